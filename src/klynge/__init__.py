@@ -1,0 +1,1 @@
+"""Klynge: the platform for Danish cross-sector health collaboration."""

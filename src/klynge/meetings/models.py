@@ -1,0 +1,229 @@
+"""Meetings of bodies, their agenda items, the decisions made and the figures reported."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from klynge.bodies.models import Body
+from klynge.catchment.models import Area
+from klynge.organisation.models import AuthorityArea, Party, Topic
+from klynge.provenance.models import Sourced
+from klynge.validity import contains
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", "Planlagt"
+    HELD = "held", "Afholdt"
+    CANCELLED = "cancelled", "Aflyst"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Dato"
+    MONTH = "month", "Måned"
+    HALF_YEAR = "half_year", "Halvår"
+
+
+class Meeting(Sourced):
+    body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField(
+        "dato", help_text="Er datoen kun kendt som måned eller halvår, angives periodens første dag."
+    )
+    date_precision = models.CharField(
+        "datoens præcision", max_length=20, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    start_time = models.TimeField("starttidspunkt", null=True, blank=True)
+    status = models.CharField("status", max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    is_extra = models.BooleanField("ekstraordinært møde", default=False)
+    title = models.CharField("titel", max_length=200, blank=True)
+    location = models.CharField("sted", max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "møde"
+        verbose_name_plural = "møder"
+        ordering = ["date", "start_time", "pk"]
+        indexes = [models.Index(fields=["body", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.date:%d.%m.%Y}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.body_id is None or self.date is None:
+            return
+        if self.date_precision != DatePrecision.DAY and self.status == MeetingStatus.HELD:
+            raise ValidationError({"status": "Et afholdt møde skal have en præcis dato."})
+        if self.date_precision == DatePrecision.DAY and not self.body.is_active_on(self.date):
+            raise ValidationError({"date": f"{self.body} findes ikke på denne dato."})
+        if self.status == MeetingStatus.HELD and self.date > timezone.localdate():
+            raise ValidationError({"status": "Et møde i fremtiden kan ikke være afholdt."})
+
+    @property
+    def day(self) -> datetime.date:
+        return self.date
+
+
+class AgendaItemKind(models.TextChoices):
+    THEME_DISCUSSION = "theme_discussion", "Temadrøftelse"
+    DISCUSSION = "discussion", "Drøftelse"
+    DECISION = "decision", "Beslutning"
+    ORIENTATION = "orientation", "Orientering"
+    STATUS = "status", "Status"
+
+
+class AgendaItem(Sourced):
+    meeting = models.ForeignKey(Meeting, verbose_name="møde", on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveSmallIntegerField("punkt nr.")
+    title = models.CharField("titel", max_length=300)
+    kind = models.CharField("type", max_length=30, choices=AgendaItemKind.choices)
+    is_public = models.BooleanField("åbent punkt", default=True)
+    is_tentative = models.BooleanField(
+        "forventet", default=False, help_text="Punktet er forventet, men endnu ikke endeligt sat på dagsordenen."
+    )
+    summary = models.TextField("resumé", blank=True)
+    topics = models.ManyToManyField(Topic, verbose_name="emner", blank=True, related_name="agenda_items")
+    focus_areas = models.ManyToManyField(
+        "work.FocusArea", verbose_name="fokusområder", blank=True, related_name="agenda_items"
+    )
+    initiatives = models.ManyToManyField(
+        "work.Initiative", verbose_name="indsatser", blank=True, related_name="agenda_items"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "dagsordenspunkt"
+        verbose_name_plural = "dagsordenspunkter"
+        ordering = ["meeting__date", "position"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_unique_position")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DecisionKind(models.TextChoices):
+    JOINT = "joint", "Fælles beslutning"
+    RECOMMENDATION = "recommendation", "Anbefaling til en part"
+    COORDINATION = "coordination", "Koordinering"
+
+
+class Decision(Sourced):
+    agenda_item = models.ForeignKey(
+        AgendaItem, verbose_name="dagsordenspunkt", on_delete=models.PROTECT, related_name="decisions"
+    )
+    kind = models.CharField("type", max_length=20, choices=DecisionKind.choices)
+    text = models.TextField("beslutning")
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name="emne",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        help_text="Emnet afgør, om en part har myndigheden, så klyngen kun kan anbefale.",
+    )
+    recommended_to = models.ForeignKey(
+        Party,
+        verbose_name="anbefaling til",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "beslutning"
+        verbose_name_plural = "beslutninger"
+        ordering = ["agenda_item__meeting__date", "agenda_item__position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="recommendation") | models.Q(recommended_to__isnull=False),
+                name="decision_recommendation_has_recipient",
+                violation_error_message="En anbefaling skal have en modtager.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.agenda_item_id is None:
+            return
+        meeting = self.agenda_item.meeting
+        if meeting.status != MeetingStatus.HELD:
+            raise ValidationError({"agenda_item": "Der kan kun registreres beslutninger fra afholdte møder."})
+        if self.kind == DecisionKind.RECOMMENDATION and self.recommended_to_id is None:
+            raise ValidationError({"recommended_to": "En anbefaling skal have en modtager."})
+        if self.kind == DecisionKind.JOINT and self.topic_id is not None:
+            self._refuse_joint_decision_on_authority()
+
+    def _refuse_joint_decision_on_authority(self) -> None:
+        collaboration = self.agenda_item.meeting.body.collaboration
+        participants = list(collaboration.parties.all())
+        for authority in AuthorityArea.objects.filter(topic_id=self.topic_id).select_related("party", "topic"):
+            holders = authority.held_by_any_of(participants)
+            if holders:
+                names = ", ".join(p.name for p in holders)
+                raise ValidationError(
+                    {
+                        "kind": (
+                            f"{collaboration.name} er ikke myndighed: {names} har myndighedsansvaret for "
+                            f"»{authority.topic.name}«. Registrér beslutningen som en anbefaling til "
+                            f"{'parten' if len(holders) == 1 else 'parterne'} i stedet."
+                        )
+                    }
+                )
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.agenda_item.meeting
+
+
+class FigureMetric(models.TextChoices):
+    GPS_NEEDED = "gps_needed", "Behov for nye praktiserende læger"
+    GP_THREATENED_AREA = "gp_threatened_area", "Lægedækningstruet område"
+    OTHER = "other", "Andet tal"
+
+
+class ReportedFigure(Sourced):
+    """A figure or finding reported at a meeting, kept as reported, with its source."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, verbose_name="dagsordenspunkt", on_delete=models.CASCADE, related_name="reported_figures"
+    )
+    metric = models.CharField("hvad", max_length=30, choices=FigureMetric.choices)
+    label = models.CharField("betegnelse", max_length=300, blank=True)
+    area = models.ForeignKey(
+        Area, verbose_name="område", on_delete=models.PROTECT, null=True, blank=True, related_name="reported_figures"
+    )
+    value = models.DecimalField("værdi", max_digits=14, decimal_places=2, null=True, blank=True)
+    unit = models.CharField("enhed", max_length=40, blank=True)
+    year = models.PositiveSmallIntegerField("år", null=True, blank=True, help_text="Målår eller gyldighedsår.")
+    explanation = models.CharField("forklaring", max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "afrapporteret tal"
+        verbose_name_plural = "afrapporterede tal"
+        ordering = ["agenda_item", "pk"]
+
+    def __str__(self) -> str:
+        return self.label or self.get_metric_display()
+
+    def clean(self) -> None:
+        super().clean()
+        if self.value is not None and self.value < 0:
+            raise ValidationError({"value": "Værdien kan ikke være negativ."})
+        if self.metric == FigureMetric.GP_THREATENED_AREA and self.area_id is None:
+            raise ValidationError({"area": "Et lægedækningstruet område skal angive området."})
+
+    @property
+    def meeting_date(self) -> datetime.date:
+        return self.agenda_item.meeting.date
+
+    def within(self, start: datetime.date | None, end: datetime.date | None) -> bool:
+        return contains(start, end, self.meeting_date)

@@ -1,0 +1,167 @@
+"""Parties, administrations, committees, people, topics and who holds the authority for what."""
+
+from collections.abc import Iterable
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from klynge.provenance.models import Sourced
+from klynge.validity import period_constraint
+
+
+class PartyKind(models.TextChoices):
+    MUNICIPALITY = "municipality", "Kommune"
+    REGION = "region", "Region"
+    GENERAL_PRACTICE = "general_practice", "Almen praksis"
+
+
+class Party(Sourced):
+    """One of the three kinds of party that share responsibility in a cluster."""
+
+    name = models.CharField("navn", max_length=200, unique=True)
+    short_name = models.CharField("kort navn", max_length=40, blank=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField("type", max_length=30, choices=PartyKind.choices)
+    region = models.ForeignKey(
+        "self",
+        verbose_name="region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members_of_region",
+        limit_choices_to={"kind": PartyKind.REGION},
+    )
+    valid_from = models.DateField("gyldig fra", null=True, blank=True)
+    valid_to = models.DateField("gyldig til", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "part"
+        verbose_name_plural = "parter"
+        ordering = ["kind", "name"]
+        constraints = [
+            period_constraint("party_valid_period")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Administration(Sourced):
+    """A municipal administration (forvaltning), e.g. SUF, SOF, BUF."""
+
+    party = models.ForeignKey(Party, verbose_name="part", on_delete=models.PROTECT, related_name="administrations")
+    name = models.CharField("navn", max_length=200)
+    abbreviation = models.CharField("forkortelse", max_length=20)
+    slug = models.SlugField(max_length=80, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "forvaltning"
+        verbose_name_plural = "forvaltninger"
+        ordering = ["party__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["party", "abbreviation"], name="administration_unique_abbreviation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.abbreviation})"
+
+
+class Topic(models.Model):
+    """A subject used to match agendas, focus areas, committees, substitutes and authority."""
+
+    name = models.CharField("navn", max_length=120, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = "emne"
+        verbose_name_plural = "emner"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Committee(Sourced):
+    """A political committee (udvalg) of a party; it receives the secretariat's memos."""
+
+    party = models.ForeignKey(Party, verbose_name="part", on_delete=models.PROTECT, related_name="committees")
+    administration = models.ForeignKey(
+        Administration,
+        verbose_name="forvaltning",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="committees",
+    )
+    name = models.CharField("navn", max_length=200)
+    code = models.CharField(
+        "kode", max_length=20, unique=True, help_text="Kort kode, fx SOU for Sundheds- og Omsorgsudvalget."
+    )
+    slug = models.SlugField(max_length=80, unique=True)
+    topics = models.ManyToManyField(Topic, verbose_name="emner", blank=True, related_name="committees")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "udvalg"
+        verbose_name_plural = "udvalg"
+        ordering = ["party__name", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(Sourced):
+    name = models.CharField("navn", max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    party = models.ForeignKey(
+        Party, verbose_name="part", on_delete=models.PROTECT, null=True, blank=True, related_name="people"
+    )
+    title = models.CharField("titel", max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "person"
+        verbose_name_plural = "personer"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AuthorityArea(Sourced):
+    """A topic on which a kind of party (or one party) holds the authority (myndighedsansvar).
+
+    A cluster is no authority: it may not make a joint decision on such a topic when a
+    participating party holds the authority; it can only recommend.
+    """
+
+    topic = models.ForeignKey(Topic, verbose_name="emne", on_delete=models.PROTECT, related_name="authority_areas")
+    holder_kind = models.CharField("myndighed (type)", max_length=30, choices=PartyKind.choices)
+    party = models.ForeignKey(
+        Party,
+        verbose_name="bestemt part",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="authority_areas",
+        help_text="Udfyldes kun, hvis myndigheden ligger hos én bestemt part og ikke hos alle af typen.",
+    )
+    description = models.TextField("beskrivelse", blank=True)
+    legal_basis = models.CharField("hjemmel", max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "myndighedsområde"
+        verbose_name_plural = "myndighedsområder"
+        ordering = ["topic__name"]
+
+    def __str__(self) -> str:
+        holder = self.party.name if self.party_id else self.get_holder_kind_display()
+        return f"{self.topic}: {holder}"
+
+    def held_by_any_of(self, parties: Iterable[Party]) -> list[Party]:
+        return [
+            p for p in parties if p.kind == self.holder_kind and (self.party_id is None or p.pk == self.party_id)
+        ]

@@ -1,0 +1,121 @@
+"""Settings for development and the demo, read from the environment.
+
+`DATABASE_URL` selects the database (default: an SQLite file in the data folder);
+`KLYNGE_DATA_DIR` moves the data folder; `KLYNGE_DEBUG`, `KLYNGE_SECRET_KEY` and
+`KLYNGE_ALLOWED_HOSTS` do what their names say.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# In the repository (an editable install, as the README sets up) this is the repo root.
+REPO_DIR = PACKAGE_DIR.parent.parent
+DATA_DIR = Path(os.environ.get("KLYNGE_DATA_DIR", REPO_DIR / "data"))
+NODE_MODULES_DIR = Path(os.environ.get("KLYNGE_NODE_MODULES", REPO_DIR / "node_modules"))
+
+
+def env_flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+DEBUG = env_flag("KLYNGE_DEBUG", True)
+SECRET_KEY = os.environ.get("KLYNGE_SECRET_KEY", "django-insecure-klynge-development-only")
+ALLOWED_HOSTS = [h for h in os.environ.get("KLYNGE_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "simple_history",
+    "klynge.provenance",
+    "klynge.organisation",
+    "klynge.catchment",
+    "klynge.bodies",
+    "klynge.meetings",
+    "klynge.work",
+    "klynge.web",
+    "klynge.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "klynge.urls"
+WSGI_APPLICATION = "klynge.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'klynge.sqlite3'}"),
+        conn_max_age=60,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "da"
+LANGUAGES = [("da", "Dansk")]
+TIME_ZONE = "Europe/Copenhagen"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+# DKFDS and HTMX are installed by npm and served straight from node_modules.
+STATICFILES_DIRS = [
+    ("dkfds", NODE_MODULES_DIR / "dkfds" / "dist"),
+    ("htmx", NODE_MODULES_DIR / "htmx.org" / "dist"),
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("KLYNGE_LOG_LEVEL", "WARNING")},
+}

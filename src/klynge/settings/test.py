@@ -1,0 +1,20 @@
+"""Settings for the test suite: SQLite in memory, or PostgreSQL when KLYNGE_TEST_DATABASE_URL is set."""
+
+import os
+
+import dj_database_url
+
+from klynge.settings import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "klynge-tests"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+_test_url = os.environ.get("KLYNGE_TEST_DATABASE_URL")
+DATABASES = {
+    "default": dj_database_url.parse(_test_url) if _test_url else {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+}

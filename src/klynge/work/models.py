@@ -1,0 +1,426 @@
+"""The clusters' work: focus areas, initiatives (a tree), trial actions, follow-up research,
+funds and allocations, and the health agreement they work within."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from klynge.bodies.models import Body, BodyLevel, Collaboration
+from klynge.organisation.models import Party, PartyKind, Topic
+from klynge.formatting import danish_amount
+from klynge.provenance.models import Sourced
+from klynge.validity import period_constraint
+
+
+class HealthAgreement(Sourced):
+    """A health agreement (sundhedsaftale) between a region and its municipalities."""
+
+    name = models.CharField("navn", max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    region = models.ForeignKey(
+        Party,
+        verbose_name="region",
+        on_delete=models.PROTECT,
+        related_name="health_agreements",
+        limit_choices_to={"kind": PartyKind.REGION},
+    )
+    valid_from = models.DateField("gyldig fra")
+    valid_to = models.DateField("gyldig til")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "sundhedsaftale"
+        verbose_name_plural = "sundhedsaftaler"
+        ordering = ["valid_from"]
+        constraints = [period_constraint("health_agreement_period")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FocusAreaStatus(models.TextChoices):
+    DISCUSSED = "discussed", "Drøftet"
+    ADOPTED = "adopted", "Valgt"
+    CLOSED = "closed", "Afsluttet"
+
+
+class FocusArea(Sourced):
+    name = models.CharField("navn", max_length=300)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField("beskrivelse", blank=True)
+    collaborations = models.ManyToManyField(
+        Collaboration, verbose_name="samarbejder", related_name="focus_areas"
+    )
+    topics = models.ManyToManyField(Topic, verbose_name="emner", blank=True, related_name="focus_areas")
+    status = models.CharField("status", max_length=20, choices=FocusAreaStatus.choices)
+    decided_at = models.ForeignKey(
+        "meetings.AgendaItem",
+        verbose_name="drøftet/valgt på",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="focus_areas_decided",
+    )
+    health_agreement = models.ForeignKey(
+        HealthAgreement,
+        verbose_name="sundhedsaftale",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="focus_areas",
+    )
+    period_start = models.DateField("periode fra", null=True, blank=True)
+    period_end = models.DateField("periode til", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "fokusområde"
+        verbose_name_plural = "fokusområder"
+        ordering = ["name"]
+        constraints = [period_constraint("focus_area_period", start="period_start", end="period_end")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InitiativeStatus(models.TextChoices):
+    PROPOSED = "proposed", "Foreslået"
+    APPROVED = "approved", "Godkendt"
+    RUNNING = "running", "I gang"
+    EVALUATED = "evaluated", "Evalueret"
+    COMPLETED = "completed", "Afsluttet"
+    STOPPED = "stopped", "Stoppet"
+
+
+# The lifecycle: which status may follow which.
+INITIATIVE_TRANSITIONS: dict[str, frozenset[str]] = {
+    InitiativeStatus.PROPOSED: frozenset({InitiativeStatus.APPROVED, InitiativeStatus.STOPPED}),
+    InitiativeStatus.APPROVED: frozenset({InitiativeStatus.RUNNING, InitiativeStatus.STOPPED}),
+    InitiativeStatus.RUNNING: frozenset(
+        {InitiativeStatus.EVALUATED, InitiativeStatus.COMPLETED, InitiativeStatus.STOPPED}
+    ),
+    InitiativeStatus.EVALUATED: frozenset(
+        {InitiativeStatus.RUNNING, InitiativeStatus.COMPLETED, InitiativeStatus.STOPPED}
+    ),
+    InitiativeStatus.COMPLETED: frozenset(),
+    InitiativeStatus.STOPPED: frozenset(),
+}
+
+
+class Initiative(Sourced):
+    """A concrete effort (indsats), possibly part of a larger one; approved by a political body."""
+
+    name = models.CharField("navn", max_length=300)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField("beskrivelse", blank=True)
+    collaboration = models.ForeignKey(
+        Collaboration, verbose_name="samarbejde", on_delete=models.PROTECT, related_name="initiatives"
+    )
+    focus_area = models.ForeignKey(
+        FocusArea,
+        verbose_name="fokusområde",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="del af",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=InitiativeStatus.choices, default=InitiativeStatus.PROPOSED
+    )
+    approved_by = models.ForeignKey(
+        "meetings.Decision",
+        verbose_name="godkendt ved beslutning",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approved_initiatives",
+    )
+    approved_by_body = models.ForeignKey(
+        Body,
+        verbose_name="godkendt af organ (beslutningen er ikke registreret)",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Kun til indsatser, der er politisk besluttet før de blev registreret i Klynge.",
+    )
+    responsible_parties = models.ManyToManyField(
+        Party, verbose_name="ansvarlige parter", blank=True, related_name="initiatives"
+    )
+    progress = models.PositiveSmallIntegerField(
+        "fremdrift (%)", null=True, blank=True, help_text="Tom, hvis fremdriften ikke er opgjort."
+    )
+    start = models.DateField("start", null=True, blank=True)
+    end = models.DateField("slut", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "indsats"
+        verbose_name_plural = "indsatser"
+        ordering = ["name"]
+        constraints = [
+            period_constraint("initiative_period", start="start", end="end"),
+            models.CheckConstraint(
+                condition=models.Q(progress__isnull=True) | models.Q(progress__lte=100),
+                name="initiative_progress_percent",
+                violation_error_message="Fremdriften er en procent mellem 0 og 100.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.progress is not None and self.progress > 100:
+            raise ValidationError({"progress": "Fremdriften er en procent mellem 0 og 100."})
+        if self.approved_by_id is not None:
+            decision_body = self.approved_by.agenda_item.meeting.body
+            if decision_body.level != BodyLevel.POLITICAL:
+                raise ValidationError(
+                    {"approved_by": "En indsats kan kun godkendes ved en beslutning i et politisk organ."}
+                )
+            if self.collaboration_id is not None and decision_body.collaboration_id != self.collaboration_id:
+                raise ValidationError(
+                    {"approved_by": "Beslutningen er truffet i et andet samarbejde end indsatsens."}
+                )
+        if self.approved_by_body_id is not None and self.approved_by_body.level != BodyLevel.POLITICAL:
+            raise ValidationError({"approved_by_body": "En indsats kan kun godkendes af et politisk organ."})
+        if self.status not in (InitiativeStatus.PROPOSED, InitiativeStatus.STOPPED) and (
+            self.approved_by_id is None and self.approved_by_body_id is None
+        ):
+            raise ValidationError(
+                {"status": "En indsats skal være godkendt ved en beslutning i et politisk organ først."}
+            )
+        if self.parent_id is not None and self.pk is not None:
+            node: Initiative | None = self.parent
+            while node is not None:
+                if node.pk == self.pk:
+                    raise ValidationError({"parent": "En indsats kan ikke være en del af sig selv."})
+                node = node.parent
+
+
+class TrialAction(Sourced):
+    """A small pilot (prøvehandling), approved as part of a focus area or an initiative."""
+
+    focus_area = models.ForeignKey(
+        FocusArea, verbose_name="fokusområde", on_delete=models.PROTECT, related_name="trial_actions"
+    )
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name="indsats",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="trial_actions",
+    )
+    position = models.PositiveSmallIntegerField("nr.")
+    name = models.CharField("navn", max_length=300, blank=True)
+    named_in_source = models.BooleanField(
+        "navngivet i kilden", default=True, help_text="Fra, hvis kilden kun oplyser antallet."
+    )
+    approved_by = models.ForeignKey(
+        "meetings.Decision",
+        verbose_name="godkendt ved beslutning",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approved_trial_actions",
+    )
+    description = models.TextField("beskrivelse", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "prøvehandling"
+        verbose_name_plural = "prøvehandlinger"
+        ordering = ["focus_area", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["focus_area", "position"], name="trial_action_unique_position"),
+            models.CheckConstraint(
+                condition=~models.Q(named_in_source=True, name=""),
+                name="trial_action_named_has_name",
+                violation_error_message="En navngivet prøvehandling skal have et navn.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.name or f"Prøvehandling {self.position} (ikke navngivet i kilden)"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.named_in_source and not self.name:
+            raise ValidationError({"name": "En navngivet prøvehandling skal have et navn."})
+        if self.approved_by_id is not None and not self.approved_by.agenda_item.meeting.body.is_political:
+            raise ValidationError({"approved_by": "En prøvehandling godkendes af et politisk organ."})
+
+
+class FollowUpResearchStatus(models.TextChoices):
+    CONSIDERED = "considered", "Mulighed undersøges"
+    PLANNED = "planned", "Planlagt"
+    RUNNING = "running", "I gang"
+    COMPLETED = "completed", "Afsluttet"
+
+
+class FollowUpResearch(Sourced):
+    """Evaluation research (følgeforskning) attached to a focus area or an initiative."""
+
+    title = models.CharField("titel", max_length=300)
+    focus_area = models.ForeignKey(
+        FocusArea,
+        verbose_name="fokusområde",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_up_research",
+    )
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name="indsats",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_up_research",
+    )
+    status = models.CharField("status", max_length=20, choices=FollowUpResearchStatus.choices)
+    description = models.TextField("beskrivelse", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "følgeforskning"
+        verbose_name_plural = "følgeforskning"
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(focus_area__isnull=False) | models.Q(initiative__isnull=False),
+                name="follow_up_research_has_subject",
+                violation_error_message="Følgeforskning hører til et fokusområde eller en indsats.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Fund(Sourced):
+    """Money a body can allocate in a year (klyngemidler). The total may be unknown from the sources."""
+
+    body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.PROTECT, related_name="funds")
+    year = models.PositiveSmallIntegerField("år")
+    name = models.CharField("navn", max_length=200)
+    amount = models.DecimalField(
+        "ramme (kr.)",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Tom, hvis rammens størrelse ikke er kendt.",
+    )
+    description = models.TextField("beskrivelse", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "pulje"
+        verbose_name_plural = "puljer"
+        ordering = ["-year", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "year", "name"], name="fund_unique_per_body_year"),
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0),
+                name="fund_amount_not_negative",
+                violation_error_message="Rammen kan ikke være negativ.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def allocated_total(self, *, exclude_pk: int | None = None) -> Decimal:
+        total = self.allocations.exclude(pk=exclude_pk).aggregate(total=models.Sum("amount"))["total"]
+        return total or Decimal(0)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.pk is not None and self.amount is not None:
+            allocated = self.allocated_total()
+            if allocated > self.amount:
+                raise ValidationError({"amount": "Rammen kan ikke være mindre end det, der allerede er bevilget."})
+
+
+class Allocation(Sourced):
+    """An amount from a fund, allocated by a decision to a focus area or an initiative."""
+
+    fund = models.ForeignKey(Fund, verbose_name="pulje", on_delete=models.PROTECT, related_name="allocations")
+    decision = models.ForeignKey(
+        "meetings.Decision", verbose_name="beslutning", on_delete=models.PROTECT, related_name="allocations"
+    )
+    focus_area = models.ForeignKey(
+        FocusArea,
+        verbose_name="fokusområde",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="allocations",
+    )
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name="indsats",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="allocations",
+    )
+    amount = models.DecimalField("beløb (kr.)", max_digits=14, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "bevilling"
+        verbose_name_plural = "bevillinger"
+        ordering = ["fund", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0),
+                name="allocation_amount_positive",
+                violation_error_message="Beløbet skal være større end 0.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(focus_area__isnull=False) | models.Q(initiative__isnull=False),
+                name="allocation_has_target",
+                violation_error_message="En bevilling går til et fokusområde eller en indsats.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.amount} kr. fra {self.fund}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.amount is not None and self.amount <= 0:
+            raise ValidationError({"amount": "Beløbet skal være større end 0."})
+        if self.focus_area_id is None and self.initiative_id is None:
+            raise ValidationError({"focus_area": "Vælg det fokusområde eller den indsats, der får midlerne."})
+        if self.fund_id is None or self.decision_id is None:
+            return
+        decision_body = self.decision.agenda_item.meeting.body
+        if decision_body.collaboration_id != self.fund.body.collaboration_id:
+            raise ValidationError({"decision": "Beslutningen er ikke truffet i det samarbejde, som ejer puljen."})
+        if self.amount is not None and self.fund.amount is not None:
+            allocated = self.fund.allocated_total(exclude_pk=self.pk)
+            remaining = self.fund.amount - allocated
+            if self.amount > remaining:
+                raise ValidationError(
+                    {"amount": f"Beløbet overstiger puljens restbeløb på {danish_amount(remaining)}."}
+                )
