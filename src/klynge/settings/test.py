@@ -15,6 +15,10 @@ STORAGES = {
 }
 
 _test_url = os.environ.get("KLYNGE_TEST_DATABASE_URL")
-DATABASES = {
-    "default": dj_database_url.parse(_test_url) if _test_url else {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
-}
+if _test_url:
+    _database = dj_database_url.parse(_test_url)
+    # One test database per run, so concurrent runs on one server never collide.
+    _database["TEST"] = {"NAME": f"test_{_database['NAME']}_{os.getpid()}"}
+else:
+    _database = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+DATABASES = {"default": _database}
