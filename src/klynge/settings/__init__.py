@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "klynge.bodies",
     "klynge.meetings",
     "klynge.work",
+    "klynge.memos",
     "klynge.web",
     "klynge.demo",
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MemosConfig(AppConfig):
+    name = "klynge.memos"
+    verbose_name = "Notater"

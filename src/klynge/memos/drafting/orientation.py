@@ -1,0 +1,236 @@
+"""The orientation memo (seed 000): the collaboration as it concerns the committee's municipality,
+then the focus areas and theme discussions relevant to the committee's topics — nothing else."""
+
+import datetime
+from dataclasses import dataclass
+
+from klynge.bodies.models import Body, BodyLevel, Collaboration, CollaborationKind
+from klynge.formatting import danish_date
+from klynge.meetings.models import MeetingStatus
+from klynge.memos import selectors
+from klynge.memos.content import Block, BulletList, MemoDocument, Paragraph, Run, Section, plain
+from klynge.memos.drafting.prose import counted, join_and, lower_first, meeting_when
+from klynge.organisation.models import Committee, Party, PartyKind
+
+
+@dataclass(frozen=True)
+class OrientationMemoRequest:
+    committee: Committee
+    memo_date: datetime.date
+
+
+HOLDERS = {
+    PartyKind.REGION: "regionen",
+    PartyKind.MUNICIPALITY: "kommunerne",
+    PartyKind.GENERAL_PRACTICE: "almen praksis",
+}
+
+
+def orientation_title(committee: Committee) -> str:
+    return f"Sundhedsklynger med deltagelse af {committee.party.name}, region og praktiserende læger"
+
+
+def _p(text: str) -> Paragraph:
+    return Paragraph(plain(text))
+
+
+def _active_memberships(body: Body, party: Party, on: datetime.date) -> list:
+    return [
+        m
+        for m in body.memberships.all()
+        if m.party_id == party.pk and m.start <= on and (m.end is None or m.end >= on)
+    ]
+
+
+def _political_body(collaboration: Collaboration) -> Body | None:
+    return next((b for b in collaboration.bodies.all() if b.level == BodyLevel.POLITICAL), None)
+
+
+def _structure_section(party: Party, clusters: list[Collaboration], on: datetime.date) -> Section:
+    section = Section(heading="Sundhedsklynger som samarbejdsform mellem kommuner, region og praktiserende læger")
+    starts = sorted({c.valid_from for c in clusters if c.valid_from})
+    if starts:
+        section.blocks.append(
+            _p(
+                f"Den {danish_date(starts[0])} trådte den nye samarbejdsstruktur på sundhedsområdet i kraft. "
+                "Hermed etableredes der blandt andet sundhedsklynger, hvor kommuner, region og praktiserende "
+                "læger er repræsenteret og har ansvar for de fælles borgere i sundhedsklyngen."
+            )
+        )
+    described = [
+        f"{c.name} tilknyttet {join_and([h.name for h in c.hospitals.all()])}"
+        if c.hospitals.all()
+        else c.name
+        for c in clusters
+    ]
+    section.blocks.append(
+        _p(
+            f"{party.name} er repræsenteret i {counted(len(clusters), 'sundhedsklynge', 'sundhedsklynger')} – "
+            f"{join_and(described)}."
+        )
+    )
+    for forum in selectors.spanning_collaborations(party=party, kind=CollaborationKind.COORDINATION_FORUM):
+        spans = join_and([c.name for c in forum.spans.all()])
+        text = forum.description.strip() or f"{forum.name} går på tværs af {spans}."
+        section.blocks.append(_p(text))
+
+    levels = sorted(
+        {b.get_level_display().replace(" niveau", "").lower() for c in clusters for b in c.bodies.all()},
+        key=lambda s: s != "fagligt",
+    )
+    if levels:
+        section.blocks.append(
+            _p(
+                f"Klyngestrukturen består af {counted(len(levels), 'niveau', 'niveauer')} – "
+                f"{join_and([f'et {level}' for level in levels])} niveau."
+            )
+        )
+    section.blocks.extend(_member_blocks(party, clusters, on))
+    section.blocks.append(
+        _p(
+            "Sundhedsklyngerne er ikke nye myndigheder. Myndighedsansvaret ligger som hidtil i regionen og "
+            "kommunerne. Sundhedsklyngerne kan koordinere indsatser og træffe fælles beslutninger, hvor der "
+            "ikke allerede ligger en myndighedsbeføjelse hos en af de deltagende parter."
+        )
+    )
+    authorities = selectors.authority_areas()
+    if authorities:
+        items = []
+        for area in authorities:
+            holder = area.party.name if area.party else HOLDERS[PartyKind(area.holder_kind)]
+            basis = f" ({area.legal_basis})" if area.legal_basis else ""
+            items.append(plain(f"{area.topic.name}: {holder}{basis}"))
+        section.blocks.append(_p("Eksempler på, hvor myndighedsansvaret ligger:"))
+        section.blocks.append(BulletList(tuple(items)))
+    for secretariat in selectors.spanning_collaborations(party=party, kind=CollaborationKind.SECRETARIAT):
+        administrations = join_and([a.name for a in secretariat.administrations.all()])
+        text = secretariat.description.strip() or (
+            f"{secretariat.name} går på tværs af {administrations} og skal sikre koordination og viden ind i "
+            "sundhedsklyngernes arbejde."
+        )
+        section.blocks.append(_p(text))
+    return section
+
+
+def _member_blocks(party: Party, clusters: list[Collaboration], on: datetime.date) -> list[Block]:
+    blocks: list[Block] = []
+    mentioned: set[int] = set()
+    for cluster in clusters:
+        body = _political_body(cluster)
+        if body is None:
+            continue
+        members = _active_memberships(body, party, on) or [m for m in body.memberships.all() if m.party_id == party.pk]
+        seat = next((s for s in body.seats.all() if s.party_id == party.pk), None)
+        if seat is not None:
+            blocks.append(
+                _p(
+                    f"I {cluster.name} har {party.name} {counted(seat.count, 'plads', 'pladser')} "
+                    "på det politiske niveau."
+                )
+            )
+        new = [m for m in members if m.person_id not in mentioned]
+        if new:
+            people = [f"{m.title or m.person.title} {m.person.name}".strip() for m in new]
+            blocks.append(
+                _p(f"På det politiske niveau i {cluster.name} deltager {join_and(people)} for {party.name}.")
+            )
+        mentioned.update(m.person_id for m in members)
+        for membership in members:
+            substitutes = list(membership.substitutions.all())
+            if not substitutes:
+                continue
+            names = [f"{s.substitute.title} {s.substitute.name}".strip() for s in substitutes]
+            condition = substitutes[0].condition
+            principal = f"{membership.title} {membership.person.name}".strip()
+            text = f"{join_and(names)} kan deltage i stedet for {principal} i {cluster.name}"
+            blocks.append(_p(f"{lower_first(text)[0].upper()}{text[1:]}{', ' + condition if condition else ''}."))
+    return blocks
+
+
+def _focus_section(committee: Committee, party: Party) -> Section | None:
+    topic_ids = [t.pk for t in committee.topics.all()]
+    focus_areas = selectors.relevant_focus_areas(party=party, topic_ids=topic_ids)
+    discussions = selectors.relevant_theme_discussions(party=party, topic_ids=topic_ids)
+    if not focus_areas and not discussions:
+        return None
+    section = Section(heading="Politiske fokusområder")
+    if focus_areas:
+        meetings = sorted(
+            {fa.decided_at.meeting.date for fa in focus_areas if fa.decided_at is not None}
+        )
+        when = (
+            f" på {'mødet' if len(meetings) == 1 else 'møderne'} "
+            f"{join_and([f'den {danish_date(d)}' for d in meetings])}"
+            if meetings
+            else ""
+        )
+        section.blocks.append(
+            _p(
+                f"Det politiske niveau i sundhedsklyngerne har{when} drøftet fokusområder i klyngerne, og "
+                f"nogle af områderne grænser op til {genitive_area(committee)}. Det gælder bl.a.:"
+            )
+        )
+        items = []
+        for focus_area in focus_areas:
+            clusters = [c for c in focus_area.collaborations.all() if c.kind != CollaborationKind.SECRETARIAT]
+            where = (
+                "begge sundhedsklynger"
+                if len(clusters) == 2
+                else f"i {join_and([c.name for c in clusters])}"
+            )
+            items.append((Run(focus_area.name), Run(f" ({where})")))
+        section.blocks.append(BulletList(tuple(items)))
+    for item in discussions:
+        meeting = item.meeting
+        when = meeting_when(meeting.date, meeting.date_precision)
+        where = f"møde i {meeting.body.name} {when}"
+        topic = lower_first(item.title)
+        if meeting.status == MeetingStatus.HELD:
+            text = f"På {where} var der temadrøftelse om {topic}."
+        elif item.is_tentative:
+            text = f"Der forventes en temadrøftelse om {topic} på {where}."
+        else:
+            text = f"På {where} skal der være temadrøftelse om {topic}."
+        section.blocks.append(_p(text[0].upper() + text[1:]))
+    section.blocks.append(
+        _p(
+            f"Hvis temadrøftelserne indebærer forslag eller ideer af relevans for {committee.name}, vil "
+            "forvaltningen sørge for at forelægge det for udvalget samt i øvrigt holde udvalget orienteret, "
+            "hvor det er relevant."
+        )
+    )
+    return section
+
+
+def genitive_area(committee: Committee) -> str:
+    topics = [t.name.lower() for t in committee.topics.all()][:3]
+    return f"udvalgets område ({join_and(topics)})" if topics else "udvalgets område"
+
+
+def draft_orientation(request: OrientationMemoRequest) -> MemoDocument:
+    committee = request.committee
+    party = committee.party
+    clusters = selectors.orientation_collaborations(party=party)
+    document = MemoDocument(title=orientation_title(committee), recipient=f"Til {committee.name}")
+    if not clusters:
+        document.intro.append(_p(f"{party.name} deltager ikke i nogen sundhedsklynge i Klynges registreringer."))
+        return document
+    focus = _focus_section(committee, party)
+    intro = (
+        "Udvalget orienteres med dette notat om sundhedsklyngerne – en samarbejdsform, som sætter en ramme for "
+        "et forpligtende samarbejde mellem kommuner, region og de praktiserende læger. Sundhedsklyngerne "
+        "beslutter selv deres fokusområder"
+    )
+    if focus is not None:
+        relevant = selectors.relevant_focus_areas(party=party, topic_ids=[t.pk for t in committee.topics.all()])
+        if relevant:
+            intro += f" og vil på udvalgets område bl.a. beskæftige sig med {join_and([lower_first(f.name) for f in relevant[:3]])}"
+    intro += (
+        ". Sundhedsklyngerne kan koordinere indsatser og træffe fælles beslutninger, hvor der ikke allerede "
+        "ligger en myndighedsbeføjelse hos en af de deltagende parter."
+    )
+    document.intro.append(_p(intro))
+    document.sections.append(_structure_section(party, clusters, request.memo_date))
+    if focus is not None:
+        document.sections.append(focus)
+    return document

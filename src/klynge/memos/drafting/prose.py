@@ -1,0 +1,64 @@
+"""Small pieces of Danish memo prose: lists, counts in words, genitive, dates as memos write them."""
+
+import datetime
+from collections.abc import Sequence
+
+from num2words import num2words
+
+from klynge.formatting import danish_date, danish_half_year, danish_month
+from klynge.memos.content import Inline, Run
+from klynge.meetings.models import DatePrecision
+
+
+def join_and(items: Sequence[str], word: str = "og") -> str:
+    """'A', 'A og B', 'A, B og C' (Danish puts no comma before the last 'og')."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def join_runs(parts: Sequence[Inline], word: str = "og") -> Inline:
+    out: list[Run] = []
+    for index, part in enumerate(parts):
+        if index:
+            out.append(Run(f" {word} " if index == len(parts) - 1 else ", "))
+        out.extend(part)
+    return tuple(out)
+
+
+def count_words(n: int) -> str:
+    """Numbers up to twelve in words, larger ones in digits; one is 'én' (our nouns are common gender)."""
+    if n == 1:
+        return "én"
+    return num2words(n, lang="da") if 0 <= n <= 12 else str(n)
+
+
+def counted(n: int, singular: str, plural: str) -> str:
+    """'én prøvehandling', 'seks prøvehandlinger'."""
+    return f"{count_words(n)} {singular if n == 1 else plural}"
+
+
+def genitive(name: str) -> str:
+    return name if name.endswith(("s", "x", "z")) else f"{name}s"
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter of a common phrase used mid-sentence, but not an acronym."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def day_in_memo(day: datetime.date, memo_year: int | None) -> str:
+    """'16. november' within the memo's own year, '16. november 2022' otherwise."""
+    full = danish_date(day)
+    return full.rsplit(" ", 1)[0] if memo_year == day.year else full
+
+
+def meeting_when(day: datetime.date, precision: str) -> str:
+    if precision == DatePrecision.HALF_YEAR:
+        return f"i {danish_half_year(day)}"
+    if precision == DatePrecision.MONTH:
+        return f"i {danish_month(day)}"
+    return f"den {danish_date(day)}"

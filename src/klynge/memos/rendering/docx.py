@@ -1,0 +1,70 @@
+"""Word (.docx) in Danish municipal memo form: "Notat", a metadata block, title, headings, bullets."""
+
+from io import BytesIO
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from klynge.memos.content import Block, BulletList, Inline, MemoDocument, Paragraph
+
+FONT = "Arial"
+
+
+def _add_runs(paragraph: DocxParagraph, runs: Inline) -> None:
+    for run in runs:
+        added = paragraph.add_run(run.text)
+        added.italic = run.italic or None
+        added.bold = run.bold or None
+
+
+def _add_blocks(doc: Document, blocks: list[Block]) -> None:  # type: ignore[valid-type]
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            _add_runs(doc.add_paragraph(), block.runs)  # type: ignore[attr-defined]
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                _add_runs(doc.add_paragraph(style="List Bullet"), item)  # type: ignore[attr-defined]
+
+
+def render_docx(document: MemoDocument) -> bytes:
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT  # type: ignore[attr-defined]
+    normal.font.size = Pt(11)  # type: ignore[attr-defined]
+    for style_name in ("Title", "Heading 1", "Heading 2"):
+        style = doc.styles[style_name]
+        style.font.name = FONT  # type: ignore[attr-defined]
+        style.font.color.rgb = RGBColor(0, 0, 0)  # type: ignore[attr-defined]
+    doc.core_properties.title = document.title
+    doc.core_properties.language = "da-DK"
+
+    notat = doc.add_paragraph()
+    notat_run = notat.add_run("Notat")
+    notat_run.bold = True
+    notat_run.font.size = Pt(20)
+
+    if document.metadata:
+        table = doc.add_table(rows=0, cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.RIGHT
+        for label, value in document.metadata:
+            cells = table.add_row().cells
+            cells[0].text = label
+            cells[1].text = value
+            for cell in cells:
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(9)
+        doc.add_paragraph()
+
+    if document.recipient:
+        doc.add_paragraph().add_run(document.recipient).bold = True
+    doc.add_heading(document.title, level=1)
+    _add_blocks(doc, document.intro)
+    for section in document.sections:
+        doc.add_heading(section.heading, level=2)
+        _add_blocks(doc, section.blocks)
+
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,84 @@
+"""PDF with fpdf2 (pure Python) and the bundled IBM Plex Sans, so Danish letters need no system fonts."""
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+from klynge.memos.content import Block, BulletList, Inline, MemoDocument, Paragraph
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FAMILY = "IBMPlexSans"
+LINE = 5.5
+
+
+class _MemoPDF(FPDF):
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font(FAMILY, size=8)
+        self.cell(0, 10, f"Side {self.page_no()}/{{nb}}", align="C")
+
+
+def _write_runs(pdf: FPDF, runs: Inline, size: float = 10.5) -> None:
+    for run in runs:
+        style = ("B" if run.bold else "") + ("I" if run.italic else "")
+        pdf.set_font(FAMILY, style=style, size=size)
+        pdf.write(LINE, run.text)
+    pdf.ln(LINE)
+
+
+def _write_blocks(pdf: FPDF, blocks: list[Block]) -> None:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            _write_runs(pdf, block.runs)
+            pdf.ln(2.5)
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                pdf.set_font(FAMILY, size=10.5)
+                pdf.cell(6, LINE, "•")
+                left = pdf.l_margin
+                pdf.set_left_margin(left + 6)
+                _write_runs(pdf, item)
+                pdf.set_left_margin(left)
+                pdf.ln(1)
+            pdf.ln(1.5)
+
+
+def render_pdf(document: MemoDocument) -> bytes:
+    pdf = _MemoPDF(format="A4")
+    pdf.set_margins(25, 20, 25)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_font(FAMILY, "", str(FONT_DIR / "IBMPlexSans-Regular.ttf"))
+    pdf.add_font(FAMILY, "B", str(FONT_DIR / "IBMPlexSans-Bold.ttf"))
+    pdf.add_font(FAMILY, "I", str(FONT_DIR / "IBMPlexSans-Italic.ttf"))
+    pdf.add_font(FAMILY, "BI", str(FONT_DIR / "IBMPlexSans-BoldItalic.ttf"))
+    pdf.set_title(document.title)
+    pdf.set_lang("da-DK")
+    pdf.alias_nb_pages()
+    pdf.add_page()
+
+    pdf.set_font(FAMILY, "B", 22)
+    pdf.cell(0, 12, "Notat", new_x="LMARGIN", new_y="NEXT")
+    if document.metadata:
+        pdf.set_font(FAMILY, size=8.5)
+        for label, value in document.metadata:
+            pdf.set_x(pdf.w - pdf.r_margin - 60)
+            pdf.set_font(FAMILY, "B", 8.5)
+            pdf.cell(60, 4.5, label, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_x(pdf.w - pdf.r_margin - 60)
+            pdf.set_font(FAMILY, size=8.5)
+            pdf.cell(60, 4.5, value, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    if document.recipient:
+        pdf.set_font(FAMILY, "B", 11)
+        pdf.cell(0, 7, document.recipient, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "B", 15)
+    pdf.multi_cell(0, 7.5, document.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    _write_blocks(pdf, document.intro)
+    for section in document.sections:
+        pdf.ln(2)
+        pdf.set_font(FAMILY, "B", 12)
+        pdf.multi_cell(0, 6.5, section.heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+        _write_blocks(pdf, section.blocks)
+    return bytes(pdf.output())

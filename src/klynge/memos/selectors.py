@@ -1,0 +1,164 @@
+"""Reads for drafting and listing memos, each a fixed number of queries whatever the data size."""
+
+import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from klynge.bodies.models import Collaboration, CollaborationKind, Membership, Substitution
+from klynge.meetings.models import AgendaItem, Decision, Meeting, MeetingStatus, ReportedFigure
+from klynge.memos.models import Memo, MemoKind, MemoStatus
+from klynge.organisation.models import AuthorityArea, Committee, Party
+from klynge.work.models import Allocation, FocusArea, FocusAreaStatus, Initiative, TrialAction
+
+
+def committee_get_by_code(*, code: str) -> Committee | None:
+    return Committee.objects.select_related("party", "administration").filter(code__iexact=code).first()
+
+
+def agenda_items_visible_to_party(party: Party) -> Q:
+    """Closed items are seen only by the parties that take part in the body's collaboration."""
+    return Q(is_public=True) | Q(meeting__body__collaboration__parties=party)
+
+
+def _agenda_items(party: Party) -> QuerySet[AgendaItem]:
+    return (
+        AgendaItem.objects.filter(agenda_items_visible_to_party(party))
+        .distinct()
+        .order_by("position")
+        .prefetch_related(
+            "initiatives",
+            Prefetch(
+                "focus_areas_decided",
+                queryset=FocusArea.objects.order_by("pk").prefetch_related("follow_up_research", "collaborations"),
+            ),
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.order_by("pk").prefetch_related(
+                    Prefetch("approved_initiatives", queryset=Initiative.objects.order_by("pk")),
+                    Prefetch("approved_trial_actions", queryset=TrialAction.objects.order_by("position")),
+                    Prefetch(
+                        "allocations",
+                        queryset=Allocation.objects.select_related("fund", "focus_area", "initiative").order_by("pk"),
+                    ),
+                ),
+            ),
+            Prefetch("reported_figures", queryset=ReportedFigure.objects.select_related("area").order_by("pk")),
+        )
+    )
+
+
+# Higher tiers come first in a status memo: the region-wide committee, then the clusters.
+TIER = {
+    CollaborationKind.HEALTH_COLLABORATION_COMMITTEE: 0,
+    CollaborationKind.HEALTH_COUNCIL: 1,
+    CollaborationKind.CLUSTER: 1,
+    CollaborationKind.COORDINATION_FORUM: 2,
+    CollaborationKind.SECRETARIAT: 3,
+}
+
+
+def status_memo_meetings(*, party: Party, start: datetime.date, end: datetime.date) -> list[Meeting]:
+    """Held meetings in the period of every body the party takes part in, in memo order."""
+    meetings = list(
+        Meeting.objects.filter(
+            body__collaboration__parties=party, status=MeetingStatus.HELD, date__gte=start, date__lte=end
+        )
+        .distinct()
+        .select_related("body__collaboration")
+        .prefetch_related(
+            "body__collaboration__hospitals",
+            Prefetch("agenda_items", queryset=_agenda_items(party)),
+        )
+    )
+    meetings.sort(key=lambda m: (TIER.get(m.body.collaboration.kind, 9), m.date, m.pk))
+    return meetings
+
+
+def planned_meetings_after(*, body_ids: list[int], after: datetime.date, until: datetime.date) -> list[Meeting]:
+    return list(
+        Meeting.objects.filter(body_id__in=body_ids, status=MeetingStatus.PLANNED, date__gt=after, date__lte=until)
+        .select_related("body__collaboration")
+        .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position")))
+        .order_by("date")
+    )
+
+
+def previous_final_status_memo(*, committee: Committee, before: datetime.date) -> Memo | None:
+    return (
+        Memo.objects.filter(
+            committee=committee,
+            kind=MemoKind.STATUS,
+            status=MemoStatus.FINAL,
+            period_end__isnull=False,
+            period_end__lt=before,
+        )
+        .order_by("-period_end")
+        .first()
+    )
+
+
+def orientation_collaborations(*, party: Party) -> list[Collaboration]:
+    """Clusters and councils the party takes part in, with their bodies, members and substitutes."""
+    return list(
+        Collaboration.objects.filter(
+            parties=party, kind__in=[CollaborationKind.CLUSTER, CollaborationKind.HEALTH_COUNCIL]
+        )
+        .order_by("valid_from", "name")
+        .prefetch_related(
+            "hospitals",
+            "bodies",
+            "bodies__seats",
+            Prefetch(
+                "bodies__memberships",
+                queryset=Membership.objects.select_related("person", "party").order_by("start", "pk"),
+            ),
+            Prefetch(
+                "bodies__memberships__substitutions",
+                queryset=Substitution.objects.select_related("substitute").order_by("pk"),
+            ),
+        )
+    )
+
+
+def spanning_collaborations(*, party: Party, kind: CollaborationKind) -> list[Collaboration]:
+    return list(
+        Collaboration.objects.filter(Q(parties=party) | Q(host_party=party), kind=kind)
+        .distinct()
+        .order_by("name")
+        .prefetch_related("spans", "administrations", "parties")
+    )
+
+
+def authority_areas() -> list[AuthorityArea]:
+    return list(AuthorityArea.objects.select_related("topic", "party").order_by("topic__name"))
+
+
+def relevant_focus_areas(*, party: Party, topic_ids: list[int]) -> list[FocusArea]:
+    return list(
+        FocusArea.objects.filter(
+            collaborations__parties=party,
+            collaborations__kind__in=[CollaborationKind.CLUSTER, CollaborationKind.HEALTH_COUNCIL],
+            topics__in=topic_ids,
+        )
+        .exclude(status=FocusAreaStatus.CLOSED)
+        .distinct()
+        .select_related("decided_at__meeting__body")
+        .prefetch_related("collaborations")
+        .order_by("decided_at__meeting__date", "pk")
+    )
+
+
+def relevant_theme_discussions(*, party: Party, topic_ids: list[int]) -> list[AgendaItem]:
+    return list(
+        AgendaItem.objects.filter(
+            agenda_items_visible_to_party(party),
+            meeting__body__collaboration__parties=party,
+            meeting__body__collaboration__kind__in=[CollaborationKind.CLUSTER, CollaborationKind.HEALTH_COUNCIL],
+            kind="theme_discussion",
+            topics__in=topic_ids,
+        )
+        .exclude(meeting__status=MeetingStatus.CANCELLED)
+        .distinct()
+        .select_related("meeting__body__collaboration")
+        .order_by("meeting__date", "position")
+    )

@@ -1,0 +1,184 @@
+"""Writes for memos: draft from the records, edit, finalise (freeze), draft a new version."""
+
+import datetime
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from klynge.memos import selectors
+from klynge.memos.content import body_to_markdown
+from klynge.memos.drafting.orientation import OrientationMemoRequest, draft_orientation
+from klynge.memos.drafting.status import StatusMemoRequest, draft_status
+from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber, MemoKind, MemoStatus
+from klynge.organisation.models import Committee
+
+# Without an earlier status memo to continue from, a status memo covers this many weeks.
+DEFAULT_STATUS_PERIOD_WEEKS = 8
+
+
+def status_memo_period(
+    *,
+    committee: Committee,
+    meeting_date: datetime.date,
+    memo_date: datetime.date,
+    period_start: datetime.date | None = None,
+    period_end: datetime.date | None = None,
+) -> tuple[datetime.date, datetime.date]:
+    """The period a status memo covers: as chosen, else since the committee's previous status memo."""
+    end = period_end or memo_date
+    if period_start is None:
+        previous = selectors.previous_final_status_memo(committee=committee, before=meeting_date)
+        if previous is not None and previous.period_end is not None:
+            period_start = previous.period_end + datetime.timedelta(days=1)
+        else:
+            period_start = end - datetime.timedelta(weeks=DEFAULT_STATUS_PERIOD_WEEKS)
+    if period_start > end:
+        raise ValidationError({"period_start": "Perioden starter efter, at den slutter."})
+    return period_start, end
+
+
+def _set_case_numbers(memo: Memo, case_numbers: Mapping[str, str]) -> None:
+    kinds = {k.code: k for k in CaseNumberKind.objects.filter(code__in=list(case_numbers))}
+    unknown = sorted(set(case_numbers) - set(kinds))
+    if unknown:
+        known = ", ".join(CaseNumberKind.objects.order_by("position").values_list("code", flat=True))
+        raise ValidationError(
+            {"case_numbers": f"Ukendt sagsnummertype: {', '.join(unknown)}. Kendte typer: {known or 'ingen'}."}
+        )
+    memo.case_numbers.all().delete()
+    MemoCaseNumber.objects.bulk_create(
+        [MemoCaseNumber(memo=memo, kind=kinds[code], number=number.strip()) for code, number in case_numbers.items() if number.strip()]
+    )
+
+
+def memo_draft(
+    *,
+    committee: Committee,
+    kind: MemoKind,
+    meeting_date: datetime.date | None = None,
+    memo_date: datetime.date | None = None,
+    period_start: datetime.date | None = None,
+    period_end: datetime.date | None = None,
+    case_handler: str = "",
+    case_numbers: Mapping[str, str] | None = None,
+) -> Memo:
+    """Draft a memo for a committee from the records and save it as a draft."""
+    if memo_date is None:
+        today = timezone.localdate()
+        memo_date = min(today, meeting_date) if meeting_date else today
+    if kind == MemoKind.STATUS:
+        if meeting_date is None:
+            raise ValidationError({"committee_meeting_date": "Et statusnotat skal have udvalgets mødedato."})
+        start, end = status_memo_period(
+            committee=committee,
+            meeting_date=meeting_date,
+            memo_date=memo_date,
+            period_start=period_start,
+            period_end=period_end,
+        )
+        document = draft_status(
+            StatusMemoRequest(
+                committee=committee, meeting_date=meeting_date, memo_date=memo_date, period_start=start, period_end=end
+            )
+        )
+    else:
+        start, end = period_start, period_end
+        document = draft_orientation(OrientationMemoRequest(committee=committee, memo_date=memo_date))
+    with transaction.atomic():
+        memo = Memo(
+            committee=committee,
+            kind=kind,
+            title=document.title,
+            memo_date=memo_date,
+            committee_meeting_date=meeting_date,
+            period_start=start,
+            period_end=end,
+            case_handler=case_handler,
+            body=body_to_markdown(document.intro, document.sections),
+        )
+        memo.full_clean()
+        memo.save()
+        _set_case_numbers(memo, case_numbers or {})
+    return memo
+
+
+def _lock_draft(memo: Memo) -> Memo:
+    locked = Memo.objects.select_for_update().get(pk=memo.pk)
+    if locked.is_final:
+        raise ValidationError("Notatet er endeligt og kan ikke ændres. Opret en ny version for at rette i det.")
+    return locked
+
+
+def memo_update(
+    *,
+    memo: Memo,
+    title: str | None = None,
+    body: str | None = None,
+    memo_date: datetime.date | None = None,
+    case_handler: str | None = None,
+    case_numbers: Mapping[str, str] | None = None,
+) -> Memo:
+    with transaction.atomic():
+        memo = _lock_draft(memo)
+        if title is not None:
+            memo.title = title.strip()
+        if body is not None:
+            memo.body = body.replace("\r\n", "\n")
+        if memo_date is not None:
+            memo.memo_date = memo_date
+        if case_handler is not None:
+            memo.case_handler = case_handler.strip()
+        memo.full_clean()
+        memo.save()
+        if case_numbers is not None:
+            _set_case_numbers(memo, case_numbers)
+    return memo
+
+
+def memo_finalise(*, memo: Memo) -> Memo:
+    """Freeze the memo: its text is kept exactly as it is now."""
+    with transaction.atomic():
+        memo = _lock_draft(memo)
+        memo.status = MemoStatus.FINAL
+        memo.finalised_at = timezone.now()
+        memo.full_clean()
+        memo.save()
+    return memo
+
+
+def memo_new_version(*, memo: Memo) -> Memo:
+    """Draft a new version from a final memo, with the same text and metadata."""
+    with transaction.atomic():
+        memo = Memo.objects.select_for_update().get(pk=memo.pk)
+        if not memo.is_final:
+            raise ValidationError("Kun et endeligt notat kan få en ny version; ret blot i kladden.")
+        if Memo.objects.filter(previous_version=memo).exists():
+            raise ValidationError("Der findes allerede en nyere version af notatet.")
+        new = Memo(
+            committee=memo.committee,
+            kind=memo.kind,
+            title=memo.title,
+            memo_date=memo.memo_date,
+            committee_meeting_date=memo.committee_meeting_date,
+            period_start=memo.period_start,
+            period_end=memo.period_end,
+            case_handler=memo.case_handler,
+            body=memo.body,
+            version=memo.version + 1,
+            previous_version=memo,
+        )
+        new.full_clean()
+        new.save()
+        MemoCaseNumber.objects.bulk_create(
+            [MemoCaseNumber(memo=new, kind=c.kind, number=c.number) for c in memo.case_numbers.all()]
+        )
+    return new
+
+
+def case_number_kind_create(*, code: str, label: str, position: int = 0) -> CaseNumberKind:
+    kind = CaseNumberKind(code=code, label=label, position=position)
+    kind.full_clean()
+    kind.save()
+    return kind
