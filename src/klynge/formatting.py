@@ -7,6 +7,7 @@ from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 
 LOCALE = "da_DK"
+NBSP = "\xa0"
 
 
 def danish_date(day: datetime.date | None) -> str:
@@ -31,8 +32,11 @@ def danish_amount(value: Decimal | int | float | None) -> str:
     if value is None:
         return ""
     if abs(value) >= 1_000_000:
-        return f"{format_compact_decimal(value, locale=LOCALE, fraction_digits=1)} kr."
-    return f"{format_decimal(value, format='#,##0.##', locale=LOCALE)} kr."
+        compact = format_compact_decimal(value, locale=LOCALE, fraction_digits=1)
+    else:
+        compact = format_decimal(value, format="#,##0.##", locale=LOCALE)
+    # Babel puts a no-break space before "mio."; a plain one keeps the text searchable and copyable.
+    return f"{compact.replace(NBSP, ' ')} kr."
 
 
 def danish_number(value: Decimal | int | float | None) -> str:
