@@ -83,9 +83,13 @@ def shared_region() -> tuple[Source, Party, Topic, Topic]:
 
 def build_cluster(name: str = "Test") -> ClusterWorld:
     source, region, hospitals_topic, prevention_topic = shared_region()
-    municipality = party_create(name=f"{name} Kommune", kind=PartyKind.MUNICIPALITY, region=region, source=source)
+    municipality = party_create(
+        name=f"{name} Kommune", kind=PartyKind.MUNICIPALITY, region=region, source=source
+    )
     general_practice = party_create(name=f"PLO {name}", kind=PartyKind.GENERAL_PRACTICE, source=source)
-    committee_create(party=municipality, name=f"Sundhedsudvalget {name}", code=f"SU{name}"[:20], topics=[prevention_topic])
+    committee_create(
+        party=municipality, name=f"Sundhedsudvalget {name}", code=f"SU{name}"[:20], topics=[prevention_topic]
+    )
     hospital = hospital_create(name=f"{name} Hospital", region=region, source=source)
     area = area_create(name=f"{name} Kommune", kind=AreaKind.MUNICIPALITY, party=municipality, source=source)
     catchment_rule_create(area=area, hospital=hospital, valid_from=datetime.date(2022, 7, 1), source=source)
@@ -101,10 +105,16 @@ def build_cluster(name: str = "Test") -> ClusterWorld:
         source=source,
     )
     political = body_create(
-        collaboration=cluster, level=BodyLevel.POLITICAL, name=f"Politisk sundhedsklynge {name}", source=source
+        collaboration=cluster,
+        level=BodyLevel.POLITICAL,
+        name=f"Politisk sundhedsklynge {name}",
+        source=source,
     )
     professional = body_create(
-        collaboration=cluster, level=BodyLevel.PROFESSIONAL, name=f"Faglig sundhedsklynge {name}", source=source
+        collaboration=cluster,
+        level=BodyLevel.PROFESSIONAL,
+        name=f"Faglig sundhedsklynge {name}",
+        source=source,
     )
     seat_set(body=political, party=municipality, count=2, source=source)
     mayor = person_create(name=f"Borgmester {name}", party=municipality, source=source)
@@ -119,14 +129,23 @@ def build_cluster(name: str = "Test") -> ClusterWorld:
         source=source,
     )
     substitution_create(
-        principal=mayor_membership, substitute=deputy, start=datetime.date(2022, 7, 1), topics=[prevention_topic]
+        principal=mayor_membership,
+        substitute=deputy,
+        start=datetime.date(2022, 7, 1),
+        topics=[prevention_topic],
     )
     meeting = meeting_create(body=political, date=HELD_ON, status=MeetingStatus.HELD, source=source)
     agenda_item = agenda_item_create(
-        meeting=meeting, title=f"Forebyggelse i {name}", kind=AgendaItemKind.DECISION, topics=[prevention_topic]
+        meeting=meeting,
+        title=f"Forebyggelse i {name}",
+        kind=AgendaItemKind.DECISION,
+        topics=[prevention_topic],
     )
     decision = decision_create(
-        agenda_item=agenda_item, kind=DecisionKind.JOINT, text="Klyngen godkendte indsatsen.", topic=prevention_topic
+        agenda_item=agenda_item,
+        kind=DecisionKind.JOINT,
+        text="Klyngen godkendte indsatsen.",
+        topic=prevention_topic,
     )
     focus_area = focus_area_create(
         name=f"Forebyggelse {name}",
@@ -136,11 +155,17 @@ def build_cluster(name: str = "Test") -> ClusterWorld:
         decided_at=agenda_item,
         source=source,
     )
-    initiative = initiative_create(name=f"Indsats {name}", collaboration=cluster, focus_area=focus_area, source=source)
+    initiative = initiative_create(
+        name=f"Indsats {name}", collaboration=cluster, focus_area=focus_area, source=source
+    )
     initiative = initiative_approve(initiative=initiative, decision=decision)
     trial_action_create(focus_area=focus_area, position=1, name=f"Prøvehandling {name}", approved_by=decision)
-    fund = fund_create(body=political, year=2023, name=f"Klyngemidler {name} 2023", amount=3_000_000, source=source)
-    allocation_create(fund=fund, decision=decision, amount=Decimal(2_000_000), focus_area=focus_area, source=source)
+    fund = fund_create(
+        body=political, year=2023, name=f"Klyngemidler {name} 2023", amount=3_000_000, source=source
+    )
+    allocation_create(
+        fund=fund, decision=decision, amount=Decimal(2_000_000), focus_area=focus_area, source=source
+    )
     return ClusterWorld(
         source=source,
         region=region,

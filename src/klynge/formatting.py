@@ -31,7 +31,7 @@ def danish_amount(value: Decimal | int | float | None) -> str:
     """1,4 mio. kr. from a million up; 350.000 kr. below."""
     if value is None:
         return ""
-    if abs(value) >= 1_000_000:
+    if abs(Decimal(value)) >= 1_000_000:
         compact = format_compact_decimal(value, locale=LOCALE, fraction_digits=1)
     else:
         compact = format_decimal(value, format="#,##0.##", locale=LOCALE)

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.db import models, transaction
+from django.utils.text import slugify
 
 M = TypeVar("M", bound=models.Model)
 
@@ -29,3 +30,24 @@ def update_validated(instance: M, **fields: Any) -> M:
         instance.full_clean()
         instance.save()
     return instance
+
+
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def danish_to_ascii(text: str) -> str:
+    """Slugs keep Danish words readable: 'Børne- og Ungdomsudvalget' → 'boerne-og-ungdomsudvalget'."""
+    return text.translate(_DANISH_LETTERS)
+
+
+def unique_slug(model: type[models.Model], text: str, field: str = "slug") -> str:
+    """A slug for `text` that fits the field and is not yet taken (fx 'jakob-jensen-2')."""
+    slug_field = model._meta.get_field(field)
+    max_length = getattr(slug_field, "max_length", None) or 50
+    base = slugify(danish_to_ascii(text))[:max_length].strip("-") or model._meta.model_name or "post"
+    slug, number = base, 2
+    while model._default_manager.filter(**{field: slug}).exists():
+        suffix = f"-{number}"
+        slug = f"{base[: max_length - len(suffix)].rstrip('-')}{suffix}"
+        number += 1
+    return slug

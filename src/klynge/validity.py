@@ -2,7 +2,10 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
+
+PERIOD_MESSAGE = "Slutdatoen ligger før startdatoen."
 
 
 def period_constraint(name: str, start: str = "valid_from", end: str = "valid_to") -> models.CheckConstraint:
@@ -12,7 +15,7 @@ def period_constraint(name: str, start: str = "valid_from", end: str = "valid_to
         | models.Q(**{f"{start}__isnull": True})
         | models.Q(**{f"{end}__gte": models.F(start)}),
         name=name,
-        violation_error_message="Slutdatoen ligger før startdatoen.",
+        violation_error_message=PERIOD_MESSAGE,
     )
 
 
@@ -31,3 +34,10 @@ def contains(
     if day is None:
         return True
     return (outer_start is None or outer_start <= day) and (outer_end is None or day <= outer_end)
+
+
+def validate_period(instance: models.Model, start: str = "valid_from", end: str = "valid_to") -> None:
+    """clean()'s half of period_constraint: the same rule, reported on the end field."""
+    begin, finish = getattr(instance, start), getattr(instance, end)
+    if begin is not None and finish is not None and finish < begin:
+        raise ValidationError({end: PERIOD_MESSAGE})

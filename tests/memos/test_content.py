@@ -33,7 +33,10 @@ def test_round_trip_of_a_memo_body() -> None:
     sections = [
         Section(
             "Møde i Sundhedsklynge Syd den 16. november",
-            [Paragraph((Run("2. halvår 2024 * og _ og # bevares."),)), BulletList(((Run("- Alkoholscreening"),),))],
+            [
+                Paragraph((Run("2. halvår 2024 * og _ og # bevares."),)),
+                BulletList(((Run("- Alkoholscreening"),),)),
+            ],
         )
     ]
     assert markdown_to_body(body_to_markdown(intro, sections)) == (intro, sections)

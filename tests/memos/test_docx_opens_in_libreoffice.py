@@ -19,7 +19,9 @@ def test_libreoffice_converts_the_docx_with_its_text_intact(tmp_path: Path) -> N
         title="Status på sundhedsklynger – æøå ÆØÅ",
         metadata=[("Edoc-sagsnummer", "2023-0476658")],
         intro=[Paragraph((Run("Den gode start på livet", italic=True), Run(" (fælles ammeindsats).")))],
-        sections=[Section("Møde i Sundhedsklynge Byen den 28. november", [BulletList(((Run("Botilbudslæger"),),))])],
+        sections=[
+            Section("Møde i Sundhedsklynge Byen den 28. november", [BulletList(((Run("Botilbudslæger"),),))])
+        ],
     )
     source = tmp_path / "notat.docx"
     source.write_bytes(render_docx(document))
@@ -43,5 +45,11 @@ def test_libreoffice_converts_the_docx_with_its_text_intact(tmp_path: Path) -> N
     converted = tmp_path / "notat.pdf"
     assert result.returncode == 0 and converted.exists(), result.stderr
     text = normalise(pdf_text(converted.read_bytes()))
-    for fact in ("æøå ÆØÅ", "2023-0476658", "Den gode start på livet", "Møde i Sundhedsklynge Byen", "Botilbudslæger"):
+    for fact in (
+        "æøå ÆØÅ",
+        "2023-0476658",
+        "Den gode start på livet",
+        "Møde i Sundhedsklynge Byen",
+        "Botilbudslæger",
+    ):
         assert fact in text

@@ -20,7 +20,9 @@ def test_status_memo_needs_a_meeting_date(world: ClusterWorld) -> None:
 
 def test_binary_formats_need_an_output_file(world: ClusterWorld) -> None:
     with pytest.raises(CommandError, match="needs --output"):
-        call_command("memo", "status", "--committee", "SUTEST", "--meeting-date", "2023-12-14", "--format", "pdf")
+        call_command(
+            "memo", "status", "--committee", "SUTEST", "--meeting-date", "2023-12-14", "--format", "pdf"
+        )
 
 
 def test_bad_date_is_a_clear_error(world: ClusterWorld) -> None:
@@ -39,7 +41,15 @@ def test_writes_the_file_and_leaves_no_draft_unless_asked(world: ClusterWorld, t
     assert "2023-0476658" in text and "Melissa Holmes" in text
     assert Memo.objects.count() == 0
     call_command(
-        "memo", "orientation", "--committee", "SUTEST", "--format", "md", "--output", str(tmp_path / "o.md"), "--save"
+        "memo",
+        "orientation",
+        "--committee",
+        "SUTEST",
+        "--format",
+        "md",
+        "--output",
+        str(tmp_path / "o.md"),
+        "--save",
     )
     assert Memo.objects.count() == 1
 
@@ -47,5 +57,12 @@ def test_writes_the_file_and_leaves_no_draft_unless_asked(world: ClusterWorld, t
 def test_unwritable_output_is_a_clear_error(world: ClusterWorld, tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="Cannot write"):
         call_command(
-            "memo", "orientation", "--committee", "SUTEST", "--format", "md", "--output", str(tmp_path / "no" / "x.md")
+            "memo",
+            "orientation",
+            "--committee",
+            "SUTEST",
+            "--format",
+            "md",
+            "--output",
+            str(tmp_path / "no" / "x.md"),
         )

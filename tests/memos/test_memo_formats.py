@@ -11,7 +11,11 @@ DOCUMENT = MemoDocument(
     title="Status på sundhedsklynger til møde i Sundheds- og Omsorgsudvalget den 14. december 2023",
     recipient="Til Sundheds- og Omsorgsudvalget",
     metadata=[("Dato", "11. december 2023"), ("Edoc-sagsnummer", "2023-0476658"), ("Sagsbehandler", "Å Ø Æ")],
-    intro=[Paragraph((Run("Drøftelse af "), Run("Træning før eller i stedet for operation", italic=True), Run(".")))],
+    intro=[
+        Paragraph(
+            (Run("Drøftelse af "), Run("Træning før eller i stedet for operation", italic=True), Run("."))
+        )
+    ],
     sections=[
         Section(
             "Møde i Sundhedsklynge Syd den 16. november",

@@ -1,0 +1,88 @@
+from django.contrib import admin
+
+from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitution
+from klynge.provenance.admin import SourcedAdmin, SourcedInline
+
+
+class BodyInline(SourcedInline):
+    model = Body
+    fields = ["level", "name", "slug", "valid_from", "valid_to", "source"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Collaboration)
+class CollaborationAdmin(SourcedAdmin):
+    list_display = ["name", "kind", "region", "host_party", "valid_from", "valid_to"]
+    list_filter = ["kind", "region"]
+    list_select_related = ["region", "host_party"]
+    search_fields = ["name", "short_name"]
+    autocomplete_fields = [
+        "region",
+        "host_party",
+        "parties",
+        "hospitals",
+        "spans",
+        "administrations",
+        "source",
+    ]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [BodyInline]
+
+
+class SeatInline(SourcedInline):
+    model = Seat
+    fields = ["party", "count", "source"]
+    autocomplete_fields = ["party", "source"]
+    show_change_link = False
+
+
+class MembershipInline(SourcedInline):
+    model = Membership
+    fields = ["person", "party", "role", "title", "start", "end", "source"]
+    autocomplete_fields = ["person", "party", "source"]
+
+
+@admin.register(Body)
+class BodyAdmin(SourcedAdmin):
+    list_display = ["name", "collaboration", "level", "valid_from", "valid_to"]
+    list_filter = ["level", "collaboration__kind"]
+    list_select_related = ["collaboration"]
+    search_fields = ["name", "collaboration__name"]
+    autocomplete_fields = ["collaboration", "source"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [SeatInline, MembershipInline]
+
+
+@admin.register(Seat)
+class SeatAdmin(SourcedAdmin):
+    list_display = ["body", "party", "count"]
+    list_filter = ["body__collaboration"]
+    list_select_related = ["body", "party"]
+    search_fields = ["body__name", "party__name"]
+    autocomplete_fields = ["body", "party", "source"]
+
+
+class SubstitutionInline(SourcedInline):
+    model = Substitution
+    fk_name = "principal"
+    fields = ["substitute", "topics", "condition", "start", "end", "source"]
+    autocomplete_fields = ["substitute", "topics", "source"]
+    show_change_link = False
+
+
+@admin.register(Membership)
+class MembershipAdmin(SourcedAdmin):
+    list_display = ["person", "body", "party", "role", "title", "start", "end"]
+    list_filter = ["role", "body__collaboration"]
+    list_select_related = ["person", "body", "party"]
+    search_fields = ["person__name", "body__name", "title"]
+    autocomplete_fields = ["person", "body", "party", "source"]
+    inlines = [SubstitutionInline]
+
+
+@admin.register(Substitution)
+class SubstitutionAdmin(SourcedAdmin):
+    list_display = ["substitute", "principal", "condition", "start", "end"]
+    list_select_related = ["substitute", "principal", "principal__person", "principal__body"]
+    search_fields = ["substitute__name", "principal__person__name", "principal__body__name"]
+    autocomplete_fields = ["principal", "substitute", "topics", "source"]

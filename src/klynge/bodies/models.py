@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from klynge.catchment.models import Hospital
 from klynge.organisation.models import Administration, Party, PartyKind, Person, Topic
 from klynge.provenance.models import Sourced
-from klynge.validity import contains, period_constraint
+from klynge.validity import contains, period_constraint, validate_period
 
 
 class CollaborationKind(models.TextChoices):
@@ -80,6 +80,10 @@ class Collaboration(Sourced):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        super().clean()
+        validate_period(self)
+
 
 class BodyLevel(models.TextChoices):
     POLITICAL = "political", "Politisk niveau"
@@ -119,6 +123,7 @@ class Body(Sourced):
 
     def clean(self) -> None:
         super().clean()
+        validate_period(self)
         collaboration = self.collaboration if self.collaboration_id else None
         if collaboration is None:
             return
@@ -155,12 +160,16 @@ class Seat(Sourced):
 
     def clean(self) -> None:
         super().clean()
+        if self.count is not None and self.count < 1:
+            raise ValidationError({"count": "En part har mindst 1 plads i et organ."})
         if self.body_id is None or self.party_id is None or self.count is None:
             return
         busiest = max_concurrent_memberships(body_id=self.body_id, party_id=self.party_id)
         if busiest > self.count:
             raise ValidationError(
-                {"count": f"Parten har {busiest} medlemmer på samme tid i organet; antallet kan ikke være lavere."}
+                {
+                    "count": f"Parten har {busiest} medlemmer på samme tid i organet; antallet kan ikke være lavere."
+                }
             )
 
 
@@ -173,12 +182,16 @@ class MembershipRole(models.TextChoices):
 class Membership(Sourced):
     """A person holds one of a party's seats in a body for a period."""
 
-    person = models.ForeignKey(Person, verbose_name="person", on_delete=models.PROTECT, related_name="memberships")
+    person = models.ForeignKey(
+        Person, verbose_name="person", on_delete=models.PROTECT, related_name="memberships"
+    )
     body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.PROTECT, related_name="memberships")
     party = models.ForeignKey(
         Party, verbose_name="repræsenterer", on_delete=models.PROTECT, related_name="memberships"
     )
-    role = models.CharField("rolle", max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    role = models.CharField(
+        "rolle", max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
     title = models.CharField(
         "titel i organet", max_length=200, blank=True, help_text="Fx sundheds- og omsorgsborgmester."
     )
@@ -201,7 +214,8 @@ class Membership(Sourced):
             return
         body = self.body
         for field in ("start", "end"):
-            if not contains(body.valid_from, body.valid_to, getattr(self, field)):
+            day = getattr(self, field)
+            if day is not None and not body.is_active_on(day):
                 raise ValidationError({field: "Medlemskabet skal ligge inden for organets periode."})
         if self.end is not None and self.end < self.start:
             raise ValidationError({"end": "Slutdatoen ligger før startdatoen."})
@@ -230,7 +244,7 @@ def max_concurrent_memberships(
     """The largest number of a party's memberships of a body that are active on the same day."""
     periods: list[tuple[datetime.date, datetime.date | None]] = list(
         Membership.objects.filter(body_id=body_id, party_id=party_id)
-        .exclude(pk=exclude_pk)
+        .exclude(pk=exclude_pk or 0)
         .values_list("start", "end")
     )
     if extra is not None:
@@ -278,6 +292,7 @@ class Substitution(Sourced):
 
     def clean(self) -> None:
         super().clean()
+        validate_period(self, start="start", end="end")
         if self.principal_id is None or self.substitute_id is None:
             return
         principal = self.principal
@@ -285,4 +300,6 @@ class Substitution(Sourced):
             raise ValidationError({"substitute": "En person kan ikke være stedfortræder for sig selv."})
         for field in ("start", "end"):
             if not contains(principal.start, principal.end, getattr(self, field)):
-                raise ValidationError({field: "Stedfortræderperioden skal ligge inden for medlemskabets periode."})
+                raise ValidationError(
+                    {field: "Stedfortræderperioden skal ligge inden for medlemskabets periode."}
+                )

@@ -2,7 +2,6 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from klynge.bodies.models import (
     Body,
@@ -17,7 +16,7 @@ from klynge.bodies.models import (
 from klynge.catchment.models import Hospital
 from klynge.organisation.models import Administration, Party, Person, Topic
 from klynge.provenance.models import Source
-from klynge.records import create_validated
+from klynge.records import create_validated, unique_slug
 
 
 def collaboration_create(
@@ -40,7 +39,7 @@ def collaboration_create(
     return create_validated(
         Collaboration,
         name=name,
-        slug=slugify(name),
+        slug=unique_slug(Collaboration, name),
         kind=kind,
         short_name=short_name,
         description=description,
@@ -70,7 +69,7 @@ def body_create(
         collaboration=collaboration,
         level=level,
         name=name,
-        slug=slugify(name),
+        slug=unique_slug(Body, name),
         description=description,
         valid_from=valid_from,
         valid_to=valid_to,
@@ -86,7 +85,9 @@ def seat_set(
     with transaction.atomic():
         seat = Seat.objects.select_for_update().filter(body=body, party=party).first()
         if seat is None:
-            return create_validated(Seat, body=body, party=party, count=count, source=source, source_note=source_note)
+            return create_validated(
+                Seat, body=body, party=party, count=count, source=source, source_note=source_note
+            )
         seat.count = count
         seat.source = source or seat.source
         seat.source_note = source_note or seat.source_note

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from klynge.organisation.models import Party, PartyKind
 from klynge.provenance.models import Sourced
-from klynge.validity import period_constraint
+from klynge.validity import period_constraint, validate_period
 
 
 class Hospital(Sourced):
@@ -58,7 +58,12 @@ class Area(Sourced):
     slug = models.SlugField(max_length=80, unique=True)
     kind = models.CharField("type", max_length=20, choices=AreaKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="ligger i", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+        "self",
+        verbose_name="ligger i",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
     )
     party = models.ForeignKey(
         Party,
@@ -83,7 +88,9 @@ class Area(Sourced):
 class CatchmentRule(Sourced):
     """An area belongs to a hospital, for all specialties or one, in a period."""
 
-    area = models.ForeignKey(Area, verbose_name="område", on_delete=models.PROTECT, related_name="catchment_rules")
+    area = models.ForeignKey(
+        Area, verbose_name="område", on_delete=models.PROTECT, related_name="catchment_rules"
+    )
     hospital = models.ForeignKey(
         Hospital, verbose_name="hospital", on_delete=models.PROTECT, related_name="catchment_rules"
     )
@@ -104,21 +111,22 @@ class CatchmentRule(Sourced):
         verbose_name = "optageområderegel"
         verbose_name_plural = "optageområderegler"
         ordering = ["area__name", "valid_from"]
-        constraints = [
-            period_constraint("catchment_rule_valid_period")
-        ]
+        constraints = [period_constraint("catchment_rule_valid_period")]
 
     def __str__(self) -> str:
         return f"{self.area} → {self.hospital}"
 
     def clean(self) -> None:
         super().clean()
+        validate_period(self)
         if self.area_id is None or self.valid_from is None:
             return
-        overlapping = CatchmentRule.objects.filter(area_id=self.area_id, specialty_id=self.specialty_id).exclude(
-            pk=self.pk
+        overlapping = CatchmentRule.objects.filter(area_id=self.area_id, specialty=self.specialty).exclude(
+            pk=self.pk or 0
         )
-        overlapping = overlapping.filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=self.valid_from))
+        overlapping = overlapping.filter(
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=self.valid_from)
+        )
         if self.valid_to is not None:
             overlapping = overlapping.filter(valid_from__lte=self.valid_to)
         if overlapping.exists():

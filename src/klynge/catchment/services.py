@@ -1,11 +1,9 @@
 import datetime
 
-from django.utils.text import slugify
-
 from klynge.catchment.models import Area, AreaKind, CatchmentRule, Hospital, Specialty
 from klynge.organisation.models import Party
 from klynge.provenance.models import Source
-from klynge.records import create_validated
+from klynge.records import create_validated, unique_slug
 
 
 def hospital_create(
@@ -14,7 +12,7 @@ def hospital_create(
     return create_validated(
         Hospital,
         name=name,
-        slug=slugify(name),
+        slug=unique_slug(Hospital, name),
         region=region,
         short_name=short_name,
         source=source,
@@ -23,7 +21,7 @@ def hospital_create(
 
 
 def specialty_create(*, name: str) -> Specialty:
-    return create_validated(Specialty, name=name, slug=slugify(name))
+    return create_validated(Specialty, name=name, slug=unique_slug(Specialty, name))
 
 
 def area_create(
@@ -39,7 +37,7 @@ def area_create(
     return create_validated(
         Area,
         name=name,
-        slug=slug or slugify(name),
+        slug=slug or unique_slug(Area, name),
         kind=kind,
         parent=parent,
         party=party,

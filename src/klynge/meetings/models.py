@@ -35,7 +35,9 @@ class Meeting(Sourced):
         "datoens præcision", max_length=20, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     start_time = models.TimeField("starttidspunkt", null=True, blank=True)
-    status = models.CharField("status", max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    status = models.CharField(
+        "status", max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
     is_extra = models.BooleanField("ekstraordinært møde", default=False)
     title = models.CharField("titel", max_length=200, blank=True)
     location = models.CharField("sted", max_length=200, blank=True)
@@ -58,12 +60,34 @@ class Meeting(Sourced):
             raise ValidationError({"status": "Et afholdt møde skal have en præcis dato."})
         if self.date_precision == DatePrecision.DAY and not self.body.is_active_on(self.date):
             raise ValidationError({"date": f"{self.body} findes ikke på denne dato."})
+        if self.date_precision != DatePrecision.DAY and not self._body_exists_in_period():
+            raise ValidationError({"date": f"{self.body} findes ikke i denne periode."})
         if self.status == MeetingStatus.HELD and self.date > timezone.localdate():
             raise ValidationError({"status": "Et møde i fremtiden kan ikke være afholdt."})
 
     @property
     def day(self) -> datetime.date:
         return self.date
+
+    @property
+    def period_end(self) -> datetime.date:
+        """The last day the date may stand for: the day itself, the month's or the half-year's last day."""
+        if self.date_precision == DatePrecision.MONTH:
+            following = (self.date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+            return following - datetime.timedelta(days=1)
+        if self.date_precision == DatePrecision.HALF_YEAR:
+            return (
+                datetime.date(self.date.year, 6, 30)
+                if self.date.month <= 6
+                else datetime.date(self.date.year, 12, 31)
+            )
+        return self.date
+
+    def _body_exists_in_period(self) -> bool:
+        collaboration = self.body.collaboration
+        starts = [d for d in (self.body.valid_from, collaboration.valid_from) if d is not None]
+        ends = [d for d in (self.body.valid_to, collaboration.valid_to) if d is not None]
+        return not (ends and self.date > min(ends)) and not (starts and self.period_end < max(starts))
 
 
 class AgendaItemKind(models.TextChoices):
@@ -75,13 +99,17 @@ class AgendaItemKind(models.TextChoices):
 
 
 class AgendaItem(Sourced):
-    meeting = models.ForeignKey(Meeting, verbose_name="møde", on_delete=models.CASCADE, related_name="agenda_items")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="møde", on_delete=models.CASCADE, related_name="agenda_items"
+    )
     position = models.PositiveSmallIntegerField("punkt nr.")
     title = models.CharField("titel", max_length=300)
     kind = models.CharField("type", max_length=30, choices=AgendaItemKind.choices)
     is_public = models.BooleanField("åbent punkt", default=True)
     is_tentative = models.BooleanField(
-        "forventet", default=False, help_text="Punktet er forventet, men endnu ikke endeligt sat på dagsordenen."
+        "forventet",
+        default=False,
+        help_text="Punktet er forventet, men endnu ikke endeligt sat på dagsordenen.",
     )
     summary = models.TextField("resumé", blank=True)
     topics = models.ManyToManyField(Topic, verbose_name="emner", blank=True, related_name="agenda_items")
@@ -97,7 +125,9 @@ class AgendaItem(Sourced):
         verbose_name = "dagsordenspunkt"
         verbose_name_plural = "dagsordenspunkter"
         ordering = ["meeting__date", "position"]
-        constraints = [models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_unique_position")]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_unique_position")
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -164,7 +194,7 @@ class Decision(Sourced):
     def _refuse_joint_decision_on_authority(self) -> None:
         collaboration = self.agenda_item.meeting.body.collaboration
         participants = list(collaboration.parties.all())
-        for authority in AuthorityArea.objects.filter(topic_id=self.topic_id).select_related("party", "topic"):
+        for authority in AuthorityArea.objects.filter(topic=self.topic).select_related("party", "topic"):
             holders = authority.held_by_any_of(participants)
             if holders:
                 names = ", ".join(p.name for p in holders)
@@ -198,11 +228,18 @@ class ReportedFigure(Sourced):
     metric = models.CharField("hvad", max_length=30, choices=FigureMetric.choices)
     label = models.CharField("betegnelse", max_length=300, blank=True)
     area = models.ForeignKey(
-        Area, verbose_name="område", on_delete=models.PROTECT, null=True, blank=True, related_name="reported_figures"
+        Area,
+        verbose_name="område",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reported_figures",
     )
     value = models.DecimalField("værdi", max_digits=14, decimal_places=2, null=True, blank=True)
     unit = models.CharField("enhed", max_length=40, blank=True)
-    year = models.PositiveSmallIntegerField("år", null=True, blank=True, help_text="Målår eller gyldighedsår.")
+    year = models.PositiveSmallIntegerField(
+        "år", null=True, blank=True, help_text="Målår eller gyldighedsår."
+    )
     explanation = models.CharField("forklaring", max_length=300, blank=True)
     history = HistoricalRecords()
 

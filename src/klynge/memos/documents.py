@@ -28,11 +28,17 @@ def memo_document(memo: Memo) -> MemoDocument:
     if memo.case_handler:
         metadata.append(("Sagsbehandler", memo.case_handler))
     recipient = f"Til {memo.committee.name}" if memo.kind == MemoKind.ORIENTATION else ""
-    return MemoDocument(title=memo.title, recipient=recipient, metadata=metadata, intro=intro, sections=sections)
+    return MemoDocument(
+        title=memo.title, recipient=recipient, metadata=metadata, intro=intro, sections=sections
+    )
 
 
 def memo_file(memo: Memo, file_format: str) -> tuple[bytes, str, str]:
     """(content, content type, file name) for a memo in one of FORMATS."""
     render, content_type = FORMATS[file_format]
-    stem = f"notat-{memo.committee.code.lower()}-{memo.memo_date:%Y-%m-%d}" if memo.memo_date else f"notat-{memo.pk}"
+    stem = (
+        f"notat-{memo.committee.code.lower()}-{memo.memo_date:%Y-%m-%d}"
+        if memo.memo_date
+        else f"notat-{memo.pk}"
+    )
     return render(memo_document(memo)), content_type, f"{stem}-v{memo.version}.{file_format}"

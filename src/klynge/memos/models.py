@@ -40,7 +40,9 @@ class MemoStatus(models.TextChoices):
 
 
 class Memo(models.Model):
-    committee = models.ForeignKey(Committee, verbose_name="udvalg", on_delete=models.PROTECT, related_name="memos")
+    committee = models.ForeignKey(
+        Committee, verbose_name="udvalg", on_delete=models.PROTECT, related_name="memos"
+    )
     kind = models.CharField("type", max_length=20, choices=MemoKind.choices)
     status = models.CharField("status", max_length=10, choices=MemoStatus.choices, default=MemoStatus.DRAFT)
     title = models.CharField("titel", max_length=300)
@@ -90,7 +92,9 @@ class Memo(models.Model):
 
 
 class MemoCaseNumber(models.Model):
-    memo = models.ForeignKey(Memo, verbose_name="notat", on_delete=models.CASCADE, related_name="case_numbers")
+    memo = models.ForeignKey(
+        Memo, verbose_name="notat", on_delete=models.CASCADE, related_name="case_numbers"
+    )
     kind = models.ForeignKey(
         CaseNumberKind, verbose_name="type", on_delete=models.PROTECT, related_name="case_numbers"
     )

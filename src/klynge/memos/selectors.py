@@ -29,7 +29,9 @@ def _agenda_items(party: Party) -> QuerySet[AgendaItem]:
             "initiatives",
             Prefetch(
                 "focus_areas_decided",
-                queryset=FocusArea.objects.order_by("pk").prefetch_related("follow_up_research", "collaborations"),
+                queryset=FocusArea.objects.order_by("pk").prefetch_related(
+                    "follow_up_research", "collaborations"
+                ),
             ),
             Prefetch(
                 "decisions",
@@ -38,11 +40,15 @@ def _agenda_items(party: Party) -> QuerySet[AgendaItem]:
                     Prefetch("approved_trial_actions", queryset=TrialAction.objects.order_by("position")),
                     Prefetch(
                         "allocations",
-                        queryset=Allocation.objects.select_related("fund", "focus_area", "initiative").order_by("pk"),
+                        queryset=Allocation.objects.select_related(
+                            "fund", "focus_area", "initiative"
+                        ).order_by("pk"),
                     ),
                 ),
             ),
-            Prefetch("reported_figures", queryset=ReportedFigure.objects.select_related("area").order_by("pk")),
+            Prefetch(
+                "reported_figures", queryset=ReportedFigure.objects.select_related("area").order_by("pk")
+            ),
         )
     )
 
@@ -70,13 +76,17 @@ def status_memo_meetings(*, party: Party, start: datetime.date, end: datetime.da
             Prefetch("agenda_items", queryset=_agenda_items(party)),
         )
     )
-    meetings.sort(key=lambda m: (TIER.get(m.body.collaboration.kind, 9), m.date, m.pk))
+    meetings.sort(key=lambda m: (TIER.get(CollaborationKind(m.body.collaboration.kind), 9), m.date, m.pk))
     return meetings
 
 
-def planned_meetings_after(*, body_ids: list[int], after: datetime.date, until: datetime.date) -> list[Meeting]:
+def planned_meetings_after(
+    *, body_ids: list[int], after: datetime.date, until: datetime.date
+) -> list[Meeting]:
     return list(
-        Meeting.objects.filter(body_id__in=body_ids, status=MeetingStatus.PLANNED, date__gt=after, date__lte=until)
+        Meeting.objects.filter(
+            body_id__in=body_ids, status=MeetingStatus.PLANNED, date__gt=after, date__lte=until
+        )
         .select_related("body__collaboration")
         .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position")))
         .order_by("date")
@@ -153,7 +163,10 @@ def relevant_theme_discussions(*, party: Party, topic_ids: list[int]) -> list[Ag
         AgendaItem.objects.filter(
             agenda_items_visible_to_party(party),
             meeting__body__collaboration__parties=party,
-            meeting__body__collaboration__kind__in=[CollaborationKind.CLUSTER, CollaborationKind.HEALTH_COUNCIL],
+            meeting__body__collaboration__kind__in=[
+                CollaborationKind.CLUSTER,
+                CollaborationKind.HEALTH_COUNCIL,
+            ],
             kind="theme_discussion",
             topics__in=topic_ids,
         )

@@ -45,11 +45,17 @@ def _set_case_numbers(memo: Memo, case_numbers: Mapping[str, str]) -> None:
     if unknown:
         known = ", ".join(CaseNumberKind.objects.order_by("position").values_list("code", flat=True))
         raise ValidationError(
-            {"case_numbers": f"Ukendt sagsnummertype: {', '.join(unknown)}. Kendte typer: {known or 'ingen'}."}
+            {
+                "case_numbers": f"Ukendt sagsnummertype: {', '.join(unknown)}. Kendte typer: {known or 'ingen'}."
+            }
         )
     memo.case_numbers.all().delete()
     MemoCaseNumber.objects.bulk_create(
-        [MemoCaseNumber(memo=memo, kind=kinds[code], number=number.strip()) for code, number in case_numbers.items() if number.strip()]
+        [
+            MemoCaseNumber(memo=memo, kind=kinds[code], number=number.strip())
+            for code, number in case_numbers.items()
+            if number.strip()
+        ]
     )
 
 
@@ -68,6 +74,8 @@ def memo_draft(
     if memo_date is None:
         today = timezone.localdate()
         memo_date = min(today, meeting_date) if meeting_date else today
+    start: datetime.date | None
+    end: datetime.date | None
     if kind == MemoKind.STATUS:
         if meeting_date is None:
             raise ValidationError({"committee_meeting_date": "Et statusnotat skal have udvalgets mødedato."})
@@ -80,7 +88,11 @@ def memo_draft(
         )
         document = draft_status(
             StatusMemoRequest(
-                committee=committee, meeting_date=meeting_date, memo_date=memo_date, period_start=start, period_end=end
+                committee=committee,
+                meeting_date=meeting_date,
+                memo_date=memo_date,
+                period_start=start,
+                period_end=end,
             )
         )
     else:
@@ -107,7 +119,9 @@ def memo_draft(
 def _lock_draft(memo: Memo) -> Memo:
     locked = Memo.objects.select_for_update().get(pk=memo.pk)
     if locked.is_final:
-        raise ValidationError("Notatet er endeligt og kan ikke ændres. Opret en ny version for at rette i det.")
+        raise ValidationError(
+            "Notatet er endeligt og kan ikke ændres. Opret en ny version for at rette i det."
+        )
     return locked
 
 

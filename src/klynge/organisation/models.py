@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -39,9 +40,7 @@ class Party(Sourced):
         verbose_name = "part"
         verbose_name_plural = "parter"
         ordering = ["kind", "name"]
-        constraints = [
-            period_constraint("party_valid_period")
-        ]
+        constraints = [period_constraint("party_valid_period")]
 
     def __str__(self) -> str:
         return self.name
@@ -50,7 +49,9 @@ class Party(Sourced):
 class Administration(Sourced):
     """A municipal administration (forvaltning), e.g. SUF, SOF, BUF."""
 
-    party = models.ForeignKey(Party, verbose_name="part", on_delete=models.PROTECT, related_name="administrations")
+    party = models.ForeignKey(
+        Party, verbose_name="part", on_delete=models.PROTECT, related_name="administrations"
+    )
     name = models.CharField("navn", max_length=200)
     abbreviation = models.CharField("forkortelse", max_length=20)
     slug = models.SlugField(max_length=80, unique=True)
@@ -61,7 +62,9 @@ class Administration(Sourced):
         verbose_name_plural = "forvaltninger"
         ordering = ["party__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["party", "abbreviation"], name="administration_unique_abbreviation")
+            models.UniqueConstraint(
+                fields=["party", "abbreviation"], name="administration_unique_abbreviation"
+            )
         ]
 
     def __str__(self) -> str:
@@ -137,7 +140,9 @@ class AuthorityArea(Sourced):
     participating party holds the authority; it can only recommend.
     """
 
-    topic = models.ForeignKey(Topic, verbose_name="emne", on_delete=models.PROTECT, related_name="authority_areas")
+    topic = models.ForeignKey(
+        Topic, verbose_name="emne", on_delete=models.PROTECT, related_name="authority_areas"
+    )
     holder_kind = models.CharField("myndighed (type)", max_length=30, choices=PartyKind.choices)
     party = models.ForeignKey(
         Party,
@@ -158,10 +163,19 @@ class AuthorityArea(Sourced):
         ordering = ["topic__name"]
 
     def __str__(self) -> str:
-        holder = self.party.name if self.party_id else self.get_holder_kind_display()
+        holder = self.party.name if self.party is not None else self.get_holder_kind_display()
         return f"{self.topic}: {holder}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.party is not None and self.holder_kind and self.party.kind != self.holder_kind:
+            raise ValidationError(
+                {"party": f"{self.party} er ikke af typen »{self.get_holder_kind_display().lower()}«."}
+            )
 
     def held_by_any_of(self, parties: Iterable[Party]) -> list[Party]:
         return [
-            p for p in parties if p.kind == self.holder_kind and (self.party_id is None or p.pk == self.party_id)
+            p
+            for p in parties
+            if p.kind == self.holder_kind and (self.party_id is None or p.pk == self.party_id)
         ]

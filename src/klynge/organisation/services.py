@@ -1,7 +1,5 @@
 from collections.abc import Iterable
 
-from django.utils.text import slugify
-
 from klynge.organisation.models import (
     Administration,
     AuthorityArea,
@@ -12,11 +10,11 @@ from klynge.organisation.models import (
     Topic,
 )
 from klynge.provenance.models import Source
-from klynge.records import create_validated
+from klynge.records import create_validated, unique_slug
 
 
 def topic_create(*, name: str) -> Topic:
-    return create_validated(Topic, name=name, slug=slugify(name))
+    return create_validated(Topic, name=name, slug=unique_slug(Topic, name))
 
 
 def party_create(
@@ -31,7 +29,7 @@ def party_create(
     return create_validated(
         Party,
         name=name,
-        slug=slugify(name),
+        slug=unique_slug(Party, name),
         kind=kind,
         short_name=short_name,
         region=region,
@@ -48,7 +46,7 @@ def administration_create(
         party=party,
         name=name,
         abbreviation=abbreviation,
-        slug=slugify(f"{party.short_name or party.name} {abbreviation}"),
+        slug=unique_slug(Administration, f"{party.short_name or party.name} {abbreviation}"),
         source=source,
         source_note=source_note,
     )
@@ -69,7 +67,7 @@ def committee_create(
         party=party,
         name=name,
         code=code.upper(),
-        slug=slugify(name),
+        slug=unique_slug(Committee, name),
         administration=administration,
         source=source,
         source_note=source_note,
@@ -86,7 +84,13 @@ def person_create(
     source_note: str = "",
 ) -> Person:
     return create_validated(
-        Person, name=name, slug=slugify(name), party=party, title=title, source=source, source_note=source_note
+        Person,
+        name=name,
+        slug=unique_slug(Person, name),
+        party=party,
+        title=title,
+        source=source,
+        source_note=source_note,
     )
 
 

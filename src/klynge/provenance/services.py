@@ -15,5 +15,12 @@ def source_create(
     description: str = "",
 ) -> Source:
     return create_validated(
-        Source, key=key, kind=kind, title=title, publisher=publisher, date=date, url=url, description=description
+        Source,
+        key=key,
+        kind=kind,
+        title=title,
+        publisher=publisher,
+        date=date,
+        url=url,
+        description=description,
     )

@@ -1,3 +1,10 @@
 from django.urls import path
 
-urlpatterns: list = []
+from klynge.web import views
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.front, name="front"),
+    path("struktur/", views.structure, name="structure"),
+]

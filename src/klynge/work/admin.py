@@ -1,0 +1,147 @@
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from klynge.formatting import danish_amount
+from klynge.provenance.admin import SourcedAdmin
+from klynge.work.models import (
+    INITIATIVE_TRANSITIONS,
+    Allocation,
+    FocusArea,
+    FollowUpResearch,
+    Fund,
+    HealthAgreement,
+    Initiative,
+    InitiativeStatus,
+    TrialAction,
+)
+from klynge.work.selectors import fund_queryset
+
+
+@admin.register(HealthAgreement)
+class HealthAgreementAdmin(SourcedAdmin):
+    list_display = ["name", "region", "valid_from", "valid_to"]
+    list_select_related = ["region"]
+    search_fields = ["name"]
+    autocomplete_fields = ["region", "source"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(SourcedAdmin):
+    list_display = ["name", "status", "decided_at", "period_start", "period_end"]
+    list_filter = ["status", "collaborations"]
+    list_select_related = ["decided_at"]
+    search_fields = ["name", "description"]
+    autocomplete_fields = ["collaborations", "topics", "decided_at", "health_agreement", "source"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class InitiativeAdminForm(forms.ModelForm):
+    """Status changes in the admin follow the same lifecycle as the services."""
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "name",
+            "slug",
+            "description",
+            "collaboration",
+            "focus_area",
+            "parent",
+            "status",
+            "approved_by",
+            "approved_by_body",
+            "responsible_parties",
+            "progress",
+            "start",
+            "end",
+            "source",
+            "source_note",
+        ]
+
+    def clean_status(self) -> str:
+        status: str = self.cleaned_data["status"]
+        if self.instance.pk is None:
+            return status
+        before = Initiative.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
+        if before is not None and status != before and status not in INITIATIVE_TRANSITIONS[before]:
+            before_label, after_label = InitiativeStatus(before).label, InitiativeStatus(status).label
+            raise forms.ValidationError(f"En indsats kan ikke gå fra »{before_label}« til »{after_label}«.")
+        return status
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(SourcedAdmin):
+    form = InitiativeAdminForm
+    list_display = ["name", "collaboration", "focus_area", "status", "progress", "parent"]
+    list_filter = ["status", "collaboration"]
+    list_select_related = ["collaboration", "focus_area", "parent"]
+    search_fields = ["name", "description"]
+    autocomplete_fields = [
+        "collaboration",
+        "focus_area",
+        "parent",
+        "approved_by",
+        "approved_by_body",
+        "responsible_parties",
+        "source",
+    ]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(TrialAction)
+class TrialActionAdmin(SourcedAdmin):
+    list_display = ["display_name", "focus_area", "position", "initiative", "named_in_source"]
+    list_filter = ["named_in_source", "focus_area"]
+    list_select_related = ["focus_area", "initiative"]
+    search_fields = ["name", "description", "focus_area__name"]
+    autocomplete_fields = ["focus_area", "initiative", "approved_by", "source"]
+
+
+@admin.register(FollowUpResearch)
+class FollowUpResearchAdmin(SourcedAdmin):
+    list_display = ["title", "status", "focus_area", "initiative"]
+    list_filter = ["status"]
+    list_select_related = ["focus_area", "initiative"]
+    search_fields = ["title", "description"]
+    autocomplete_fields = ["focus_area", "initiative", "source"]
+
+
+@admin.register(Fund)
+class FundAdmin(SourcedAdmin):
+    list_display = ["name", "body", "year", "shown_amount", "shown_allocated", "shown_remaining"]
+    list_filter = ["year", "body__collaboration"]
+    search_fields = ["name", "body__name"]
+    autocomplete_fields = ["body", "source"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Fund]:
+        return fund_queryset()
+
+    @admin.display(description="ramme", ordering="amount")
+    def shown_amount(self, fund: Fund) -> str:
+        return "ikke oplyst" if fund.amount is None else danish_amount(fund.amount)
+
+    @admin.display(description="bevilget", ordering="allocated")
+    def shown_allocated(self, fund: Any) -> str:
+        return danish_amount(fund.allocated)
+
+    @admin.display(description="rest", ordering="remaining")
+    def shown_remaining(self, fund: Any) -> str:
+        return "ikke oplyst" if fund.remaining is None else danish_amount(fund.remaining)
+
+
+@admin.register(Allocation)
+class AllocationAdmin(SourcedAdmin):
+    list_display = ["fund", "shown_amount", "focus_area", "initiative", "decision"]
+    list_filter = ["fund__year", "fund"]
+    list_select_related = ["fund", "focus_area", "initiative", "decision"]
+    search_fields = ["fund__name", "focus_area__name", "initiative__name"]
+    autocomplete_fields = ["fund", "decision", "focus_area", "initiative", "source"]
+
+    @admin.display(description="beløb", ordering="amount")
+    def shown_amount(self, allocation: Allocation) -> str:
+        return danish_amount(allocation.amount)

@@ -8,10 +8,10 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from klynge.bodies.models import Body, BodyLevel, Collaboration
+from klynge.formatting import danish_number
 from klynge.organisation.models import Party, PartyKind, Topic
-from klynge.formatting import danish_amount
 from klynge.provenance.models import Sourced
-from klynge.validity import period_constraint
+from klynge.validity import period_constraint, validate_period
 
 
 class HealthAgreement(Sourced):
@@ -83,6 +83,10 @@ class FocusArea(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        validate_period(self, start="period_start", end="period_end")
 
 
 class InitiativeStatus(models.TextChoices):
@@ -184,7 +188,7 @@ class Initiative(Sourced):
         super().clean()
         if self.progress is not None and self.progress > 100:
             raise ValidationError({"progress": "Fremdriften er en procent mellem 0 og 100."})
-        if self.approved_by_id is not None:
+        if self.approved_by is not None:
             decision_body = self.approved_by.agenda_item.meeting.body
             if decision_body.level != BodyLevel.POLITICAL:
                 raise ValidationError(
@@ -194,8 +198,16 @@ class Initiative(Sourced):
                 raise ValidationError(
                     {"approved_by": "Beslutningen er truffet i et andet samarbejde end indsatsens."}
                 )
-        if self.approved_by_body_id is not None and self.approved_by_body.level != BodyLevel.POLITICAL:
-            raise ValidationError({"approved_by_body": "En indsats kan kun godkendes af et politisk organ."})
+        approving_body = self.approved_by_body
+        if approving_body is not None:
+            if approving_body.level != BodyLevel.POLITICAL:
+                raise ValidationError(
+                    {"approved_by_body": "En indsats kan kun godkendes af et politisk organ."}
+                )
+            if self.collaboration_id is not None and approving_body.collaboration_id != self.collaboration_id:
+                raise ValidationError(
+                    {"approved_by_body": "Organet hører til et andet samarbejde end indsatsens."}
+                )
         if self.status not in (InitiativeStatus.PROPOSED, InitiativeStatus.STOPPED) and (
             self.approved_by_id is None and self.approved_by_body_id is None
         ):
@@ -264,7 +276,7 @@ class TrialAction(Sourced):
         super().clean()
         if self.named_in_source and not self.name:
             raise ValidationError({"name": "En navngivet prøvehandling skal have et navn."})
-        if self.approved_by_id is not None and not self.approved_by.agenda_item.meeting.body.is_political:
+        if self.approved_by is not None and not self.approved_by.agenda_item.meeting.body.is_political:
             raise ValidationError({"approved_by": "En prøvehandling godkendes af et politisk organ."})
 
 
@@ -314,6 +326,11 @@ class FollowUpResearch(Sourced):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        super().clean()
+        if self.focus_area_id is None and self.initiative_id is None:
+            raise ValidationError({"focus_area": "Følgeforskning hører til et fokusområde eller en indsats."})
+
 
 class Fund(Sourced):
     """Money a body can allocate in a year (klyngemidler). The total may be unknown from the sources."""
@@ -349,15 +366,22 @@ class Fund(Sourced):
         return self.name
 
     def allocated_total(self, *, exclude_pk: int | None = None) -> Decimal:
-        total = self.allocations.exclude(pk=exclude_pk).aggregate(total=models.Sum("amount"))["total"]
+        allocations = (
+            self.allocations.all() if exclude_pk is None else self.allocations.exclude(pk=exclude_pk)
+        )
+        total = allocations.aggregate(total=models.Sum("amount"))["total"]
         return total or Decimal(0)
 
     def clean(self) -> None:
         super().clean()
+        if self.amount is not None and self.amount < 0:
+            raise ValidationError({"amount": "Rammen kan ikke være negativ."})
         if self.pk is not None and self.amount is not None:
             allocated = self.allocated_total()
             if allocated > self.amount:
-                raise ValidationError({"amount": "Rammen kan ikke være mindre end det, der allerede er bevilget."})
+                raise ValidationError(
+                    {"amount": "Rammen kan ikke være mindre end det, der allerede er bevilget."}
+                )
 
 
 class Allocation(Sourced):
@@ -416,11 +440,13 @@ class Allocation(Sourced):
             return
         decision_body = self.decision.agenda_item.meeting.body
         if decision_body.collaboration_id != self.fund.body.collaboration_id:
-            raise ValidationError({"decision": "Beslutningen er ikke truffet i det samarbejde, som ejer puljen."})
+            raise ValidationError(
+                {"decision": "Beslutningen er ikke truffet i det samarbejde, som ejer puljen."}
+            )
         if self.amount is not None and self.fund.amount is not None:
             allocated = self.fund.allocated_total(exclude_pk=self.pk)
             remaining = self.fund.amount - allocated
             if self.amount > remaining:
                 raise ValidationError(
-                    {"amount": f"Beløbet overstiger puljens restbeløb på {danish_amount(remaining)}."}
+                    {"amount": f"Beløbet overstiger puljens restbeløb på {danish_number(remaining)} kr."}
                 )

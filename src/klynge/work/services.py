@@ -4,13 +4,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 
 from klynge.bodies.models import Body, Collaboration
 from klynge.meetings.models import AgendaItem, Decision
 from klynge.organisation.models import Party, Topic
 from klynge.provenance.models import Source
-from klynge.records import create_validated
+from klynge.records import create_validated, unique_slug
 from klynge.work.models import (
     INITIATIVE_TRANSITIONS,
     Allocation,
@@ -38,7 +37,7 @@ def health_agreement_create(
     return create_validated(
         HealthAgreement,
         name=name,
-        slug=slugify(name),
+        slug=unique_slug(HealthAgreement, name),
         region=region,
         valid_from=valid_from,
         valid_to=valid_to,
@@ -68,7 +67,7 @@ def focus_area_create(
     return create_validated(
         FocusArea,
         name=name,
-        slug=slug or slugify(name)[:120],
+        slug=slug or unique_slug(FocusArea, name),
         status=status,
         description=description,
         decided_at=decided_at,
@@ -98,11 +97,13 @@ def initiative_create(
     """Create an initiative as proposed; or, for one decided before it was recorded here, as
     approved by a political body (approved_by_body) whose decision is not on record."""
     if status != InitiativeStatus.PROPOSED and approved_by_body is None:
-        raise ValidationError({"status": "En ny indsats oprettes som foreslået og godkendes ved en beslutning."})
+        raise ValidationError(
+            {"status": "En ny indsats oprettes som foreslået og godkendes ved en beslutning."}
+        )
     return create_validated(
         Initiative,
         name=name,
-        slug=slug or slugify(name)[:120],
+        slug=slug or unique_slug(Initiative, name),
         collaboration=collaboration,
         focus_area=focus_area,
         parent=parent,
@@ -121,7 +122,9 @@ def initiative_approve(*, initiative: Initiative, decision: Decision) -> Initiat
         initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
         if initiative.status != InitiativeStatus.PROPOSED:
             raise ValidationError(
-                {"status": f"Kun en foreslået indsats kan godkendes; den er {initiative.get_status_display().lower()}."}
+                {
+                    "status": f"Kun en foreslået indsats kan godkendes; den er {initiative.get_status_display().lower()}."
+                }
             )
         initiative.status = InitiativeStatus.APPROVED
         initiative.approved_by = decision

@@ -7,155 +7,488 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisation', '0001_initial'),
-        ('provenance', '0001_initial'),
+        ("organisation", "0001_initial"),
+        ("provenance", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Specialty',
+            name="Specialty",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='navn')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="navn")),
+                ("slug", models.SlugField(max_length=80, unique=True)),
             ],
             options={
-                'verbose_name': 'speciale',
-                'verbose_name_plural': 'specialer',
-                'ordering': ['name'],
+                "verbose_name": "speciale",
+                "verbose_name_plural": "specialer",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Area',
+            name="Area",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('kind', models.CharField(choices=[('region', 'Region'), ('municipality', 'Kommune'), ('district', 'Bydel'), ('locality', 'Lokalområde')], max_length=20, verbose_name='type')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='catchment.area', verbose_name='ligger i')),
-                ('party', models.ForeignKey(blank=True, help_text='Kommunen eller regionen, som området er.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='areas', to='organisation.party', verbose_name='part')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.source', verbose_name='kilde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("region", "Region"),
+                            ("municipality", "Kommune"),
+                            ("district", "Bydel"),
+                            ("locality", "Lokalområde"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="catchment.area",
+                        verbose_name="ligger i",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Kommunen eller regionen, som området er.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="areas",
+                        to="organisation.party",
+                        verbose_name="part",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'område',
-                'verbose_name_plural': 'områder',
-                'ordering': ['kind', 'name'],
+                "verbose_name": "område",
+                "verbose_name_plural": "områder",
+                "ordering": ["kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalArea',
+            name="HistoricalArea",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('slug', models.SlugField(max_length=80)),
-                ('kind', models.CharField(choices=[('region', 'Region'), ('municipality', 'Kommune'), ('district', 'Bydel'), ('locality', 'Lokalområde')], max_length=20, verbose_name='type')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='catchment.area', verbose_name='ligger i')),
-                ('party', models.ForeignKey(blank=True, db_constraint=False, help_text='Kommunen eller regionen, som området er.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.party', verbose_name='part')),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.source', verbose_name='kilde')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("slug", models.SlugField(max_length=80)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("region", "Region"),
+                            ("municipality", "Kommune"),
+                            ("district", "Bydel"),
+                            ("locality", "Lokalområde"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="catchment.area",
+                        verbose_name="ligger i",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Kommunen eller regionen, som området er.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.party",
+                        verbose_name="part",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical område',
-                'verbose_name_plural': 'historical områder',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical område",
+                "verbose_name_plural": "historical områder",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalHospital',
+            name="HistoricalHospital",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(db_index=True, max_length=200, verbose_name='navn')),
-                ('short_name', models.CharField(blank=True, max_length=60, verbose_name='kort navn')),
-                ('slug', models.SlugField(max_length=80)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('region', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'kind': 'region'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.party', verbose_name='region')),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.source', verbose_name='kilde')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=200, verbose_name="navn")),
+                ("short_name", models.CharField(blank=True, max_length=60, verbose_name="kort navn")),
+                ("slug", models.SlugField(max_length=80)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        limit_choices_to={"kind": "region"},
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.party",
+                        verbose_name="region",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical hospital',
-                'verbose_name_plural': 'historical hospitaler',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical hospital",
+                "verbose_name_plural": "historical hospitaler",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Hospital',
+            name="Hospital",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='navn')),
-                ('short_name', models.CharField(blank=True, max_length=60, verbose_name='kort navn')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('region', models.ForeignKey(limit_choices_to={'kind': 'region'}, on_delete=django.db.models.deletion.PROTECT, related_name='hospitals', to='organisation.party', verbose_name='region')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.source', verbose_name='kilde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="navn")),
+                ("short_name", models.CharField(blank=True, max_length=60, verbose_name="kort navn")),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                (
+                    "region",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "region"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="hospitals",
+                        to="organisation.party",
+                        verbose_name="region",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hospital',
-                'verbose_name_plural': 'hospitaler',
-                'ordering': ['name'],
+                "verbose_name": "hospital",
+                "verbose_name_plural": "hospitaler",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalCatchmentRule',
+            name="HistoricalCatchmentRule",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('valid_from', models.DateField(verbose_name='gyldig fra')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='gyldig til')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('area', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='catchment.area', verbose_name='område')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.source', verbose_name='kilde')),
-                ('hospital', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='catchment.hospital', verbose_name='hospital')),
-                ('specialty', models.ForeignKey(blank=True, db_constraint=False, help_text='Tom for det generelle optageområde.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='catchment.specialty', verbose_name='speciale')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="gyldig fra")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="gyldig til")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="catchment.area",
+                        verbose_name="område",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
+                (
+                    "hospital",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="catchment.hospital",
+                        verbose_name="hospital",
+                    ),
+                ),
+                (
+                    "specialty",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Tom for det generelle optageområde.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="catchment.specialty",
+                        verbose_name="speciale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical optageområderegel',
-                'verbose_name_plural': 'historical optageområderegler',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical optageområderegel",
+                "verbose_name_plural": "historical optageområderegler",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='CatchmentRule',
+            name="CatchmentRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('valid_from', models.DateField(verbose_name='gyldig fra')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='gyldig til')),
-                ('area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='catchment_rules', to='catchment.area', verbose_name='område')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.source', verbose_name='kilde')),
-                ('hospital', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='catchment_rules', to='catchment.hospital', verbose_name='hospital')),
-                ('specialty', models.ForeignKey(blank=True, help_text='Tom for det generelle optageområde.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='catchment_rules', to='catchment.specialty', verbose_name='speciale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="gyldig fra")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="gyldig til")),
+                (
+                    "area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="catchment_rules",
+                        to="catchment.area",
+                        verbose_name="område",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
+                (
+                    "hospital",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="catchment_rules",
+                        to="catchment.hospital",
+                        verbose_name="hospital",
+                    ),
+                ),
+                (
+                    "specialty",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Tom for det generelle optageområde.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="catchment_rules",
+                        to="catchment.specialty",
+                        verbose_name="speciale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'optageområderegel',
-                'verbose_name_plural': 'optageområderegler',
-                'ordering': ['area__name', 'valid_from'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_from__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='catchment_rule_valid_period', violation_error_message='Slutdatoen ligger før startdatoen.')],
+                "verbose_name": "optageområderegel",
+                "verbose_name_plural": "optageområderegler",
+                "ordering": ["area__name", "valid_from"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("valid_to__isnull", True),
+                            ("valid_from__isnull", True),
+                            ("valid_to__gte", models.F("valid_from")),
+                            _connector="OR",
+                        ),
+                        name="catchment_rule_valid_period",
+                        violation_error_message="Slutdatoen ligger før startdatoen.",
+                    )
+                ],
             },
         ),
     ]

@@ -5,173 +5,427 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('position', models.PositiveSmallIntegerField(verbose_name='punkt nr.')),
-                ('title', models.CharField(max_length=300, verbose_name='titel')),
-                ('kind', models.CharField(choices=[('theme_discussion', 'Temadrøftelse'), ('discussion', 'Drøftelse'), ('decision', 'Beslutning'), ('orientation', 'Orientering'), ('status', 'Status')], max_length=30, verbose_name='type')),
-                ('is_public', models.BooleanField(default=True, verbose_name='åbent punkt')),
-                ('is_tentative', models.BooleanField(default=False, help_text='Punktet er forventet, men endnu ikke endeligt sat på dagsordenen.', verbose_name='forventet')),
-                ('summary', models.TextField(blank=True, verbose_name='resumé')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(verbose_name="punkt nr.")),
+                ("title", models.CharField(max_length=300, verbose_name="titel")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("theme_discussion", "Temadrøftelse"),
+                            ("discussion", "Drøftelse"),
+                            ("decision", "Beslutning"),
+                            ("orientation", "Orientering"),
+                            ("status", "Status"),
+                        ],
+                        max_length=30,
+                        verbose_name="type",
+                    ),
+                ),
+                ("is_public", models.BooleanField(default=True, verbose_name="åbent punkt")),
+                (
+                    "is_tentative",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Punktet er forventet, men endnu ikke endeligt sat på dagsordenen.",
+                        verbose_name="forventet",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="resumé")),
             ],
             options={
-                'verbose_name': 'dagsordenspunkt',
-                'verbose_name_plural': 'dagsordenspunkter',
-                'ordering': ['meeting__date', 'position'],
+                "verbose_name": "dagsordenspunkt",
+                "verbose_name_plural": "dagsordenspunkter",
+                "ordering": ["meeting__date", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('kind', models.CharField(choices=[('joint', 'Fælles beslutning'), ('recommendation', 'Anbefaling til en part'), ('coordination', 'Koordinering')], max_length=20, verbose_name='type')),
-                ('text', models.TextField(verbose_name='beslutning')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("joint", "Fælles beslutning"),
+                            ("recommendation", "Anbefaling til en part"),
+                            ("coordination", "Koordinering"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="beslutning")),
             ],
             options={
-                'verbose_name': 'beslutning',
-                'verbose_name_plural': 'beslutninger',
-                'ordering': ['agenda_item__meeting__date', 'agenda_item__position', 'pk'],
+                "verbose_name": "beslutning",
+                "verbose_name_plural": "beslutninger",
+                "ordering": ["agenda_item__meeting__date", "agenda_item__position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAgendaItem',
+            name="HistoricalAgendaItem",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('position', models.PositiveSmallIntegerField(verbose_name='punkt nr.')),
-                ('title', models.CharField(max_length=300, verbose_name='titel')),
-                ('kind', models.CharField(choices=[('theme_discussion', 'Temadrøftelse'), ('discussion', 'Drøftelse'), ('decision', 'Beslutning'), ('orientation', 'Orientering'), ('status', 'Status')], max_length=30, verbose_name='type')),
-                ('is_public', models.BooleanField(default=True, verbose_name='åbent punkt')),
-                ('is_tentative', models.BooleanField(default=False, help_text='Punktet er forventet, men endnu ikke endeligt sat på dagsordenen.', verbose_name='forventet')),
-                ('summary', models.TextField(blank=True, verbose_name='resumé')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(verbose_name="punkt nr.")),
+                ("title", models.CharField(max_length=300, verbose_name="titel")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("theme_discussion", "Temadrøftelse"),
+                            ("discussion", "Drøftelse"),
+                            ("decision", "Beslutning"),
+                            ("orientation", "Orientering"),
+                            ("status", "Status"),
+                        ],
+                        max_length=30,
+                        verbose_name="type",
+                    ),
+                ),
+                ("is_public", models.BooleanField(default=True, verbose_name="åbent punkt")),
+                (
+                    "is_tentative",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Punktet er forventet, men endnu ikke endeligt sat på dagsordenen.",
+                        verbose_name="forventet",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="resumé")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical dagsordenspunkt',
-                'verbose_name_plural': 'historical dagsordenspunkter',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical dagsordenspunkt",
+                "verbose_name_plural": "historical dagsordenspunkter",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalDecision',
+            name="HistoricalDecision",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('kind', models.CharField(choices=[('joint', 'Fælles beslutning'), ('recommendation', 'Anbefaling til en part'), ('coordination', 'Koordinering')], max_length=20, verbose_name='type')),
-                ('text', models.TextField(verbose_name='beslutning')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("joint", "Fælles beslutning"),
+                            ("recommendation", "Anbefaling til en part"),
+                            ("coordination", "Koordinering"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="beslutning")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical beslutning',
-                'verbose_name_plural': 'historical beslutninger',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical beslutning",
+                "verbose_name_plural": "historical beslutninger",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalMeeting',
+            name="HistoricalMeeting",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('date', models.DateField(help_text='Er datoen kun kendt som måned eller halvår, angives periodens første dag.', verbose_name='dato')),
-                ('date_precision', models.CharField(choices=[('day', 'Dato'), ('month', 'Måned'), ('half_year', 'Halvår')], default='day', max_length=20, verbose_name='datoens præcision')),
-                ('start_time', models.TimeField(blank=True, null=True, verbose_name='starttidspunkt')),
-                ('status', models.CharField(choices=[('planned', 'Planlagt'), ('held', 'Afholdt'), ('cancelled', 'Aflyst')], default='planned', max_length=20, verbose_name='status')),
-                ('is_extra', models.BooleanField(default=False, verbose_name='ekstraordinært møde')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='titel')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='sted')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        help_text="Er datoen kun kendt som måned eller halvår, angives periodens første dag.",
+                        verbose_name="dato",
+                    ),
+                ),
+                (
+                    "date_precision",
+                    models.CharField(
+                        choices=[("day", "Dato"), ("month", "Måned"), ("half_year", "Halvår")],
+                        default="day",
+                        max_length=20,
+                        verbose_name="datoens præcision",
+                    ),
+                ),
+                ("start_time", models.TimeField(blank=True, null=True, verbose_name="starttidspunkt")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("planned", "Planlagt"), ("held", "Afholdt"), ("cancelled", "Aflyst")],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("is_extra", models.BooleanField(default=False, verbose_name="ekstraordinært møde")),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="titel")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="sted")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical møde',
-                'verbose_name_plural': 'historical møder',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical møde",
+                "verbose_name_plural": "historical møder",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalReportedFigure',
+            name="HistoricalReportedFigure",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('metric', models.CharField(choices=[('gps_needed', 'Behov for nye praktiserende læger'), ('gp_threatened_area', 'Lægedækningstruet område'), ('other', 'Andet tal')], max_length=30, verbose_name='hvad')),
-                ('label', models.CharField(blank=True, max_length=300, verbose_name='betegnelse')),
-                ('value', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='værdi')),
-                ('unit', models.CharField(blank=True, max_length=40, verbose_name='enhed')),
-                ('year', models.PositiveSmallIntegerField(blank=True, help_text='Målår eller gyldighedsår.', null=True, verbose_name='år')),
-                ('explanation', models.CharField(blank=True, max_length=300, verbose_name='forklaring')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                (
+                    "metric",
+                    models.CharField(
+                        choices=[
+                            ("gps_needed", "Behov for nye praktiserende læger"),
+                            ("gp_threatened_area", "Lægedækningstruet område"),
+                            ("other", "Andet tal"),
+                        ],
+                        max_length=30,
+                        verbose_name="hvad",
+                    ),
+                ),
+                ("label", models.CharField(blank=True, max_length=300, verbose_name="betegnelse")),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=14, null=True, verbose_name="værdi"
+                    ),
+                ),
+                ("unit", models.CharField(blank=True, max_length=40, verbose_name="enhed")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="Målår eller gyldighedsår.", null=True, verbose_name="år"
+                    ),
+                ),
+                ("explanation", models.CharField(blank=True, max_length=300, verbose_name="forklaring")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical afrapporteret tal',
-                'verbose_name_plural': 'historical afrapporterede tal',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical afrapporteret tal",
+                "verbose_name_plural": "historical afrapporterede tal",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('date', models.DateField(help_text='Er datoen kun kendt som måned eller halvår, angives periodens første dag.', verbose_name='dato')),
-                ('date_precision', models.CharField(choices=[('day', 'Dato'), ('month', 'Måned'), ('half_year', 'Halvår')], default='day', max_length=20, verbose_name='datoens præcision')),
-                ('start_time', models.TimeField(blank=True, null=True, verbose_name='starttidspunkt')),
-                ('status', models.CharField(choices=[('planned', 'Planlagt'), ('held', 'Afholdt'), ('cancelled', 'Aflyst')], default='planned', max_length=20, verbose_name='status')),
-                ('is_extra', models.BooleanField(default=False, verbose_name='ekstraordinært møde')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='titel')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='sted')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        help_text="Er datoen kun kendt som måned eller halvår, angives periodens første dag.",
+                        verbose_name="dato",
+                    ),
+                ),
+                (
+                    "date_precision",
+                    models.CharField(
+                        choices=[("day", "Dato"), ("month", "Måned"), ("half_year", "Halvår")],
+                        default="day",
+                        max_length=20,
+                        verbose_name="datoens præcision",
+                    ),
+                ),
+                ("start_time", models.TimeField(blank=True, null=True, verbose_name="starttidspunkt")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("planned", "Planlagt"), ("held", "Afholdt"), ("cancelled", "Aflyst")],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("is_extra", models.BooleanField(default=False, verbose_name="ekstraordinært møde")),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="titel")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="sted")),
             ],
             options={
-                'verbose_name': 'møde',
-                'verbose_name_plural': 'møder',
-                'ordering': ['date', 'start_time', 'pk'],
+                "verbose_name": "møde",
+                "verbose_name_plural": "møder",
+                "ordering": ["date", "start_time", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ReportedFigure',
+            name="ReportedFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('metric', models.CharField(choices=[('gps_needed', 'Behov for nye praktiserende læger'), ('gp_threatened_area', 'Lægedækningstruet område'), ('other', 'Andet tal')], max_length=30, verbose_name='hvad')),
-                ('label', models.CharField(blank=True, max_length=300, verbose_name='betegnelse')),
-                ('value', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='værdi')),
-                ('unit', models.CharField(blank=True, max_length=40, verbose_name='enhed')),
-                ('year', models.PositiveSmallIntegerField(blank=True, help_text='Målår eller gyldighedsår.', null=True, verbose_name='år')),
-                ('explanation', models.CharField(blank=True, max_length=300, verbose_name='forklaring')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                (
+                    "metric",
+                    models.CharField(
+                        choices=[
+                            ("gps_needed", "Behov for nye praktiserende læger"),
+                            ("gp_threatened_area", "Lægedækningstruet område"),
+                            ("other", "Andet tal"),
+                        ],
+                        max_length=30,
+                        verbose_name="hvad",
+                    ),
+                ),
+                ("label", models.CharField(blank=True, max_length=300, verbose_name="betegnelse")),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=14, null=True, verbose_name="værdi"
+                    ),
+                ),
+                ("unit", models.CharField(blank=True, max_length=40, verbose_name="enhed")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="Målår eller gyldighedsår.", null=True, verbose_name="år"
+                    ),
+                ),
+                ("explanation", models.CharField(blank=True, max_length=300, verbose_name="forklaring")),
             ],
             options={
-                'verbose_name': 'afrapporteret tal',
-                'verbose_name_plural': 'afrapporterede tal',
-                'ordering': ['agenda_item', 'pk'],
+                "verbose_name": "afrapporteret tal",
+                "verbose_name_plural": "afrapporterede tal",
+                "ordering": ["agenda_item", "pk"],
             },
         ),
     ]

@@ -47,7 +47,9 @@ def _political_body(collaboration: Collaboration) -> Body | None:
 
 
 def _structure_section(party: Party, clusters: list[Collaboration], on: datetime.date) -> Section:
-    section = Section(heading="Sundhedsklynger som samarbejdsform mellem kommuner, region og praktiserende læger")
+    section = Section(
+        heading="Sundhedsklynger som samarbejdsform mellem kommuner, region og praktiserende læger"
+    )
     starts = sorted({c.valid_from for c in clusters if c.valid_from})
     if starts:
         section.blocks.append(
@@ -119,7 +121,9 @@ def _member_blocks(party: Party, clusters: list[Collaboration], on: datetime.dat
         body = _political_body(cluster)
         if body is None:
             continue
-        members = _active_memberships(body, party, on) or [m for m in body.memberships.all() if m.party_id == party.pk]
+        members = _active_memberships(body, party, on) or [
+            m for m in body.memberships.all() if m.party_id == party.pk
+        ]
         seat = next((s for s in body.seats.all() if s.party_id == party.pk), None)
         if seat is not None:
             blocks.append(
@@ -143,7 +147,9 @@ def _member_blocks(party: Party, clusters: list[Collaboration], on: datetime.dat
             condition = substitutes[0].condition
             principal = f"{membership.title} {membership.person.name}".strip()
             text = f"{join_and(names)} kan deltage i stedet for {principal} i {cluster.name}"
-            blocks.append(_p(f"{lower_first(text)[0].upper()}{text[1:]}{', ' + condition if condition else ''}."))
+            blocks.append(
+                _p(f"{lower_first(text)[0].upper()}{text[1:]}{', ' + condition if condition else ''}.")
+            )
     return blocks
 
 
@@ -155,9 +161,7 @@ def _focus_section(committee: Committee, party: Party) -> Section | None:
         return None
     section = Section(heading="Politiske fokusområder")
     if focus_areas:
-        meetings = sorted(
-            {fa.decided_at.meeting.date for fa in focus_areas if fa.decided_at is not None}
-        )
+        meetings = sorted({fa.decided_at.meeting.date for fa in focus_areas if fa.decided_at is not None})
         when = (
             f" på {'mødet' if len(meetings) == 1 else 'møderne'} "
             f"{join_and([f'den {danish_date(d)}' for d in meetings])}"
@@ -174,9 +178,7 @@ def _focus_section(committee: Committee, party: Party) -> Section | None:
         for focus_area in focus_areas:
             clusters = [c for c in focus_area.collaborations.all() if c.kind != CollaborationKind.SECRETARIAT]
             where = (
-                "begge sundhedsklynger"
-                if len(clusters) == 2
-                else f"i {join_and([c.name for c in clusters])}"
+                "begge sundhedsklynger" if len(clusters) == 2 else f"i {join_and([c.name for c in clusters])}"
             )
             items.append((Run(focus_area.name), Run(f" ({where})")))
         section.blocks.append(BulletList(tuple(items)))
@@ -213,7 +215,9 @@ def draft_orientation(request: OrientationMemoRequest) -> MemoDocument:
     clusters = selectors.orientation_collaborations(party=party)
     document = MemoDocument(title=orientation_title(committee), recipient=f"Til {committee.name}")
     if not clusters:
-        document.intro.append(_p(f"{party.name} deltager ikke i nogen sundhedsklynge i Klynges registreringer."))
+        document.intro.append(
+            _p(f"{party.name} deltager ikke i nogen sundhedsklynge i Klynges registreringer.")
+        )
         return document
     focus = _focus_section(committee, party)
     intro = (
@@ -222,7 +226,9 @@ def draft_orientation(request: OrientationMemoRequest) -> MemoDocument:
         "beslutter selv deres fokusområder"
     )
     if focus is not None:
-        relevant = selectors.relevant_focus_areas(party=party, topic_ids=[t.pk for t in committee.topics.all()])
+        relevant = selectors.relevant_focus_areas(
+            party=party, topic_ids=[t.pk for t in committee.topics.all()]
+        )
         if relevant:
             intro += f" og vil på udvalgets område bl.a. beskæftige sig med {join_and([lower_first(f.name) for f in relevant[:3]])}"
     intro += (

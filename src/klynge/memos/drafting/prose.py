@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from num2words import num2words
 
 from klynge.formatting import danish_date, danish_half_year, danish_month
-from klynge.memos.content import Inline, Run
 from klynge.meetings.models import DatePrecision
+from klynge.memos.content import Inline, Run
 
 
 def join_and(items: Sequence[str], word: str = "og") -> str:

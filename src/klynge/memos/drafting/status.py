@@ -110,7 +110,9 @@ def _decision_blocks(decision: Decision, subject: str) -> list[Block]:
             target = "fokusområdet"
         else:
             target = f"indsatsen '{allocation.initiative.name}'" if allocation.initiative else "formålet"
-        blocks.append(_sentence(f"Der er afsat {danish_amount(allocation.amount)} i klyngemidler til {target}."))
+        blocks.append(
+            _sentence(f"Der er afsat {danish_amount(allocation.amount)} i klyngemidler til {target}.")
+        )
     return blocks
 
 
@@ -132,7 +134,9 @@ def _figure_blocks(item: AgendaItem) -> list[Block]:
         elif figure.value is not None:
             label = figure.label or figure.get_metric_display()
             area = f" i {figure.area.name}" if figure.area else ""
-            blocks.append(_sentence(f"{label}{area}: {danish_number(figure.value)} {figure.unit}".rstrip() + "."))
+            blocks.append(
+                _sentence(f"{label}{area}: {danish_number(figure.value)} {figure.unit}".rstrip() + ".")
+            )
     for year, areas in threatened.items():
         when = f" i {year}" if year else ""
         blocks.append(_sentence(f"{join_and(areas)} er lægedækningstruede områder{when}."))
@@ -148,7 +152,9 @@ def _item_blocks(item: AgendaItem, meeting: Meeting, first: bool) -> list[Block]
     focus_areas = list(item.focus_areas_decided.all())
     if focus_areas:
         research = any(
-            r.status == FollowUpResearchStatus.CONSIDERED for fa in focus_areas for r in fa.follow_up_research.all()
+            r.status == FollowUpResearchStatus.CONSIDERED
+            for fa in focus_areas
+            for r in fa.follow_up_research.all()
         )
         level = "politiske" if meeting.body.is_political else "faglige"
         neuter = _noun(meeting) in ("udvalg", "sundhedsråd", "forum", "sekretariat")
@@ -218,6 +224,8 @@ def draft_status(request: StatusMemoRequest) -> MemoDocument:
         for index, item in enumerate(meeting.agenda_items.all()):
             section.blocks.extend(_item_blocks(item, meeting, first=index == 0))
         if last_meeting_of_collaboration[meeting.body.collaboration_id] == meeting.pk:
-            section.blocks.extend(_coming_blocks(planned_by_collaboration[meeting.body.collaboration_id], memo_year))
+            section.blocks.extend(
+                _coming_blocks(planned_by_collaboration[meeting.body.collaboration_id], memo_year)
+            )
         document.sections.append(section)
     return document

@@ -7,112 +7,246 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisation', '0001_initial'),
+        ("organisation", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaseNumberKind',
+            name="CaseNumberKind",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=30, unique=True, verbose_name='kode')),
-                ('label', models.CharField(max_length=100, unique=True, verbose_name='betegnelse')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='rækkefølge')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=30, unique=True, verbose_name="kode")),
+                ("label", models.CharField(max_length=100, unique=True, verbose_name="betegnelse")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="rækkefølge")),
             ],
             options={
-                'verbose_name': 'sagsnummertype',
-                'verbose_name_plural': 'sagsnummertyper',
-                'ordering': ['position', 'label'],
+                "verbose_name": "sagsnummertype",
+                "verbose_name_plural": "sagsnummertyper",
+                "ordering": ["position", "label"],
             },
         ),
         migrations.CreateModel(
-            name='Memo',
+            name="Memo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('orientation', 'Orienteringsnotat'), ('status', 'Statusnotat')], max_length=20, verbose_name='type')),
-                ('status', models.CharField(choices=[('draft', 'Kladde'), ('final', 'Endelig')], default='draft', max_length=10, verbose_name='status')),
-                ('title', models.CharField(max_length=300, verbose_name='titel')),
-                ('memo_date', models.DateField(blank=True, null=True, verbose_name='notatets dato')),
-                ('committee_meeting_date', models.DateField(blank=True, null=True, verbose_name='til udvalgets møde')),
-                ('period_start', models.DateField(blank=True, null=True, verbose_name='periode fra')),
-                ('period_end', models.DateField(blank=True, null=True, verbose_name='periode til')),
-                ('case_handler', models.CharField(blank=True, max_length=200, verbose_name='sagsbehandler')),
-                ('body', models.TextField(verbose_name='tekst')),
-                ('version', models.PositiveSmallIntegerField(default=1, verbose_name='version')),
-                ('finalised_at', models.DateTimeField(blank=True, null=True, verbose_name='endeligt')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memos', to='organisation.committee', verbose_name='udvalg')),
-                ('previous_version', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='next_version', to='memos.memo', verbose_name='tidligere version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("orientation", "Orienteringsnotat"), ("status", "Statusnotat")],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Kladde"), ("final", "Endelig")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="titel")),
+                ("memo_date", models.DateField(blank=True, null=True, verbose_name="notatets dato")),
+                (
+                    "committee_meeting_date",
+                    models.DateField(blank=True, null=True, verbose_name="til udvalgets møde"),
+                ),
+                ("period_start", models.DateField(blank=True, null=True, verbose_name="periode fra")),
+                ("period_end", models.DateField(blank=True, null=True, verbose_name="periode til")),
+                ("case_handler", models.CharField(blank=True, max_length=200, verbose_name="sagsbehandler")),
+                ("body", models.TextField(verbose_name="tekst")),
+                ("version", models.PositiveSmallIntegerField(default=1, verbose_name="version")),
+                ("finalised_at", models.DateTimeField(blank=True, null=True, verbose_name="endeligt")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memos",
+                        to="organisation.committee",
+                        verbose_name="udvalg",
+                    ),
+                ),
+                (
+                    "previous_version",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="next_version",
+                        to="memos.memo",
+                        verbose_name="tidligere version",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notat',
-                'verbose_name_plural': 'notater',
-                'ordering': ['-memo_date', '-pk'],
+                "verbose_name": "notat",
+                "verbose_name_plural": "notater",
+                "ordering": ["-memo_date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalMemo',
+            name="HistoricalMemo",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('orientation', 'Orienteringsnotat'), ('status', 'Statusnotat')], max_length=20, verbose_name='type')),
-                ('status', models.CharField(choices=[('draft', 'Kladde'), ('final', 'Endelig')], default='draft', max_length=10, verbose_name='status')),
-                ('title', models.CharField(max_length=300, verbose_name='titel')),
-                ('memo_date', models.DateField(blank=True, null=True, verbose_name='notatets dato')),
-                ('committee_meeting_date', models.DateField(blank=True, null=True, verbose_name='til udvalgets møde')),
-                ('period_start', models.DateField(blank=True, null=True, verbose_name='periode fra')),
-                ('period_end', models.DateField(blank=True, null=True, verbose_name='periode til')),
-                ('case_handler', models.CharField(blank=True, max_length=200, verbose_name='sagsbehandler')),
-                ('body', models.TextField(verbose_name='tekst')),
-                ('version', models.PositiveSmallIntegerField(default=1, verbose_name='version')),
-                ('finalised_at', models.DateTimeField(blank=True, null=True, verbose_name='endeligt')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='oprettet')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='ændret')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('committee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.committee', verbose_name='udvalg')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('previous_version', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='memos.memo', verbose_name='tidligere version')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("orientation", "Orienteringsnotat"), ("status", "Statusnotat")],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Kladde"), ("final", "Endelig")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="titel")),
+                ("memo_date", models.DateField(blank=True, null=True, verbose_name="notatets dato")),
+                (
+                    "committee_meeting_date",
+                    models.DateField(blank=True, null=True, verbose_name="til udvalgets møde"),
+                ),
+                ("period_start", models.DateField(blank=True, null=True, verbose_name="periode fra")),
+                ("period_end", models.DateField(blank=True, null=True, verbose_name="periode til")),
+                ("case_handler", models.CharField(blank=True, max_length=200, verbose_name="sagsbehandler")),
+                ("body", models.TextField(verbose_name="tekst")),
+                ("version", models.PositiveSmallIntegerField(default=1, verbose_name="version")),
+                ("finalised_at", models.DateTimeField(blank=True, null=True, verbose_name="endeligt")),
+                ("created_at", models.DateTimeField(blank=True, editable=False, verbose_name="oprettet")),
+                ("updated_at", models.DateTimeField(blank=True, editable=False, verbose_name="ændret")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.committee",
+                        verbose_name="udvalg",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "previous_version",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="memos.memo",
+                        verbose_name="tidligere version",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical notat',
-                'verbose_name_plural': 'historical notater',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical notat",
+                "verbose_name_plural": "historical notater",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='MemoCaseNumber',
+            name="MemoCaseNumber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=100, verbose_name='sagsnummer')),
-                ('kind', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='case_numbers', to='memos.casenumberkind', verbose_name='type')),
-                ('memo', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='case_numbers', to='memos.memo', verbose_name='notat')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=100, verbose_name="sagsnummer")),
+                (
+                    "kind",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="case_numbers",
+                        to="memos.casenumberkind",
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "memo",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="case_numbers",
+                        to="memos.memo",
+                        verbose_name="notat",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sagsnummer',
-                'verbose_name_plural': 'sagsnumre',
-                'ordering': ['kind__position', 'kind__label'],
+                "verbose_name": "sagsnummer",
+                "verbose_name_plural": "sagsnumre",
+                "ordering": ["kind__position", "kind__label"],
             },
         ),
         migrations.AddConstraint(
-            model_name='memo',
-            constraint=models.CheckConstraint(condition=models.Q(('period_end__isnull', True), ('period_start__isnull', True), ('period_end__gte', models.F('period_start')), _connector='OR'), name='memo_period', violation_error_message='Slutdatoen ligger før startdatoen.'),
+            model_name="memo",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("period_end__isnull", True),
+                    ("period_start__isnull", True),
+                    ("period_end__gte", models.F("period_start")),
+                    _connector="OR",
+                ),
+                name="memo_period",
+                violation_error_message="Slutdatoen ligger før startdatoen.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='memo',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), ('finalised_at__isnull', False), _connector='OR'), name='memo_final_has_timestamp'),
+            model_name="memo",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status", "draft"), ("finalised_at__isnull", False), _connector="OR"),
+                name="memo_final_has_timestamp",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='memocasenumber',
-            constraint=models.UniqueConstraint(fields=('memo', 'kind'), name='memo_case_number_one_per_kind'),
+            model_name="memocasenumber",
+            constraint=models.UniqueConstraint(fields=("memo", "kind"), name="memo_case_number_one_per_kind"),
         ),
     ]

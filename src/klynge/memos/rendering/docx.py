@@ -3,6 +3,7 @@
 from io import BytesIO
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -19,24 +20,24 @@ def _add_runs(paragraph: DocxParagraph, runs: Inline) -> None:
         added.bold = run.bold or None
 
 
-def _add_blocks(doc: Document, blocks: list[Block]) -> None:  # type: ignore[valid-type]
+def _add_blocks(doc: DocxDocument, blocks: list[Block]) -> None:
     for block in blocks:
         if isinstance(block, Paragraph):
-            _add_runs(doc.add_paragraph(), block.runs)  # type: ignore[attr-defined]
+            _add_runs(doc.add_paragraph(), block.runs)
         elif isinstance(block, BulletList):
             for item in block.items:
-                _add_runs(doc.add_paragraph(style="List Bullet"), item)  # type: ignore[attr-defined]
+                _add_runs(doc.add_paragraph(style="List Bullet"), item)
 
 
 def render_docx(document: MemoDocument) -> bytes:
     doc = Document()
     normal = doc.styles["Normal"]
-    normal.font.name = FONT  # type: ignore[attr-defined]
-    normal.font.size = Pt(11)  # type: ignore[attr-defined]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
     for style_name in ("Title", "Heading 1", "Heading 2"):
         style = doc.styles[style_name]
-        style.font.name = FONT  # type: ignore[attr-defined]
-        style.font.color.rgb = RGBColor(0, 0, 0)  # type: ignore[attr-defined]
+        style.font.name = FONT
+        style.font.color.rgb = RGBColor(0, 0, 0)
     doc.core_properties.title = document.title
     doc.core_properties.language = "da-DK"
 

@@ -7,254 +7,756 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('provenance', '0001_initial'),
+        ("provenance", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='navn')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="navn")),
+                ("slug", models.SlugField(max_length=80, unique=True)),
             ],
             options={
-                'verbose_name': 'emne',
-                'verbose_name_plural': 'emner',
-                'ordering': ['name'],
+                "verbose_name": "emne",
+                "verbose_name_plural": "emner",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Administration',
+            name="Administration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('abbreviation', models.CharField(max_length=20, verbose_name='forkortelse')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.source', verbose_name='kilde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("abbreviation", models.CharField(max_length=20, verbose_name="forkortelse")),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'forvaltning',
-                'verbose_name_plural': 'forvaltninger',
-                'ordering': ['party__name', 'name'],
+                "verbose_name": "forvaltning",
+                "verbose_name_plural": "forvaltninger",
+                "ordering": ["party__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Party',
+            name="Party",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='navn')),
-                ('short_name', models.CharField(blank=True, max_length=40, verbose_name='kort navn')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('kind', models.CharField(choices=[('municipality', 'Kommune'), ('region', 'Region'), ('general_practice', 'Almen praksis')], max_length=30, verbose_name='type')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='gyldig fra')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='gyldig til')),
-                ('region', models.ForeignKey(blank=True, limit_choices_to={'kind': 'region'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='members_of_region', to='organisation.party', verbose_name='region')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.source', verbose_name='kilde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="navn")),
+                ("short_name", models.CharField(blank=True, max_length=40, verbose_name="kort navn")),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "Kommune"),
+                            ("region", "Region"),
+                            ("general_practice", "Almen praksis"),
+                        ],
+                        max_length=30,
+                        verbose_name="type",
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="gyldig fra")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="gyldig til")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"kind": "region"},
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="members_of_region",
+                        to="organisation.party",
+                        verbose_name="region",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'part',
-                'verbose_name_plural': 'parter',
-                'ordering': ['kind', 'name'],
+                "verbose_name": "part",
+                "verbose_name_plural": "parter",
+                "ordering": ["kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPerson',
+            name="HistoricalPerson",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('slug', models.SlugField(max_length=80)),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='titel')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.source', verbose_name='kilde')),
-                ('party', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.party', verbose_name='part')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("slug", models.SlugField(max_length=80)),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="titel")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.party",
+                        verbose_name="part",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical person',
-                'verbose_name_plural': 'historical personer',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical person",
+                "verbose_name_plural": "historical personer",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalParty',
+            name="HistoricalParty",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(db_index=True, max_length=200, verbose_name='navn')),
-                ('short_name', models.CharField(blank=True, max_length=40, verbose_name='kort navn')),
-                ('slug', models.SlugField(max_length=80)),
-                ('kind', models.CharField(choices=[('municipality', 'Kommune'), ('region', 'Region'), ('general_practice', 'Almen praksis')], max_length=30, verbose_name='type')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='gyldig fra')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='gyldig til')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.source', verbose_name='kilde')),
-                ('region', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'kind': 'region'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.party', verbose_name='region')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=200, verbose_name="navn")),
+                ("short_name", models.CharField(blank=True, max_length=40, verbose_name="kort navn")),
+                ("slug", models.SlugField(max_length=80)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "Kommune"),
+                            ("region", "Region"),
+                            ("general_practice", "Almen praksis"),
+                        ],
+                        max_length=30,
+                        verbose_name="type",
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="gyldig fra")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="gyldig til")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        limit_choices_to={"kind": "region"},
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.party",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical part',
-                'verbose_name_plural': 'historical parter',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical part",
+                "verbose_name_plural": "historical parter",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCommittee',
+            name="HistoricalCommittee",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('code', models.CharField(db_index=True, help_text='Kort kode, fx SOU for Sundheds- og Omsorgsudvalget.', max_length=20, verbose_name='kode')),
-                ('slug', models.SlugField(max_length=80)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('administration', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.administration', verbose_name='forvaltning')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.source', verbose_name='kilde')),
-                ('party', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.party', verbose_name='part')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "code",
+                    models.CharField(
+                        db_index=True,
+                        help_text="Kort kode, fx SOU for Sundheds- og Omsorgsudvalget.",
+                        max_length=20,
+                        verbose_name="kode",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "administration",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.administration",
+                        verbose_name="forvaltning",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.party",
+                        verbose_name="part",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical udvalg',
-                'verbose_name_plural': 'historical udvalg',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical udvalg",
+                "verbose_name_plural": "historical udvalg",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAdministration',
+            name="HistoricalAdministration",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('abbreviation', models.CharField(max_length=20, verbose_name='forkortelse')),
-                ('slug', models.SlugField(max_length=80)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.source', verbose_name='kilde')),
-                ('party', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.party', verbose_name='part')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("abbreviation", models.CharField(max_length=20, verbose_name="forkortelse")),
+                ("slug", models.SlugField(max_length=80)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.party",
+                        verbose_name="part",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical forvaltning',
-                'verbose_name_plural': 'historical forvaltninger',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical forvaltning",
+                "verbose_name_plural": "historical forvaltninger",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='administration',
-            name='party',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='administrations', to='organisation.party', verbose_name='part'),
+            model_name="administration",
+            name="party",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="administrations",
+                to="organisation.party",
+                verbose_name="part",
+            ),
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='titel')),
-                ('party', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='organisation.party', verbose_name='part')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.source', verbose_name='kilde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="titel")),
+                (
+                    "party",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="organisation.party",
+                        verbose_name="part",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'personer',
-                'ordering': ['name'],
+                "verbose_name": "person",
+                "verbose_name_plural": "personer",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAuthorityArea',
+            name="HistoricalAuthorityArea",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('holder_kind', models.CharField(choices=[('municipality', 'Kommune'), ('region', 'Region'), ('general_practice', 'Almen praksis')], max_length=30, verbose_name='myndighed (type)')),
-                ('description', models.TextField(blank=True, verbose_name='beskrivelse')),
-                ('legal_basis', models.CharField(blank=True, max_length=300, verbose_name='hjemmel')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.source', verbose_name='kilde')),
-                ('party', models.ForeignKey(blank=True, db_constraint=False, help_text='Udfyldes kun, hvis myndigheden ligger hos én bestemt part og ikke hos alle af typen.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.party', verbose_name='bestemt part')),
-                ('topic', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.topic', verbose_name='emne')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                (
+                    "holder_kind",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "Kommune"),
+                            ("region", "Region"),
+                            ("general_practice", "Almen praksis"),
+                        ],
+                        max_length=30,
+                        verbose_name="myndighed (type)",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="beskrivelse")),
+                ("legal_basis", models.CharField(blank=True, max_length=300, verbose_name="hjemmel")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Udfyldes kun, hvis myndigheden ligger hos én bestemt part og ikke hos alle af typen.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.party",
+                        verbose_name="bestemt part",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.topic",
+                        verbose_name="emne",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical myndighedsområde',
-                'verbose_name_plural': 'historical myndighedsområder',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical myndighedsområde",
+                "verbose_name_plural": "historical myndighedsområder",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Committee',
+            name="Committee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('code', models.CharField(help_text='Kort kode, fx SOU for Sundheds- og Omsorgsudvalget.', max_length=20, unique=True, verbose_name='kode')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('administration', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='committees', to='organisation.administration', verbose_name='forvaltning')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.source', verbose_name='kilde')),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='committees', to='organisation.party', verbose_name='part')),
-                ('topics', models.ManyToManyField(blank=True, related_name='committees', to='organisation.topic', verbose_name='emner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="Kort kode, fx SOU for Sundheds- og Omsorgsudvalget.",
+                        max_length=20,
+                        unique=True,
+                        verbose_name="kode",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                (
+                    "administration",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="committees",
+                        to="organisation.administration",
+                        verbose_name="forvaltning",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="committees",
+                        to="organisation.party",
+                        verbose_name="part",
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(
+                        blank=True, related_name="committees", to="organisation.topic", verbose_name="emner"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'udvalg',
-                'verbose_name_plural': 'udvalg',
-                'ordering': ['party__name', 'name'],
+                "verbose_name": "udvalg",
+                "verbose_name_plural": "udvalg",
+                "ordering": ["party__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='AuthorityArea',
+            name="AuthorityArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('holder_kind', models.CharField(choices=[('municipality', 'Kommune'), ('region', 'Region'), ('general_practice', 'Almen praksis')], max_length=30, verbose_name='myndighed (type)')),
-                ('description', models.TextField(blank=True, verbose_name='beskrivelse')),
-                ('legal_basis', models.CharField(blank=True, max_length=300, verbose_name='hjemmel')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.source', verbose_name='kilde')),
-                ('party', models.ForeignKey(blank=True, help_text='Udfyldes kun, hvis myndigheden ligger hos én bestemt part og ikke hos alle af typen.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='authority_areas', to='organisation.party', verbose_name='bestemt part')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='authority_areas', to='organisation.topic', verbose_name='emne')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                (
+                    "holder_kind",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "Kommune"),
+                            ("region", "Region"),
+                            ("general_practice", "Almen praksis"),
+                        ],
+                        max_length=30,
+                        verbose_name="myndighed (type)",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="beskrivelse")),
+                ("legal_basis", models.CharField(blank=True, max_length=300, verbose_name="hjemmel")),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="provenance.source",
+                        verbose_name="kilde",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Udfyldes kun, hvis myndigheden ligger hos én bestemt part og ikke hos alle af typen.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="authority_areas",
+                        to="organisation.party",
+                        verbose_name="bestemt part",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="authority_areas",
+                        to="organisation.topic",
+                        verbose_name="emne",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'myndighedsområde',
-                'verbose_name_plural': 'myndighedsområder',
-                'ordering': ['topic__name'],
+                "verbose_name": "myndighedsområde",
+                "verbose_name_plural": "myndighedsområder",
+                "ordering": ["topic__name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='party',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_from__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='party_valid_period', violation_error_message='Slutdatoen ligger før startdatoen.'),
+            model_name="party",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_to__isnull", True),
+                    ("valid_from__isnull", True),
+                    ("valid_to__gte", models.F("valid_from")),
+                    _connector="OR",
+                ),
+                name="party_valid_period",
+                violation_error_message="Slutdatoen ligger før startdatoen.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='administration',
-            constraint=models.UniqueConstraint(fields=('party', 'abbreviation'), name='administration_unique_abbreviation'),
+            model_name="administration",
+            constraint=models.UniqueConstraint(
+                fields=("party", "abbreviation"), name="administration_unique_abbreviation"
+            ),
         ),
     ]

@@ -4,29 +4,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=80, unique=True, verbose_name='nøgle')),
-                ('kind', models.CharField(choices=[('memo', 'Notat'), ('public', 'Offentlig kilde'), ('reference', 'Referencedata'), ('example', 'Eksempeldata (ikke rigtige tal)'), ('user', 'Indtastet i Klynge')], max_length=20, verbose_name='type')),
-                ('title', models.CharField(max_length=300, verbose_name='titel')),
-                ('publisher', models.CharField(blank=True, max_length=200, verbose_name='udgiver')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='dato')),
-                ('url', models.URLField(blank=True, verbose_name='adresse')),
-                ('description', models.TextField(blank=True, verbose_name='beskrivelse')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=80, unique=True, verbose_name="nøgle")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("memo", "Notat"),
+                            ("public", "Offentlig kilde"),
+                            ("reference", "Referencedata"),
+                            ("example", "Eksempeldata (ikke rigtige tal)"),
+                            ("user", "Indtastet i Klynge"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="titel")),
+                ("publisher", models.CharField(blank=True, max_length=200, verbose_name="udgiver")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="dato")),
+                ("url", models.URLField(blank=True, verbose_name="adresse")),
+                ("description", models.TextField(blank=True, verbose_name="beskrivelse")),
             ],
             options={
-                'verbose_name': 'kilde',
-                'verbose_name_plural': 'kilder',
-                'ordering': ['kind', 'title'],
+                "verbose_name": "kilde",
+                "verbose_name_plural": "kilder",
+                "ordering": ["kind", "title"],
             },
         ),
     ]

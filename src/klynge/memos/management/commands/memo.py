@@ -47,7 +47,11 @@ class Command(BaseCommand):
         parser.add_argument("--period-end", type=iso_date, help="status memo: last day covered")
         parser.add_argument("--case-handler", default="", help="the case handler (sagsbehandler)")
         parser.add_argument(
-            "--case-number", type=case_number, action="append", default=[], help="KIND=NUMBER, e.g. edoc=2023-0476658"
+            "--case-number",
+            type=case_number,
+            action="append",
+            default=[],
+            help="KIND=NUMBER, e.g. edoc=2023-0476658",
         )
         parser.add_argument("--format", choices=sorted(FORMATS), default="md")
         parser.add_argument("--output", help="file to write (default: standard output, for md and html)")
@@ -75,15 +79,21 @@ class Command(BaseCommand):
                     case_handler=options["case_handler"],
                     case_numbers=dict(options["case_number"]),
                 )
-                memo = Memo.objects.select_related("committee").prefetch_related("case_numbers__kind").get(pk=memo.pk)
+                memo = (
+                    Memo.objects.select_related("committee")
+                    .prefetch_related("case_numbers__kind")
+                    .get(pk=memo.pk)
+                )
                 content, _, _ = memo_file(memo, options["format"])
                 if not options["save"]:
                     # A file-only run leaves no draft behind.
                     transaction.set_rollback(True)
         except ValidationError as error:
-            messages = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items()) if hasattr(
-                error, "error_dict"
-            ) else " ".join(error.messages)
+            messages = (
+                "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+                if hasattr(error, "error_dict")
+                else " ".join(error.messages)
+            )
             raise CommandError(f"The memo could not be drafted: {messages}") from error
         if options["output"]:
             try:

@@ -1,0 +1,253 @@
+"""Reads for collaborations, their bodies, seats, members and substitutes.
+
+Every function loads what its page shows with a fixed number of queries, whatever the data size.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from klynge.bodies.models import (
+    Body,
+    BodyLevel,
+    Collaboration,
+    CollaborationKind,
+    Membership,
+    MembershipRole,
+    Seat,
+    Substitution,
+)
+from klynge.catchment.models import Hospital
+from klynge.organisation.models import Administration, Committee, Party, PartyKind, Topic
+from klynge.validity import active_on
+
+# The order the pages show things in (the choices' own order is alphabetical in the database).
+KIND_ORDER = Case(
+    When(kind=CollaborationKind.HEALTH_COLLABORATION_COMMITTEE, then=0),
+    When(kind=CollaborationKind.CLUSTER, then=1),
+    When(kind=CollaborationKind.COORDINATION_FORUM, then=2),
+    When(kind=CollaborationKind.SECRETARIAT, then=3),
+    When(kind=CollaborationKind.HEALTH_COUNCIL, then=4),
+    default=5,
+    output_field=IntegerField(),
+)
+LEVEL_ORDER = Case(
+    When(level=BodyLevel.POLITICAL, then=0),
+    When(level=BodyLevel.PROFESSIONAL, then=1),
+    default=2,
+    output_field=IntegerField(),
+)
+ROLE_ORDER = Case(
+    When(role=MembershipRole.CO_CHAIR, then=0),
+    When(role=MembershipRole.VICE_CHAIR, then=1),
+    default=2,
+    output_field=IntegerField(),
+)
+
+
+def _topics() -> Prefetch:
+    return Prefetch("topics", queryset=Topic.objects.order_by("name"))
+
+
+def _substitution_queryset() -> QuerySet[Substitution]:
+    return (
+        Substitution.objects.select_related("substitute", "source")
+        .prefetch_related(_topics())
+        .order_by("start", "substitute__name")
+    )
+
+
+def membership_queryset(*, day: datetime.date) -> QuerySet[Membership]:
+    """Members in the order a body lists them (co-chairs first), with substitutes and `is_current`."""
+    return (
+        Membership.objects.select_related("person", "party", "source")
+        .prefetch_related(Prefetch("substitutions", queryset=_substitution_queryset()))
+        .annotate(
+            role_order=ROLE_ORDER,
+            is_current=Case(
+                When(active_on(day, "start", "end"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+        )
+        .order_by("role_order", "start", "person__name")
+    )
+
+
+def seat_queryset(*, day: datetime.date) -> QuerySet[Seat]:
+    """Seats with `filled`: how many of the party's members of the body sit on `day`."""
+    filled = (
+        Membership.objects.filter(
+            active_on(day, "start", "end"), body=OuterRef("body"), party=OuterRef("party")
+        )
+        .order_by()
+        .values("body")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Seat.objects.select_related("party", "source")
+        .annotate(filled=Coalesce(Subquery(filled, output_field=IntegerField()), Value(0)))
+        .order_by("party__kind", "party__name")
+    )
+
+
+def bodies_prefetch(*, day: datetime.date) -> Prefetch:
+    """A collaboration's bodies (political level first) with members, substitutes and seats."""
+    return Prefetch(
+        "bodies",
+        queryset=Body.objects.select_related("source")
+        .prefetch_related(
+            Prefetch("memberships", queryset=membership_queryset(day=day)),
+            Prefetch("seats", queryset=seat_queryset(day=day)),
+        )
+        .annotate(level_order=LEVEL_ORDER)
+        .order_by("level_order", "name"),
+    )
+
+
+def _municipalities() -> Prefetch:
+    return Prefetch(
+        "parties",
+        queryset=Party.objects.filter(kind=PartyKind.MUNICIPALITY).order_by("name"),
+        to_attr="municipalities",
+    )
+
+
+def _simple_bodies() -> Prefetch:
+    return Prefetch("bodies", queryset=Body.objects.annotate(level_order=LEVEL_ORDER).order_by("level_order"))
+
+
+def collaboration_list() -> QuerySet[Collaboration]:
+    return (
+        Collaboration.objects.select_related("region", "host_party")
+        .prefetch_related(
+            Prefetch("hospitals", queryset=Hospital.objects.order_by("name")),
+            _municipalities(),
+            _simple_bodies(),
+            Prefetch("spans", queryset=Collaboration.objects.order_by("name")),
+        )
+        .annotate(kind_order=KIND_ORDER)
+        .order_by("kind_order", "name")
+    )
+
+
+def cluster_list() -> QuerySet[Collaboration]:
+    """The clusters, by region, with their hospitals and municipalities (for the front page)."""
+    return (
+        Collaboration.objects.filter(kind=CollaborationKind.CLUSTER)
+        .select_related("region")
+        .prefetch_related(
+            Prefetch("hospitals", queryset=Hospital.objects.order_by("name")), _municipalities()
+        )
+        .order_by("region__name", "name")
+    )
+
+
+def collaboration_detail(*, slug: str, day: datetime.date) -> Collaboration | None:
+    return (
+        Collaboration.objects.filter(slug=slug)
+        .select_related("region", "host_party", "source")
+        .prefetch_related(
+            Prefetch("hospitals", queryset=Hospital.objects.select_related("source").order_by("name")),
+            Prefetch("parties", queryset=Party.objects.order_by("kind", "name")),
+            Prefetch(
+                "spans",
+                queryset=Collaboration.objects.annotate(kind_order=KIND_ORDER).order_by("kind_order", "name"),
+            ),
+            Prefetch(
+                "spanned_by",
+                queryset=Collaboration.objects.annotate(kind_order=KIND_ORDER).order_by("kind_order", "name"),
+            ),
+            Prefetch(
+                "administrations",
+                queryset=Administration.objects.select_related("party").order_by("party__name", "name"),
+            ),
+            bodies_prefetch(day=day),
+        )
+        .first()
+    )
+
+
+def body_detail(*, slug: str, day: datetime.date) -> Body | None:
+    return (
+        Body.objects.filter(slug=slug)
+        .select_related("collaboration", "collaboration__region", "source")
+        .prefetch_related(
+            Prefetch("memberships", queryset=membership_queryset(day=day)),
+            Prefetch("seats", queryset=seat_queryset(day=day)),
+        )
+        .first()
+    )
+
+
+@dataclass
+class RegionStructure:
+    """One region's part of the structure: the SSU above the clusters, the clusters, and what spans them."""
+
+    region: Party | None
+    ssus: list[Collaboration] = field(default_factory=list)
+    clusters: list[Collaboration] = field(default_factory=list)
+    forums: list[Collaboration] = field(default_factory=list)
+    secretariats: list[Collaboration] = field(default_factory=list)
+    councils: list[Collaboration] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.ssus or self.clusters or self.forums or self.secretariats or self.councils)
+
+
+_GROUP_BY_KIND = {
+    CollaborationKind.HEALTH_COLLABORATION_COMMITTEE: "ssus",
+    CollaborationKind.CLUSTER: "clusters",
+    CollaborationKind.COORDINATION_FORUM: "forums",
+    CollaborationKind.SECRETARIAT: "secretariats",
+    CollaborationKind.HEALTH_COUNCIL: "councils",
+}
+
+
+def structure_overview() -> list[RegionStructure]:
+    """Every collaboration placed under its region (or its host party's region), grouped by kind."""
+    regions = list(Party.objects.filter(kind=PartyKind.REGION).order_by("name"))
+    collaborations = list(
+        Collaboration.objects.select_related("region", "host_party")
+        .prefetch_related(
+            Prefetch("hospitals", queryset=Hospital.objects.order_by("name")),
+            _municipalities(),
+            _simple_bodies(),
+            Prefetch("spans", queryset=Collaboration.objects.order_by("name")),
+            Prefetch(
+                "administrations",
+                queryset=Administration.objects.select_related("party")
+                .prefetch_related(Prefetch("committees", queryset=Committee.objects.order_by("name")))
+                .order_by("name"),
+            ),
+        )
+        .annotate(kind_order=KIND_ORDER)
+        .order_by("kind_order", "valid_from", "name")
+    )
+    by_region: dict[int | None, RegionStructure] = {r.pk: RegionStructure(region=r) for r in regions}
+    for collaboration in collaborations:
+        region_id = collaboration.region_id
+        if region_id is None and collaboration.host_party is not None:
+            region_id = collaboration.host_party.region_id
+        if region_id not in by_region:
+            by_region[region_id] = RegionStructure(region=None)
+        group = _GROUP_BY_KIND.get(CollaborationKind(collaboration.kind))
+        if group is not None:
+            getattr(by_region[region_id], group).append(collaboration)
+    # Regions with collaborations first; a region without any still shows, so the page is never blank.
+    return sorted(by_region.values(), key=lambda s: (s.is_empty, s.region is None, str(s.region or "")))

@@ -1,0 +1,83 @@
+"""Load the demo: Region Hovedstaden's clusters and what the two Copenhagen memos report.
+
+Everything is built through the services, so every rule of the product applies to the demo data.
+The demo is loaded once: loading it again is refused (see `DemoAlreadyLoaded`).
+"""
+
+from django.db import models, transaction
+
+from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitution
+from klynge.catchment.models import Area, CatchmentRule, Hospital
+from klynge.demo.copenhagen import create_copenhagen
+from klynge.demo.reference import create_reference
+from klynge.demo.sources import MEMO_2022_KEY, create_sources
+from klynge.demo.timeline import create_timeline
+from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
+from klynge.organisation.models import Administration, AuthorityArea, Committee, Party, Person, Topic
+from klynge.provenance.models import Source
+from klynge.work.models import (
+    Allocation,
+    FocusArea,
+    FollowUpResearch,
+    Fund,
+    HealthAgreement,
+    Initiative,
+    TrialAction,
+)
+
+
+class DemoAlreadyLoaded(RuntimeError):
+    """The demo data is already in the database."""
+
+
+def is_demo_loaded() -> bool:
+    return Source.objects.filter(key=MEMO_2022_KEY).exists()
+
+
+def load_demo() -> None:
+    """Build the demo data in one transaction; refused if it is already loaded."""
+    with transaction.atomic():
+        if is_demo_loaded():
+            raise DemoAlreadyLoaded("Demodata er allerede indlæst.")
+        sources = create_sources()
+        reference = create_reference(sources)
+        create_copenhagen(sources, reference)
+        create_timeline(sources, reference)
+
+
+# What the summary counts, in the order it is printed.
+SUMMARY_MODELS: tuple[type[models.Model], ...] = (
+    Source,
+    Party,
+    Administration,
+    Committee,
+    Topic,
+    AuthorityArea,
+    Hospital,
+    Area,
+    CatchmentRule,
+    Collaboration,
+    Body,
+    Seat,
+    Person,
+    Membership,
+    Substitution,
+    Meeting,
+    AgendaItem,
+    Decision,
+    ReportedFigure,
+    HealthAgreement,
+    FocusArea,
+    Initiative,
+    TrialAction,
+    FollowUpResearch,
+    Fund,
+    Allocation,
+)
+
+
+def demo_summary() -> list[tuple[str, int]]:
+    """(Danish plural name, count) for each kind of record in the database."""
+    return [
+        (str(model._meta.verbose_name_plural), model._default_manager.count()) for model in SUMMARY_MODELS
+    ]

@@ -1,0 +1,115 @@
+"""Reads for meetings, agenda items, decisions and reported figures."""
+
+import datetime
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from klynge.bodies.models import Body, Collaboration
+from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
+from klynge.organisation.models import Topic
+from klynge.work.models import Allocation, FocusArea, Initiative, TrialAction
+
+
+def _meeting_queryset() -> QuerySet[Meeting]:
+    return Meeting.objects.select_related("body", "body__collaboration").annotate(
+        agenda_item_count=Count("agenda_items")
+    )
+
+
+def meeting_list(*, body: Body | None = None, year: int | None = None) -> QuerySet[Meeting]:
+    """Meetings, newest first, optionally of one body and in one year."""
+    meetings = _meeting_queryset()
+    if body is not None:
+        meetings = meetings.filter(body=body)
+    if year is not None:
+        meetings = meetings.filter(date__year=year)
+    return meetings.order_by("-date", "-start_time", "-pk")
+
+
+def meeting_years() -> list[int]:
+    return [d.year for d in Meeting.objects.dates("date", "year", order="DESC")]
+
+
+def meeting_body_choices() -> QuerySet[Body]:
+    """The bodies that can be chosen in the meeting filter."""
+    return Body.objects.select_related("collaboration").order_by("collaboration__name", "name")
+
+
+def meetings_upcoming(*, day: datetime.date, limit: int = 10) -> QuerySet[Meeting]:
+    return _meeting_queryset().filter(date__gte=day).order_by("date", "start_time", "pk")[:limit]
+
+
+def meetings_recent(*, day: datetime.date, limit: int = 10) -> QuerySet[Meeting]:
+    return _meeting_queryset().filter(date__lt=day).order_by("-date", "-start_time", "-pk")[:limit]
+
+
+def meetings_for_collaboration(*, collaboration: Collaboration) -> QuerySet[Meeting]:
+    return _meeting_queryset().filter(body__collaboration=collaboration).order_by("-date", "-pk")
+
+
+def meetings_for_body(*, body: Body) -> QuerySet[Meeting]:
+    return _meeting_queryset().filter(body=body).order_by("-date", "-pk")
+
+
+def decisions_latest(*, limit: int = 10) -> QuerySet[Decision]:
+    return Decision.objects.select_related(
+        "agenda_item", "agenda_item__meeting", "agenda_item__meeting__body", "recommended_to"
+    ).order_by("-agenda_item__meeting__date", "-agenda_item__meeting__pk", "-agenda_item__position", "-pk")[
+        :limit
+    ]
+
+
+def meeting_detail(*, pk: int) -> Meeting | None:
+    """A meeting with its whole agenda: items in order, their decisions and what each decision did."""
+    decisions = (
+        Decision.objects.select_related("recommended_to", "topic", "source")
+        .prefetch_related(
+            Prefetch(
+                "allocations",
+                queryset=Allocation.objects.select_related(
+                    "fund", "focus_area", "initiative", "source"
+                ).order_by("pk"),
+            ),
+            Prefetch(
+                "approved_initiatives",
+                queryset=Initiative.objects.select_related("collaboration").order_by("name"),
+            ),
+            Prefetch(
+                "approved_trial_actions",
+                queryset=TrialAction.objects.select_related("focus_area", "initiative").order_by(
+                    "focus_area__name", "position"
+                ),
+            ),
+        )
+        .order_by("pk")
+    )
+    agenda_items = (
+        AgendaItem.objects.select_related("source")
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
+            Prefetch("focus_areas", queryset=FocusArea.objects.order_by("name")),
+            Prefetch("initiatives", queryset=Initiative.objects.order_by("name")),
+            Prefetch("focus_areas_decided", queryset=FocusArea.objects.order_by("name")),
+            Prefetch("decisions", queryset=decisions),
+            Prefetch(
+                "reported_figures",
+                queryset=ReportedFigure.objects.select_related("area", "source").order_by("pk"),
+            ),
+        )
+        .order_by("position")
+    )
+    return (
+        Meeting.objects.filter(pk=pk)
+        .select_related("body", "body__collaboration", "source")
+        .prefetch_related(Prefetch("agenda_items", queryset=agenda_items))
+        .first()
+    )
+
+
+def agenda_items_by_topics(*, topics: QuerySet[Topic]) -> QuerySet[AgendaItem]:
+    """Agenda items on any of the topics, newest meeting first."""
+    return (
+        AgendaItem.objects.filter(pk__in=AgendaItem.objects.filter(topics__in=topics).values("pk"))
+        .select_related("meeting", "meeting__body")
+        .order_by("-meeting__date", "-meeting__pk", "position")
+    )

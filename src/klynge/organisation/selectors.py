@@ -1,0 +1,121 @@
+"""Reads for parties, people, committees and authority areas."""
+
+from django.db.models import Prefetch, QuerySet
+
+from klynge.bodies.models import Collaboration, Membership, Seat, Substitution
+from klynge.catchment.models import Hospital
+from klynge.organisation.models import (
+    Administration,
+    AuthorityArea,
+    Committee,
+    Party,
+    PartyKind,
+    Person,
+    Topic,
+)
+
+
+def region_list() -> QuerySet[Party]:
+    return Party.objects.filter(kind=PartyKind.REGION).select_related("source").order_by("name")
+
+
+def party_list() -> QuerySet[Party]:
+    return Party.objects.select_related("region").order_by("kind", "name")
+
+
+def party_detail(*, slug: str) -> Party | None:
+    return (
+        Party.objects.filter(slug=slug)
+        .select_related("region", "source")
+        .prefetch_related(
+            Prefetch("members_of_region", queryset=Party.objects.order_by("kind", "name")),
+            Prefetch(
+                "administrations", queryset=Administration.objects.select_related("source").order_by("name")
+            ),
+            Prefetch(
+                "committees",
+                queryset=Committee.objects.select_related("administration").order_by("name"),
+            ),
+            Prefetch("people", queryset=Person.objects.order_by("name")),
+            Prefetch("collaborations", queryset=Collaboration.objects.order_by("kind", "name")),
+            Prefetch("hospitals", queryset=Hospital.objects.order_by("name")),
+            Prefetch("seats", queryset=Seat.objects.select_related("body", "body__collaboration")),
+            Prefetch(
+                "authority_areas",
+                queryset=AuthorityArea.objects.select_related("topic").order_by("topic__name"),
+            ),
+        )
+        .first()
+    )
+
+
+def person_list() -> QuerySet[Person]:
+    return (
+        Person.objects.select_related("party")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body").order_by("start", "body__name"),
+            )
+        )
+        .order_by("name")
+    )
+
+
+def person_detail(*, slug: str) -> Person | None:
+    return (
+        Person.objects.filter(slug=slug)
+        .select_related("party", "source")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body", "body__collaboration", "party", "source")
+                .prefetch_related(
+                    Prefetch(
+                        "substitutions",
+                        queryset=Substitution.objects.select_related("substitute", "source")
+                        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+                        .order_by("start", "substitute__name"),
+                    )
+                )
+                .order_by("start", "body__name"),
+            ),
+            Prefetch(
+                "substitutions",
+                queryset=Substitution.objects.select_related(
+                    "principal", "principal__person", "principal__body", "source"
+                )
+                .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+                .order_by("start", "principal__body__name"),
+            ),
+        )
+        .first()
+    )
+
+
+def committee_list() -> QuerySet[Committee]:
+    return (
+        Committee.objects.select_related("party", "administration")
+        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+        .order_by("party__name", "name")
+    )
+
+
+def committee_detail(*, slug: str) -> Committee | None:
+    return (
+        Committee.objects.filter(slug=slug)
+        .select_related("party", "administration", "source")
+        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+        .first()
+    )
+
+
+def committee_topics(*, committee: Committee) -> QuerySet[Topic]:
+    """The committee's topics as a subquery, to find what is relevant to it without another query."""
+    return Topic.objects.filter(committees=committee)
+
+
+def authority_area_list() -> QuerySet[AuthorityArea]:
+    return AuthorityArea.objects.select_related("topic", "party", "source").order_by(
+        "topic__name", "holder_kind"
+    )

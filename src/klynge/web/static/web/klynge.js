@@ -1,0 +1,4 @@
+// Start Det Fælles Designsystem's components (menus, accordions, …).
+if (window.DKFDS) {
+  window.DKFDS.init();
+}

@@ -1,0 +1,35 @@
+"""The front page and the structure page."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from klynge.bodies.selectors import cluster_list, structure_overview
+from klynge.meetings.selectors import decisions_latest, meetings_recent, meetings_upcoming
+from klynge.organisation.selectors import authority_area_list, committee_list
+
+
+def front(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "web/front.html",
+        {
+            "clusters": cluster_list(),
+            "upcoming": meetings_upcoming(day=today),
+            "recent": meetings_recent(day=today),
+            "decisions": decisions_latest(),
+        },
+    )
+
+
+def structure(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "web/structure.html",
+        {
+            "regions": structure_overview(),
+            "committees": committee_list(),
+            "authority_areas": authority_area_list(),
+        },
+    )

@@ -1,0 +1,410 @@
+"""Reads for focus areas, initiatives (a tree, with progress rolled up), trial actions and funds."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import (
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from klynge.bodies.models import Body, Collaboration
+from klynge.meetings.models import AgendaItem
+from klynge.organisation.models import Party, Topic
+from klynge.work.models import (
+    Allocation,
+    FocusArea,
+    FollowUpResearch,
+    Fund,
+    Initiative,
+    InitiativeStatus,
+    TrialAction,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Progress roll-up
+
+
+@dataclass(frozen=True)
+class Progress:
+    """An initiative's progress in percent. `rolled_up` when it is the average of its children's."""
+
+    value: int | None
+    rolled_up: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+
+def _round_half_up(value: Fraction) -> int:
+    return int(value + Fraction(1, 2)) if value >= 0 else -int(-value + Fraction(1, 2))
+
+
+def rolled_up_progress(nodes: Mapping[int, tuple[int | None, int | None]]) -> dict[int, Progress]:
+    """Progress for every initiative in `nodes` (pk → (parent pk, own progress)).
+
+    A parent's progress is the average of its children's progress, where known (a child's own
+    progress is itself rolled up from its children first). A parent with no child whose progress
+    is known keeps its own progress, which may be unknown. Averages are exact until the result is
+    rounded to whole percent (half up).
+    """
+    children: dict[int, list[int]] = defaultdict(list)
+    for pk, (parent_pk, _) in nodes.items():
+        if parent_pk is not None and parent_pk in nodes:
+            children[parent_pk].append(pk)
+
+    exact: dict[int, tuple[Fraction | None, bool]] = {}
+
+    def resolve(pk: int, visiting: frozenset[int]) -> tuple[Fraction | None, bool]:
+        if pk in exact:
+            return exact[pk]
+        known = [
+            value
+            for child in children.get(pk, [])
+            if child not in visiting  # a cycle cannot be saved, but never loop on one
+            for value in [resolve(child, visiting | {pk})[0]]
+            if value is not None
+        ]
+        if known:
+            result: tuple[Fraction | None, bool] = (sum(known, Fraction(0)) / len(known), True)
+        else:
+            own = nodes[pk][1]
+            result = (None if own is None else Fraction(own), False)
+        exact[pk] = result
+        return result
+
+    out: dict[int, Progress] = {}
+    for pk in nodes:
+        value, rolled = resolve(pk, frozenset())
+        out[pk] = Progress(value=None if value is None else _round_half_up(value), rolled_up=rolled)
+    return out
+
+
+def initiative_progress() -> dict[int, Progress]:
+    """Rolled-up progress for every initiative (one query)."""
+    nodes = {
+        pk: (parent, progress)
+        for pk, parent, progress in Initiative.objects.values_list("pk", "parent_id", "progress")
+    }
+    return rolled_up_progress(nodes)
+
+
+# ---------------------------------------------------------------------------------------------
+# Initiatives
+
+
+@dataclass(frozen=True)
+class InitiativeRow:
+    """An initiative in tree order: `depth` 0 for a top-level initiative."""
+
+    initiative: Initiative
+    depth: int
+    progress: Progress
+
+    @property
+    def indent(self) -> range:
+        return range(self.depth)
+
+
+def _tree_order(initiatives: Iterable[Initiative]) -> list[tuple[Initiative, int]]:
+    """Depth-first order (children by name under their parent); orphans of the set are roots."""
+    items = list(initiatives)
+    by_pk = {i.pk: i for i in items}
+    children: dict[int | None, list[Initiative]] = defaultdict(list)
+    for initiative in items:
+        parent = initiative.parent_id if initiative.parent_id in by_pk else None
+        children[parent].append(initiative)
+    ordered: list[tuple[Initiative, int]] = []
+    seen: set[int] = set()
+
+    def walk(parent: int | None, depth: int) -> None:
+        for child in sorted(children.get(parent, []), key=lambda i: i.name.casefold()):
+            if child.pk in seen:
+                continue
+            seen.add(child.pk)
+            ordered.append((child, depth))
+            walk(child.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def _rows(initiatives: Iterable[Initiative], progress: Mapping[int, Progress]) -> list[InitiativeRow]:
+    return [
+        InitiativeRow(initiative=i, depth=d, progress=progress.get(i.pk, Progress(i.progress)))
+        for i, d in _tree_order(initiatives)
+    ]
+
+
+@dataclass(frozen=True)
+class CollaborationInitiatives:
+    collaboration: Collaboration
+    rows: list[InitiativeRow]
+
+
+def initiative_list() -> list[CollaborationInitiatives]:
+    """All initiatives grouped by collaboration, each group in tree order (one query)."""
+    initiatives = list(
+        Initiative.objects.select_related("collaboration", "focus_area").order_by(
+            "collaboration__kind", "collaboration__name", "name"
+        )
+    )
+    progress = rolled_up_progress({i.pk: (i.parent_id, i.progress) for i in initiatives})
+    groups: dict[int, list[Initiative]] = defaultdict(list)
+    collaborations: dict[int, Collaboration] = {}
+    for initiative in initiatives:
+        groups[initiative.collaboration_id].append(initiative)
+        collaborations[initiative.collaboration_id] = initiative.collaboration
+    return [
+        CollaborationInitiatives(collaboration=collaborations[pk], rows=_rows(items, progress))
+        for pk, items in groups.items()
+    ]
+
+
+def initiative_rows_for_collaboration(*, collaboration: Collaboration) -> list[InitiativeRow]:
+    initiatives = Initiative.objects.filter(collaboration=collaboration).select_related("focus_area")
+    return _rows(initiatives, initiative_progress())
+
+
+def initiative_rows_for_focus_area(*, focus_area: FocusArea) -> list[InitiativeRow]:
+    initiatives = Initiative.objects.filter(focus_area=focus_area).select_related("collaboration")
+    return _rows(initiatives, initiative_progress())
+
+
+def initiative_detail(*, slug: str) -> Initiative | None:
+    return (
+        Initiative.objects.filter(slug=slug)
+        .select_related(
+            "collaboration",
+            "focus_area",
+            "parent",
+            "approved_by",
+            "approved_by__agenda_item",
+            "approved_by__agenda_item__meeting",
+            "approved_by__agenda_item__meeting__body",
+            "approved_by_body",
+            "source",
+        )
+        .prefetch_related(
+            Prefetch("responsible_parties", queryset=Party.objects.order_by("kind", "name")),
+            Prefetch("trial_actions", queryset=_trial_action_queryset()),
+            Prefetch(
+                "follow_up_research",
+                queryset=FollowUpResearch.objects.select_related("focus_area", "source").order_by("title"),
+            ),
+            Prefetch("allocations", queryset=_allocation_queryset()),
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("meeting", "meeting__body").order_by(
+                    "-meeting__date", "-meeting__pk", "position"
+                ),
+            ),
+        )
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class InitiativeNode:
+    pk: int
+    name: str
+    slug: str
+    status_label: str
+    progress: Progress
+    depth: int
+
+
+@dataclass(frozen=True)
+class InitiativeFamily:
+    progress: Progress
+    ancestors: list[InitiativeNode]  # the top-level initiative first
+    descendants: list[InitiativeNode]  # tree order, depth 0 = the initiative's children
+
+
+def initiative_family(*, initiative: Initiative) -> InitiativeFamily:
+    """The initiative's ancestors and descendants with rolled-up progress (one light query)."""
+    rows = list(Initiative.objects.values_list("pk", "parent_id", "progress", "name", "slug", "status"))
+    progress = rolled_up_progress({pk: (parent, prog) for pk, parent, prog, *_ in rows})
+    info = {row[0]: row for row in rows}
+    children: dict[int, list[int]] = defaultdict(list)
+    for pk, parent, *_ in rows:
+        if parent is not None:
+            children[parent].append(pk)
+
+    def node(pk: int, depth: int) -> InitiativeNode:
+        _, _, _, name, slug, status = info[pk]
+        return InitiativeNode(
+            pk=pk,
+            name=name,
+            slug=slug,
+            status_label=InitiativeStatus(status).label,
+            progress=progress[pk],
+            depth=depth,
+        )
+
+    ancestors: list[InitiativeNode] = []
+    seen = {initiative.pk}
+    parent_pk = info[initiative.pk][1] if initiative.pk in info else None
+    while parent_pk is not None and parent_pk not in seen:
+        seen.add(parent_pk)
+        ancestors.insert(0, node(parent_pk, 0))
+        parent_pk = info[parent_pk][1]
+
+    descendants: list[InitiativeNode] = []
+
+    def walk(pk: int, depth: int) -> None:
+        for child in sorted(children.get(pk, []), key=lambda c: info[c][3].casefold()):
+            if child in seen:
+                continue
+            seen.add(child)
+            descendants.append(node(child, depth))
+            walk(child, depth + 1)
+
+    walk(initiative.pk, 0)
+    return InitiativeFamily(
+        progress=progress.get(initiative.pk, Progress(initiative.progress)),
+        ancestors=ancestors,
+        descendants=descendants,
+    )
+
+
+def initiatives_by_topics(*, topics: QuerySet[Topic]) -> QuerySet[Initiative]:
+    """Initiatives under a focus area on one of the topics, or on an agenda item about one."""
+    matching = Initiative.objects.filter(
+        Q(focus_area__topics__in=topics) | Q(agenda_items__topics__in=topics)
+    )
+    return (
+        Initiative.objects.filter(pk__in=matching.values("pk"))
+        .select_related("collaboration", "focus_area")
+        .order_by("collaboration__name", "name")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Focus areas
+
+
+def _trial_action_queryset() -> QuerySet[TrialAction]:
+    return TrialAction.objects.select_related(
+        "focus_area",
+        "initiative",
+        "approved_by",
+        "approved_by__agenda_item",
+        "approved_by__agenda_item__meeting",
+        "source",
+    ).order_by("focus_area__name", "position")
+
+
+def _allocation_queryset() -> QuerySet[Allocation]:
+    return Allocation.objects.select_related(
+        "fund",
+        "fund__body",
+        "decision",
+        "decision__agenda_item",
+        "decision__agenda_item__meeting",
+        "focus_area",
+        "initiative",
+        "source",
+    ).order_by("decision__agenda_item__meeting__date", "pk")
+
+
+def focus_area_list() -> QuerySet[FocusArea]:
+    return (
+        FocusArea.objects.select_related("decided_at", "decided_at__meeting", "decided_at__meeting__body")
+        .prefetch_related(Prefetch("collaborations", queryset=Collaboration.objects.order_by("name")))
+        .annotate(initiative_count=Count("initiatives", distinct=True))
+        .order_by("name")
+    )
+
+
+def focus_areas_for_collaboration(*, collaboration: Collaboration) -> QuerySet[FocusArea]:
+    return (
+        FocusArea.objects.filter(collaborations=collaboration)
+        .select_related("decided_at", "decided_at__meeting")
+        .order_by("name")
+    )
+
+
+def focus_areas_by_topics(*, topics: QuerySet[Topic]) -> QuerySet[FocusArea]:
+    return (
+        FocusArea.objects.filter(pk__in=FocusArea.objects.filter(topics__in=topics).values("pk"))
+        .prefetch_related(Prefetch("collaborations", queryset=Collaboration.objects.order_by("name")))
+        .order_by("name")
+    )
+
+
+def focus_area_detail(*, slug: str) -> FocusArea | None:
+    return (
+        FocusArea.objects.filter(slug=slug)
+        .select_related(
+            "decided_at", "decided_at__meeting", "decided_at__meeting__body", "health_agreement", "source"
+        )
+        .prefetch_related(
+            Prefetch("collaborations", queryset=Collaboration.objects.order_by("name")),
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
+            Prefetch("trial_actions", queryset=_trial_action_queryset()),
+            Prefetch(
+                "follow_up_research",
+                queryset=FollowUpResearch.objects.select_related("initiative", "source").order_by("title"),
+            ),
+            Prefetch("allocations", queryset=_allocation_queryset()),
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("meeting", "meeting__body").order_by(
+                    "-meeting__date", "-meeting__pk", "position"
+                ),
+            ),
+        )
+        .first()
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Funds
+
+MONEY = DecimalField(max_digits=14, decimal_places=2)
+
+
+def fund_queryset() -> QuerySet[Fund]:
+    """Funds with `allocated` (sum of allocations) and `remaining` (None when the total is unknown)."""
+    allocated = (
+        Allocation.objects.filter(fund=OuterRef("pk"))
+        .order_by()
+        .values("fund")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    return (
+        Fund.objects.select_related("body", "source")
+        .annotate(
+            allocated=Coalesce(Subquery(allocated, output_field=MONEY), Value(Decimal(0)), output_field=MONEY)
+        )
+        .annotate(remaining=ExpressionWrapper(F("amount") - F("allocated"), output_field=MONEY))
+        .order_by("-year", "name")
+    )
+
+
+def funds_for_collaboration(*, collaboration: Collaboration) -> QuerySet[Fund]:
+    return fund_queryset().filter(body__collaboration=collaboration)
+
+
+def funds_for_body(*, body: Body) -> QuerySet[Fund]:
+    return (
+        fund_queryset()
+        .filter(body=body)
+        .prefetch_related(Prefetch("allocations", queryset=_allocation_queryset()))
+    )

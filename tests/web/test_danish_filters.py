@@ -1,0 +1,62 @@
+import datetime
+from decimal import Decimal
+from types import SimpleNamespace
+
+from django.template import Context, Template
+
+from klynge.web.templatetags.danish import (
+    danish_amount,
+    danish_date,
+    format_meeting_date,
+    meeting_date,
+    percent,
+    period,
+)
+
+
+def render(source: str, **context: object) -> str:
+    return Template("{% load danish %}" + source).render(Context(context))
+
+
+def test_danish_date() -> None:
+    assert danish_date(datetime.date(2023, 12, 14)) == "14. december 2023"
+    assert danish_date(None) == ""
+
+
+def test_meeting_date_follows_the_precision() -> None:
+    day = datetime.date(2024, 7, 1)
+    assert format_meeting_date(day, "day") == "1. juli 2024"
+    assert format_meeting_date(day, "month") == "juli 2024"
+    assert format_meeting_date(day, "half_year") == "2. halvår 2024"
+    assert (
+        meeting_date(SimpleNamespace(date=datetime.date(2023, 12, 1), date_precision="month"))
+        == "december 2023"
+    )
+    assert meeting_date(None) == ""
+
+
+def test_danish_amount() -> None:
+    assert danish_amount(Decimal(2_000_000)) == "2 mio. kr."
+    assert danish_amount(Decimal(1_400_000)) == "1,4 mio. kr."
+    assert danish_amount(Decimal(350_000)) == "350.000 kr."
+    assert danish_amount(None) == ""
+
+
+def test_percent_and_period() -> None:
+    assert percent(51) == "51 %"
+    assert percent(None) == ""
+    closed = SimpleNamespace(valid_from=datetime.date(2022, 7, 1), valid_to=datetime.date(2026, 12, 31))
+    assert period(closed) == "1. juli 2022 – 31. december 2026"
+    assert (
+        period(SimpleNamespace(start=datetime.date(2022, 7, 1), end=None), "start,end") == "fra 1. juli 2022"
+    )
+    assert period(SimpleNamespace(valid_from=None, valid_to=None)) == ""
+
+
+def test_filters_in_templates() -> None:
+    html = render(
+        "{{ day|danish_date }} · {{ amount|danish_amount }}",
+        day=datetime.date(2023, 11, 28),
+        amount=Decimal(1_400_000),
+    )
+    assert html == "28. november 2023 · 1,4 mio. kr."
