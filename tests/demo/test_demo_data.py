@@ -605,7 +605,7 @@ def test_byen_wishes_for_2024_and_the_extra_meeting() -> None:
     assert extra.status == MeetingStatus.PLANNED
     extra_item = extra.agenda_items.get()
     assert extra_item.is_tentative
-    assert extra_item.title == "Drøftelse af den overordnede retning for sundhedsklyngesamarbejdet"
+    assert extra_item.title == "Den overordnede retning for sundhedsklyngesamarbejdet"
 
 
 def test_memo_2023_metadata_is_not_modelled_as_people() -> None:

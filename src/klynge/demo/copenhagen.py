@@ -119,8 +119,8 @@ def create_copenhagen(s: Sources, ref: Reference) -> Copenhagen:
         short_name="Koordinationsforum",
         kind=CollaborationKind.COORDINATION_FORUM,
         description=(
-            "Skal sikre ensartede hospitalstilbud for de københavnske borgere på tværs af Sundhedsklynge "
-            "Byen og Sundhedsklynge Syd. Hvornår forummet blev etableret, fremgår ikke af kilden."
+            "Forummet skal sikre ensartede hospitalstilbud for de københavnske borgere på tværs af "
+            "sundhedsklyngerne. Hvornår det blev etableret, fremgår ikke af kilden."
         ),
         region=ref.region,
         parties=[kk, ref.region],
@@ -132,10 +132,7 @@ def create_copenhagen(s: Sources, ref: Reference) -> Copenhagen:
         name="KK-klyngesekretariatet",
         short_name="KK-klyngesekretariat",
         kind=CollaborationKind.SECRETARIAT,
-        description=(
-            "Internt sekretariat i Københavns Kommune på tværs af SUF, SOF og BUF, der skal sikre "
-            "koordination og viden ind i sundhedsklyngernes arbejde (Byen og Syd)."
-        ),
+        description=("Sekretariatet skal sikre koordination og viden ind i sundhedsklyngernes arbejde."),
         parties=[kk],
         host_party=kk,
         administrations=[suf, sof, buf],

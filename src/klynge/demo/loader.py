@@ -9,10 +9,12 @@ from django.db import models, transaction
 from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitution
 from klynge.catchment.models import Area, CatchmentRule, Hospital
 from klynge.demo.copenhagen import create_copenhagen
+from klynge.demo.memos import create_memos
 from klynge.demo.reference import create_reference
 from klynge.demo.sources import MEMO_2022_KEY, create_sources
 from klynge.demo.timeline import create_timeline
 from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
+from klynge.memos.models import Memo
 from klynge.organisation.models import Administration, AuthorityArea, Committee, Party, Person, Topic
 from klynge.provenance.models import Source
 from klynge.work.models import (
@@ -43,11 +45,13 @@ def load_demo() -> None:
         reference = create_reference(sources)
         create_copenhagen(sources, reference)
         create_timeline(sources, reference)
+        create_memos()
 
 
 # What the summary counts, in the order it is printed.
 SUMMARY_MODELS: tuple[type[models.Model], ...] = (
     Source,
+    Memo,
     Party,
     Administration,
     Committee,

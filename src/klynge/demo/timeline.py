@@ -238,11 +238,6 @@ def create_ssu_meetings(s: Sources, ref: Reference) -> None:
         meeting=december,
         title="Resultater fra lægedækningsundersøgelsen",
         kind=AgendaItemKind.DISCUSSION,
-        summary=(
-            "Den langsigtede prognose for Københavns Kommune viser behov for 62 nye læger frem mod 2027 på "
-            "grund af befolkningstilvækst og læger, der går på pension. Alene på Amager er der brug for 17 "
-            "læger frem mod 2027."
-        ),
         topics=ref.topic(T.GP_COVERAGE),
         source=s.memo_2023,
         source_note=Memo2023.GP_ITEMS,
@@ -275,7 +270,6 @@ def create_ssu_meetings(s: Sources, ref: Reference) -> None:
         meeting=december,
         title="Lægedækningstruede områder for 2024",
         kind=AgendaItemKind.DISCUSSION,
-        summary="Amager, Bispebjerg og Nørrebro er lægedækningstruede områder i 2024.",
         topics=ref.topic(T.GP_COVERAGE),
         source=s.memo_2023,
         source_note=Memo2023.GP_ITEMS,
@@ -321,11 +315,6 @@ def create_syd_november_2023(
         meeting=meeting,
         title="Erfaringer og potentiale for tværsektoriel forskning i sundhedsklyngen",
         kind=AgendaItemKind.THEME_DISCUSSION,
-        summary=(
-            "Den politiske sundhedsklynge ønskede at have fokus på indsatser på fem områder, herunder "
-            "muligheden for etablering af følgeforskning: midlertidige pladser, alkoholscreening, den ældre "
-            "medicinske patient, organisatoriske forløbspakker og botilbudslæger."
-        ),
         topics=ref.topic(T.RESEARCH, T.CROSS_SECTOR),
         source=s.memo_2023,
         source_note=Memo2023.SYD_THEME,
@@ -380,11 +369,6 @@ def create_syd_november_2023(
         meeting=meeting,
         title="Status på de politisk besluttede indsatser",
         kind=AgendaItemKind.STATUS,
-        summary=(
-            "Status på Den gode overgang (fra indlæggelse til udskrivelse), Tværsektoriel indsats om "
-            "overvægt, Den gode start på livet (fælles ammeindsats) og implementeringen af "
-            "samarbejdsaftalerne på børne- og ungepsykiatrien hhv. voksenpsykiatrien."
-        ),
         topics=ref.topic(T.ADMISSIONS, T.OVERWEIGHT, T.BREASTFEEDING, T.PSYCHIATRY),
         focus_areas=[breastfeeding, overweight],
         initiatives=initiatives,
@@ -494,7 +478,7 @@ def create_byen_november_2023(s: Sources, ref: Reference) -> None:
         meeting=meeting,
         title="Træning før eller i stedet for operation",
         kind=AgendaItemKind.DECISION,
-        summary="For borgere med slidgigt og kredsløbsrelaterede smerter i benene.",
+        summary="Drøftelsen gjaldt borgere med slidgigt og kredsløbsrelaterede smerter i benene.",
         topics=ref.topic(T.TRAINING, T.CROSS_SECTOR),
         focus_areas=[training],
         source=s.memo_2023,
@@ -601,7 +585,7 @@ def create_byen_november_2023(s: Sources, ref: Reference) -> None:
     )
     agenda_item_create(
         meeting=extra,
-        title="Drøftelse af den overordnede retning for sundhedsklyngesamarbejdet",
+        title="Den overordnede retning for sundhedsklyngesamarbejdet",
         kind=AgendaItemKind.DISCUSSION,
         is_tentative=True,
         topics=ref.topic(T.CROSS_SECTOR),

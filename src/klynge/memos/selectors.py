@@ -26,7 +26,7 @@ def _agenda_items(party: Party) -> QuerySet[AgendaItem]:
         .distinct()
         .order_by("position")
         .prefetch_related(
-            "initiatives",
+            Prefetch("initiatives", queryset=Initiative.objects.order_by("pk")),
             Prefetch(
                 "focus_areas_decided",
                 queryset=FocusArea.objects.order_by("pk").prefetch_related(
@@ -100,9 +100,10 @@ def previous_final_status_memo(*, committee: Committee, before: datetime.date) -
             kind=MemoKind.STATUS,
             status=MemoStatus.FINAL,
             period_end__isnull=False,
-            period_end__lt=before,
+            # A memo for this same committee meeting is a version of the one being drafted, not its predecessor.
+            committee_meeting_date__lt=before,
         )
-        .order_by("-period_end")
+        .order_by("-committee_meeting_date", "-period_end")
         .first()
     )
 

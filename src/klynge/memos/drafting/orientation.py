@@ -2,6 +2,7 @@
 then the focus areas and theme discussions relevant to the committee's topics — nothing else."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from klynge.bodies.models import Body, BodyLevel, Collaboration, CollaborationKind
@@ -9,7 +10,7 @@ from klynge.formatting import danish_date
 from klynge.meetings.models import MeetingStatus
 from klynge.memos import selectors
 from klynge.memos.content import Block, BulletList, MemoDocument, Paragraph, Run, Section, plain
-from klynge.memos.drafting.prose import counted, join_and, lower_first, meeting_when
+from klynge.memos.drafting.prose import counted, genitive, join_and, lower_first, meeting_when
 from klynge.organisation.models import Committee, Party, PartyKind
 
 
@@ -28,6 +29,21 @@ HOLDERS = {
 
 def orientation_title(committee: Committee) -> str:
     return f"Sundhedsklynger med deltagelse af {committee.party.name}, region og praktiserende læger"
+
+
+def _first_sentence(text: str) -> str:
+    """The purpose a description states first; provenance remarks that follow are left out of memos."""
+    text = text.strip()
+    return text.split(". ")[0].rstrip(".") + "." if text else ""
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _strip_kind(title: str) -> str:
+    """'Temadrøftelse om fødeområdet' → 'fødeområdet', so the memo does not say it twice."""
+    return re.sub(r"^temadrøftelse (om|på|af) ", "", lower_first(title), flags=re.IGNORECASE)
 
 
 def _p(text: str) -> Paragraph:
@@ -73,8 +89,11 @@ def _structure_section(party: Party, clusters: list[Collaboration], on: datetime
     )
     for forum in selectors.spanning_collaborations(party=party, kind=CollaborationKind.COORDINATION_FORUM):
         spans = join_and([c.name for c in forum.spans.all()])
-        text = forum.description.strip() or f"{forum.name} går på tværs af {spans}."
-        section.blocks.append(_p(text))
+        partners = join_and([p.name for p in forum.parties.all() if p.pk != party.pk])
+        with_partners = f"I samarbejde med {partners} er der" if partners else "Der er"
+        text = f"{with_partners} desuden etableret {forum.name} på tværs af {spans}."
+        purpose = _first_sentence(forum.description)
+        section.blocks.append(_p(f"{text} {purpose}".strip()))
 
     levels = sorted(
         {b.get_level_display().replace(" niveau", "").lower() for c in clusters for b in c.bodies.all()},
@@ -88,6 +107,7 @@ def _structure_section(party: Party, clusters: list[Collaboration], on: datetime
             )
         )
     section.blocks.extend(_member_blocks(party, clusters, on))
+    section.blocks.extend(_substitute_blocks(party, clusters, on))
     section.blocks.append(
         _p(
             "Sundhedsklyngerne er ikke nye myndigheder. Myndighedsansvaret ligger som hidtil i regionen og "
@@ -105,12 +125,10 @@ def _structure_section(party: Party, clusters: list[Collaboration], on: datetime
         section.blocks.append(_p("Eksempler på, hvor myndighedsansvaret ligger:"))
         section.blocks.append(BulletList(tuple(items)))
     for secretariat in selectors.spanning_collaborations(party=party, kind=CollaborationKind.SECRETARIAT):
-        administrations = join_and([a.name for a in secretariat.administrations.all()])
-        text = secretariat.description.strip() or (
-            f"{secretariat.name} går på tværs af {administrations} og skal sikre koordination og viden ind i "
-            "sundhedsklyngernes arbejde."
-        )
-        section.blocks.append(_p(text))
+        administrations = join_and(sorted(a.name for a in secretariat.administrations.all()))
+        text = f"{party.name} har et internt klyngesekretariat, {secretariat.name}, på tværs af {administrations}."
+        purpose = _first_sentence(secretariat.description)
+        section.blocks.append(_p(f"{text} {purpose}".strip()))
     return section
 
 
@@ -134,22 +152,37 @@ def _member_blocks(party: Party, clusters: list[Collaboration], on: datetime.dat
             )
         new = [m for m in members if m.person_id not in mentioned]
         if new:
-            people = [f"{m.title or m.person.title} {m.person.name}".strip() for m in new]
+            people = [f"{lower_first(m.title or m.person.title)} {m.person.name}".strip() for m in new]
             blocks.append(
                 _p(f"På det politiske niveau i {cluster.name} deltager {join_and(people)} for {party.name}.")
             )
         mentioned.update(m.person_id for m in members)
+        return blocks
+
+
+def _substitute_blocks(party: Party, clusters: list[Collaboration], on: datetime.date) -> list[Block]:
+    """One sentence per principal and set of substitutes, naming every cluster it applies in."""
+    groups: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
+    for cluster in clusters:
+        body = _political_body(cluster)
+        if body is None:
+            continue
+        members = _active_memberships(body, party, on) or [
+            m for m in body.memberships.all() if m.party_id == party.pk
+        ]
         for membership in members:
             substitutes = list(membership.substitutions.all())
             if not substitutes:
                 continue
-            names = [f"{s.substitute.title} {s.substitute.name}".strip() for s in substitutes]
-            condition = substitutes[0].condition
-            principal = f"{membership.title} {membership.person.name}".strip()
-            text = f"{join_and(names)} kan deltage i stedet for {principal} i {cluster.name}"
-            blocks.append(
-                _p(f"{lower_first(text)[0].upper()}{text[1:]}{', ' + condition if condition else ''}.")
+            names = tuple(
+                f"{lower_first(s.substitute.title)} {s.substitute.name}".strip() for s in substitutes
             )
+            principal = f"{lower_first(membership.title)} {membership.person.name}".strip()
+            groups.setdefault((principal, names, substitutes[0].condition), []).append(cluster.name)
+    blocks: list[Block] = []
+    for (principal, names, condition), where in groups.items():
+        text = f"{join_and(list(names))} kan deltage i stedet for {principal} i {join_and(where)}"
+        blocks.append(_p(_sentence_case(f"{text}{', ' + condition if condition else ''}.")))
     return blocks
 
 
@@ -171,7 +204,7 @@ def _focus_section(committee: Committee, party: Party) -> Section | None:
         section.blocks.append(
             _p(
                 f"Det politiske niveau i sundhedsklyngerne har{when} drøftet fokusområder i klyngerne, og "
-                f"nogle af områderne grænser op til {genitive_area(committee)}. Det gælder bl.a.:"
+                f"nogle af områderne grænser op til {genitive(committee.name)} område. Det gælder bl.a.:"
             )
         )
         items = []
@@ -186,7 +219,7 @@ def _focus_section(committee: Committee, party: Party) -> Section | None:
         meeting = item.meeting
         when = meeting_when(meeting.date, meeting.date_precision)
         where = f"møde i {meeting.body.name} {when}"
-        topic = lower_first(item.title)
+        topic = _strip_kind(item.title)
         if meeting.status == MeetingStatus.HELD:
             text = f"På {where} var der temadrøftelse om {topic}."
         elif item.is_tentative:
@@ -202,11 +235,6 @@ def _focus_section(committee: Committee, party: Party) -> Section | None:
         )
     )
     return section
-
-
-def genitive_area(committee: Committee) -> str:
-    topics = [t.name.lower() for t in committee.topics.all()][:3]
-    return f"udvalgets område ({join_and(topics)})" if topics else "udvalgets område"
 
 
 def draft_orientation(request: OrientationMemoRequest) -> MemoDocument:

@@ -121,11 +121,11 @@ def _figure_blocks(item: AgendaItem) -> list[Block]:
     threatened: dict[int | None, list[str]] = defaultdict(list)
     for figure in item.reported_figures.all():
         if figure.metric == FigureMetric.GPS_NEEDED and figure.value is not None and figure.area is not None:
-            why = f" pga. {figure.explanation}" if figure.explanation else ""
+            why = f" pga. {lower_first(figure.explanation)}" if figure.explanation else ""
             until = f" frem mod {figure.year}" if figure.year else ""
             blocks.append(
                 _sentence(
-                    f"For {figure.area.name} er der behov for {danish_number(figure.value)} nye "
+                    f"For {figure.area.party.name if figure.area.party else figure.area.name} er der behov for {danish_number(figure.value)} nye "
                     f"praktiserende læger{until}{why}."
                 )
             )
@@ -145,8 +145,20 @@ def _figure_blocks(item: AgendaItem) -> list[Block]:
 
 def _item_blocks(item: AgendaItem, meeting: Meeting, first: bool) -> list[Block]:
     subject = _subject(meeting)
-    lead: Inline = (*plain(f"{_opening(meeting)} " if first else f"{subject} "), *_item_verb(item, first))
-    blocks: list[Block] = [Paragraph((*lead, Run(".")))]
+    initiatives = list(item.initiatives.all())
+    approved_here = {i.pk for d in item.decisions.all() for i in d.approved_initiatives.all()}
+    discussed = [i for i in initiatives if i.pk not in approved_here]
+    who = f"{_opening(meeting)} " if first else f"{subject} "
+    if item.kind == AgendaItemKind.STATUS and discussed:
+        # As memos write it: "drøftede også status på de politisk besluttede indsatser, som omfatter A og B."
+        names = [(Run(i.name, italic=True),) for i in discussed]
+        lead: Inline = (
+            *plain(f"{who}drøftede{'' if first else ' også'} {lower_first(item.title)}, som omfatter "),
+        )
+        blocks: list[Block] = [Paragraph((*lead, *join_runs(names), Run(".")))]
+        discussed = []
+    else:
+        blocks = [Paragraph((*plain(who), *_item_verb(item, first), Run(".")))]
     if item.summary.strip():
         blocks.extend(Paragraph(plain(p.strip())) for p in item.summary.split("\n\n") if p.strip())
     focus_areas = list(item.focus_areas_decided.all())
@@ -162,9 +174,6 @@ def _item_blocks(item: AgendaItem, meeting: Meeting, first: bool) -> list[Block]
         intro += ", herunder muligheden for etablering af følgeforskning:" if research else ":"
         blocks.append(_sentence(intro))
         blocks.append(BulletList(tuple(plain(fa.name) for fa in focus_areas)))
-    initiatives = list(item.initiatives.all())
-    approved_here = {i.pk for d in item.decisions.all() for i in d.approved_initiatives.all()}
-    discussed = [i for i in initiatives if i.pk not in approved_here]
     if discussed:
         names = [(Run(i.name, italic=True),) for i in discussed]
         blocks.append(_sentence("Det drejer sig om ", join_runs(names), "."))
