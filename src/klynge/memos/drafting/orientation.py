@@ -133,15 +133,13 @@ def _structure_section(party: Party, clusters: list[Collaboration], on: datetime
 
 
 def _member_blocks(party: Party, clusters: list[Collaboration], on: datetime.date) -> list[Block]:
+    """The party's seats, then who sits for it, one sentence per set of clusters a person sits in."""
     blocks: list[Block] = []
-    mentioned: set[int] = set()
+    clusters_of_person: dict[str, list[str]] = {}
     for cluster in clusters:
         body = _political_body(cluster)
         if body is None:
             continue
-        members = _active_memberships(body, party, on) or [
-            m for m in body.memberships.all() if m.party_id == party.pk
-        ]
         seat = next((s for s in body.seats.all() if s.party_id == party.pk), None)
         if seat is not None:
             blocks.append(
@@ -150,14 +148,27 @@ def _member_blocks(party: Party, clusters: list[Collaboration], on: datetime.dat
                     "på det politiske niveau."
                 )
             )
-        new = [m for m in members if m.person_id not in mentioned]
-        if new:
-            people = [f"{lower_first(m.title or m.person.title)} {m.person.name}".strip() for m in new]
-            blocks.append(
-                _p(f"På det politiske niveau i {cluster.name} deltager {join_and(people)} for {party.name}.")
+        members = _active_memberships(body, party, on) or [
+            m for m in body.memberships.all() if m.party_id == party.pk
+        ]
+        for membership in members:
+            label = (
+                f"{lower_first(membership.title or membership.person.title)} {membership.person.name}".strip()
             )
-        mentioned.update(m.person_id for m in members)
-        return blocks
+            clusters_of_person.setdefault(label, []).append(cluster.name)
+    people_by_clusters: dict[tuple[str, ...], list[str]] = {}
+    for label, where in clusters_of_person.items():
+        people_by_clusters.setdefault(tuple(where), []).append(label)
+    for index, (cluster_names, people) in enumerate(
+        sorted(people_by_clusters.items(), key=lambda kv: -len(kv[0]))
+    ):
+        also = "" if index == 0 else " også"
+        blocks.append(
+            _p(
+                f"På det politiske niveau i {join_and(list(cluster_names))} deltager{also} {join_and(people)} for {party.name}."
+            )
+        )
+    return blocks
 
 
 def _substitute_blocks(party: Party, clusters: list[Collaboration], on: datetime.date) -> list[Block]:
