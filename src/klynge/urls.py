@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("klynge.work.urls")),
     path("", include("klynge.organisation.urls")),
     path("", include("klynge.provenance.urls")),
+    path("", include("klynge.memos.urls")),
 ]

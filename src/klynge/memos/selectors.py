@@ -6,7 +6,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from klynge.bodies.models import Collaboration, CollaborationKind, Membership, Substitution
 from klynge.meetings.models import AgendaItem, Decision, Meeting, MeetingStatus, ReportedFigure
-from klynge.memos.models import Memo, MemoKind, MemoStatus
+from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber, MemoKind, MemoStatus
 from klynge.organisation.models import AuthorityArea, Committee, Party
 from klynge.work.models import Allocation, FocusArea, FocusAreaStatus, Initiative, TrialAction
 
@@ -176,3 +176,27 @@ def relevant_theme_discussions(*, party: Party, topic_ids: list[int]) -> list[Ag
         .select_related("meeting__body__collaboration")
         .order_by("meeting__date", "position")
     )
+
+
+def memo_list(*, visible: Q, committee: Committee | None = None) -> QuerySet[Memo]:
+    memos = Memo.objects.filter(visible).select_related("committee")
+    if committee is not None:
+        memos = memos.filter(committee=committee)
+    return memos.order_by("-memo_date", "-version", "-pk")
+
+
+def memo_detail(*, pk: int) -> Memo | None:
+    return (
+        Memo.objects.select_related("committee__party", "previous_version")
+        .prefetch_related(Prefetch("case_numbers", queryset=MemoCaseNumber.objects.select_related("kind")))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def case_number_kinds() -> list[CaseNumberKind]:
+    return list(CaseNumberKind.objects.order_by("position", "label"))
+
+
+def committees_for_memos() -> QuerySet[Committee]:
+    return Committee.objects.select_related("party").order_by("party__name", "name")

@@ -4,6 +4,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from klynge.meetings.selectors import agenda_items_by_topics
+from klynge.memos.access import access_memo_draft, memos_visible_to
+from klynge.memos.selectors import memo_list
 from klynge.organisation.selectors import committee_detail as select_committee
 from klynge.organisation.selectors import committee_list as select_committees
 from klynge.organisation.selectors import committee_topics
@@ -42,6 +44,8 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "focus_areas": focus_areas_by_topics(topics=topics),
             "initiatives": initiatives_by_topics(topics=topics),
             "agenda_items": agenda_items_by_topics(topics=topics),
+            "memos": memo_list(visible=memos_visible_to(request.user), committee=committee),
+            "can_draft_memo": access_memo_draft(request.user),
         },
     )
 

@@ -63,6 +63,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "klynge.urls"
+# Accounts and single sign-on come with the secretariat workflows; until then staff log in via the admin.
+LOGIN_URL = "admin:login"
 WSGI_APPLICATION = "klynge.wsgi.application"
 
 TEMPLATES = [

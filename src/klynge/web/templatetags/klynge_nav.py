@@ -16,6 +16,7 @@ SECTIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Indsatser", "work:initiative_list", ("/indsatser/",)),
     ("Personer", "organisation:person_list", ("/personer/",)),
     ("Udvalg", "organisation:committee_list", ("/udvalg/",)),
+    ("Notater", "memos:memo_list", ("/notater/",)),
     ("Kilder", "provenance:source_list", ("/kilder/",)),
 ]
 

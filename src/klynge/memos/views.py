@@ -1,0 +1,160 @@
+"""Memo pages: list, draft from the records, preview, edit, finalise, new version, download."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from klynge.memos.access import access_memo_draft, access_memo_edit, access_memo_view, memos_visible_to
+from klynge.memos.documents import FORMATS, memo_document, memo_file
+from klynge.memos.forms import MemoDraftForm, MemoEditForm, case_numbers_from
+from klynge.memos.models import Memo, MemoKind
+from klynge.memos.rendering.html import render_html_fragment
+from klynge.memos.selectors import memo_detail as select_memo
+from klynge.memos.selectors import memo_list as select_memos
+from klynge.memos.services import memo_draft, memo_finalise, memo_new_version, memo_update
+
+# Service field names that a form shows under another name.
+FORM_FIELD_OF = {"committee_meeting_date": "meeting_date"}
+
+
+def add_service_errors(form: Form, error: ValidationError) -> None:
+    """Show a service's refusal next to the field it concerns, or above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, field_errors in error.message_dict.items():
+        name = FORM_FIELD_OF.get(field, field)
+        form.add_error(name if name in form.fields else None, field_errors)
+
+
+def _memo_or_404(request: HttpRequest, pk: int) -> Memo:
+    memo = select_memo(pk=pk)
+    if memo is None or not access_memo_view(request.user, memo):
+        raise Http404("Notatet findes ikke.")
+    return memo
+
+
+def memo_list(request: HttpRequest) -> HttpResponse:
+    memos = select_memos(visible=memos_visible_to(request.user))
+    return render(
+        request, "memos/memo_list.html", {"memos": memos, "can_draft": access_memo_draft(request.user)}
+    )
+
+
+@login_required
+def memo_new(request: HttpRequest) -> HttpResponse:
+    if not access_memo_draft(request.user):
+        raise PermissionDenied("Du må ikke oprette notater.")
+    form = MemoDraftForm(request.POST or None, initial={"committee": request.GET.get("udvalg")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            memo = memo_draft(
+                committee=data["committee"],
+                kind=MemoKind(data["kind"]),
+                meeting_date=data["meeting_date"],
+                memo_date=data["memo_date"],
+                period_start=data["period_start"],
+                period_end=data["period_end"],
+                case_handler=data["case_handler"],
+                case_numbers=case_numbers_from(form),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Notatet er udkastet ud fra registreringerne. Gennemse og ret teksten.")
+            return redirect("memos:memo_detail", pk=memo.pk)
+    return render(request, "memos/memo_new.html", {"form": form})
+
+
+def memo_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    memo = _memo_or_404(request, pk)
+    return render(
+        request,
+        "memos/memo_detail.html",
+        {
+            "memo": memo,
+            "preview": render_html_fragment(memo_document(memo)),
+            "formats": sorted(FORMATS),
+            "can_edit": access_memo_edit(request.user),
+        },
+    )
+
+
+@login_required
+def memo_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    if not access_memo_edit(request.user):
+        raise PermissionDenied("Du må ikke rette notater.")
+    memo = _memo_or_404(request, pk)
+    if memo.is_final:
+        messages.error(
+            request, "Notatet er endeligt og kan ikke ændres. Opret en ny version for at rette i det."
+        )
+        return redirect("memos:memo_detail", pk=memo.pk)
+    current_numbers = {c.kind.code: c.number for c in memo.case_numbers.all()}
+    initial = {
+        "title": memo.title,
+        "memo_date": memo.memo_date,
+        "case_handler": memo.case_handler,
+        "body": memo.body,
+    }
+    form = MemoEditForm(request.POST or None, initial=initial, case_numbers=current_numbers)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            memo_update(
+                memo=memo,
+                title=data["title"],
+                body=data["body"],
+                memo_date=data["memo_date"],
+                case_handler=data["case_handler"],
+                case_numbers=case_numbers_from(form),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Ændringerne er gemt.")
+            return redirect("memos:memo_detail", pk=memo.pk)
+    return render(request, "memos/memo_edit.html", {"memo": memo, "form": form})
+
+
+def _post_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    if not access_memo_edit(request.user):
+        raise PermissionDenied("Du må ikke rette notater.")
+    memo = _memo_or_404(request, pk)
+    try:
+        if action == "finalise":
+            memo = memo_finalise(memo=memo)
+            messages.success(request, "Notatet er nu endeligt. Teksten er låst.")
+        else:
+            memo = memo_new_version(memo=memo)
+            messages.success(request, f"Version {memo.version} er oprettet som kladde.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("memos:memo_detail", pk=memo.pk)
+
+
+@login_required
+@require_POST
+def memo_finalise_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _post_action(request, pk, "finalise")
+
+
+@login_required
+@require_POST
+def memo_new_version_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _post_action(request, pk, "new_version")
+
+
+def memo_download(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
+    if file_format not in FORMATS:
+        raise Http404("Formatet findes ikke.")
+    memo = _memo_or_404(request, pk)
+    content, content_type, filename = memo_file(memo, file_format)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

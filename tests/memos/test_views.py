@@ -1,0 +1,162 @@
+"""The memo pages: draft → preview → edit → finalise → download, and who may do what."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+
+from klynge.memos.models import Memo, MemoKind, MemoStatus
+from klynge.memos.services import memo_draft, memo_finalise
+from klynge.organisation.models import Committee
+from tests.factories import ClusterWorld, build_cluster
+from tests.memos.extract import docx_text
+from tests.web.querycount import queries_for
+
+
+@pytest.fixture
+def committee(world: ClusterWorld) -> Committee:
+    return Committee.objects.get(party=world.municipality)
+
+
+@pytest.fixture
+def editor(client: Client, django_user_model) -> Client:  # type: ignore[no-untyped-def]
+    user = django_user_model.objects.create_user(username="sekretariat", password="x")
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["add_memo", "change_memo", "view_memo"])
+    )
+    client.force_login(user)
+    return client
+
+
+def draft(committee: Committee) -> Memo:
+    return memo_draft(
+        committee=committee,
+        kind=MemoKind.STATUS,
+        meeting_date=datetime.date(2023, 12, 14),
+        memo_date=datetime.date(2023, 12, 11),
+    )
+
+
+def test_an_editor_drafts_edits_finalises_and_downloads(editor: Client, committee: Committee) -> None:
+    response = editor.post(
+        "/notater/nyt/",
+        {
+            "committee": committee.pk,
+            "kind": "status",
+            "meeting_date": "2023-12-14",
+            "memo_date": "2023-12-11",
+            "case_handler": "Melissa Holmes",
+            "casenumber_edoc": "2023-0476658",
+        },
+    )
+    memo = Memo.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/notater/{memo.pk}/"
+    page = editor.get(f"/notater/{memo.pk}/").content.decode()
+    assert "Møde i Sundhedsklynge Test den 28. november" in page and "2023-0476658" in page
+
+    body = memo.body.replace("Nedenfor fremgår kort status", "Her følger en kort status")
+    response = editor.post(
+        f"/notater/{memo.pk}/rediger/",
+        {"title": memo.title, "memo_date": "2023-12-11", "case_handler": "Melissa Holmes", "body": body},
+    )
+    assert response.status_code == 302
+    memo.refresh_from_db()
+    assert memo.body.startswith("Her følger en kort status")
+
+    editor.post(f"/notater/{memo.pk}/endelig/")
+    memo.refresh_from_db()
+    assert memo.status == MemoStatus.FINAL
+
+    response = editor.get(f"/notater/{memo.pk}/hent/docx/")
+    assert response["Content-Disposition"] == 'attachment; filename="notat-sutest-2023-12-11-v1.docx"'
+    assert "Her følger en kort status" in docx_text(response.content)
+    for fmt in ("pdf", "html", "md"):
+        assert editor.get(f"/notater/{memo.pk}/hent/{fmt}/").status_code == 200
+    assert editor.get(f"/notater/{memo.pk}/hent/exe/").status_code == 404
+
+
+def test_a_status_memo_without_meeting_date_shows_the_error_by_the_field(
+    editor: Client, committee: Committee
+) -> None:
+    response = editor.post("/notater/nyt/", {"committee": committee.pk, "kind": "status"})
+    assert response.status_code == 200
+    assert "Et statusnotat skal have udvalgets mødedato." in response.content.decode()
+    assert Memo.objects.count() == 0
+
+
+def test_bad_input_in_the_draft_form_is_shown_in_danish(editor: Client) -> None:
+    response = editor.post(
+        "/notater/nyt/", {"committee": "999999", "kind": "status", "meeting_date": "14-12"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Vælg et udvalg fra listen." in page and "Indtast en gyldig dato." in page
+    assert Memo.objects.count() == 0
+
+
+def test_a_final_memo_cannot_be_edited_but_gets_a_new_version(editor: Client, committee: Committee) -> None:
+    memo = memo_finalise(memo=draft(committee))
+    response = editor.post(f"/notater/{memo.pk}/rediger/", {"title": "Ændret", "body": "Ændret"})
+    assert response.status_code == 302
+    memo.refresh_from_db()
+    assert memo.title != "Ændret"
+    editor.post(f"/notater/{memo.pk}/ny-version/")
+    assert Memo.objects.filter(previous_version=memo, version=2, status=MemoStatus.DRAFT).exists()
+
+
+def test_empty_text_is_refused_next_to_the_field(editor: Client, committee: Committee) -> None:
+    memo = draft(committee)
+    response = editor.post(f"/notater/{memo.pk}/rediger/", {"title": memo.title, "body": "  "})
+    assert response.status_code == 200
+    memo.refresh_from_db()
+    assert memo.body.strip()
+
+
+def test_the_public_sees_final_memos_only_and_changes_nothing(client: Client, committee: Committee) -> None:
+    hidden = draft(committee)
+    shown = memo_finalise(memo=draft(committee))
+    assert client.get(f"/notater/{hidden.pk}/").status_code == 404
+    assert client.get(f"/notater/{hidden.pk}/hent/pdf/").status_code == 404
+    assert client.get(f"/notater/{shown.pk}/").status_code == 200
+    listing = client.get("/notater/").content.decode()
+    assert f"/notater/{shown.pk}/" in listing and f"/notater/{hidden.pk}/" not in listing
+    committee_page = client.get(f"/udvalg/{committee.slug}/").content.decode()
+    assert f"/notater/{shown.pk}/" in committee_page and f"/notater/{hidden.pk}/" not in committee_page
+
+    for url in (f"/notater/{hidden.pk}/endelig/", f"/notater/{hidden.pk}/rediger/", "/notater/nyt/"):
+        response = client.post(url, {"title": "x", "body": "x", "committee": committee.pk, "kind": "status"})
+        assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    hidden.refresh_from_db()
+    assert hidden.status == MemoStatus.DRAFT and Memo.objects.count() == 2
+
+
+def test_a_logged_in_user_without_permission_is_refused(
+    client: Client, committee: Committee, django_user_model
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(django_user_model.objects.create_user(username="laeser", password="x"))
+    memo = draft(committee)
+    assert client.post(f"/notater/{memo.pk}/endelig/").status_code == 403
+    assert client.get("/notater/nyt/").status_code == 403
+    memo.refresh_from_db()
+    assert memo.status == MemoStatus.DRAFT
+
+
+def test_finalising_is_post_only(editor: Client, committee: Committee) -> None:
+    memo = draft(committee)
+    assert editor.get(f"/notater/{memo.pk}/endelig/").status_code == 405
+    memo.refresh_from_db()
+    assert memo.status == MemoStatus.DRAFT
+
+
+def test_memo_pages_make_a_fixed_number_of_queries(editor: Client, committee: Committee) -> None:
+    memo = memo_finalise(memo=draft(committee))
+    urls = ["/notater/", f"/notater/{memo.pk}/", f"/notater/{memo.pk}/hent/md/", "/notater/nyt/"]
+    before = {url: queries_for(editor, url) for url in urls}
+    for i in range(10):
+        world = build_cluster(f"M{i}")
+        other = Committee.objects.get(party=world.municipality)
+        memo_finalise(memo=draft(other))
+    after = {url: queries_for(editor, url) for url in urls}
+    assert before == after
+    assert max(after.values()) <= 10
