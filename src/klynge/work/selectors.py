@@ -207,12 +207,7 @@ def initiative_detail(*, slug: str) -> Initiative | None:
                 queryset=FollowUpResearch.objects.select_related("focus_area", "source").order_by("title"),
             ),
             Prefetch("allocations", queryset=_allocation_queryset()),
-            Prefetch(
-                "agenda_items",
-                queryset=AgendaItem.objects.select_related("meeting", "meeting__body").order_by(
-                    "-meeting__date", "-meeting__pk", "position"
-                ),
-            ),
+            Prefetch("agenda_items", queryset=_agenda_items_newest_first()),
         )
         .first()
     )
@@ -298,6 +293,13 @@ def initiatives_by_topics(*, topics: QuerySet[Topic]) -> QuerySet[Initiative]:
 # Focus areas
 
 
+def _agenda_items_newest_first() -> QuerySet[AgendaItem]:
+    """Where a focus area or initiative has been on the agenda, the latest meeting first."""
+    return AgendaItem.objects.select_related("meeting", "meeting__body").order_by(
+        "-meeting__date", "-meeting__pk", "position"
+    )
+
+
 def _trial_action_queryset() -> QuerySet[TrialAction]:
     return TrialAction.objects.select_related(
         "focus_area",
@@ -362,12 +364,7 @@ def focus_area_detail(*, slug: str) -> FocusArea | None:
                 queryset=FollowUpResearch.objects.select_related("initiative", "source").order_by("title"),
             ),
             Prefetch("allocations", queryset=_allocation_queryset()),
-            Prefetch(
-                "agenda_items",
-                queryset=AgendaItem.objects.select_related("meeting", "meeting__body").order_by(
-                    "-meeting__date", "-meeting__pk", "position"
-                ),
-            ),
+            Prefetch("agenda_items", queryset=_agenda_items_newest_first()),
         )
         .first()
     )
