@@ -1,0 +1,20 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_klynge_creates_its_data_folder_and_migrates_a_fresh_sqlite_database(tmp_path: Path) -> None:
+    data_dir = tmp_path / "fresh" / "data"
+    env = {**os.environ, "KLYNGE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "klynge.settings"}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "klynge", "migrate", "--noinput", "-v", "0"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / "klynge.sqlite3").stat().st_size > 0
