@@ -1,0 +1,39 @@
+"""Production settings: everything the development settings read, hardened; `klynge check --deploy` is clean.
+
+Required: KLYNGE_SECRET_KEY (50+ random characters), KLYNGE_ALLOWED_HOSTS, DATABASE_URL.
+Behind a TLS-terminating proxy, set KLYNGE_BEHIND_PROXY=true so Django trusts X-Forwarded-Proto.
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from klynge.settings import *  # noqa: F403
+from klynge.settings import env_flag
+
+DEBUG = False
+
+SECRET_KEY = os.environ.get("KLYNGE_SECRET_KEY", "")
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("Set KLYNGE_SECRET_KEY to a random value of at least 50 characters.")
+if not os.environ.get("KLYNGE_ALLOWED_HOSTS"):
+    raise ImproperlyConfigured("Set KLYNGE_ALLOWED_HOSTS to the host names Klynge is served under.")
+
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = int(os.environ.get("KLYNGE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("KLYNGE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_flag("KLYNGE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+if env_flag("KLYNGE_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = False
