@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("klynge.organisation.urls")),
     path("", include("klynge.provenance.urls")),
     path("", include("klynge.memos.urls")),
+    path("", include("klynge.accounts.urls")),
 ]

@@ -4,9 +4,11 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db import connection
 
+from klynge.demo.accounts import DEMO_ACCOUNTS
 from klynge.demo.loader import demo_summary, is_demo_loaded
 from klynge.demo.management.commands import demo as demo_command
 from klynge.provenance.models import Source, SourceKind
@@ -59,3 +61,10 @@ def test_serves_on_the_given_address_without_reloader(monkeypatch: pytest.Monkey
     monkeypatch.setattr(demo_command, "call_command", fake_call_command)
     run_demo("--addrport", "127.0.0.1:8123")
     assert calls[-1] == (("runserver", "127.0.0.1:8123"), {"use_reloader": False})
+
+
+def test_demo_prints_and_creates_one_account_per_role() -> None:
+    text = run_demo("--no-serve")
+    for email, _role, _tied, password in DEMO_ACCOUNTS:
+        assert f"{email} / {password}" in text
+        assert authenticate(username=email, password=password) is not None

@@ -126,7 +126,7 @@ def test_the_public_sees_final_memos_only_and_changes_nothing(client: Client, co
 
     for url in (f"/notater/{hidden.pk}/endelig/", f"/notater/{hidden.pk}/rediger/", "/notater/nyt/"):
         response = client.post(url, {"title": "x", "body": "x", "committee": committee.pk, "kind": "status"})
-        assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+        assert response.status_code == 302 and response["Location"].startswith("/log-ind/")
     hidden.refresh_from_db()
     assert hidden.status == MemoStatus.DRAFT and Memo.objects.count() == 2
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "klynge.meetings",
     "klynge.work",
     "klynge.memos",
+    "klynge.accounts",
     "klynge.web",
     "klynge.demo",
 ]
@@ -63,8 +64,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "klynge.urls"
-# Accounts and single sign-on come with the secretariat workflows; until then staff log in via the admin.
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:front"
+LOGOUT_REDIRECT_URL = "web:front"
 WSGI_APPLICATION = "klynge.wsgi.application"
 
 TEMPLATES = [

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from klynge.demo.accounts import DEMO_ACCOUNTS, create_demo_accounts
 from klynge.demo.loader import demo_summary, is_demo_loaded, load_demo
 
 
@@ -42,8 +43,13 @@ class Command(BaseCommand):
         else:
             load_demo()
             self.stdout.write(self.style.SUCCESS("Demodata indlæst (demo data loaded)."))
+        create_demo_accounts()
         self.stdout.write("Indhold (contents):")
         for name, count in demo_summary():
             self.stdout.write(f"  {name}: {count}")
+        self.stdout.write("Demokonti (demo accounts; log in at /log-ind/):")
+        for email, role, tied_to, password in DEMO_ACCOUNTS:
+            scope = f" – {tied_to}" if tied_to else ""
+            self.stdout.write(f"  {role.label}{scope}: {email} / {password}")
         if not options["no_serve"]:
             call_command("runserver", options["addrport"], use_reloader=False)
