@@ -84,3 +84,15 @@ def test_login_page_logs_in_and_shows_danish_errors(
     right = client.post("/log-ind/", {"username": "admin@test.dk", "password": "korrekt-kodeord-123"})
     assert right.status_code == 302
     assert "Log ud" in client.get("/").content.decode()
+
+
+def test_login_is_rate_limited(db: None, client: Client, monkeypatch: pytest.MonkeyPatch, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.AXES_ENABLED = True
+    monkeypatch.setattr("sys.stdin", io.StringIO("korrekt-kodeord-123\n"))
+    run("add", "admin@test.dk", "--role", "admin")
+    for _ in range(5):
+        client.post("/log-ind/", {"username": "admin@test.dk", "password": "forkert"})
+    locked = client.post("/log-ind/", {"username": "admin@test.dk", "password": "korrekt-kodeord-123"})
+    assert locked.status_code == 429
+    assert "For mange forkerte forsøg" in locked.content.decode()
+    assert "_auth_user_id" not in client.session

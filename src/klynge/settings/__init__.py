@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "klynge.work",
     "klynge.memos",
     "klynge.accounts",
+    "axes",
     "klynge.web",
     "klynge.demo",
 ]
@@ -61,7 +62,20 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it answers locked-out logins.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login rate limiting: after 5 failed attempts for one account from one address, wait 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("KLYNGE_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_RESET_ON_SUCCESS = True
 
 ROOT_URLCONF = "klynge.urls"
 LOGIN_URL = "accounts:login"

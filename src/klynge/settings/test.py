@@ -22,3 +22,6 @@ if _test_url:
 else:
     _database = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 DATABASES = {"default": _database}
+
+# Rate limiting is tested on its own (tests/accounts), with it switched on there.
+AXES_ENABLED = False
