@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
 
@@ -51,3 +52,35 @@ def unique_slug(model: type[models.Model], text: str, field: str = "slug") -> st
         slug = f"{base[: max_length - len(suffix)].rstrip('-')}{suffix}"
         number += 1
     return slug
+
+
+def record_version(instance: models.Model) -> int:
+    """The record's version as an editor saw it: the id of its latest history row (0 if none)."""
+    history = instance.history  # type: ignore[attr-defined]
+    return history.order_by("-history_id").values_list("history_id", flat=True).first() or 0
+
+
+def ensure_unchanged_since(instance: models.Model, seen_version: int | None) -> None:
+    """Refuse a save based on an outdated copy, saying who changed what meanwhile (no lost updates).
+
+    Call it inside the transaction that has locked the row, so no change can slip in between.
+    """
+    if seen_version is None:
+        return
+    history = instance.history  # type: ignore[attr-defined]
+    latest = history.select_related("history_user").order_by("-history_id").first()
+    if latest is None or latest.history_id == seen_version:
+        return
+    seen = history.filter(history_id=seen_version).first()
+    changed: list[str] = []
+    if seen is not None:
+        for change in latest.diff_against(seen).changes:
+            field = instance._meta.get_field(change.field)
+            changed.append(str(getattr(field, "verbose_name", change.field)))
+    user = latest.history_user
+    who = (user.email or user.get_username()) if user else "En anden"
+    what = f" ({', '.join(changed)})" if changed else ""
+    raise ValidationError(
+        f"{who} har gemt ændringer{what}, mens du redigerede. Dine ændringer er ikke gemt, men står stadig "
+        "i formularen: se de nye oplysninger på siden, og gem igen, hvis dine ændringer stadig skal med."
+    )

@@ -160,3 +160,38 @@ def test_memo_pages_make_a_fixed_number_of_queries(editor: Client, committee: Co
     after = {url: queries_for(editor, url) for url in urls}
     assert before == after
     assert max(after.values()) <= 10
+
+
+def test_two_editors_never_silently_overwrite_each_other(
+    editor: Client,
+    committee: Committee,
+    django_user_model,  # type: ignore[no-untyped-def]
+) -> None:
+    memo = draft(committee)
+    page = editor.get(f"/notater/{memo.pk}/rediger/").content.decode()
+    seen = page.split('name="seen_version" value="')[1].split('"')[0]
+
+    other = Client()
+    colleague = django_user_model.objects.create_user(username="kollega", email="kollega@kk.dk")
+    colleague.user_permissions.add(*Permission.objects.filter(codename__in=["change_memo"]))
+    other.force_login(colleague)
+    other.post(
+        f"/notater/{memo.pk}/rediger/",
+        {"title": "Kollegaens titel", "body": memo.body, "seen_version": seen},
+    )
+    memo.refresh_from_db()
+    assert memo.title == "Kollegaens titel"
+
+    mine = {"title": "Min titel", "body": "Min tekst.", "seen_version": seen}
+    refused = editor.post(f"/notater/{memo.pk}/rediger/", mine)
+    text = refused.content.decode()
+    assert refused.status_code == 200
+    assert "kollega@kk.dk har gemt ændringer (" in text and "titel), mens du redigerede" in text
+    assert "Min tekst." in text  # nothing the editor wrote is lost
+    memo.refresh_from_db()
+    assert memo.title == "Kollegaens titel"
+
+    newer = text.split('name="seen_version" value="')[1].split('"')[0]
+    assert editor.post(f"/notater/{memo.pk}/rediger/", {**mine, "seen_version": newer}).status_code == 302
+    memo.refresh_from_db()
+    assert memo.title == "Min titel"

@@ -89,6 +89,7 @@ class MemoEditForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"class": "form-input"}),
     )
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     body = forms.CharField(
         label="Tekst",
         widget=forms.Textarea(attrs={"class": "form-input memo-editor", "rows": 30}),

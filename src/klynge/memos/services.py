@@ -13,6 +13,7 @@ from klynge.memos.drafting.orientation import OrientationMemoRequest, draft_orie
 from klynge.memos.drafting.status import StatusMemoRequest, draft_status
 from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber, MemoKind, MemoStatus
 from klynge.organisation.models import Committee
+from klynge.records import ensure_unchanged_since
 
 # Without an earlier status memo to continue from, a status memo covers this many weeks.
 DEFAULT_STATUS_PERIOD_WEEKS = 8
@@ -133,9 +134,13 @@ def memo_update(
     memo_date: datetime.date | None = None,
     case_handler: str | None = None,
     case_numbers: Mapping[str, str] | None = None,
+    seen_version: int | None = None,
 ) -> Memo:
+    """Edit a draft. With seen_version (from record_version when the editor opened it), a save based
+    on an outdated copy is refused instead of silently overwriting someone else's changes."""
     with transaction.atomic():
         memo = _lock_draft(memo)
+        ensure_unchanged_since(memo, seen_version)
         if title is not None:
             memo.title = title.strip()
         if body is not None:

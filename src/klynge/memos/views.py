@@ -16,6 +16,7 @@ from klynge.memos.rendering.html import render_html_fragment
 from klynge.memos.selectors import memo_detail as select_memo
 from klynge.memos.selectors import memo_list as select_memos
 from klynge.memos.services import memo_draft, memo_finalise, memo_new_version, memo_update
+from klynge.records import record_version
 
 # Service field names that a form shows under another name.
 FORM_FIELD_OF = {"committee_meeting_date": "meeting_date"}
@@ -101,6 +102,7 @@ def memo_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "memo_date": memo.memo_date,
         "case_handler": memo.case_handler,
         "body": memo.body,
+        "seen_version": record_version(memo),
     }
     form = MemoEditForm(request.POST or None, initial=initial, case_numbers=current_numbers)
     if request.method == "POST" and form.is_valid():
@@ -113,9 +115,14 @@ def memo_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 memo_date=data["memo_date"],
                 case_handler=data["case_handler"],
                 case_numbers=case_numbers_from(form),
+                seen_version=data["seen_version"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
+            # The editor's text stays in the form; saving again is a deliberate choice over the newer copy.
+            resubmit = request.POST.copy()
+            resubmit["seen_version"] = str(record_version(memo))
+            form.data = resubmit
         else:
             messages.success(request, "Ændringerne er gemt.")
             return redirect("memos:memo_detail", pk=memo.pk)
