@@ -35,7 +35,7 @@ def test_meeting_page(client: Client, world: ClusterWorld) -> None:
     assert "Kilde:" in html
 
 
-def test_meeting_known_only_by_half_year(client: Client, world: ClusterWorld) -> None:
+def test_meeting_known_only_by_half_year(client: Client, world: ClusterWorld, admin_user) -> None:  # type: ignore[no-untyped-def]
     meeting = meeting_create(
         body=world.political,
         date=datetime.date(2024, 7, 1),
@@ -49,8 +49,11 @@ def test_meeting_known_only_by_half_year(client: Client, world: ClusterWorld) ->
         is_tentative=True,
         is_public=False,
     )
+    public_html = client.get(f"/moeder/{meeting.pk}/").content.decode()
+    assert "2. halvår 2024" in public_html
+    assert "Sundhedsklyngesamarbejdets retning" not in public_html  # closed: not for the public
+    client.force_login(admin_user)
     html = client.get(f"/moeder/{meeting.pk}/").content.decode()
-    assert "2. halvår 2024" in html
     assert "Ekstraordinært møde" in html
     assert "Forventet" in html and "Lukket punkt" in html and "Temadrøftelse" in html
     month = meeting_create(

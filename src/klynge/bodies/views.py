@@ -8,6 +8,7 @@ from klynge.bodies.selectors import body_detail as select_body
 from klynge.bodies.selectors import collaboration_detail as select_collaboration
 from klynge.bodies.selectors import collaboration_list as select_collaborations
 from klynge.catchment.selectors import catchment_rules_current_for_collaboration
+from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import meetings_for_body, meetings_for_collaboration
 from klynge.work.selectors import (
     focus_areas_for_collaboration,
@@ -37,7 +38,9 @@ def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "focus_areas": focus_areas_for_collaboration(collaboration=collaboration),
             "initiative_rows": initiative_rows_for_collaboration(collaboration=collaboration),
             "funds": funds_for_collaboration(collaboration=collaboration),
-            "meetings": meetings_for_collaboration(collaboration=collaboration),
+            "meetings": meetings_for_collaboration(
+                collaboration=collaboration, visible=visible_agenda_items(request.user)
+            ),
             "today": today,
         },
     )
@@ -54,7 +57,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "body": body,
             "funds": funds_for_body(body=body),
-            "meetings": meetings_for_body(body=body),
+            "meetings": meetings_for_body(body=body, visible=visible_agenda_items(request.user)),
             "today": today,
         },
     )

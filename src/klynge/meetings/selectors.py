@@ -2,23 +2,28 @@
 
 import datetime
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from klynge.bodies.models import Body, Collaboration
+from klynge.meetings.access import VisibleItems, public_agenda_items
 from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
 from klynge.organisation.models import Topic
 from klynge.work.models import Allocation, FocusArea, Initiative, TrialAction
 
 
-def _meeting_queryset() -> QuerySet[Meeting]:
+def _meeting_queryset(visible: VisibleItems | None) -> QuerySet[Meeting]:
+    """Meetings with the number of agenda items the viewer may see (closed items are not even counted)."""
+    items = public_agenda_items() if visible is None else visible
     return Meeting.objects.select_related("body", "body__collaboration").annotate(
-        agenda_item_count=Count("agenda_items")
+        agenda_item_count=Count("agenda_items", filter=Q(agenda_items__in=items))
     )
 
 
-def meeting_list(*, body: Body | None = None, year: int | None = None) -> QuerySet[Meeting]:
+def meeting_list(
+    *, body: Body | None = None, year: int | None = None, visible: VisibleItems | None = None
+) -> QuerySet[Meeting]:
     """Meetings, newest first, optionally of one body and in one year."""
-    meetings = _meeting_queryset()
+    meetings = _meeting_queryset(visible)
     if body is not None:
         meetings = meetings.filter(body=body)
     if year is not None:
@@ -35,31 +40,40 @@ def meeting_body_choices() -> QuerySet[Body]:
     return Body.objects.select_related("collaboration").order_by("collaboration__name", "name")
 
 
-def meetings_upcoming(*, day: datetime.date, limit: int = 10) -> QuerySet[Meeting]:
-    return _meeting_queryset().filter(date__gte=day).order_by("date", "start_time", "pk")[:limit]
+def meetings_upcoming(
+    *, day: datetime.date, limit: int = 10, visible: VisibleItems | None = None
+) -> QuerySet[Meeting]:
+    return _meeting_queryset(visible).filter(date__gte=day).order_by("date", "start_time", "pk")[:limit]
 
 
-def meetings_recent(*, day: datetime.date, limit: int = 10) -> QuerySet[Meeting]:
-    return _meeting_queryset().filter(date__lt=day).order_by("-date", "-start_time", "-pk")[:limit]
+def meetings_recent(
+    *, day: datetime.date, limit: int = 10, visible: VisibleItems | None = None
+) -> QuerySet[Meeting]:
+    return _meeting_queryset(visible).filter(date__lt=day).order_by("-date", "-start_time", "-pk")[:limit]
 
 
-def meetings_for_collaboration(*, collaboration: Collaboration) -> QuerySet[Meeting]:
-    return _meeting_queryset().filter(body__collaboration=collaboration).order_by("-date", "-pk")
+def meetings_for_collaboration(
+    *, collaboration: Collaboration, visible: VisibleItems | None = None
+) -> QuerySet[Meeting]:
+    return _meeting_queryset(visible).filter(body__collaboration=collaboration).order_by("-date", "-pk")
 
 
-def meetings_for_body(*, body: Body) -> QuerySet[Meeting]:
-    return _meeting_queryset().filter(body=body).order_by("-date", "-pk")
+def meetings_for_body(*, body: Body, visible: VisibleItems | None = None) -> QuerySet[Meeting]:
+    return _meeting_queryset(visible).filter(body=body).order_by("-date", "-pk")
 
 
-def decisions_latest(*, limit: int = 10) -> QuerySet[Decision]:
-    return Decision.objects.select_related(
-        "agenda_item", "agenda_item__meeting", "agenda_item__meeting__body", "recommended_to"
-    ).order_by("-agenda_item__meeting__date", "-agenda_item__meeting__pk", "-agenda_item__position", "-pk")[
-        :limit
-    ]
+def decisions_latest(*, limit: int = 10, visible: VisibleItems | None = None) -> QuerySet[Decision]:
+    items = public_agenda_items() if visible is None else visible
+    return (
+        Decision.objects.filter(agenda_item__in=items)
+        .select_related("agenda_item", "agenda_item__meeting", "agenda_item__meeting__body", "recommended_to")
+        .order_by(
+            "-agenda_item__meeting__date", "-agenda_item__meeting__pk", "-agenda_item__position", "-pk"
+        )[:limit]
+    )
 
 
-def meeting_detail(*, pk: int) -> Meeting | None:
+def meeting_detail(*, pk: int, visible: VisibleItems | None = None) -> Meeting | None:
     """A meeting with its whole agenda: items in order, their decisions and what each decision did."""
     decisions = (
         Decision.objects.select_related("recommended_to", "topic", "source")
@@ -84,7 +98,8 @@ def meeting_detail(*, pk: int) -> Meeting | None:
         .order_by("pk")
     )
     agenda_items = (
-        AgendaItem.objects.select_related("source")
+        AgendaItem.objects.filter(pk__in=public_agenda_items() if visible is None else visible)
+        .select_related("source")
         .prefetch_related(
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
             Prefetch("focus_areas", queryset=FocusArea.objects.order_by("name")),
@@ -106,10 +121,14 @@ def meeting_detail(*, pk: int) -> Meeting | None:
     )
 
 
-def agenda_items_by_topics(*, topics: QuerySet[Topic]) -> QuerySet[AgendaItem]:
+def agenda_items_by_topics(
+    *, topics: QuerySet[Topic], visible: VisibleItems | None = None
+) -> QuerySet[AgendaItem]:
     """Agenda items on any of the topics, newest meeting first."""
+    items = public_agenda_items() if visible is None else visible
     return (
         AgendaItem.objects.filter(pk__in=AgendaItem.objects.filter(topics__in=topics).values("pk"))
+        .filter(pk__in=items)
         .select_related("meeting", "meeting__body")
         .order_by("-meeting__date", "-meeting__pk", "position")
     )

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.forms import MeetingFilterForm
 from klynge.meetings.selectors import meeting_body_choices, meeting_years
 from klynge.meetings.selectors import meeting_detail as select_meeting
@@ -27,13 +28,15 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             form.add_error("organ", "Organet findes ikke.")
             return render(request, "meetings/meeting_list.html", context, status=400)
     year = form.cleaned_data["aar"]
-    page = Paginator(select_meetings(body=body, year=year), PAGE_SIZE).get_page(form.cleaned_data["side"])
+    page = Paginator(
+        select_meetings(body=body, year=year, visible=visible_agenda_items(request.user)), PAGE_SIZE
+    ).get_page(form.cleaned_data["side"])
     context.update({"page": page, "selected_body": body, "selected_year": year})
     return render(request, "meetings/meeting_list.html", context)
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = select_meeting(pk=pk) if pk <= MAX_PK else None
+    meeting = select_meeting(pk=pk, visible=visible_agenda_items(request.user)) if pk <= MAX_PK else None
     if meeting is None:
         raise Http404("Mødet findes ikke.")
     return render(request, "meetings/meeting_detail.html", {"meeting": meeting})

@@ -3,6 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import agenda_items_by_topics
 from klynge.memos.access import access_memo_draft, memos_visible_to
 from klynge.memos.selectors import memo_list
@@ -43,7 +44,7 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "committee": committee,
             "focus_areas": focus_areas_by_topics(topics=topics),
             "initiatives": initiatives_by_topics(topics=topics),
-            "agenda_items": agenda_items_by_topics(topics=topics),
+            "agenda_items": agenda_items_by_topics(topics=topics, visible=visible_agenda_items(request.user)),
             "memos": memo_list(visible=memos_visible_to(request.user), committee=committee),
             "can_draft_memo": access_memo_draft(request.user),
         },

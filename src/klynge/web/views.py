@@ -5,20 +5,22 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from klynge.bodies.selectors import cluster_list, structure_overview
+from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import decisions_latest, meetings_recent, meetings_upcoming
 from klynge.organisation.selectors import authority_area_list, committee_list
 
 
 def front(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    visible = visible_agenda_items(request.user)
     return render(
         request,
         "web/front.html",
         {
             "clusters": cluster_list(),
-            "upcoming": meetings_upcoming(day=today),
-            "recent": meetings_recent(day=today),
-            "decisions": decisions_latest(),
+            "upcoming": meetings_upcoming(day=today, visible=visible),
+            "recent": meetings_recent(day=today, visible=visible),
+            "decisions": decisions_latest(visible=visible),
         },
     )
 

@@ -22,6 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from klynge.bodies.models import Body, Collaboration
+from klynge.meetings.access import VisibleItems, public_agenda_items
 from klynge.meetings.models import AgendaItem
 from klynge.organisation.models import Party, Topic
 from klynge.work.models import (
@@ -185,7 +186,7 @@ def initiative_rows_for_focus_area(*, focus_area: FocusArea) -> list[InitiativeR
     return _rows(initiatives, initiative_progress())
 
 
-def initiative_detail(*, slug: str) -> Initiative | None:
+def initiative_detail(*, slug: str, visible: VisibleItems | None = None) -> Initiative | None:
     return (
         Initiative.objects.filter(slug=slug)
         .select_related(
@@ -207,7 +208,7 @@ def initiative_detail(*, slug: str) -> Initiative | None:
                 queryset=FollowUpResearch.objects.select_related("focus_area", "source").order_by("title"),
             ),
             Prefetch("allocations", queryset=_allocation_queryset()),
-            Prefetch("agenda_items", queryset=_agenda_items_newest_first()),
+            Prefetch("agenda_items", queryset=_agenda_items_newest_first(visible)),
         )
         .first()
     )
@@ -293,10 +294,13 @@ def initiatives_by_topics(*, topics: QuerySet[Topic]) -> QuerySet[Initiative]:
 # Focus areas
 
 
-def _agenda_items_newest_first() -> QuerySet[AgendaItem]:
-    """Where a focus area or initiative has been on the agenda, the latest meeting first."""
-    return AgendaItem.objects.select_related("meeting", "meeting__body").order_by(
-        "-meeting__date", "-meeting__pk", "position"
+def _agenda_items_newest_first(visible: VisibleItems | None) -> QuerySet[AgendaItem]:
+    """Where a focus area or initiative has been on the agenda (as far as the viewer may see), latest first."""
+    items = public_agenda_items() if visible is None else visible
+    return (
+        AgendaItem.objects.filter(pk__in=items)
+        .select_related("meeting", "meeting__body")
+        .order_by("-meeting__date", "-meeting__pk", "position")
     )
 
 
@@ -349,7 +353,7 @@ def focus_areas_by_topics(*, topics: QuerySet[Topic]) -> QuerySet[FocusArea]:
     )
 
 
-def focus_area_detail(*, slug: str) -> FocusArea | None:
+def focus_area_detail(*, slug: str, visible: VisibleItems | None = None) -> FocusArea | None:
     return (
         FocusArea.objects.filter(slug=slug)
         .select_related(
@@ -364,7 +368,7 @@ def focus_area_detail(*, slug: str) -> FocusArea | None:
                 queryset=FollowUpResearch.objects.select_related("initiative", "source").order_by("title"),
             ),
             Prefetch("allocations", queryset=_allocation_queryset()),
-            Prefetch("agenda_items", queryset=_agenda_items_newest_first()),
+            Prefetch("agenda_items", queryset=_agenda_items_newest_first(visible)),
         )
         .first()
     )

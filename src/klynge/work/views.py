@@ -3,6 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from klynge.meetings.access import visible_agenda_items
 from klynge.work.selectors import focus_area_detail as select_focus_area
 from klynge.work.selectors import focus_area_list as select_focus_areas
 from klynge.work.selectors import initiative_detail as select_initiative
@@ -15,7 +16,7 @@ def focus_area_list(request: HttpRequest) -> HttpResponse:
 
 
 def focus_area_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    focus_area = select_focus_area(slug=slug)
+    focus_area = select_focus_area(slug=slug, visible=visible_agenda_items(request.user))
     if focus_area is None:
         raise Http404("Fokusområdet findes ikke.")
     return render(
@@ -30,7 +31,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 
 
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = select_initiative(slug=slug)
+    initiative = select_initiative(slug=slug, visible=visible_agenda_items(request.user))
     if initiative is None:
         raise Http404("Indsatsen findes ikke.")
     return render(
