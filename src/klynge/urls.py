@@ -1,11 +1,12 @@
+from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 admin.site.site_header = "Klynge – administration"
 admin.site.site_title = "Klynge"
 admin.site.index_title = "Redigér data"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("", include("klynge.web.urls")),
     path("", include("klynge.bodies.urls")),
@@ -16,3 +17,7 @@ urlpatterns = [
     path("", include("klynge.memos.urls")),
     path("", include("klynge.accounts.urls")),
 ]
+
+if settings.OIDC_ENABLED:
+    # At the top level: mozilla-django-oidc reverses its URL names without a namespace.
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

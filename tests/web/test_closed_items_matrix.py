@@ -6,12 +6,15 @@ The public, an editor of another party and a member of another body do not — n
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
 from klynge.accounts.models import Role
 from klynge.accounts.services import account_create
-from klynge.meetings.models import AgendaItemKind, DecisionKind
+from klynge.meetings.access import visible_agenda_items
+from klynge.meetings.models import AgendaItem, AgendaItemKind, DecisionKind
 from klynge.meetings.services import agenda_item_create, decision_create
+from klynge.provenance.selectors import source_usage
 from tests.factories import ClusterWorld, build_cluster
 
 CLOSED_TITLE = "Fortroligt punkt om budget"
@@ -90,3 +93,19 @@ def test_closed_item_visibility_on_every_page(closed_world: ClusterWorld, role: 
     listing = client.get("/moeder/", {"organ": world.political.slug}).content.decode()
     row = listing.split(f"/moeder/{world.meeting.pk}/")[1].split("</tr>")[0]
     assert f">{2 if SEES[role] else 1}</td>" in row.replace(" ", ""), (role, row)
+
+
+def test_source_pages_count_closed_items_only_for_those_who_may_see_them(
+    closed_world: ClusterWorld,
+    admin_user,
+) -> None:
+    AgendaItem.objects.filter(title=CLOSED_TITLE).update(source=closed_world.source)
+    closed_world.agenda_item.source = closed_world.source
+    closed_world.agenda_item.save()
+
+    def items_counted(user) -> int:
+        usage = source_usage(source=closed_world.source, visible=visible_agenda_items(user))
+        return next((u.count for u in usage if u.label == "dagsordenspunkter"), 0)
+
+    assert items_counted(AnonymousUser()) == 1
+    assert items_counted(admin_user) == 2

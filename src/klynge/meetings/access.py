@@ -45,3 +45,19 @@ def visible_agenda_items(user: Any = None) -> VisibleItems:
 
 def public_agenda_items() -> VisibleItems:
     return visible_agenda_items(None)
+
+
+# Records that are as closed as the agenda item they belong to, and the path to that item's id.
+ITEM_PATH = {
+    "meetings.agendaitem": "pk",
+    "meetings.decision": "agenda_item",
+    "meetings.reportedfigure": "agenda_item",
+}
+
+
+def restrict_to_visible(queryset: QuerySet[Any], visible: VisibleItems | None) -> QuerySet[Any]:
+    """Filter any queryset whose records follow an agenda item's visibility; others pass unchanged."""
+    path = ITEM_PATH.get(queryset.model._meta.label_lower)
+    if path is None:
+        return queryset
+    return queryset.filter(**{f"{path}__in": public_agenda_items() if visible is None else visible})

@@ -7,6 +7,7 @@ from django.db.models import Count, IntegerField, Model, OuterRef, QuerySet, Sub
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
+from klynge.meetings.access import VisibleItems, restrict_to_visible
 from klynge.provenance.models import Source, Sourced
 
 
@@ -15,9 +16,11 @@ def sourced_models() -> list[type[Model]]:
     return [m for m in apps.get_models() if issubclass(m, Sourced) and not m._meta.abstract]
 
 
-def _count_for(model: type[Model]) -> Coalesce:
+def _count_for(model: type[Model], visible: VisibleItems | None) -> Coalesce:
+    """How many records of a kind rest on a source — counting only what the viewer may see."""
     counted = (
-        model._default_manager.filter(source=OuterRef("pk"))
+        restrict_to_visible(model._default_manager.all(), visible)
+        .filter(source=OuterRef("pk"))
         .order_by()
         .values("source")
         .annotate(n=Count("pk"))
@@ -26,11 +29,11 @@ def _count_for(model: type[Model]) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def source_list() -> QuerySet[Source]:
+def source_list(*, visible: VisibleItems | None = None) -> QuerySet[Source]:
     """All sources with `record_count`: how many records of any kind rest on each (one query)."""
     total: Combinable | None = None
     for model in sourced_models():
-        expression = _count_for(model)
+        expression = _count_for(model, visible)
         total = expression if total is None else total + expression
     sources = Source.objects.all()
     if total is not None:
@@ -67,12 +70,12 @@ LISTED_LIMIT = 50
 _SELECT_RELATED = {"meetings.meeting": ("body",)}
 
 
-def source_usage(*, source: Source) -> list[SourceUsage]:
+def source_usage(*, source: Source, visible: VisibleItems | None = None) -> list[SourceUsage]:
     """Per kind of record: how many rest on the source (one query per kind, so a fixed number)."""
     counts = Source.objects.filter(pk=source.pk)
     models = {m._meta.label_lower: m for m in sourced_models()}
     for label, model in models.items():
-        counts = counts.annotate(**{label.replace(".", "__"): _count_for(model)})
+        counts = counts.annotate(**{label.replace(".", "__"): _count_for(model, visible)})
     row = counts.values(*(label.replace(".", "__") for label in models)).first() or {}
     usage = []
     for label, model in models.items():

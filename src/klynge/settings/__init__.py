@@ -77,6 +77,23 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_RESET_ON_SUCCESS = True
 
+# Single sign-on through OpenID Connect (e.g. the municipality's identity provider), switched on by
+# setting the client id. Only people who already have an account (created with `klynge user add`)
+# can log in this way; they are matched by e-mail address.
+OIDC_RP_CLIENT_ID = os.environ.get("KLYNGE_OIDC_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("klynge.accounts.oidc.ExistingAccountsOIDCBackend")
+    OIDC_RP_CLIENT_SECRET = os.environ.get("KLYNGE_OIDC_CLIENT_SECRET", "")
+    OIDC_RP_SIGN_ALGO = os.environ.get("KLYNGE_OIDC_SIGN_ALGO", "RS256")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["KLYNGE_OIDC_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["KLYNGE_OIDC_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["KLYNGE_OIDC_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("KLYNGE_OIDC_JWKS_ENDPOINT", "")
+    OIDC_RP_SCOPES = "openid email profile"
+    OIDC_CREATE_USER = False
+
 ROOT_URLCONF = "klynge.urls"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:front"
