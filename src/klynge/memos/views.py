@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -17,19 +16,7 @@ from klynge.memos.selectors import memo_detail as select_memo
 from klynge.memos.selectors import memo_list as select_memos
 from klynge.memos.services import memo_draft, memo_finalise, memo_new_version, memo_update
 from klynge.records import record_version
-
-# Service field names that a form shows under another name.
-FORM_FIELD_OF = {"committee_meeting_date": "meeting_date"}
-
-
-def add_service_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's refusal next to the field it concerns, or above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_errors in error.message_dict.items():
-        name = FORM_FIELD_OF.get(field, field)
-        form.add_error(name if name in form.fields else None, field_errors)
+from klynge.web.forms import add_service_errors
 
 
 def _memo_or_404(request: HttpRequest, pk: int) -> Memo:

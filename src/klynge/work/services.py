@@ -9,7 +9,7 @@ from klynge.bodies.models import Body, Collaboration
 from klynge.meetings.models import AgendaItem, Decision
 from klynge.organisation.models import Party, Topic
 from klynge.provenance.models import Source
-from klynge.records import create_validated, unique_slug
+from klynge.records import create_validated, ensure_unchanged_since, unique_slug
 from klynge.work.models import (
     INITIATIVE_TRANSITIONS,
     Allocation,
@@ -159,6 +159,26 @@ def initiative_set_progress(*, initiative: Initiative, progress: int | None) -> 
         initiative.full_clean()
         initiative.save()
         return initiative
+
+
+def initiative_follow_up(
+    *,
+    initiative: Initiative,
+    status: InitiativeStatus | None = None,
+    progress: int | None,
+    seen_version: int | None = None,
+) -> Initiative:
+    """Record where an initiative stands — a new status along its lifecycle and/or its progress — at once.
+
+    Refused if someone else saved the initiative after the editor opened it (seen_version)."""
+    with transaction.atomic():
+        locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        ensure_unchanged_since(locked, seen_version)
+        if status is not None and status != locked.status:
+            locked = initiative_transition(initiative=locked, status=status)
+        if progress != locked.progress:
+            locked = initiative_set_progress(initiative=locked, progress=progress)
+        return locked
 
 
 def trial_action_create(
