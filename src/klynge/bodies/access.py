@@ -6,21 +6,12 @@ party takes part in (Byen's records are not Region Sjælland's to change); every
 
 from typing import Any
 
+from klynge.accounts.access import editor_party_id, is_administrator
 from klynge.bodies.models import Collaboration
 
 
 def access_collaboration_edit(user: Any, collaboration: Collaboration) -> bool:
-    if user is None or not user.is_authenticated:
-        return False
-    if user.is_superuser:
+    if is_administrator(user):
         return True
-    account = getattr(user, "account", None)
-    if account is None:
-        return False
-    if account.role == "admin":
-        return True
-    return (
-        account.role == "editor"
-        and account.party_id is not None
-        and collaboration.parties.filter(pk=account.party_id).exists()
-    )
+    party_id = editor_party_id(user)
+    return party_id is not None and collaboration.parties.filter(pk=party_id).exists()

@@ -9,27 +9,33 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from klynge.accounts.access import editor_party_id, is_administrator, member_person_id
 from klynge.meetings.models import AgendaItem
 
 # The ids of the agenda items a viewer may see, used as a subquery by every selector that shows items.
 VisibleItems = QuerySet[AgendaItem, Any]
 
 
+def closed_items_of_party(party_id: int) -> Q:
+    """The closed items a party may see: those of the bodies of collaborations it takes part in."""
+    return Q(meeting__body__collaboration__parties=party_id)
+
+
+def agenda_items_visible_to_party(party_id: int) -> Q:
+    """For a party's committee (memos): the public items, and the closed items the party may see."""
+    return Q(is_public=True) | closed_items_of_party(party_id)
+
+
 def _closed_items_visible(user: Any) -> Q | None:
     """The closed items the user may see, or None for none; Q() for all."""
-    if user is None or not user.is_authenticated:
-        return None
-    if user.is_superuser:
+    if is_administrator(user):
         return Q()
-    account = getattr(user, "account", None)
-    if account is None:
-        return None
-    if account.role == "admin":
-        return Q()
-    if account.role == "editor" and account.party_id is not None:
-        return Q(meeting__body__collaboration__parties=account.party_id)
-    if account.role == "member" and account.person_id is not None:
-        return Q(meeting__body__memberships__person=account.person_id)
+    party_id = editor_party_id(user)
+    if party_id is not None:
+        return closed_items_of_party(party_id)
+    person_id = member_person_id(user)
+    if person_id is not None:
+        return Q(meeting__body__memberships__person=person_id)
     return None
 
 

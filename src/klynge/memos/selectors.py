@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Prefetch, Q, QuerySet
 
 from klynge.bodies.models import Collaboration, CollaborationKind, Membership, Substitution
+from klynge.meetings.access import agenda_items_visible_to_party
 from klynge.meetings.models import AgendaItem, Decision, Meeting, MeetingStatus, ReportedFigure
 from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber, MemoKind, MemoStatus
 from klynge.organisation.models import AuthorityArea, Committee, Party
@@ -15,14 +16,9 @@ def committee_get_by_code(*, code: str) -> Committee | None:
     return Committee.objects.select_related("party", "administration").filter(code__iexact=code).first()
 
 
-def agenda_items_visible_to_party(party: Party) -> Q:
-    """Closed items are seen only by the parties that take part in the body's collaboration."""
-    return Q(is_public=True) | Q(meeting__body__collaboration__parties=party)
-
-
 def _agenda_items(party: Party) -> QuerySet[AgendaItem]:
     return (
-        AgendaItem.objects.filter(agenda_items_visible_to_party(party))
+        AgendaItem.objects.filter(agenda_items_visible_to_party(party.pk))
         .distinct()
         .order_by("position")
         .prefetch_related(
@@ -162,7 +158,7 @@ def relevant_focus_areas(*, party: Party, topic_ids: list[int]) -> list[FocusAre
 def relevant_theme_discussions(*, party: Party, topic_ids: list[int]) -> list[AgendaItem]:
     return list(
         AgendaItem.objects.filter(
-            agenda_items_visible_to_party(party),
+            agenda_items_visible_to_party(party.pk),
             meeting__body__collaboration__parties=party,
             meeting__body__collaboration__kind__in=[
                 CollaborationKind.CLUSTER,

@@ -16,7 +16,7 @@ from klynge.memos.selectors import memo_detail as select_memo
 from klynge.memos.selectors import memo_list as select_memos
 from klynge.memos.services import memo_draft, memo_finalise, memo_new_version, memo_update
 from klynge.records import record_version
-from klynge.web.forms import add_service_errors
+from klynge.web.forms import add_service_errors, keep_input_after_refusal
 
 
 def _memo_or_404(request: HttpRequest, pk: int) -> Memo:
@@ -105,11 +105,7 @@ def memo_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 seen_version=data["seen_version"],
             )
         except ValidationError as error:
-            add_service_errors(form, error)
-            # The editor's text stays in the form; saving again is a deliberate choice over the newer copy.
-            resubmit = request.POST.copy()
-            resubmit["seen_version"] = str(record_version(memo))
-            form.data = resubmit
+            keep_input_after_refusal(form, request, error, memo)
         else:
             messages.success(request, "Ændringerne er gemt.")
             return redirect("memos:memo_detail", pk=memo.pk)

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from klynge.bodies.access import access_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
 from klynge.records import record_version
-from klynge.web.forms import add_service_errors
+from klynge.web.forms import keep_input_after_refusal
 from klynge.work.forms import InitiativeFollowUpForm
 from klynge.work.models import InitiativeStatus
 from klynge.work.selectors import focus_area_detail as select_focus_area
@@ -77,10 +77,7 @@ def initiative_follow_up_view(request: HttpRequest, slug: str) -> HttpResponse:
                 seen_version=form.cleaned_data["seen_version"],
             )
         except ValidationError as error:
-            add_service_errors(form, error)
-            resubmit = request.POST.copy()
-            resubmit["seen_version"] = str(record_version(initiative))
-            form.data = resubmit
+            keep_input_after_refusal(form, request, error, initiative)
         else:
             messages.success(request, "Indsatsens status og fremdrift er gemt.")
             return redirect("work:initiative_detail", slug=initiative.slug)
