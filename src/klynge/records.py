@@ -33,6 +33,27 @@ def update_validated(instance: M, **fields: Any) -> M:
     return instance
 
 
+def update_checked(
+    instance: M,
+    *,
+    seen_version: int | None,
+    m2m: Mapping[str, Iterable[Any]] | None = None,
+    **fields: Any,
+) -> M:
+    """The one way services change a record an editor has seen: lock its row, refuse the save if someone
+    saved it after the editor opened it (seen_version), then validate fully and save, all atomically."""
+    with transaction.atomic():
+        locked = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+        ensure_unchanged_since(locked, seen_version)
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.full_clean()
+        locked.save()
+        for name, values in (m2m or {}).items():
+            getattr(locked, name).set(list(values))
+    return locked
+
+
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 

@@ -1,24 +1,16 @@
 """Following up on an initiative in the app: status along the lifecycle and progress, by the right people."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.test import Client
 
 from klynge.accounts.models import Role
-from klynge.accounts.services import account_create
 from klynge.records import record_version
 from klynge.work.models import Initiative, InitiativeStatus
 from klynge.work.services import initiative_follow_up
+from tests.clients import logged_in
 from tests.factories import ClusterWorld, build_cluster
 from tests.web.querycount import queries_for
-
-
-def logged_in(**account: object) -> Client:
-    user, _ = account_create(password="x", **account)  # type: ignore[arg-type]
-    client = Client()
-    client.force_login(get_user_model().objects.get(pk=user.pk))
-    return client
 
 
 def url(world: ClusterWorld) -> str:

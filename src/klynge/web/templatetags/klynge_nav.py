@@ -58,3 +58,10 @@ def breadcrumbs(*args: Any) -> dict[str, Any]:
     if current:
         crumbs.append({"label": str(current), "href": None})
     return {"crumbs": crumbs}
+
+
+@register.inclusion_tag("web/includes/breadcrumbs.html")
+def editing_breadcrumbs(crumbs: tuple[str, ...], current: str) -> dict[str, Any]:
+    """Breadcrumbs from a tuple of (label, target) pairs built by the view, then the current page."""
+    result: dict[str, Any] = breadcrumbs(*crumbs, current)
+    return result
