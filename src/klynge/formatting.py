@@ -4,7 +4,7 @@ import datetime
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_compact_decimal, format_decimal
+from babel.numbers import NumberFormatError, format_compact_decimal, format_decimal, parse_decimal
 
 LOCALE = "da_DK"
 NBSP = "\xa0"
@@ -43,3 +43,23 @@ def danish_number(value: Decimal | int | float | None) -> str:
     if value is None:
         return ""
     return format_decimal(value, format="#,##0.##", locale=LOCALE)
+
+
+def parse_danish_amount(text: str) -> Decimal:
+    """Read an amount as Danes write it: "1.400.000", "1400000,50", "1,4 mio.", "350.000 kr."
+
+    Raises ValueError for anything else."""
+    cleaned = text.strip().lower().replace(NBSP, " ").removesuffix("kr.").removesuffix("kr").strip()
+    factor = Decimal(1)
+    for suffix, multiplier in (("mio.", 1_000_000), ("mio", 1_000_000), ("mia.", 10**9), ("mia", 10**9)):
+        if cleaned.endswith(suffix):
+            cleaned, factor = cleaned.removesuffix(suffix).strip(), Decimal(multiplier)
+            break
+    cleaned = cleaned.replace(" ", "")
+    if not cleaned:
+        raise ValueError("empty amount")
+    try:
+        number = parse_decimal(cleaned, locale=LOCALE, strict=True)
+    except NumberFormatError as error:
+        raise ValueError(str(error)) from error
+    return (number * factor).quantize(Decimal("0.01"))

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -188,13 +189,20 @@ class Decision(Sourced):
             raise ValidationError({"agenda_item": "Der kan kun registreres beslutninger fra afholdte møder."})
         if self.kind == DecisionKind.RECOMMENDATION and self.recommended_to_id is None:
             raise ValidationError({"recommended_to": "En anbefaling skal have en modtager."})
-        if self.kind == DecisionKind.JOINT and self.topic_id is not None:
+        if self.kind == DecisionKind.JOINT:
             self._refuse_joint_decision_on_authority()
 
     def _refuse_joint_decision_on_authority(self) -> None:
+        """A joint decision is checked against its own topic or, without one, every topic of its item."""
+        if self.topic_id is not None:
+            topics = Q(topic=self.topic_id)
+        elif self.agenda_item.pk is not None:
+            topics = Q(topic__in=self.agenda_item.topics.all())
+        else:
+            return
         collaboration = self.agenda_item.meeting.body.collaboration
         participants = list(collaboration.parties.all())
-        for authority in AuthorityArea.objects.filter(topic=self.topic).select_related("party", "topic"):
+        for authority in AuthorityArea.objects.filter(topics).select_related("party", "topic"):
             holders = authority.held_by_any_of(participants)
             if holders:
                 names = ", ".join(p.name for p in holders)

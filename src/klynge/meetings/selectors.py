@@ -132,3 +132,32 @@ def agenda_items_by_topics(
         .select_related("meeting", "meeting__body")
         .order_by("-meeting__date", "-meeting__pk", "position")
     )
+
+
+def meeting_for_edit(*, pk: int) -> Meeting | None:
+    return Meeting.objects.filter(pk=pk).select_related("body", "body__collaboration").first()
+
+
+def agenda_item_for_edit(*, pk: int) -> AgendaItem | None:
+    return (
+        AgendaItem.objects.filter(pk=pk)
+        .select_related("meeting", "meeting__body", "meeting__body__collaboration")
+        .prefetch_related("topics", "focus_areas", "initiatives")
+        .first()
+    )
+
+
+def decision_for_edit(*, pk: int) -> Decision | None:
+    return (
+        Decision.objects.filter(pk=pk)
+        .select_related("agenda_item", "agenda_item__meeting", "agenda_item__meeting__body__collaboration")
+        .first()
+    )
+
+
+def bodies_for_new_meetings(*, collaborations: QuerySet[Collaboration]) -> QuerySet[Body]:
+    return (
+        Body.objects.filter(collaboration__in=collaborations)
+        .select_related("collaboration")
+        .order_by("collaboration__name", "name")
+    )

@@ -1,7 +1,9 @@
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
@@ -20,7 +22,9 @@ from klynge.meetings.models import (
 )
 from klynge.organisation.models import Party, Topic
 from klynge.provenance.models import Source
-from klynge.records import create_validated
+from klynge.records import create_validated, update_checked
+from klynge.work.models import FocusArea, Fund, Initiative
+from klynge.work.services import allocation_create, initiative_approve
 
 
 def meeting_create(
@@ -48,6 +52,32 @@ def meeting_create(
         location=location,
         source=source,
         source_note=source_note,
+    )
+
+
+def meeting_update(
+    *,
+    meeting: Meeting,
+    seen_version: int | None,
+    date: datetime.date,
+    status: MeetingStatus,
+    date_precision: DatePrecision,
+    start_time: datetime.time | None,
+    is_extra: bool,
+    title: str,
+    location: str,
+) -> Meeting:
+    """Change a meeting's time, place and status (refused if someone saved it meanwhile)."""
+    return update_checked(
+        meeting,
+        seen_version=seen_version,
+        date=date,
+        status=status,
+        date_precision=date_precision,
+        start_time=start_time,
+        is_extra=is_extra,
+        title=title,
+        location=location,
     )
 
 
@@ -83,6 +113,133 @@ def agenda_item_create(
             source_note=source_note,
             m2m={"topics": topics, "focus_areas": focus_areas, "initiatives": initiatives},
         )
+
+
+def agenda_item_update(
+    *,
+    agenda_item: AgendaItem,
+    seen_version: int | None,
+    title: str,
+    kind: AgendaItemKind,
+    summary: str,
+    is_public: bool,
+    is_tentative: bool,
+    topics: Iterable[Topic],
+    focus_areas: Iterable[object],
+    initiatives: Iterable[object],
+) -> AgendaItem:
+    return update_checked(
+        agenda_item,
+        seen_version=seen_version,
+        title=title,
+        kind=kind,
+        summary=summary,
+        is_public=is_public,
+        is_tentative=is_tentative,
+        m2m={"topics": topics, "focus_areas": focus_areas, "initiatives": initiatives},
+    )
+
+
+def agenda_item_move(*, agenda_item: AgendaItem, steps: int) -> list[AgendaItem]:
+    """Move an item up (negative steps) or down the agenda; the others close up. Returns the new order."""
+    with transaction.atomic():
+        # Lock the meeting, as adding an item does, so positions never collide.
+        Meeting.objects.select_for_update().filter(pk=agenda_item.meeting_id).first()
+        items = list(AgendaItem.objects.filter(meeting_id=agenda_item.meeting_id).order_by("position"))
+        index = next((i for i, item in enumerate(items) if item.pk == agenda_item.pk), None)
+        if index is None:
+            raise ValidationError("Punktet er ikke længere på dagsordenen.")
+        target = min(max(index + steps, 0), len(items) - 1)
+        items.insert(target, items.pop(index))
+        agenda_reorder(meeting=agenda_item.meeting, order=[item.pk for item in items])
+        return items
+
+
+def agenda_reorder(*, meeting: Meeting, order: list[int]) -> None:
+    """Number the meeting's items 1, 2, … in the given order (the ids of all its items, each once)."""
+    with transaction.atomic():
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        items = {item.pk: item for item in AgendaItem.objects.filter(meeting=meeting)}
+        if sorted(order) != sorted(items):
+            raise ValidationError("Rækkefølgen skal omfatte hvert af mødets punkter én gang.")
+        changed = [items[pk] for position, pk in enumerate(order, start=1) if items[pk].position != position]
+        # Park the moved items beyond the end first: positions are unique within a meeting.
+        parking = len(items) + 1
+        for offset, item in enumerate(changed):
+            AgendaItem.objects.filter(pk=item.pk).update(position=parking + offset)
+        for position, pk in enumerate(order, start=1):
+            item = items[pk]
+            if item.position != position:
+                item.position = position
+                item.save(update_fields=["position"])
+
+
+@dataclass(frozen=True)
+class AllocationRequest:
+    """Money a decision allocates from a fund to a focus area or an initiative."""
+
+    fund: Fund
+    amount: Decimal
+    focus_area: FocusArea | None = None
+    initiative: Initiative | None = None
+
+
+# Where an allocation's or approval's refusal belongs on a decision (the decision itself is new).
+_ALLOCATION_FIELDS = {"decision": "fund", "__all__": "fund"}
+
+
+def decision_record(
+    *,
+    agenda_item: AgendaItem,
+    kind: DecisionKind,
+    text: str,
+    topic: Topic | None = None,
+    recommended_to: Party | None = None,
+    allocation: AllocationRequest | None = None,
+    approves: Iterable[Initiative] = (),
+    source: Source | None = None,
+    source_note: str = "",
+) -> Decision:
+    """Record a decision with what it does — an allocation from a fund, approved initiatives — all or
+    nothing: if the allocation exceeds the fund or an initiative cannot be approved, nothing is saved."""
+    with transaction.atomic():
+        decision = decision_create(
+            agenda_item=agenda_item,
+            kind=kind,
+            text=text,
+            topic=topic,
+            recommended_to=recommended_to,
+            source=source,
+            source_note=source_note,
+        )
+        if allocation is not None:
+            try:
+                allocation_create(
+                    fund=allocation.fund,
+                    decision=decision,
+                    amount=allocation.amount,
+                    focus_area=allocation.focus_area,
+                    initiative=allocation.initiative,
+                    source=source,
+                    source_note=source_note,
+                )
+            except ValidationError as error:
+                raise _refiled(error, _ALLOCATION_FIELDS, default="fund") from error
+        for initiative in approves:
+            try:
+                initiative_approve(initiative=initiative, decision=decision)
+            except ValidationError as error:
+                messages = [f"{initiative.name}: {m}" for m in error.messages]
+                raise ValidationError({"approves": messages}) from error
+        return decision
+
+
+def _refiled(error: ValidationError, fields: dict[str, str], *, default: str) -> ValidationError:
+    if not hasattr(error, "error_dict"):
+        return ValidationError({default: error.messages})
+    return ValidationError(
+        {fields.get(field, field): messages for field, messages in error.message_dict.items()}
+    )
 
 
 def decision_create(
@@ -134,4 +291,23 @@ def reported_figure_create(
         explanation=explanation,
         source=source,
         source_note=source_note,
+    )
+
+
+def decision_update(
+    *,
+    decision: Decision,
+    seen_version: int | None,
+    kind: DecisionKind,
+    text: str,
+    topic: Topic | None,
+    recommended_to: Party | None,
+) -> Decision:
+    return update_checked(
+        decision,
+        seen_version=seen_version,
+        kind=kind,
+        text=text,
+        topic=topic,
+        recommended_to=recommended_to,
     )

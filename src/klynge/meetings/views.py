@@ -1,14 +1,47 @@
-"""Meetings: the list (filtered by body and year) and each meeting with its agenda."""
+"""Meetings: the list (filtered by body and year), each meeting with its agenda, and preparing them:
+meetings, agenda items (added, changed, reordered) and the decisions made."""
 
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
+from klynge.bodies.access import access_collaboration_edit, editable_collaborations, ensure_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
-from klynge.meetings.forms import MeetingFilterForm
-from klynge.meetings.selectors import meeting_body_choices, meeting_years
+from klynge.meetings.forms import AgendaItemForm, DecisionForm, MeetingFilterForm, MeetingForm
+from klynge.meetings.models import (
+    AgendaItem,
+    AgendaItemKind,
+    DatePrecision,
+    Decision,
+    DecisionKind,
+    Meeting,
+    MeetingStatus,
+)
+from klynge.meetings.selectors import agenda_item_for_edit as select_agenda_item_for_edit
+from klynge.meetings.selectors import bodies_for_new_meetings, meeting_body_choices, meeting_years
+from klynge.meetings.selectors import decision_for_edit as select_decision_for_edit
 from klynge.meetings.selectors import meeting_detail as select_meeting
+from klynge.meetings.selectors import meeting_for_edit as select_meeting_for_edit
 from klynge.meetings.selectors import meeting_list as select_meetings
+from klynge.meetings.services import (
+    AllocationRequest,
+    agenda_item_create,
+    agenda_item_move,
+    agenda_item_update,
+    decision_record,
+    decision_update,
+    meeting_create,
+    meeting_update,
+)
+from klynge.records import record_version
+from klynge.web.editing import edit_page, save_form
+from klynge.web.templatetags.danish import meeting_label
 
 PAGE_SIZE = 50
 MAX_PK = 2**63 - 1
@@ -17,7 +50,13 @@ MAX_PK = 2**63 - 1
 def meeting_list(request: HttpRequest) -> HttpResponse:
     form = MeetingFilterForm(request.GET)
     bodies = list(meeting_body_choices())
-    context = {"form": form, "bodies": bodies, "years": meeting_years(), "page": None}
+    context = {
+        "form": form,
+        "bodies": bodies,
+        "years": meeting_years(),
+        "page": None,
+        "can_add": editable_collaborations(request.user).exists(),
+    }
     if not form.is_valid():
         return render(request, "meetings/meeting_list.html", context, status=400)
     body = None
@@ -39,4 +78,276 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = select_meeting(pk=pk, visible=visible_agenda_items(request.user)) if pk <= MAX_PK else None
     if meeting is None:
         raise Http404("Mødet findes ikke.")
-    return render(request, "meetings/meeting_detail.html", {"meeting": meeting})
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {"meeting": meeting, "can_edit": access_collaboration_edit(request.user, meeting.body.collaboration)},
+    )
+
+
+def _meeting_or_404(pk: int) -> Meeting:
+    meeting = select_meeting_for_edit(pk=pk) if pk <= MAX_PK else None
+    if meeting is None:
+        raise Http404("Mødet findes ikke.")
+    return meeting
+
+
+def _agenda_item_or_404(request: HttpRequest, pk: int) -> AgendaItem:
+    """An item the user may see (a closed item is 'not found' to those who may not see it)."""
+    item = select_agenda_item_for_edit(pk=pk) if pk <= MAX_PK else None
+    if item is None or not visible_agenda_items(request.user).filter(pk=item.pk).exists():
+        raise Http404("Dagsordenspunktet findes ikke.")
+    return item
+
+
+def _meeting_crumbs(meeting: Meeting) -> tuple[str, ...]:
+    return ("Møder", "meetings:meeting_list", meeting_label(meeting), meeting_url(meeting))
+
+
+def meeting_url(meeting: Meeting, anchor: str = "") -> str:
+    return reverse("meetings:meeting_detail", args=[meeting.pk]) + (f"#{anchor}" if anchor else "")
+
+
+@login_required
+def meeting_create_view(request: HttpRequest) -> HttpResponse:
+    """Add a meeting to a body of a collaboration the editor's party takes part in."""
+    bodies = bodies_for_new_meetings(collaborations=editable_collaborations(request.user))
+    if not bodies.exists():
+        raise PermissionDenied("Du kan kun oprette møder i samarbejder, din part deltager i.")
+    initial = {"body": bodies.filter(slug=request.GET.get("organ", "")).first()}
+    form = MeetingForm(request.POST or None, initial=initial, bodies=bodies)
+
+    def save(data: dict[str, Any]) -> Meeting:
+        ensure_collaboration_edit(request.user, data["body"].collaboration)
+        return meeting_create(
+            body=data["body"],
+            date=data["date"],
+            status=MeetingStatus(data["status"]),
+            date_precision=DatePrecision(data["date_precision"]),
+            start_time=data["start_time"],
+            is_extra=data["is_extra"],
+            title=data["title"],
+            location=data["location"],
+        )
+
+    meeting = save_form(request, form, save, success="Mødet er oprettet.")
+    if meeting is not None:
+        return redirect(meeting_url(meeting))
+    return edit_page(
+        request,
+        form,
+        heading="Nyt møde",
+        cancel_url=reverse("meetings:meeting_list"),
+        crumbs=("Møder", "meetings:meeting_list"),
+    )
+
+
+@login_required
+def meeting_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(pk)
+    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    initial = {
+        "date": meeting.date,
+        "date_precision": meeting.date_precision,
+        "start_time": meeting.start_time,
+        "status": meeting.status,
+        "is_extra": meeting.is_extra,
+        "title": meeting.title,
+        "location": meeting.location,
+        "seen_version": record_version(meeting),
+    }
+    form = MeetingForm(request.POST or None, initial=initial)
+
+    def save(data: dict[str, Any]) -> Meeting:
+        return meeting_update(
+            meeting=meeting,
+            seen_version=data["seen_version"],
+            date=data["date"],
+            status=MeetingStatus(data["status"]),
+            date_precision=DatePrecision(data["date_precision"]),
+            start_time=data["start_time"],
+            is_extra=data["is_extra"],
+            title=data["title"],
+            location=data["location"],
+        )
+
+    if save_form(request, form, save, success="Mødet er gemt.", record=meeting) is not None:
+        return redirect(meeting_url(meeting))
+    return edit_page(
+        request,
+        form,
+        heading="Redigér mødet",
+        subheading=meeting.body.name,
+        cancel_url=meeting_url(meeting),
+        crumbs=_meeting_crumbs(meeting),
+    )
+
+
+def _agenda_item_arguments(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "title": data["title"],
+        "kind": AgendaItemKind(data["kind"]),
+        "summary": data["summary"],
+        "is_public": data["is_public"],
+        "is_tentative": data["is_tentative"],
+        "topics": data["topics"],
+        "focus_areas": data["focus_areas"],
+        "initiatives": data["initiatives"],
+    }
+
+
+@login_required
+def agenda_item_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add an item at the end of a meeting's agenda."""
+    meeting = _meeting_or_404(pk)
+    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    form = AgendaItemForm(request.POST or None, meeting=meeting)
+    item = save_form(
+        request,
+        form,
+        lambda data: agenda_item_create(meeting=meeting, **_agenda_item_arguments(data)),
+        success="Punktet er sat på dagsordenen.",
+    )
+    if item is not None:
+        return redirect(meeting_url(meeting, f"punkt-{item.position}"))
+    return edit_page(
+        request,
+        form,
+        heading="Nyt dagsordenspunkt",
+        subheading=meeting_label(meeting),
+        cancel_url=meeting_url(meeting),
+        crumbs=_meeting_crumbs(meeting),
+    )
+
+
+@login_required
+def agenda_item_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _agenda_item_or_404(request, pk)
+    meeting = item.meeting
+    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    initial = {
+        "title": item.title,
+        "kind": item.kind,
+        "summary": item.summary,
+        "is_public": item.is_public,
+        "is_tentative": item.is_tentative,
+        "topics": list(item.topics.all()),
+        "focus_areas": list(item.focus_areas.all()),
+        "initiatives": list(item.initiatives.all()),
+        "seen_version": record_version(item),
+    }
+    form = AgendaItemForm(request.POST or None, initial=initial, meeting=meeting)
+    saved = save_form(
+        request,
+        form,
+        lambda data: agenda_item_update(
+            agenda_item=item, seen_version=data["seen_version"], **_agenda_item_arguments(data)
+        ),
+        success="Punktet er gemt.",
+        record=item,
+    )
+    if saved is not None:
+        return redirect(meeting_url(meeting, f"punkt-{saved.position}"))
+    return edit_page(
+        request,
+        form,
+        heading=f"Redigér punkt {item.position}",
+        subheading=meeting_label(meeting),
+        cancel_url=meeting_url(meeting, f"punkt-{item.position}"),
+        crumbs=_meeting_crumbs(meeting),
+    )
+
+
+@login_required
+@require_POST
+def agenda_item_move_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move an item one place up or down the agenda (buttons on the meeting page)."""
+    item = _agenda_item_or_404(request, pk)
+    ensure_collaboration_edit(request.user, item.meeting.body.collaboration)
+    direction = request.POST.get("retning")
+    if direction not in ("op", "ned"):
+        return HttpResponseBadRequest("Angiv retningen: op eller ned.")
+    order = agenda_item_move(agenda_item=item, steps=-1 if direction == "op" else 1)
+    position = next(n for n, moved in enumerate(order, start=1) if moved.pk == item.pk)
+    return redirect(meeting_url(item.meeting, f"punkt-{position}"))
+
+
+@login_required
+def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a decision on an item, with its allocation and the initiatives it approves."""
+    item = _agenda_item_or_404(request, pk)
+    meeting = item.meeting
+    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    form = DecisionForm(request.POST or None, agenda_item=item)
+
+    def save(data: dict[str, Any]) -> Decision:
+        allocation = None
+        if data["fund"] is not None:
+            allocation = AllocationRequest(
+                fund=data["fund"],
+                amount=data["amount"],
+                focus_area=data["focus_area"],
+                initiative=data["initiative"],
+            )
+        return decision_record(
+            agenda_item=item,
+            kind=DecisionKind(data["kind"]),
+            text=data["text"],
+            topic=data["topic"],
+            recommended_to=data["recommended_to"],
+            allocation=allocation,
+            approves=data["approves"],
+        )
+
+    if save_form(request, form, save, success="Beslutningen er registreret.") is not None:
+        return redirect(meeting_url(meeting, f"punkt-{item.position}"))
+    return edit_page(
+        request,
+        form,
+        heading="Registrér beslutning",
+        subheading=f"Punkt {item.position}. {item.title}",
+        cancel_url=meeting_url(meeting, f"punkt-{item.position}"),
+        crumbs=_meeting_crumbs(meeting),
+    )
+
+
+@login_required
+def decision_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = select_decision_for_edit(pk=pk) if pk <= MAX_PK else None
+    if decision is None:
+        raise Http404("Beslutningen findes ikke.")
+    item = _agenda_item_or_404(request, decision.agenda_item_id)
+    meeting = item.meeting
+    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    initial = {
+        "kind": decision.kind,
+        "text": decision.text,
+        "topic": decision.topic_id,
+        "recommended_to": decision.recommended_to_id,
+        "seen_version": record_version(decision),
+    }
+    form = DecisionForm(request.POST or None, initial=initial, agenda_item=item, editing=True)
+    saved = save_form(
+        request,
+        form,
+        lambda data: decision_update(
+            decision=decision,
+            seen_version=data["seen_version"],
+            kind=DecisionKind(data["kind"]),
+            text=data["text"],
+            topic=data["topic"],
+            recommended_to=data["recommended_to"],
+        ),
+        success="Beslutningen er gemt.",
+        record=decision,
+    )
+    if saved is not None:
+        return redirect(meeting_url(meeting, f"punkt-{item.position}"))
+    return edit_page(
+        request,
+        form,
+        heading="Redigér beslutning",
+        subheading=f"Punkt {item.position}. {item.title}",
+        cancel_url=meeting_url(meeting, f"punkt-{item.position}"),
+        crumbs=_meeting_crumbs(meeting),
+    )

@@ -1,10 +1,16 @@
-"""What every Danish form in the app shares: showing a service's refusal where it belongs."""
+"""What every Danish form in the app shares: Danish dates and amounts, and showing a service's refusal
+where it belongs."""
 
+from decimal import Decimal
+from typing import Any
+
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.forms import Form
 from django.http import HttpRequest
 
+from klynge.formatting import parse_danish_amount
 from klynge.records import record_version
 
 # Service field names that a form shows under another name.
@@ -28,3 +34,43 @@ def keep_input_after_refusal(form: Form, request: HttpRequest, error: Validation
     resubmit = request.POST.copy()
     resubmit["seen_version"] = str(record_version(record))
     form.data = resubmit
+
+
+class DanishAmountField(forms.CharField):
+    """An amount in kroner as Danes write it ("1.400.000", "1,4 mio.", "350.000 kr.")."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"class": "form-input input-width-s", "inputmode": "decimal"})
+        )
+        kwargs.setdefault("help_text", "I kroner, fx 350.000 eller 1,4 mio.")
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            amount = parse_danish_amount(text)
+        except ValueError:
+            raise ValidationError(
+                "Skriv beløbet i kroner, fx 350.000 eller 1,4 mio.", code="invalid"
+            ) from None
+        if amount <= 0:
+            raise ValidationError("Beløbet skal være større end 0.", code="min_value")
+        if amount >= Decimal(10**12):
+            raise ValidationError("Beløbet er for stort.", code="max_value")
+        return amount
+
+
+class DateField(forms.DateField):
+    """A date picked in the browser's date field (sent as YYYY-MM-DD), or typed as 14.12.2023."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget",
+            forms.DateInput(attrs={"type": "date", "class": "form-input input-width-s"}, format="%Y-%m-%d"),
+        )
+        kwargs.setdefault("input_formats", ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"])
+        kwargs.setdefault("error_messages", {"invalid": "Skriv datoen som dd.mm.åååå, fx 14.12.2023."})
+        super().__init__(**kwargs)
