@@ -1,0 +1,53 @@
+"""Browser tests: Playwright driving Debian's Chromium (`apt-get install chromium`) against a live server.
+
+Without Chromium they are skipped with a message; `.ci/run` installs it, so CI always runs them.
+Set KLYNGE_CHROMIUM to use a Chromium elsewhere than on the PATH.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+# Playwright's synchronous API runs an event loop in the test thread; the test itself still talks to
+# the database synchronously, which Django otherwise refuses inside a running loop.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-extensions",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str | None:
+    configured = os.environ.get("KLYNGE_CHROMIUM")
+    if configured:
+        return configured
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("Chromium not found: install it with `apt-get install chromium` to run the browser tests")
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: object, live_server: object) -> Iterator[object]:
+    context = browser.new_context(locale="da-DK", base_url=live_server.url)  # type: ignore[attr-defined]
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
