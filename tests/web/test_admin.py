@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from klynge.meetings.models import Decision
+from klynge.meetings.models import Decision, ReportedFigure
+from klynge.web.admin import EditedInAppAdmin
 from klynge.work.models import Initiative
 from tests.factories import ClusterWorld
 
@@ -45,11 +46,15 @@ def test_every_model_is_registered_with_history_where_it_has_it() -> None:
         assert model_admin.search_fields, model  # so others can pick it by autocomplete
 
 
+def edited_in_app(model: type[Model]) -> bool:
+    return isinstance(admin.site._registry[model], EditedInAppAdmin)
+
+
 @pytest.mark.parametrize("model", domain_models(), ids=lambda m: m._meta.label)
 def test_admin_pages_open(staff: Client, model: type[Model]) -> None:
     assert staff.get(url(model, "changelist")).status_code == 200
     assert staff.get(url(model, "changelist"), {"q": "test"}).status_code == 200
-    assert staff.get(url(model, "add")).status_code == 200
+    assert staff.get(url(model, "add")).status_code == (403 if edited_in_app(model) else 200)
     instance = model._default_manager.first()
     if instance is not None:
         assert staff.get(url(model, "change", instance.pk)).status_code == 200
@@ -57,50 +62,57 @@ def test_admin_pages_open(staff: Client, model: type[Model]) -> None:
             assert staff.get(url(model, "history", instance.pk)).status_code == 200
 
 
-def test_admin_refuses_a_joint_decision_where_a_party_holds_the_authority(
-    staff: Client, world: ClusterWorld
-) -> None:
+def test_the_records_kept_in_the_app_are_written_only_through_its_services() -> None:
+    kept_in_app = {m._meta.label for m in domain_models() if edited_in_app(m)}
+    assert {
+        "meetings.Meeting",
+        "meetings.AgendaItem",
+        "meetings.Decision",
+        "work.FocusArea",
+        "work.Initiative",
+        "work.TrialAction",
+        "work.FollowUpResearch",
+        "work.Fund",
+        "work.Allocation",
+        "bodies.Seat",
+        "bodies.Membership",
+        "bodies.Substitution",
+    } <= kept_in_app
+
+
+def test_admin_cannot_write_a_decision_past_the_authority_rule(staff: Client, world: ClusterWorld) -> None:
     before = Decision.objects.count()
     response = staff.post(
         url(Decision, "add"),
         {
             "agenda_item": world.agenda_item.pk,
             "kind": "joint",
-            "text": "Klyngen beslutter sygehusbehandlingen.",
+            "text": "Sygehusene.",
             "topic": world.hospitals_topic.pk,
-            "recommended_to": "",
+        },
+    )
+    assert response.status_code == 403
+    change = staff.post(url(Initiative, "change", world.initiative.pk), {"status": "completed"})
+    assert change.status_code == 403
+    assert Decision.objects.count() == before
+    assert Initiative.objects.get(pk=world.initiative.pk).status == "approved"
+
+
+def test_admin_saves_reference_data_with_the_models_rules(staff: Client, world: ClusterWorld) -> None:
+    response = staff.post(
+        url(ReportedFigure, "add"),
+        {
+            "agenda_item": world.agenda_item.pk,
+            "metric": "gp_threatened_area",
+            "label": "",
+            "value": "3",
+            "unit": "",
+            "year": "",
+            "explanation": "",
             "source": "",
             "source_note": "",
         },
     )
     assert response.status_code == 200
-    assert "er ikke myndighed" in response.content.decode()
-    assert Decision.objects.count() == before
-
-
-def test_admin_follows_the_initiative_lifecycle(staff: Client, world: ClusterWorld) -> None:
-    initiative = world.initiative
-    data = {
-        "name": initiative.name,
-        "slug": initiative.slug,
-        "description": "",
-        "collaboration": world.cluster.pk,
-        "focus_area": world.focus_area.pk,
-        "parent": "",
-        "status": "completed",  # approved → completed skips running
-        "approved_by": world.decision.pk,
-        "approved_by_body": "",
-        "progress": "",
-        "start": "",
-        "end": "",
-        "source": world.source.pk,
-        "source_note": "",
-    }
-    response = staff.post(url(Initiative, "change", initiative.pk), data)
-    assert response.status_code == 200
-    assert "En indsats kan ikke gå fra »Godkendt« til »Afsluttet«." in response.content.decode()
-    assert Initiative.objects.get(pk=initiative.pk).status == "approved"
-    data["status"] = "running"
-    response = staff.post(url(Initiative, "change", initiative.pk), data)
-    assert response.status_code == 302
-    assert Initiative.objects.get(pk=initiative.pk).status == "running"
+    assert "Et lægedækningstruet område skal angive området." in response.content.decode()
+    assert not ReportedFigure.objects.exists()

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitution
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
+from klynge.web.admin import EditedInAppAdmin
 
 
 class BodyInline(SourcedInline):
@@ -29,14 +30,14 @@ class CollaborationAdmin(SourcedAdmin):
     inlines = [BodyInline]
 
 
-class SeatInline(SourcedInline):
+class SeatInline(EditedInAppAdmin, SourcedInline):
     model = Seat
     fields = ["party", "count", "source"]
     autocomplete_fields = ["party", "source"]
     show_change_link = False
 
 
-class MembershipInline(SourcedInline):
+class MembershipInline(EditedInAppAdmin, SourcedInline):
     model = Membership
     fields = ["person", "party", "role", "title", "start", "end", "source"]
     autocomplete_fields = ["person", "party", "source"]
@@ -54,7 +55,7 @@ class BodyAdmin(SourcedAdmin):
 
 
 @admin.register(Seat)
-class SeatAdmin(SourcedAdmin):
+class SeatAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["body", "party", "count"]
     list_filter = ["body__collaboration"]
     list_select_related = ["body", "party"]
@@ -62,7 +63,7 @@ class SeatAdmin(SourcedAdmin):
     autocomplete_fields = ["body", "party", "source"]
 
 
-class SubstitutionInline(SourcedInline):
+class SubstitutionInline(EditedInAppAdmin, SourcedInline):
     model = Substitution
     fk_name = "principal"
     fields = ["substitute", "topics", "condition", "start", "end", "source"]
@@ -71,7 +72,7 @@ class SubstitutionInline(SourcedInline):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SourcedAdmin):
+class MembershipAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["person", "body", "party", "role", "title", "start", "end"]
     list_filter = ["role", "body__collaboration"]
     list_select_related = ["person", "body", "party"]
@@ -81,7 +82,7 @@ class MembershipAdmin(SourcedAdmin):
 
 
 @admin.register(Substitution)
-class SubstitutionAdmin(SourcedAdmin):
+class SubstitutionAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["substitute", "principal", "condition", "start", "end"]
     list_select_related = ["substitute", "principal", "principal__person", "principal__body"]
     search_fields = ["substitute__name", "principal__person__name", "principal__body__name"]

@@ -3,16 +3,17 @@ from django.contrib import admin
 from klynge.formatting import danish_number
 from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
+from klynge.web.admin import EditedInAppAdmin
 from klynge.web.templatetags.danish import format_meeting_date
 
 
-class AgendaItemInline(SourcedInline):
+class AgendaItemInline(EditedInAppAdmin, SourcedInline):
     model = AgendaItem
     fields = ["position", "title", "kind", "is_public", "is_tentative", "source"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SourcedAdmin):
+class MeetingAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["body", "when", "status", "is_extra", "title"]
     list_filter = ["status", "date_precision", "is_extra", "body__collaboration"]
     list_select_related = ["body"]
@@ -27,7 +28,7 @@ class MeetingAdmin(SourcedAdmin):
         return format_meeting_date(meeting.date, meeting.date_precision)
 
 
-class DecisionInline(SourcedInline):
+class DecisionInline(EditedInAppAdmin, SourcedInline):
     model = Decision
     fields = ["kind", "text", "topic", "recommended_to", "source"]
     autocomplete_fields = ["topic", "recommended_to", "source"]
@@ -41,7 +42,7 @@ class ReportedFigureInline(SourcedInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SourcedAdmin):
+class AgendaItemAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["title", "meeting", "position", "kind", "is_public", "is_tentative"]
     list_filter = ["kind", "is_public", "is_tentative", "meeting__body__collaboration"]
     list_select_related = ["meeting", "meeting__body"]
@@ -52,7 +53,7 @@ class AgendaItemAdmin(SourcedAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SourcedAdmin):
+class DecisionAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["__str__", "kind", "agenda_item", "recommended_to", "topic"]
     list_filter = ["kind"]
     list_select_related = ["agenda_item", "recommended_to", "topic"]

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 
 from klynge.formatting import danish_amount
 from klynge.provenance.admin import SourcedAdmin
+from klynge.web.admin import EditedInAppAdmin
 from klynge.work.models import (
     INITIATIVE_TRANSITIONS,
     Allocation,
@@ -31,7 +32,7 @@ class HealthAgreementAdmin(SourcedAdmin):
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(SourcedAdmin):
+class FocusAreaAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["name", "status", "decided_at", "period_start", "period_end"]
     list_filter = ["status", "collaborations"]
     list_select_related = ["decided_at"]
@@ -75,7 +76,7 @@ class InitiativeAdminForm(forms.ModelForm):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(SourcedAdmin):
+class InitiativeAdmin(EditedInAppAdmin, SourcedAdmin):
     form = InitiativeAdminForm
     list_display = ["name", "collaboration", "focus_area", "status", "progress", "parent"]
     list_filter = ["status", "collaboration"]
@@ -94,7 +95,7 @@ class InitiativeAdmin(SourcedAdmin):
 
 
 @admin.register(TrialAction)
-class TrialActionAdmin(SourcedAdmin):
+class TrialActionAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["display_name", "focus_area", "position", "initiative", "named_in_source"]
     list_filter = ["named_in_source", "focus_area"]
     list_select_related = ["focus_area", "initiative"]
@@ -103,7 +104,7 @@ class TrialActionAdmin(SourcedAdmin):
 
 
 @admin.register(FollowUpResearch)
-class FollowUpResearchAdmin(SourcedAdmin):
+class FollowUpResearchAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["title", "status", "focus_area", "initiative"]
     list_filter = ["status"]
     list_select_related = ["focus_area", "initiative"]
@@ -112,7 +113,7 @@ class FollowUpResearchAdmin(SourcedAdmin):
 
 
 @admin.register(Fund)
-class FundAdmin(SourcedAdmin):
+class FundAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["name", "body", "year", "shown_amount", "shown_allocated", "shown_remaining"]
     list_filter = ["year", "body__collaboration"]
     search_fields = ["name", "body__name"]
@@ -135,7 +136,7 @@ class FundAdmin(SourcedAdmin):
 
 
 @admin.register(Allocation)
-class AllocationAdmin(SourcedAdmin):
+class AllocationAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["fund", "shown_amount", "focus_area", "initiative", "decision"]
     list_filter = ["fund__year", "fund"]
     list_select_related = ["fund", "focus_area", "initiative", "decision"]
