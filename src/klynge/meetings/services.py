@@ -155,6 +155,30 @@ def agenda_item_move(*, agenda_item: AgendaItem, steps: int) -> list[AgendaItem]
         return items
 
 
+def agenda_item_remove(*, agenda_item: AgendaItem) -> None:
+    """Take an item off the agenda; the items after it move up. An item with recorded decisions or
+    figures stays: what was decided is on record."""
+    with transaction.atomic():
+        Meeting.objects.select_for_update().filter(pk=agenda_item.meeting_id).first()
+        item = AgendaItem.objects.filter(pk=agenda_item.pk).first()
+        if item is None:
+            return
+        if item.decisions.exists() or item.reported_figures.exists():
+            raise ValidationError(
+                "Punktet har registrerede beslutninger eller tal og kan ikke fjernes fra dagsordenen."
+            )
+        if item.focus_areas_decided.exists():
+            raise ValidationError(
+                "Et fokusområde er drøftet eller valgt under punktet; det kan ikke fjernes."
+            )
+        meeting = item.meeting
+        item.delete()
+        remaining = list(
+            AgendaItem.objects.filter(meeting=meeting).order_by("position").values_list("pk", flat=True)
+        )
+        agenda_reorder(meeting=meeting, order=remaining)
+
+
 def agenda_reorder(*, meeting: Meeting, order: list[int]) -> None:
     """Number the meeting's items 1, 2, … in the given order (the ids of all its items, each once)."""
     with transaction.atomic():

@@ -12,6 +12,7 @@ urlpatterns = [
     path("moeder/<int:pk>/punkter/ny/", views.agenda_item_create_view, name="agenda_item_create"),
     path("punkter/<int:pk>/rediger/", views.agenda_item_edit_view, name="agenda_item_edit"),
     path("punkter/<int:pk>/flyt/", views.agenda_item_move_view, name="agenda_item_move"),
+    path("punkter/<int:pk>/fjern/", views.agenda_item_remove_view, name="agenda_item_remove"),
     path("punkter/<int:pk>/beslutninger/ny/", views.decision_create_view, name="decision_create"),
     path("beslutninger/<int:pk>/rediger/", views.decision_edit_view, name="decision_edit"),
 ]

@@ -3,8 +3,9 @@ meetings, agenda items (added, changed, reordered) and the decisions made."""
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -33,6 +34,7 @@ from klynge.meetings.services import (
     AllocationRequest,
     agenda_item_create,
     agenda_item_move,
+    agenda_item_remove,
     agenda_item_update,
     decision_record,
     decision_update,
@@ -270,6 +272,20 @@ def agenda_item_move_view(request: HttpRequest, pk: int) -> HttpResponse:
     order = agenda_item_move(agenda_item=item, steps=-1 if direction == "op" else 1)
     position = next(n for n, moved in enumerate(order, start=1) if moved.pk == item.pk)
     return redirect(meeting_url(item.meeting, f"punkt-{position}"))
+
+
+@login_required
+@require_POST
+def agenda_item_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _agenda_item_or_404(request, pk)
+    ensure_collaboration_edit(request.user, item.meeting.body.collaboration)
+    try:
+        agenda_item_remove(agenda_item=item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(meeting_url(item.meeting, f"punkt-{item.position}"))
+    messages.success(request, f"Punktet »{item.title}« er fjernet fra dagsordenen.")
+    return redirect(meeting_url(item.meeting, "dagsorden"))
 
 
 @login_required
