@@ -3,12 +3,12 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.test import Client
 
 from klynge.memos.models import Memo, MemoKind, MemoStatus
 from klynge.memos.services import memo_draft, memo_finalise
 from klynge.organisation.models import Committee
+from tests.clients import editor_of
 from tests.factories import ClusterWorld, build_cluster
 from tests.memos.extract import docx_text
 from tests.web.querycount import queries_for
@@ -20,13 +20,8 @@ def committee(world: ClusterWorld) -> Committee:
 
 
 @pytest.fixture
-def editor(client: Client, django_user_model) -> Client:  # type: ignore[no-untyped-def]
-    user = django_user_model.objects.create_user(username="sekretariat", password="x")
-    user.user_permissions.add(
-        *Permission.objects.filter(codename__in=["add_memo", "change_memo", "view_memo"])
-    )
-    client.force_login(user)
-    return client
+def editor(world: ClusterWorld) -> Client:
+    return editor_of(world.municipality, "sekretariat@test.dk")
 
 
 def draft(committee: Committee) -> Memo:
@@ -136,10 +131,30 @@ def test_a_logged_in_user_without_permission_is_refused(
 ) -> None:  # type: ignore[no-untyped-def]
     client.force_login(django_user_model.objects.create_user(username="laeser", password="x"))
     memo = draft(committee)
-    assert client.post(f"/notater/{memo.pk}/endelig/").status_code == 403
+    assert (
+        client.post(f"/notater/{memo.pk}/endelig/").status_code == 404
+    )  # a draft is not even there for them
     assert client.get("/notater/nyt/").status_code == 403
     memo.refresh_from_db()
     assert memo.status == MemoStatus.DRAFT
+
+
+def test_an_editor_of_another_party_neither_sees_drafts_nor_writes_memos(
+    editor: Client, committee: Committee
+) -> None:
+    memo = draft(committee)
+    outsider = editor_of(build_cluster("Anden").municipality)
+    assert outsider.get(f"/notater/{memo.pk}/").status_code == 404
+    assert f"/notater/{memo.pk}/" not in outsider.get("/notater/").content.decode()
+    assert outsider.post(f"/notater/{memo.pk}/endelig/").status_code == 404
+    page = outsider.get("/notater/nyt/").content.decode()
+    assert committee.name not in page  # only their own party's committees
+    refused = outsider.post("/notater/nyt/", {"committee": committee.pk, "kind": "orientation"})
+    assert "Vælg et udvalg fra listen." in refused.content.decode()
+    final = memo_finalise(memo=memo)
+    assert outsider.get(f"/notater/{final.pk}/").status_code == 200  # final memos are public
+    assert outsider.post(f"/notater/{final.pk}/ny-version/").status_code == 403
+    assert Memo.objects.count() == 1
 
 
 def test_finalising_is_post_only(editor: Client, committee: Committee) -> None:
@@ -171,10 +186,7 @@ def test_two_editors_never_silently_overwrite_each_other(
     page = editor.get(f"/notater/{memo.pk}/rediger/").content.decode()
     seen = page.split('name="seen_version" value="')[1].split('"')[0]
 
-    other = Client()
-    colleague = django_user_model.objects.create_user(username="kollega", email="kollega@kk.dk")
-    colleague.user_permissions.add(*Permission.objects.filter(codename__in=["change_memo"]))
-    other.force_login(colleague)
+    other = editor_of(committee.party, "kollega@kk.dk")
     other.post(
         f"/notater/{memo.pk}/rediger/",
         {"title": "Kollegaens titel", "body": memo.body, "seen_version": seen},

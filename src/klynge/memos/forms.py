@@ -3,9 +3,11 @@
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
 from klynge.memos.models import CaseNumberKind, MemoKind
-from klynge.memos.selectors import case_number_kinds, committees_for_memos
+from klynge.memos.selectors import case_number_kinds
+from klynge.organisation.models import Committee
 
 # Form fields for case numbers are named by this prefix and the kind's code, e.g. casenumber_edoc.
 CASE_NUMBER_PREFIX = "casenumber_"
@@ -34,7 +36,7 @@ def case_numbers_from(form: forms.Form) -> dict[str, str]:
 class MemoDraftForm(forms.Form):
     committee = forms.ModelChoiceField(
         label="Udvalg",
-        queryset=committees_for_memos(),
+        queryset=Committee.objects.none(),
         empty_label="Vælg udvalg",
         widget=forms.Select(attrs={"class": "form-select"}),
         error_messages={
@@ -73,8 +75,11 @@ class MemoDraftForm(forms.Form):
         widget=forms.TextInput(attrs={"class": "form-input"}),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, committees: QuerySet[Committee], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        committee_field = self.fields["committee"]
+        assert isinstance(committee_field, forms.ModelChoiceField)
+        committee_field.queryset = committees
         _case_number_fields(self, case_number_kinds(), {})
 
 

@@ -7,11 +7,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from klynge.memos.access import access_memo_draft, access_memo_edit, access_memo_view, memos_visible_to
+from klynge.memos.access import (
+    access_memo_draft,
+    access_memo_edit,
+    access_memo_view,
+    committees_for_drafting,
+    memos_visible_to,
+)
 from klynge.memos.documents import FORMATS, memo_document, memo_file
 from klynge.memos.forms import MemoDraftForm, MemoEditForm, case_numbers_from
 from klynge.memos.models import Memo, MemoKind
 from klynge.memos.rendering.html import render_html_fragment
+from klynge.memos.selectors import committees_for_memos
 from klynge.memos.selectors import memo_detail as select_memo
 from klynge.memos.selectors import memo_list as select_memos
 from klynge.memos.services import memo_draft, memo_finalise, memo_new_version, memo_update
@@ -37,7 +44,11 @@ def memo_list(request: HttpRequest) -> HttpResponse:
 def memo_new(request: HttpRequest) -> HttpResponse:
     if not access_memo_draft(request.user):
         raise PermissionDenied("Du må ikke oprette notater.")
-    form = MemoDraftForm(request.POST or None, initial={"committee": request.GET.get("udvalg")})
+    form = MemoDraftForm(
+        request.POST or None,
+        initial={"committee": request.GET.get("udvalg")},
+        committees=committees_for_drafting(request.user, committees_for_memos()),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -68,16 +79,16 @@ def memo_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "memo": memo,
             "preview": render_html_fragment(memo_document(memo)),
             "formats": sorted(FORMATS),
-            "can_edit": access_memo_edit(request.user),
+            "can_edit": access_memo_edit(request.user, memo),
         },
     )
 
 
 @login_required
 def memo_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    if not access_memo_edit(request.user):
-        raise PermissionDenied("Du må ikke rette notater.")
     memo = _memo_or_404(request, pk)
+    if not access_memo_edit(request.user, memo):
+        raise PermissionDenied("Du kan kun rette notater til din egen parts udvalg.")
     if memo.is_final:
         messages.error(
             request, "Notatet er endeligt og kan ikke ændres. Opret en ny version for at rette i det."
@@ -113,9 +124,9 @@ def memo_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _post_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    if not access_memo_edit(request.user):
-        raise PermissionDenied("Du må ikke rette notater.")
     memo = _memo_or_404(request, pk)
+    if not access_memo_edit(request.user, memo):
+        raise PermissionDenied("Du kan kun rette notater til din egen parts udvalg.")
     try:
         if action == "finalise":
             memo = memo_finalise(memo=memo)
