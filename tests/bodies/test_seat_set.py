@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from klynge.bodies.models import Seat
-from klynge.bodies.services import membership_create, seat_set
+from klynge.bodies.services import membership_create, seat_set, seats_version
 from klynge.organisation.services import person_create
 from tests.factories import ClusterWorld
 
@@ -106,3 +106,42 @@ def test_zero_seats_is_reported_clearly_on_count(world: ClusterWorld) -> None:
 
     assert "count" in exc.value.message_dict
     assert not any("seat_count_positive" in message for message in exc.value.messages)
+
+
+def test_a_save_based_on_the_seats_as_they_are_is_accepted(world: ClusterWorld) -> None:
+    seen = seats_version(body=world.political)
+
+    seat_set(body=world.political, party=world.municipality, count=3, seen_version=seen)
+
+    assert seats_of(world, "Test Kommune") == 3
+
+
+def test_a_stale_save_is_refused_and_the_other_change_is_kept(world: ClusterWorld) -> None:
+    seen = seats_version(body=world.political)
+    seat_set(body=world.political, party=world.municipality, count=4)
+
+    with pytest.raises(ValidationError) as exc:
+        seat_set(body=world.political, party=world.municipality, count=3, seen_version=seen)
+
+    assert "mens du redigerede" in exc.value.messages[0] and "antal pladser" in exc.value.messages[0]
+    assert seats_of(world, "Test Kommune") == 4
+
+
+def test_another_partys_change_does_not_make_a_save_stale(world: ClusterWorld) -> None:
+    seen = seats_version(body=world.political)
+    seat_set(body=world.political, party=world.general_practice, count=1)
+
+    seat_set(body=world.political, party=world.municipality, count=3, seen_version=seen)
+
+    assert seats_of(world, "Test Kommune") == 3
+
+
+def test_a_seat_row_created_meanwhile_makes_a_save_stale(world: ClusterWorld) -> None:
+    seen = seats_version(body=world.political)
+    seat_set(body=world.political, party=world.general_practice, count=2)
+
+    with pytest.raises(ValidationError) as exc:
+        seat_set(body=world.political, party=world.general_practice, count=1, seen_version=seen)
+
+    assert "mens du redigerede" in exc.value.messages[0]
+    assert seats_of(world, "PLO Test") == 2

@@ -122,3 +122,15 @@ def test_end_before_start_is_reported_on_end(world: ClusterWorld, substitute: Pe
         )
 
     assert exc.value.message_dict["end"] == [PERIOD_MESSAGE]
+
+
+def test_an_open_end_for_a_member_who_leaves_is_refused(
+    world: ClusterWorld, substitute: Person, member_2023: Membership
+) -> None:
+    before = saved_rows()
+
+    with pytest.raises(ValidationError) as exc:
+        substitution_create(principal=member_2023, substitute=substitute, start=datetime.date(2023, 1, 1))
+
+    assert exc.value.message_dict == {"end": [OUTSIDE_MESSAGE]}
+    assert saved_rows() == before

@@ -299,7 +299,13 @@ class Substitution(Sourced):
         if principal.person_id == self.substitute_id:
             raise ValidationError({"substitute": "En person kan ikke være stedfortræder for sig selv."})
         for field in ("start", "end"):
-            if not contains(principal.start, principal.end, getattr(self, field)):
+            # An open end lasts longer than a membership that ends.
+            outside = (
+                principal.end is not None
+                if field == "end" and self.end is None
+                else not contains(principal.start, principal.end, getattr(self, field))
+            )
+            if outside:
                 raise ValidationError(
                     {field: "Stedfortræderperioden skal ligge inden for medlemskabets periode."}
                 )

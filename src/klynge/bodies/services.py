@@ -1,7 +1,9 @@
 import datetime
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
 
 from klynge.bodies.models import (
     Body,
@@ -14,9 +16,10 @@ from klynge.bodies.models import (
     Substitution,
 )
 from klynge.catchment.models import Hospital
+from klynge.formatting import danish_date
 from klynge.organisation.models import Administration, Party, Person, Topic
 from klynge.provenance.models import Source
-from klynge.records import create_validated, unique_slug
+from klynge.records import create_validated, ensure_unchanged_since, unique_slug, update_checked
 
 
 def collaboration_create(
@@ -78,16 +81,55 @@ def body_create(
     )
 
 
+def seats_version(*, body: Body) -> int:
+    """The version of a body's seats as an editor sees them: the id of the latest change to any of them.
+
+    A seat form carries it, so a save is refused if the chosen party's seats changed after the form
+    was opened, whichever party the editor picks."""
+    latest = Seat.history.filter(body_id=body.pk).aggregate(latest=Max("history_id"))["latest"]
+    return int(latest or 0)
+
+
+def _ensure_seat_unchanged_since(seat: Seat, seen_version: int | None) -> None:
+    """Refuse a save if the seat changed after `seen_version` (a seats_version of its body)."""
+    if seen_version is None:
+        return
+    seen = (
+        seat.history.filter(history_id__lte=seen_version)
+        .order_by("-history_id")
+        .values_list("history_id", flat=True)
+        .first()
+    )
+    # 0 if the seat row did not exist yet when the form was opened: someone else has created it since.
+    ensure_unchanged_since(seat, seen or 0)
+
+
 def seat_set(
-    *, body: Body, party: Party, count: int, source: Source | None = None, source_note: str = ""
+    *,
+    body: Body,
+    party: Party,
+    count: int,
+    source: Source | None = None,
+    source_note: str = "",
+    seen_version: int | None = None,
 ) -> Seat:
-    """Set how many seats a party holds in a body (refused if more members already sit at once)."""
+    """Set how many seats a party holds in a body (refused if more members already sit at once).
+
+    `seen_version` is `seats_version(body=body)` when the editor opened the form; the save is refused if
+    this party's seats were changed since (no lost updates)."""
     with transaction.atomic():
         seat = Seat.objects.select_for_update().filter(body=body, party=party).first()
         if seat is None:
-            return create_validated(
-                Seat, body=body, party=party, count=count, source=source, source_note=source_note
-            )
+            try:
+                return create_validated(
+                    Seat, body=body, party=party, count=count, source=source, source_note=source_note
+                )
+            except IntegrityError as error:
+                # Someone else created the party's seat row at the same moment.
+                raise ValidationError(
+                    {"party": "Partens pladser blev gemt af en anden samtidig. Se siden igen, og prøv igen."}
+                ) from error
+        _ensure_seat_unchanged_since(seat, seen_version)
         seat.count = count
         seat.source = source or seat.source
         seat.source_note = source_note or seat.source_note
@@ -125,6 +167,61 @@ def membership_create(
         )
 
 
+def membership_update(
+    *,
+    membership: Membership,
+    role: MembershipRole,
+    title: str,
+    start: datetime.date,
+    end: datetime.date | None,
+    seen_version: int | None = None,
+) -> Membership:
+    """Change a member's role, title or period, fx set the end date when they leave.
+
+    The party's seat row is locked as when appointing, so the seat rule holds whatever happens at the
+    same time. Substitutes who would sit longer than the member are ended with the membership; one who
+    would fall outside the new period altogether is refused (their period must be corrected first)."""
+    with transaction.atomic():
+        list(
+            Seat.objects.select_for_update().filter(body_id=membership.body_id, party_id=membership.party_id)
+        )
+        updated = update_checked(
+            membership, seen_version=seen_version, role=role, title=title, start=start, end=end
+        )
+        _fit_substitutions_to(updated)
+    return updated
+
+
+def _fit_substitutions_to(membership: Membership) -> None:
+    substitutions = (
+        membership.substitutions.select_for_update(of=("self",))
+        .select_related("substitute")
+        .order_by("start")
+    )
+    for substitution in substitutions:
+        who, since = substitution.substitute.name, danish_date(substitution.start)
+        if substitution.start < membership.start:
+            raise ValidationError(
+                {
+                    "start": f"{who} er stedfortræder fra {since}, før den nye startdato. "
+                    "Ret stedfortræderens periode først."
+                }
+            )
+        if membership.end is None:
+            continue
+        if substitution.start > membership.end:
+            raise ValidationError(
+                {
+                    "end": f"{who} er stedfortræder fra {since}, efter den nye slutdato. "
+                    "Ret stedfortræderens periode først."
+                }
+            )
+        if substitution.end is None or substitution.end > membership.end:
+            substitution.end = membership.end
+            substitution.full_clean()
+            substitution.save()
+
+
 def substitution_create(
     *,
     principal: Membership,
@@ -136,14 +233,40 @@ def substitution_create(
     source: Source | None = None,
     source_note: str = "",
 ) -> Substitution:
-    return create_validated(
-        Substitution,
-        principal=principal,
-        substitute=substitute,
-        start=start,
-        end=end,
-        condition=condition,
-        source=source,
-        source_note=source_note,
-        m2m={"topics": topics},
-    )
+    with transaction.atomic():
+        # Lock the membership so its period cannot change while the substitute is checked against it.
+        principal = Membership.objects.select_for_update().get(pk=principal.pk)
+        return create_validated(
+            Substitution,
+            principal=principal,
+            substitute=substitute,
+            start=start,
+            end=end,
+            condition=condition,
+            source=source,
+            source_note=source_note,
+            m2m={"topics": topics},
+        )
+
+
+def substitution_update(
+    *,
+    substitution: Substitution,
+    topics: Iterable[Topic],
+    condition: str,
+    start: datetime.date,
+    end: datetime.date | None,
+    seen_version: int | None = None,
+) -> Substitution:
+    """Change when and for which topics a substitute may attend, fx end the arrangement."""
+    with transaction.atomic():
+        # The membership first, in the same order as membership_update, so its period holds still.
+        list(Membership.objects.select_for_update().filter(pk=substitution.principal_id))
+        return update_checked(
+            substitution,
+            seen_version=seen_version,
+            m2m={"topics": topics},
+            condition=condition,
+            start=start,
+            end=end,
+        )

@@ -1,15 +1,37 @@
 """Collaborations (clusters, SSU, forum, secretariat, health councils) and their bodies."""
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
+from klynge.bodies.access import access_collaboration_edit, ensure_collaboration_edit
+from klynge.bodies.forms import (
+    MembershipCreateForm,
+    MembershipUpdateForm,
+    SeatForm,
+    SubstitutionCreateForm,
+    SubstitutionUpdateForm,
+)
+from klynge.bodies.models import Body, Membership, MembershipRole, Seat, Substitution
 from klynge.bodies.selectors import body_detail as select_body
 from klynge.bodies.selectors import collaboration_detail as select_collaboration
 from klynge.bodies.selectors import collaboration_list as select_collaborations
+from klynge.bodies.services import (
+    membership_create,
+    membership_update,
+    seat_set,
+    seats_version,
+    substitution_create,
+    substitution_update,
+)
 from klynge.catchment.selectors import catchment_rules_current_for_collaboration
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import meetings_for_body, meetings_for_collaboration
+from klynge.records import record_version
+from klynge.web.editing import edit_page, save_form
 from klynge.work.selectors import (
     focus_areas_for_collaboration,
     funds_for_body,
@@ -59,5 +81,241 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "funds": funds_for_body(body=body),
             "meetings": meetings_for_body(body=body, visible=visible_agenda_items(request.user)),
             "today": today,
+            "can_edit": access_collaboration_edit(request.user, body.collaboration),
         },
+    )
+
+
+# Editing a body's composition. Every view: 404 for an unknown record, 403 (in Danish) for anyone who may
+# not change the collaboration's records, the form on GET, the service on a valid POST.
+
+
+def _body_url(body: Body) -> str:
+    return reverse("bodies:body_detail", args=[body.slug])
+
+
+def _crumbs(body: Body) -> tuple[str, ...]:
+    collaboration = body.collaboration
+    return (
+        "Klynger",
+        "bodies:collaboration_list",
+        collaboration.name,
+        reverse("bodies:collaboration_detail", args=[collaboration.slug]),
+        body.name,
+        _body_url(body),
+    )
+
+
+def _editable_body(request: HttpRequest, slug: str) -> Body:
+    body = Body.objects.select_related("collaboration").filter(slug=slug).first()
+    if body is None:
+        raise Http404("Organet findes ikke.")
+    ensure_collaboration_edit(request.user, body.collaboration)
+    return body
+
+
+def _editable_membership(request: HttpRequest, pk: int) -> Membership:
+    membership = (
+        Membership.objects.select_related("person", "party", "body__collaboration").filter(pk=pk).first()
+    )
+    if membership is None:
+        raise Http404("Medlemskabet findes ikke.")
+    ensure_collaboration_edit(request.user, membership.body.collaboration)
+    return membership
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    return request.POST if request.method == "POST" else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_create_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add a member to a body."""
+    body = _editable_body(request, slug)
+    form = MembershipCreateForm(_posted(request), body=body)
+    saved = save_form(
+        request,
+        form,
+        save=lambda data: membership_create(
+            person=data["person"],
+            body=body,
+            party=data["party"],
+            role=MembershipRole(data["role"]),
+            title=data["title"],
+            start=data["start"],
+            end=data["end"],
+        ),
+        success="Medlemmet er tilføjet.",
+    )
+    if saved is not None:
+        return redirect(_body_url(body))
+    return edit_page(
+        request,
+        form,
+        heading="Tilføj medlem",
+        subheading=body.name,
+        cancel_url=_body_url(body),
+        crumbs=_crumbs(body),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a member's role, title or period, fx end the membership when the member leaves."""
+    membership = _editable_membership(request, pk)
+    body = membership.body
+    initial = {
+        "role": membership.role,
+        "title": membership.title,
+        "start": membership.start,
+        "end": membership.end,
+        "seen_version": record_version(membership),
+    }
+    form = MembershipUpdateForm(_posted(request), initial=initial)
+    saved = save_form(
+        request,
+        form,
+        save=lambda data: membership_update(
+            membership=membership,
+            role=MembershipRole(data["role"]),
+            title=data["title"],
+            start=data["start"],
+            end=data["end"],
+            seen_version=data["seen_version"],
+        ),
+        success=f"Medlemskabet for {membership.person.name} er gemt.",
+        record=membership,
+    )
+    if saved is not None:
+        return redirect(_body_url(body))
+    return edit_page(
+        request,
+        form,
+        heading=f"Redigér medlemskab: {membership.person.name}",
+        subheading=f"{body.name} · repræsenterer {membership.party.name}",
+        cancel_url=_body_url(body),
+        crumbs=_crumbs(body),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def seat_set_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Set how many seats a party holds in a body (?part=<id> picks the party beforehand)."""
+    body = _editable_body(request, slug)
+    initial: dict[str, object] = {"seen_version": seats_version(body=body)}
+    chosen = request.GET.get("part", "")
+    if request.method == "GET" and chosen.isdigit():
+        seat = Seat.objects.filter(body=body, party_id=int(chosen)).first()
+        if seat is not None:
+            initial.update(party=seat.party_id, count=seat.count)
+    form = SeatForm(_posted(request), initial=initial, body=body)
+    saved = save_form(
+        request,
+        form,
+        save=lambda data: seat_set(
+            body=body, party=data["party"], count=data["count"], seen_version=data["seen_version"]
+        ),
+        success="Pladserne er gemt.",
+    )
+    if saved is not None:
+        return redirect(_body_url(body))
+    if request.method == "POST" and form.non_field_errors():
+        # After a refusal, the seats as they are now are the ones the editor has seen.
+        data = request.POST.copy()
+        data["seen_version"] = str(seats_version(body=body))
+        form.data = data
+    return edit_page(
+        request,
+        form,
+        heading="Angiv pladser",
+        subheading=body.name,
+        cancel_url=_body_url(body),
+        crumbs=_crumbs(body),
+        intro="Angiv, hvor mange pladser en part har i organet. Antallet kan ikke være lavere end "
+        "det antal medlemmer, parten har i organet på samme tid.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def substitution_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a substitute for a member, with the topics and the period they may attend for."""
+    membership = _editable_membership(request, pk)
+    body = membership.body
+    form = SubstitutionCreateForm(_posted(request), principal=membership)
+    saved = save_form(
+        request,
+        form,
+        save=lambda data: substitution_create(
+            principal=membership,
+            substitute=data["substitute"],
+            topics=data["topics"],
+            condition=data["condition"],
+            start=data["start"],
+            end=data["end"],
+        ),
+        success=f"Stedfortræderen for {membership.person.name} er tilføjet.",
+    )
+    if saved is not None:
+        return redirect(_body_url(body))
+    return edit_page(
+        request,
+        form,
+        heading=f"Tilføj stedfortræder for {membership.person.name}",
+        subheading=body.name,
+        cancel_url=_body_url(body),
+        crumbs=_crumbs(body),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def substitution_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a substitute's topics, condition or period, fx end the arrangement."""
+    substitution = (
+        Substitution.objects.select_related(
+            "substitute", "principal__person", "principal__body__collaboration"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if substitution is None:
+        raise Http404("Stedfortræderen findes ikke.")
+    membership = substitution.principal
+    body = membership.body
+    ensure_collaboration_edit(request.user, body.collaboration)
+    initial = {
+        "topics": list(substitution.topics.all()),
+        "condition": substitution.condition,
+        "start": substitution.start,
+        "end": substitution.end,
+        "seen_version": record_version(substitution),
+    }
+    form = SubstitutionUpdateForm(_posted(request), initial=initial, principal=membership)
+    saved = save_form(
+        request,
+        form,
+        save=lambda data: substitution_update(
+            substitution=substitution,
+            topics=data["topics"],
+            condition=data["condition"],
+            start=data["start"],
+            end=data["end"],
+            seen_version=data["seen_version"],
+        ),
+        success=f"Stedfortræderen {substitution.substitute.name} er gemt.",
+        record=substitution,
+    )
+    if saved is not None:
+        return redirect(_body_url(body))
+    return edit_page(
+        request,
+        form,
+        heading=f"Redigér stedfortræder: {substitution.substitute.name}",
+        subheading=f"{body.name} · i stedet for {membership.person.name}",
+        cancel_url=_body_url(body),
+        crumbs=_crumbs(body),
     )
