@@ -8,23 +8,14 @@ from django.db.models import QuerySet
 from klynge.bodies.models import Body, Membership, MembershipRole
 from klynge.formatting import danish_date
 from klynge.organisation.models import Party, Person, Topic
+from klynge.web.forms import DateField
 
 PICK = "Vælg en af mulighederne på listen."
 DATE_ERRORS = {"required": "Skriv en dato.", "invalid": "Skriv datoen som dd.mm.åååå, fx 14.12.2023."}
 
 
 def date_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    """A date picked in the browser's date field (sent as YYYY-MM-DD), or typed as 14.12.2023."""
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"],
-        widget=forms.DateInput(
-            attrs={"type": "date", "class": "form-input input-width-s"}, format="%Y-%m-%d"
-        ),
-        error_messages=DATE_ERRORS,
-    )
+    return DateField(label=label, required=required, help_text=help_text, error_messages=DATE_ERRORS)
 
 
 def seen_version_field() -> forms.IntegerField:
