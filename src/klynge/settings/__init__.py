@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "klynge.bodies",
     "klynge.meetings",
     "klynge.work",
+    "klynge.attendance",
     "klynge.memos",
     "klynge.accounts",
     "axes",

@@ -1,0 +1,121 @@
+"""Danish forms for announcing and changing absences; the services hold the rules."""
+
+from typing import Any
+
+from django import forms
+
+from klynge.attendance.selectors import ExpectedMember, MeetingAttendance
+from klynge.bodies.models import Membership
+from klynge.meetings.models import AgendaItem
+from klynge.organisation.models import Person
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Membership) -> str:
+        title = f", {obj.title}" if obj.title else ""
+        return f"{obj.person.name} ({obj.party.short_name or obj.party.name}{title})"
+
+
+class SubstituteChoiceField(forms.ModelChoiceField):
+    """A substitute, labelled with whom they may come instead of and on which topics."""
+
+    def __init__(self, *args: Any, labels: dict[int, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.labels = labels
+
+    def label_from_instance(self, obj: Person) -> str:
+        return self.labels.get(obj.pk, obj.name)
+
+
+class ItemChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: AgendaItem) -> str:
+        return f"{obj.position}. {obj.title}"
+
+
+def _substitute_labels(members: list[ExpectedMember]) -> dict[int, str]:
+    """'Karina (stedfortræder for Sisse; emner: psykiatri, socialt udsatte)' for each substitute."""
+    parts: dict[int, list[str]] = {}
+    names: dict[int, str] = {}
+    for member in members:
+        for substitution in member.substitutions:
+            person = substitution.substitute
+            names[person.pk] = person.name
+            topics = ", ".join(topic.name.lower() for topic in substitution.topics.all())
+            parts.setdefault(person.pk, []).append(
+                f"for {member.person.name}" + (f" ved {topics}" if topics else "")
+            )
+    return {pk: f"{names[pk]} (stedfortræder {'; '.join(texts)})" for pk, texts in parts.items()}
+
+
+class AbsenceForm(forms.Form):
+    substitute = SubstituteChoiceField(
+        label="I stedet kommer",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="Ingen stedfortræder",
+        labels={},
+        widget=forms.Select(attrs={"class": "form-select"}),
+        help_text="En af medlemmets stedfortrædere på mødedagen.",
+        error_messages={"invalid_choice": "Vælg en af medlemmets stedfortrædere fra listen."},
+    )
+    agenda_items = ItemChoiceField(
+        label="Gælder kun punkterne",
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
+        help_text="Vælg ingen, hvis afbuddet gælder hele mødet.",
+        error_messages={"invalid_choice": "Vælg punkter på dette mødes dagsorden."},
+    )
+    note = forms.CharField(
+        label="Bemærkning",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        attendance: MeetingAttendance,
+        members: list[ExpectedMember] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        members = attendance.members if members is None else members
+        substitute = self.fields["substitute"]
+        assert isinstance(substitute, SubstituteChoiceField)
+        labels = _substitute_labels(members)
+        substitute.labels = labels
+        substitute.queryset = Person.objects.filter(pk__in=labels).order_by("name")
+        items = self.fields["agenda_items"]
+        assert isinstance(items, ItemChoiceField)
+        items.queryset = AgendaItem.objects.filter(pk__in=[row.item.pk for row in attendance.items]).order_by(
+            "position"
+        )
+
+
+class AbsenceRecordForm(AbsenceForm):
+    membership = MemberChoiceField(
+        label="Medlem, der melder afbud",
+        queryset=Membership.objects.none(),
+        empty_label="Vælg medlem",
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={
+            "required": "Vælg det medlem, der melder afbud.",
+            "invalid_choice": "Vælg et af de medlemmer, der forventes til stede og ikke allerede har meldt afbud.",
+        },
+    )
+    field_order = ["membership", "substitute", "agenda_items", "note"]
+
+    def __init__(self, *args: Any, attendance: MeetingAttendance, **kwargs: Any) -> None:
+        super().__init__(*args, attendance=attendance, **kwargs)
+        membership = self.fields["membership"]
+        assert isinstance(membership, MemberChoiceField)
+        membership.queryset = (
+            Membership.objects.filter(pk__in=[m.membership.pk for m in attendance.members_without_absence])
+            .select_related("person", "party")
+            .order_by("person__name")
+        )
+
+
+class AbsenceUpdateForm(AbsenceForm):
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

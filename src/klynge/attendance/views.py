@@ -1,0 +1,161 @@
+"""A meeting's attendance page, and announcing, changing and withdrawing absences (afbud)."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from klynge.attendance.forms import AbsenceRecordForm, AbsenceUpdateForm
+from klynge.attendance.models import Absence
+from klynge.attendance.selectors import (
+    MeetingAttendance,
+    attendance_agenda_items,
+    attendance_meeting,
+    meeting_attendance,
+)
+from klynge.attendance.services import absence_record, absence_update, absence_withdraw
+from klynge.bodies.access import access_collaboration_edit, ensure_collaboration_edit
+from klynge.meetings.access import visible_agenda_items
+from klynge.meetings.models import Meeting
+from klynge.records import record_version
+from klynge.web.editing import edit_page, save_form
+from klynge.web.templatetags.danish import meeting_label
+
+MAX_PK = 2**63 - 1
+
+
+def _meeting_or_404(pk: int) -> Meeting:
+    meeting = attendance_meeting(pk=pk) if pk <= MAX_PK else None
+    if meeting is None:
+        raise Http404("Mødet findes ikke.")
+    return meeting
+
+
+def _attendance(request: HttpRequest, meeting: Meeting) -> MeetingAttendance:
+    items = attendance_agenda_items(meeting=meeting, visible=visible_agenda_items(request.user))
+    return meeting_attendance(meeting=meeting, agenda_items=items)
+
+
+def _absence_or_404(meeting: Meeting, absence_pk: int) -> Absence:
+    absence = (
+        Absence.objects.filter(pk=absence_pk, meeting=meeting).select_related("membership__person").first()
+        if absence_pk <= MAX_PK
+        else None
+    )
+    if absence is None:
+        raise Http404("Afbuddet findes ikke.")
+    return absence
+
+
+def _attendance_url(meeting: Meeting) -> str:
+    return reverse("attendance:meeting_attendance", args=[meeting.pk])
+
+
+def _crumbs(meeting: Meeting) -> tuple[str, ...]:
+    return (
+        "Møder",
+        "meetings:meeting_list",
+        meeting_label(meeting),
+        reverse("meetings:meeting_detail", args=[meeting.pk]),
+        "Deltagere",
+        _attendance_url(meeting),
+    )
+
+
+def meeting_attendance_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who is expected, by party; their substitutes; per agenda item the more relevant ones; absences."""
+    meeting = _meeting_or_404(pk)
+    attendance = _attendance(request, meeting)
+    can_edit = access_collaboration_edit(request.user, meeting.body.collaboration)
+    context: dict[str, Any] = {"meeting": meeting, "attendance": attendance, "can_edit": can_edit}
+    if can_edit:
+        context["form"] = AbsenceRecordForm(attendance=attendance)
+    return render(request, "attendance/meeting_attendance.html", context)
+
+
+@login_required
+def absence_new(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(pk)
+    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    attendance = _attendance(request, meeting)
+    form = AbsenceRecordForm(request.POST or None, attendance=attendance)
+    saved = save_form(
+        request,
+        form,
+        lambda data: absence_record(
+            meeting=meeting,
+            membership=data["membership"],
+            substitute=data["substitute"],
+            agenda_items=data["agenda_items"],
+            note=data["note"],
+        ),
+        success="Afbuddet er registreret.",
+    )
+    if saved is not None:
+        return redirect(f"{_attendance_url(meeting)}#afbud")
+    return edit_page(
+        request,
+        form,
+        heading="Meld afbud",
+        subheading=meeting_label(meeting),
+        cancel_url=_attendance_url(meeting),
+        crumbs=_crumbs(meeting),
+        submit="Registrér afbud",
+        intro="Vælg medlemmet og, hvis en stedfortræder kommer i stedet, hvem.",
+    )
+
+
+@login_required
+def absence_edit(request: HttpRequest, pk: int, absence_pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(pk)
+    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    absence = _absence_or_404(meeting, absence_pk)
+    attendance = _attendance(request, meeting)
+    members = [m for m in attendance.members if m.membership.pk == absence.membership_id]
+    initial = {
+        "substitute": absence.substitute_id,
+        "agenda_items": [item.pk for item in absence.agenda_items.all()],
+        "note": absence.note,
+        "seen_version": record_version(absence),
+    }
+    form = AbsenceUpdateForm(request.POST or None, initial=initial, attendance=attendance, members=members)
+    saved = save_form(
+        request,
+        form,
+        lambda data: absence_update(
+            absence=absence,
+            seen_version=data["seen_version"],
+            substitute=data["substitute"],
+            agenda_items=data["agenda_items"],
+            note=data["note"],
+        ),
+        success="Afbuddet er ændret.",
+        record=absence,
+    )
+    if saved is not None:
+        return redirect(f"{_attendance_url(meeting)}#afbud")
+    return edit_page(
+        request,
+        form,
+        heading=f"Afbud fra {absence.membership.person.name}",
+        subheading=meeting_label(meeting),
+        cancel_url=_attendance_url(meeting),
+        crumbs=_crumbs(meeting),
+    )
+
+
+@login_required
+@require_POST
+def absence_withdraw_view(request: HttpRequest, pk: int, absence_pk: int) -> HttpResponse:
+    """The member comes after all."""
+    meeting = _meeting_or_404(pk)
+    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    absence = _absence_or_404(meeting, absence_pk)
+    name = absence.membership.person.name
+    absence_withdraw(absence=absence)
+    messages.success(request, f"Afbuddet fra {name} er trukket tilbage: {name} forventes til stede.")
+    return redirect(f"{_attendance_url(meeting)}#afbud")
