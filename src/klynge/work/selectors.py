@@ -409,3 +409,92 @@ def funds_for_body(*, body: Body) -> QuerySet[Fund]:
         .filter(body=body)
         .prefetch_related(Prefetch("allocations", queryset=_allocation_queryset()))
     )
+
+
+def fund_list() -> QuerySet[Fund]:
+    """Every body's funds, newest year first, with what is allocated and what remains (one query)."""
+    return fund_queryset().order_by("-year", "body__name", "name")
+
+
+def fund_detail(*, pk: int) -> Fund | None:
+    """A fund with its allocations, what is allocated and what remains."""
+    return (
+        fund_queryset()
+        .filter(pk=pk)
+        .select_related("body__collaboration")
+        .prefetch_related(Prefetch("allocations", queryset=_allocation_queryset()))
+        .first()
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Editing: the record being changed, and the choices an editor is offered
+
+
+def focus_area_for_edit(*, slug: str) -> FocusArea | None:
+    return (
+        FocusArea.objects.filter(slug=slug)
+        .prefetch_related("collaborations", "topics")
+        .select_related("decided_at")
+        .first()
+    )
+
+
+def initiative_for_edit(*, slug: str) -> Initiative | None:
+    return (
+        Initiative.objects.filter(slug=slug)
+        .select_related("collaboration", "focus_area", "parent")
+        .prefetch_related("responsible_parties")
+        .first()
+    )
+
+
+def trial_action_for_edit(*, pk: int) -> TrialAction | None:
+    return TrialAction.objects.filter(pk=pk).select_related("focus_area", "initiative").first()
+
+
+def follow_up_research_for_edit(*, pk: int) -> FollowUpResearch | None:
+    return (
+        FollowUpResearch.objects.filter(pk=pk)
+        .select_related("focus_area", "initiative", "initiative__collaboration")
+        .first()
+    )
+
+
+def fund_for_edit(*, pk: int) -> Fund | None:
+    return Fund.objects.filter(pk=pk).select_related("body", "body__collaboration").first()
+
+
+def agenda_items_of(
+    *, collaborations: QuerySet[Collaboration], visible: VisibleItems
+) -> QuerySet[AgendaItem]:
+    """Agenda items of the collaborations' bodies the viewer may see, newest meeting first."""
+    return (
+        AgendaItem.objects.filter(pk__in=visible, meeting__body__collaboration__in=collaborations)
+        .select_related("meeting", "meeting__body")
+        .order_by("-meeting__date", "-meeting__pk", "position")
+    )
+
+
+def focus_areas_of(*, collaborations: QuerySet[Collaboration]) -> QuerySet[FocusArea]:
+    return FocusArea.objects.filter(
+        pk__in=FocusArea.objects.filter(collaborations__in=collaborations).values("pk")
+    ).order_by("name")
+
+
+def initiatives_of(*, collaborations: QuerySet[Collaboration]) -> QuerySet[Initiative]:
+    return Initiative.objects.filter(collaboration__in=collaborations).order_by("name")
+
+
+def parties_of(*, collaborations: QuerySet[Collaboration]) -> QuerySet[Party]:
+    return Party.objects.filter(
+        pk__in=Party.objects.filter(collaborations__in=collaborations).values("pk")
+    ).order_by("kind", "name")
+
+
+def bodies_of(*, collaborations: QuerySet[Collaboration]) -> QuerySet[Body]:
+    return (
+        Body.objects.filter(collaboration__in=collaborations)
+        .select_related("collaboration")
+        .order_by("collaboration__name", "level")
+    )

@@ -4,12 +4,14 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 
 from klynge.bodies.models import Body, Collaboration
 from klynge.meetings.models import AgendaItem, Decision
 from klynge.organisation.models import Party, Topic
 from klynge.provenance.models import Source
-from klynge.records import create_validated, ensure_unchanged_since, unique_slug
+from klynge.records import create_validated, ensure_unchanged_since, unique_slug, update_checked
+from klynge.validity import PERIOD_MESSAGE
 from klynge.work.models import (
     INITIATIVE_TRANSITIONS,
     Allocation,
@@ -23,6 +25,14 @@ from klynge.work.models import (
     InitiativeStatus,
     TrialAction,
 )
+
+# Paths such as /fokusomraader/ny/ are pages of their own, so no record may take these slugs.
+RESERVED_SLUGS = frozenset({"ny"})
+
+
+def _free_slug(model: type[FocusArea] | type[Initiative], name: str) -> str:
+    slug = unique_slug(model, name)
+    return unique_slug(model, f"{slug}-2") if slug in RESERVED_SLUGS else slug
 
 
 def health_agreement_create(
@@ -67,7 +77,7 @@ def focus_area_create(
     return create_validated(
         FocusArea,
         name=name,
-        slug=slug or unique_slug(FocusArea, name),
+        slug=slug or _free_slug(FocusArea, name),
         status=status,
         description=description,
         decided_at=decided_at,
@@ -80,6 +90,61 @@ def focus_area_create(
     )
 
 
+def focus_area_update(
+    *,
+    focus_area: FocusArea,
+    seen_version: int | None,
+    name: str,
+    collaborations: Iterable[Collaboration],
+    status: FocusAreaStatus,
+    description: str,
+    topics: Iterable[Topic],
+    decided_at: AgendaItem | None,
+    health_agreement: HealthAgreement | None,
+    period_start: datetime.date | None,
+    period_end: datetime.date | None,
+) -> FocusArea:
+    """Change a focus area's description; its address (slug) stays, so links to it keep working.
+
+    Refused if someone else saved it after the editor opened it (seen_version)."""
+    collaborations = list(collaborations)
+    if not collaborations:
+        raise ValidationError({"collaborations": "Et fokusområde hører til mindst ét samarbejde."})
+    return update_checked(
+        focus_area,
+        seen_version=seen_version,
+        name=name,
+        status=status,
+        description=description,
+        decided_at=decided_at,
+        health_agreement=health_agreement,
+        period_start=period_start,
+        period_end=period_end,
+        m2m={"collaborations": collaborations, "topics": list(topics)},
+    )
+
+
+def _check_initiative(
+    *,
+    collaboration_id: int,
+    focus_area: FocusArea | None,
+    parent: Initiative | None,
+    start: datetime.date | None,
+    end: datetime.date | None,
+) -> None:
+    """An initiative sits under a focus area of its own collaboration and is part of an initiative of it;
+    its period is reported on the end date (the database constraint alone would report it on no field)."""
+    errors: dict[str, str] = {}
+    if start is not None and end is not None and end < start:
+        errors["end"] = PERIOD_MESSAGE
+    if parent is not None and parent.collaboration_id != collaboration_id:
+        errors["parent"] = "En indsats kan kun være en del af en indsats i samme samarbejde."
+    if focus_area is not None and not focus_area.collaborations.filter(pk=collaboration_id).exists():
+        errors["focus_area"] = "Fokusområdet hører ikke til indsatsens samarbejde."
+    if errors:
+        raise ValidationError(errors)
+
+
 def initiative_create(
     *,
     name: str,
@@ -90,6 +155,8 @@ def initiative_create(
     responsible_parties: Iterable[Party] = (),
     approved_by_body: Body | None = None,
     status: InitiativeStatus = InitiativeStatus.PROPOSED,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
     slug: str = "",
     source: Source | None = None,
     source_note: str = "",
@@ -100,20 +167,68 @@ def initiative_create(
         raise ValidationError(
             {"status": "En ny indsats oprettes som foreslået og godkendes ved en beslutning."}
         )
+    _check_initiative(
+        collaboration_id=collaboration.pk, focus_area=focus_area, parent=parent, start=start, end=end
+    )
     return create_validated(
         Initiative,
         name=name,
-        slug=slug or unique_slug(Initiative, name),
+        slug=slug or _free_slug(Initiative, name),
         collaboration=collaboration,
         focus_area=focus_area,
         parent=parent,
         description=description,
         approved_by_body=approved_by_body,
         status=status,
+        start=start,
+        end=end,
         source=source,
         source_note=source_note,
         m2m={"responsible_parties": responsible_parties},
     )
+
+
+def initiative_update(
+    *,
+    initiative: Initiative,
+    seen_version: int | None,
+    name: str,
+    description: str,
+    focus_area: FocusArea | None,
+    parent: Initiative | None,
+    responsible_parties: Iterable[Party],
+    start: datetime.date | None,
+    end: datetime.date | None,
+) -> Initiative:
+    """Change what an initiative is (not where it stands: see initiative_follow_up and initiative_approve).
+
+    Its collaboration and address (slug) stay. Refused if it would become part of itself, or if someone else
+    saved it after the editor opened it (seen_version)."""
+    with transaction.atomic():
+        parent_id = parent.pk if parent is not None else None
+        if parent_id != initiative.parent_id:
+            # Moves in a collaboration's tree take turns, so two concurrent moves cannot form a cycle together.
+            Collaboration.objects.select_for_update().filter(pk=initiative.collaboration_id).first()
+        _check_initiative(
+            collaboration_id=initiative.collaboration_id,
+            start=start,
+            end=end,
+            focus_area=focus_area
+            if focus_area is not None and focus_area.pk != initiative.focus_area_id
+            else None,
+            parent=parent if parent_id != initiative.parent_id else None,
+        )
+        return update_checked(
+            initiative,
+            seen_version=seen_version,
+            name=name,
+            description=description,
+            focus_area=focus_area,
+            parent=parent,
+            start=start,
+            end=end,
+            m2m={"responsible_parties": list(responsible_parties)},
+        )
 
 
 def initiative_approve(*, initiative: Initiative, decision: Decision) -> Initiative:
@@ -184,7 +299,7 @@ def initiative_follow_up(
 def trial_action_create(
     *,
     focus_area: FocusArea,
-    position: int,
+    position: int | None = None,
     name: str = "",
     named_in_source: bool = True,
     initiative: Initiative | None = None,
@@ -193,17 +308,42 @@ def trial_action_create(
     source: Source | None = None,
     source_note: str = "",
 ) -> TrialAction:
-    return create_validated(
-        TrialAction,
-        focus_area=focus_area,
-        position=position,
+    """Add a trial action to a focus area; without a position (the source's number) as the next one."""
+    with transaction.atomic():
+        if position is None:
+            # Lock the focus area so concurrent additions do not take the same position.
+            FocusArea.objects.select_for_update().filter(pk=focus_area.pk).first()
+            last = TrialAction.objects.filter(focus_area=focus_area).aggregate(last=Max("position"))["last"]
+            position = (last or 0) + 1
+        return create_validated(
+            TrialAction,
+            focus_area=focus_area,
+            position=position,
+            name=name,
+            named_in_source=named_in_source,
+            initiative=initiative,
+            approved_by=approved_by,
+            description=description,
+            source=source,
+            source_note=source_note,
+        )
+
+
+def trial_action_update(
+    *,
+    trial_action: TrialAction,
+    seen_version: int | None,
+    name: str,
+    description: str,
+    initiative: Initiative | None,
+) -> TrialAction:
+    """Change a trial action's name, description and initiative; its focus area and number stay."""
+    return update_checked(
+        trial_action,
+        seen_version=seen_version,
         name=name,
-        named_in_source=named_in_source,
-        initiative=initiative,
-        approved_by=approved_by,
         description=description,
-        source=source,
-        source_note=source_note,
+        initiative=initiative,
     )
 
 
@@ -229,6 +369,20 @@ def follow_up_research_create(
     )
 
 
+def follow_up_research_update(
+    *,
+    research: FollowUpResearch,
+    seen_version: int | None,
+    title: str,
+    status: FollowUpResearchStatus,
+    description: str,
+) -> FollowUpResearch:
+    """Change follow-up research's title, status and description; what it is attached to stays."""
+    return update_checked(
+        research, seen_version=seen_version, title=title, status=status, description=description
+    )
+
+
 def fund_create(
     *,
     body: Body,
@@ -248,6 +402,27 @@ def fund_create(
         description=description,
         source=source,
         source_note=source_note,
+    )
+
+
+def fund_update(
+    *,
+    fund: Fund,
+    seen_version: int | None,
+    name: str,
+    amount: Decimal | int | None,
+    description: str,
+) -> Fund:
+    """Change a fund's name, amount and description; never below what is already allocated from it.
+
+    The fund's row is locked while it is checked and saved (as allocation_create locks it), so an
+    allocation made meanwhile cannot slip under a lowered amount."""
+    return update_checked(
+        fund,
+        seen_version=seen_version,
+        name=name,
+        amount=None if amount is None else Decimal(amount),
+        description=description,
     )
 
 

@@ -1,27 +1,80 @@
-"""Focus areas and initiatives."""
+"""Focus areas, initiatives, trial actions, follow-up research and funds: reading, and editing in the app.
+
+Editing views are thin: check access (work/access.py, bodies/access.py), build the Danish form, and let
+web.editing.save_form call the service, which holds the rules."""
+
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
-from klynge.bodies.access import access_collaboration_edit
+from klynge.bodies.access import access_collaboration_edit, ensure_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
 from klynge.records import record_version
+from klynge.web.editing import edit_page, save_form
 from klynge.web.forms import keep_input_after_refusal
-from klynge.work.forms import InitiativeFollowUpForm
-from klynge.work.models import InitiativeStatus
+from klynge.work import selectors, services
+from klynge.work.access import (
+    access_any_edit,
+    access_focus_area_edit,
+    access_fund_edit,
+    access_research_edit,
+    ensure_focus_area_edit,
+)
+from klynge.work.forms import (
+    FocusAreaForm,
+    FollowUpResearchForm,
+    FundCreateForm,
+    FundUpdateForm,
+    InitiativeCreateForm,
+    InitiativeFollowUpForm,
+    InitiativeUpdateForm,
+    TrialActionForm,
+)
+from klynge.work.models import (
+    FocusArea,
+    FocusAreaStatus,
+    FollowUpResearchStatus,
+    Initiative,
+    InitiativeStatus,
+)
 from klynge.work.selectors import focus_area_detail as select_focus_area
+from klynge.work.selectors import (
+    focus_area_for_edit,
+    follow_up_research_for_edit,
+    fund_for_edit,
+    initiative_family,
+    initiative_for_edit,
+    initiative_rows_for_focus_area,
+    trial_action_for_edit,
+)
 from klynge.work.selectors import focus_area_list as select_focus_areas
 from klynge.work.selectors import initiative_detail as select_initiative
-from klynge.work.selectors import initiative_family, initiative_rows_for_focus_area
 from klynge.work.selectors import initiative_list as select_initiatives
 from klynge.work.services import initiative_follow_up
 
+NO_EDIT_RIGHTS = "Du kan kun oprette og ændre data i samarbejder, din part deltager i."
+
+
+def _posted(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def _ensure_any_edit(request: HttpRequest) -> None:
+    if not access_any_edit(request.user):
+        raise PermissionDenied(NO_EDIT_RIGHTS)
+
 
 def focus_area_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "work/focus_area_list.html", {"focus_areas": select_focus_areas()})
+    return render(
+        request,
+        "work/focus_area_list.html",
+        {"focus_areas": select_focus_areas(), "can_create": access_any_edit(request.user)},
+    )
 
 
 def focus_area_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -31,12 +84,20 @@ def focus_area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "work/focus_area_detail.html",
-        {"focus_area": focus_area, "initiative_rows": initiative_rows_for_focus_area(focus_area=focus_area)},
+        {
+            "focus_area": focus_area,
+            "initiative_rows": initiative_rows_for_focus_area(focus_area=focus_area),
+            "can_edit": access_focus_area_edit(request.user, focus_area),
+        },
     )
 
 
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "work/initiative_list.html", {"groups": select_initiatives()})
+    return render(
+        request,
+        "work/initiative_list.html",
+        {"groups": select_initiatives(), "can_create": access_any_edit(request.user)},
+    )
 
 
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -82,3 +143,410 @@ def initiative_follow_up_view(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, "Indsatsens status og fremdrift er gemt.")
             return redirect("work:initiative_detail", slug=initiative.slug)
     return render(request, "work/initiative_follow_up.html", {"initiative": initiative, "form": form})
+
+
+# ---------------------------------------------------------------------------------------------
+# Editing focus areas
+
+
+def _focus_area_crumbs(focus_area: FocusArea) -> tuple[str, ...]:
+    return (
+        "Fokusområder",
+        "work:focus_area_list",
+        focus_area.name,
+        reverse("work:focus_area_detail", args=[focus_area.slug]),
+    )
+
+
+@login_required
+def focus_area_create_view(request: HttpRequest) -> HttpResponse:
+    _ensure_any_edit(request)
+    form = FocusAreaForm(_posted(request), user=request.user)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.focus_area_create(
+            name=data["name"],
+            description=data["description"],
+            collaborations=data["collaborations"],
+            topics=data["topics"],
+            status=FocusAreaStatus(data["status"]),
+            decided_at=data["decided_at"],
+            health_agreement=data["health_agreement"],
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+        ),
+        success="Fokusområdet er oprettet.",
+    )
+    if saved is not None:
+        return redirect("work:focus_area_detail", slug=saved.slug)
+    return edit_page(
+        request,
+        form,
+        heading="Opret fokusområde",
+        cancel_url=reverse("work:focus_area_list"),
+        crumbs=("Fokusområder", "work:focus_area_list"),
+    )
+
+
+@login_required
+def focus_area_update_view(request: HttpRequest, slug: str) -> HttpResponse:
+    focus_area = focus_area_for_edit(slug=slug)
+    if focus_area is None:
+        raise Http404("Fokusområdet findes ikke.")
+    ensure_focus_area_edit(request.user, focus_area)
+    form = FocusAreaForm(_posted(request), user=request.user, focus_area=focus_area)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.focus_area_update(
+            focus_area=focus_area,
+            seen_version=data["seen_version"],
+            name=data["name"],
+            description=data["description"],
+            collaborations=form.collaborations_to_save(),
+            topics=data["topics"],
+            status=FocusAreaStatus(data["status"]),
+            decided_at=data["decided_at"],
+            health_agreement=data["health_agreement"],
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+        ),
+        success="Fokusområdet er gemt.",
+        record=focus_area,
+    )
+    if saved is not None:
+        return redirect("work:focus_area_detail", slug=saved.slug)
+    return edit_page(
+        request,
+        form,
+        heading="Redigér fokusområde",
+        subheading=focus_area.name,
+        cancel_url=reverse("work:focus_area_detail", args=[focus_area.slug]),
+        crumbs=_focus_area_crumbs(focus_area),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Editing initiatives (where an initiative stands is followed up on its own page)
+
+
+@login_required
+def initiative_create_view(request: HttpRequest) -> HttpResponse:
+    _ensure_any_edit(request)
+    form = InitiativeCreateForm(_posted(request), user=request.user)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.initiative_create(
+            name=data["name"],
+            collaboration=data["collaboration"],
+            description=data["description"],
+            focus_area=data["focus_area"],
+            parent=data["parent"],
+            responsible_parties=data["responsible_parties"],
+            start=data["start"],
+            end=data["end"],
+        ),
+        success="Indsatsen er oprettet som foreslået. Den godkendes ved en beslutning i et politisk organ.",
+    )
+    if saved is not None:
+        return redirect("work:initiative_detail", slug=saved.slug)
+    return edit_page(
+        request,
+        form,
+        heading="Opret indsats",
+        intro="Indsatsen oprettes som foreslået og godkendes ved en beslutning i et politisk organ.",
+        cancel_url=reverse("work:initiative_list"),
+        crumbs=("Indsatser", "work:initiative_list"),
+    )
+
+
+@login_required
+def initiative_update_view(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = initiative_for_edit(slug=slug)
+    if initiative is None:
+        raise Http404("Indsatsen findes ikke.")
+    ensure_collaboration_edit(request.user, initiative.collaboration)
+    form = InitiativeUpdateForm(_posted(request), initiative=initiative)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.initiative_update(
+            initiative=initiative,
+            seen_version=data["seen_version"],
+            name=data["name"],
+            description=data["description"],
+            focus_area=data["focus_area"],
+            parent=data["parent"],
+            responsible_parties=data["responsible_parties"],
+            start=data["start"],
+            end=data["end"],
+        ),
+        success="Indsatsen er gemt.",
+        record=initiative,
+    )
+    if saved is not None:
+        return redirect("work:initiative_detail", slug=saved.slug)
+    return edit_page(
+        request,
+        form,
+        heading="Redigér indsats",
+        subheading=f"{initiative.name} · {initiative.collaboration.name}",
+        cancel_url=reverse("work:initiative_detail", args=[initiative.slug]),
+        crumbs=_initiative_crumbs(initiative),
+    )
+
+
+def _initiative_crumbs(initiative: Initiative) -> tuple[str, ...]:
+    return (
+        "Indsatser",
+        "work:initiative_list",
+        initiative.name,
+        reverse("work:initiative_detail", args=[initiative.slug]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Editing trial actions
+
+
+@login_required
+def trial_action_create_view(request: HttpRequest, slug: str) -> HttpResponse:
+    focus_area = focus_area_for_edit(slug=slug)
+    if focus_area is None:
+        raise Http404("Fokusområdet findes ikke.")
+    ensure_focus_area_edit(request.user, focus_area)
+    form = TrialActionForm(_posted(request), user=request.user, focus_area=focus_area)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.trial_action_create(
+            focus_area=focus_area,
+            name=data["name"],
+            description=data["description"],
+            initiative=data["initiative"],
+        ),
+        success="Prøvehandlingen er tilføjet.",
+    )
+    if saved is not None:
+        return redirect(reverse("work:focus_area_detail", args=[focus_area.slug]) + "#proevehandlinger")
+    return edit_page(
+        request,
+        form,
+        heading="Tilføj prøvehandling",
+        subheading=focus_area.name,
+        intro="Prøvehandlingen får næste ledige nummer under fokusområdet.",
+        cancel_url=reverse("work:focus_area_detail", args=[focus_area.slug]),
+        crumbs=_focus_area_crumbs(focus_area),
+    )
+
+
+@login_required
+def trial_action_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    trial_action = trial_action_for_edit(pk=pk)
+    if trial_action is None:
+        raise Http404("Prøvehandlingen findes ikke.")
+    focus_area = trial_action.focus_area
+    ensure_focus_area_edit(request.user, focus_area)
+    form = TrialActionForm(
+        _posted(request), user=request.user, focus_area=focus_area, trial_action=trial_action
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.trial_action_update(
+            trial_action=trial_action,
+            seen_version=data["seen_version"],
+            name=data["name"],
+            description=data["description"],
+            initiative=data["initiative"],
+        ),
+        success="Prøvehandlingen er gemt.",
+        record=trial_action,
+    )
+    if saved is not None:
+        return redirect(reverse("work:focus_area_detail", args=[focus_area.slug]) + "#proevehandlinger")
+    return edit_page(
+        request,
+        form,
+        heading=f"Redigér prøvehandling {trial_action.position}",
+        subheading=focus_area.name,
+        cancel_url=reverse("work:focus_area_detail", args=[focus_area.slug]),
+        crumbs=_focus_area_crumbs(focus_area),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Editing follow-up research
+
+
+def _research_create(
+    request: HttpRequest, *, focus_area: FocusArea | None, initiative: Initiative | None
+) -> HttpResponse:
+    form = FollowUpResearchForm(_posted(request))
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.follow_up_research_create(
+            title=data["title"],
+            status=FollowUpResearchStatus(data["status"]),
+            description=data["description"],
+            focus_area=focus_area,
+            initiative=initiative,
+        ),
+        success="Følgeforskningen er tilføjet.",
+    )
+    if initiative is not None:
+        back = reverse("work:initiative_detail", args=[initiative.slug])
+        subject, crumbs = initiative.name, _initiative_crumbs(initiative)
+    else:
+        assert focus_area is not None
+        back = reverse("work:focus_area_detail", args=[focus_area.slug])
+        subject, crumbs = focus_area.name, _focus_area_crumbs(focus_area)
+    if saved is not None:
+        return redirect(back + "#foelgeforskning")
+    return edit_page(
+        request, form, heading="Tilføj følgeforskning", subheading=subject, cancel_url=back, crumbs=crumbs
+    )
+
+
+@login_required
+def focus_area_research_create_view(request: HttpRequest, slug: str) -> HttpResponse:
+    focus_area = focus_area_for_edit(slug=slug)
+    if focus_area is None:
+        raise Http404("Fokusområdet findes ikke.")
+    ensure_focus_area_edit(request.user, focus_area)
+    return _research_create(request, focus_area=focus_area, initiative=None)
+
+
+@login_required
+def initiative_research_create_view(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = initiative_for_edit(slug=slug)
+    if initiative is None:
+        raise Http404("Indsatsen findes ikke.")
+    ensure_collaboration_edit(request.user, initiative.collaboration)
+    return _research_create(request, focus_area=None, initiative=initiative)
+
+
+@login_required
+def research_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    research = follow_up_research_for_edit(pk=pk)
+    if research is None:
+        raise Http404("Følgeforskningen findes ikke.")
+    if not access_research_edit(request.user, research):
+        raise PermissionDenied(NO_EDIT_RIGHTS)
+    form = FollowUpResearchForm(_posted(request), research=research)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.follow_up_research_update(
+            research=research,
+            seen_version=data["seen_version"],
+            title=data["title"],
+            status=FollowUpResearchStatus(data["status"]),
+            description=data["description"],
+        ),
+        success="Følgeforskningen er gemt.",
+        record=research,
+    )
+    if research.initiative is not None:
+        back = reverse("work:initiative_detail", args=[research.initiative.slug])
+        crumbs = _initiative_crumbs(research.initiative)
+    else:
+        assert research.focus_area is not None
+        back = reverse("work:focus_area_detail", args=[research.focus_area.slug])
+        crumbs = _focus_area_crumbs(research.focus_area)
+    if saved is not None:
+        return redirect(back + "#foelgeforskning")
+    return edit_page(
+        request,
+        form,
+        heading="Redigér følgeforskning",
+        subheading=research.title,
+        cancel_url=back,
+        crumbs=crumbs,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Funds
+
+
+def fund_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "work/fund_list.html",
+        {"funds": selectors.fund_list(), "can_create": access_any_edit(request.user)},
+    )
+
+
+def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    fund = selectors.fund_detail(pk=pk)
+    if fund is None:
+        raise Http404("Puljen findes ikke.")
+    return render(
+        request,
+        "work/fund_detail.html",
+        {"fund": fund, "can_edit": access_fund_edit(request.user, fund)},
+    )
+
+
+@login_required
+def fund_create_view(request: HttpRequest) -> HttpResponse:
+    _ensure_any_edit(request)
+    form = FundCreateForm(_posted(request), user=request.user)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.fund_create(
+            body=data["body"],
+            year=data["year"],
+            name=data["name"],
+            amount=data["amount"],
+            description=data["description"],
+        ),
+        success="Puljen er oprettet.",
+    )
+    if saved is not None:
+        return redirect("work:fund_detail", pk=saved.pk)
+    return edit_page(
+        request,
+        form,
+        heading="Opret pulje",
+        intro="Bevillinger fra puljen registreres sammen med de beslutninger, der træffer dem.",
+        cancel_url=reverse("work:fund_list"),
+        crumbs=("Puljer", "work:fund_list"),
+    )
+
+
+@login_required
+def fund_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    fund = fund_for_edit(pk=pk)
+    if fund is None:
+        raise Http404("Puljen findes ikke.")
+    ensure_collaboration_edit(request.user, fund.body.collaboration)
+    form = FundUpdateForm(_posted(request), fund=fund)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.fund_update(
+            fund=fund,
+            seen_version=data["seen_version"],
+            name=data["name"],
+            amount=data["amount"],
+            description=data["description"],
+        ),
+        success="Puljen er gemt.",
+        record=fund,
+    )
+    if saved is not None:
+        return redirect("work:fund_detail", pk=saved.pk)
+    return edit_page(
+        request,
+        form,
+        heading="Redigér pulje",
+        subheading=f"{fund.name} · {fund.body.name} · {fund.year}",
+        cancel_url=reverse("work:fund_detail", args=[fund.pk]),
+        crumbs=("Puljer", "work:fund_list", fund.name, reverse("work:fund_detail", args=[fund.pk])),
+    )
