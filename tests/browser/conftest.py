@@ -10,10 +10,6 @@ from collections.abc import Iterator
 
 import pytest
 
-# Playwright's synchronous API runs an event loop in the test thread; the test itself still talks to
-# the database synchronously, which Django otherwise refuses inside a running loop.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -32,16 +28,20 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     executable = chromium_path()
     if executable is None:
         pytest.skip("Chromium not found: install it with `apt-get install chromium` to run the browser tests")
     playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+    # Playwright's synchronous API runs an event loop in the test thread, where the test still talks to
+    # the database synchronously; Django refuses that unless told otherwise. Only while the browser runs.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with playwright_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+            yield browser
+            browser.close()
 
 
 @pytest.fixture

@@ -96,7 +96,9 @@ def test_record_a_decision_with_an_allocation_and_see_an_over_allocation_refused
     page.get_by_label("Beløb").fill("750.000")
     page.get_by_label("Beslutning", exact=True).fill("Klyngen afsætter 750.000 kr. til indsatsen.")
     page.get_by_role("button", name="Gem").click()
-    expect(page.locator("#punkt-1")).to_contain_text(f"750.000 kr. fra {kk.fund.name} til {kk.initiative.name}")
+    expect(page.locator("#punkt-1")).to_contain_text(
+        f"750.000 kr. fra {kk.fund.name} til {kk.initiative.name}"
+    )
     expect(page.locator(".alert-success")).to_contain_text("Beslutningen er registreret.")
 
 

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.test import Client
 
+from klynge.attendance.services import absence_record
 from klynge.meetings.models import AgendaItemKind, DatePrecision, FigureMetric
 from klynge.meetings.services import agenda_item_create, meeting_create, reported_figure_create
 from tests.factories import ClusterWorld
@@ -102,12 +103,15 @@ def test_unknown_meeting_is_404(client: Client, world: ClusterWorld, url: str) -
 
 
 def test_a_fixed_number_of_queries(client: Client, world: ClusterWorld) -> None:
+    # With an absence and a substitute on record, so who is expected is shown in full.
+    substitute = world.mayor_membership.substitutions.get().substitute
+    absence_record(meeting=world.meeting, membership=world.mayor_membership, substitute=substitute)
     assert_fixed_queries(
         client,
         {
             "/moeder/": 5,
             f"/moeder/?organ={world.political.slug}&aar=2023": 5,
-            f"/moeder/{world.meeting.pk}/": 12,
+            f"/moeder/{world.meeting.pk}/": 18,
         },
         world=world,
     )

@@ -14,7 +14,7 @@ from klynge.web.admin import EditedInAppAdmin
 from klynge.work.models import Initiative
 from tests.factories import ClusterWorld
 
-APPS = ["provenance", "organisation", "catchment", "bodies", "meetings", "work"]
+APPS = ["provenance", "organisation", "catchment", "bodies", "meetings", "work", "attendance"]
 
 
 def domain_models() -> list[type[Model]]:

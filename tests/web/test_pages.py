@@ -11,7 +11,17 @@ from tests.web.querycount import assert_fixed_queries, enrich_world
 AUTHORITY_RULE = (
     "Sundhedsklyngerne er ikke myndigheder. Myndighedsansvaret ligger hos regionen og kommunerne."
 )
-NAVIGATION = ["Struktur", "Klynger", "Møder", "Fokusområder", "Indsatser", "Personer", "Udvalg", "Kilder"]
+NAVIGATION = [
+    "Struktur",
+    "Klynger",
+    "Møder",
+    "Fokusområder",
+    "Indsatser",
+    "Puljer",
+    "Personer",
+    "Udvalg",
+    "Kilder",
+]
 
 
 def test_front_page(client: Client, world: ClusterWorld) -> None:

@@ -539,7 +539,7 @@ def test_fund_bad_input_is_shown_in_danish_and_nothing_is_saved(world: ClusterWo
     assert error_next_to(html, "body", "Vælg organ fra listen.")
     assert error_next_to(html, "year", "Skriv året som fire cifre, fx 2025.")
     assert error_next_to(html, "name", "Skriv puljens navn.")
-    assert error_next_to(html, "amount", "Skriv beløbet i kroner, fx 1.500.000 eller 250.000,50.")
+    assert error_next_to(html, "amount", "Skriv beløbet i kroner, fx 350.000 eller 1,4 mio.")
     assert Fund.objects.count() == before
 
     duplicate = editor.post(

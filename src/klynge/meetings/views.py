@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from klynge.attendance.selectors import meeting_attendance
 from klynge.bodies.access import access_collaboration_edit, editable_collaborations, ensure_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.forms import AgendaItemForm, DecisionForm, MeetingFilterForm, MeetingForm
@@ -83,7 +84,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "meetings/meeting_detail.html",
-        {"meeting": meeting, "can_edit": access_collaboration_edit(request.user, meeting.body.collaboration)},
+        {
+            "meeting": meeting,
+            "attendance": meeting_attendance(meeting=meeting, agenda_items=list(meeting.agenda_items.all())),
+            "can_edit": access_collaboration_edit(request.user, meeting.body.collaboration),
+        },
     )
 
 

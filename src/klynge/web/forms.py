@@ -10,7 +10,7 @@ from django.db.models import Model
 from django.forms import Form
 from django.http import HttpRequest
 
-from klynge.formatting import parse_danish_amount
+from klynge.formatting import danish_number, parse_danish_amount
 from klynge.records import record_version
 
 # Service field names that a form shows under another name.
@@ -37,14 +37,22 @@ def keep_input_after_refusal(form: Form, request: HttpRequest, error: Validation
 
 
 class DanishAmountField(forms.CharField):
-    """An amount in kroner as Danes write it ("1.400.000", "1,4 mio.", "350.000 kr.")."""
+    """An amount in kroner as Danes write it ("1.400.000", "250.000,50", "1,4 mio.", "350.000 kr.").
 
-    def __init__(self, **kwargs: Any) -> None:
+    More than zero, unless `allow_zero` (a fund whose frame is nil, say); never negative."""
+
+    def __init__(self, *, allow_zero: bool = False, **kwargs: Any) -> None:
+        self.allow_zero = allow_zero
         kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"class": "form-input input-width-s", "inputmode": "decimal"})
+            "widget", forms.TextInput(attrs={"class": "form-input input-width-m", "inputmode": "decimal"})
         )
         kwargs.setdefault("help_text", "I kroner, fx 350.000 eller 1,4 mio.")
         super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Decimal | int):
+            return danish_number(value)
+        return value
 
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         text = super().to_python(value)
@@ -56,8 +64,11 @@ class DanishAmountField(forms.CharField):
             raise ValidationError(
                 "Skriv beløbet i kroner, fx 350.000 eller 1,4 mio.", code="invalid"
             ) from None
-        if amount <= 0:
-            raise ValidationError("Beløbet skal være større end 0.", code="min_value")
+        if amount < 0 or (amount == 0 and not self.allow_zero):
+            raise ValidationError(
+                "Beløbet kan ikke være negativt." if amount < 0 else "Beløbet skal være større end 0.",
+                code="min_value",
+            )
         if amount >= Decimal(10**12):
             raise ValidationError("Beløbet er for stort.", code="max_value")
         return amount

@@ -5,21 +5,18 @@ record's current choice stays selectable even if it lies outside that, so saving
 fails on it.
 """
 
-import re
-from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from klynge.bodies.access import editable_collaborations
 from klynge.bodies.models import Collaboration
-from klynge.formatting import danish_number
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.models import AgendaItem
 from klynge.organisation.models import Topic
 from klynge.records import record_version
+from klynge.web.forms import DanishAmountField
 from klynge.web.templatetags.danish import meeting_label
 from klynge.work.models import (
     INITIATIVE_TRANSITIONS,
@@ -132,32 +129,6 @@ def _set_queryset(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
 class AgendaItemChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{meeting_label(obj.meeting)}: {obj.title}"
-
-
-class AmountField(forms.CharField):
-    """An amount in kroner as Danes write it: 1.500.000, 1500000 or 250.000,50 (kr.)."""
-
-    PATTERN = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?$")
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"class": "form-input input-width-m", "inputmode": "decimal"})
-        )
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, Decimal | int):
-            return danish_number(value)
-        return value
-
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        text = str(super().to_python(value) or "")
-        text = text.lower().replace("\xa0", " ").removesuffix("kr.").removesuffix("kr").replace(" ", "")
-        if not text:
-            return None
-        if not self.PATTERN.match(text):
-            raise ValidationError("Skriv beløbet i kroner, fx 1.500.000 eller 250.000,50.", code="invalid")
-        return Decimal(text.replace(".", "").replace(",", "."))
 
 
 def _seen_version() -> forms.IntegerField:
@@ -380,8 +351,9 @@ class FollowUpResearchForm(forms.Form):
 
 class FundForm(forms.Form):
     name = _text("Navn", required_message="Skriv puljens navn.", max_length=200)
-    amount = AmountField(
+    amount = DanishAmountField(
         label="Ramme (kr.)",
+        allow_zero=True,
         required=False,
         help_text="I kroner, fx 1.500.000. Tom, hvis rammens størrelse ikke er kendt.",
     )

@@ -14,6 +14,7 @@ SECTIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Møder", "meetings:meeting_list", ("/moeder/",)),
     ("Fokusområder", "work:focus_area_list", ("/fokusomraader/",)),
     ("Indsatser", "work:initiative_list", ("/indsatser/",)),
+    ("Puljer", "work:fund_list", ("/puljer/",)),
     ("Personer", "organisation:person_list", ("/personer/",)),
     ("Udvalg", "organisation:committee_list", ("/udvalg/",)),
     ("Notater", "memos:memo_list", ("/notater/",)),
