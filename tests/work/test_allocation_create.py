@@ -139,3 +139,17 @@ def test_the_database_refuses_an_allocation_without_target_that_skips_clean(worl
         Allocation(fund=world.fund, decision=world.decision, amount=Decimal(1000)).save()
 
     assert Allocation.objects.count() == before
+
+
+def test_the_target_must_belong_to_the_funds_collaboration(world: ClusterWorld) -> None:
+    other = build_cluster("Anden")
+    with pytest.raises(ValidationError) as error:
+        allocation_create(
+            fund=world.fund, decision=world.decision, amount=Decimal(1), initiative=other.initiative
+        )
+    assert error.value.message_dict["initiative"] == ["Indsatsen hører til et andet samarbejde end puljen."]
+    with pytest.raises(ValidationError) as error:
+        allocation_create(
+            fund=world.fund, decision=world.decision, amount=Decimal(1), focus_area=other.focus_area
+        )
+    assert error.value.message_dict["focus_area"] == ["Fokusområdet hører ikke til puljens samarbejde."]

@@ -7,7 +7,7 @@ from klynge.meetings.models import AgendaItemKind, DecisionKind, MeetingStatus
 from klynge.meetings.services import agenda_item_create, decision_create, meeting_create
 from klynge.work.models import TrialAction
 from klynge.work.services import trial_action_create
-from tests.factories import HELD_ON, ClusterWorld
+from tests.factories import HELD_ON, ClusterWorld, build_cluster
 
 # The world's focus area already has trial action no. 1.
 
@@ -46,3 +46,12 @@ def test_approval_by_a_professional_body_is_refused(world: ClusterWorld) -> None
 
     assert exc.value.message_dict == {"approved_by": ["En prøvehandling godkendes af et politisk organ."]}
     assert TrialAction.objects.count() == before
+
+
+def test_the_approving_decision_belongs_to_the_focus_areas_collaboration(world: ClusterWorld) -> None:
+    other = build_cluster("Anden")
+    with pytest.raises(ValidationError) as error:
+        trial_action_create(
+            focus_area=world.focus_area, position=9, name="Forkert", approved_by=other.decision
+        )
+    assert "fokusområdet ikke hører til" in error.value.message_dict["approved_by"][0]

@@ -188,6 +188,18 @@ class Initiative(Sourced):
         super().clean()
         if self.progress is not None and self.progress > 100:
             raise ValidationError({"progress": "Fremdriften er en procent mellem 0 og 100."})
+        validate_period(self, start="start", end="end")
+        if self.collaboration_id is not None:
+            errors = {}
+            if self.parent is not None and self.parent.collaboration_id != self.collaboration_id:
+                errors["parent"] = "En indsats kan kun være en del af en indsats i samme samarbejde."
+            if (
+                self.focus_area is not None
+                and not self.focus_area.collaborations.filter(pk=self.collaboration_id).exists()
+            ):
+                errors["focus_area"] = "Fokusområdet hører ikke til indsatsens samarbejde."
+            if errors:
+                raise ValidationError(errors)
         if self.approved_by is not None:
             decision_body = self.approved_by.agenda_item.meeting.body
             if decision_body.level != BodyLevel.POLITICAL:
@@ -276,8 +288,17 @@ class TrialAction(Sourced):
         super().clean()
         if self.named_in_source and not self.name:
             raise ValidationError({"name": "En navngivet prøvehandling skal have et navn."})
-        if self.approved_by is not None and not self.approved_by.agenda_item.meeting.body.is_political:
-            raise ValidationError({"approved_by": "En prøvehandling godkendes af et politisk organ."})
+        if self.approved_by is not None:
+            body = self.approved_by.agenda_item.meeting.body
+            if not body.is_political:
+                raise ValidationError({"approved_by": "En prøvehandling godkendes af et politisk organ."})
+            if (
+                self.focus_area_id is not None
+                and not self.focus_area.collaborations.filter(pk=body.collaboration_id).exists()
+            ):
+                raise ValidationError(
+                    {"approved_by": "Beslutningen er truffet i et samarbejde, fokusområdet ikke hører til."}
+                )
 
 
 class FollowUpResearchStatus(models.TextChoices):
@@ -439,10 +460,18 @@ class Allocation(Sourced):
         if self.fund_id is None or self.decision_id is None:
             return
         decision_body = self.decision.agenda_item.meeting.body
-        if decision_body.collaboration_id != self.fund.body.collaboration_id:
+        fund_collaboration_id = self.fund.body.collaboration_id
+        if decision_body.collaboration_id != fund_collaboration_id:
             raise ValidationError(
                 {"decision": "Beslutningen er ikke truffet i det samarbejde, som ejer puljen."}
             )
+        if self.initiative is not None and self.initiative.collaboration_id != fund_collaboration_id:
+            raise ValidationError({"initiative": "Indsatsen hører til et andet samarbejde end puljen."})
+        if (
+            self.focus_area is not None
+            and not self.focus_area.collaborations.filter(pk=fund_collaboration_id).exists()
+        ):
+            raise ValidationError({"focus_area": "Fokusområdet hører ikke til puljens samarbejde."})
         if self.amount is not None and self.fund.amount is not None:
             allocated = self.fund.allocated_total(exclude_pk=self.pk)
             remaining = self.fund.amount - allocated

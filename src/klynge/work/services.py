@@ -11,7 +11,6 @@ from klynge.meetings.models import AgendaItem, Decision
 from klynge.organisation.models import Party, Topic
 from klynge.provenance.models import Source
 from klynge.records import create_validated, ensure_unchanged_since, unique_slug, update_checked
-from klynge.validity import PERIOD_MESSAGE
 from klynge.work.models import (
     INITIATIVE_TRANSITIONS,
     Allocation,
@@ -124,27 +123,6 @@ def focus_area_update(
     )
 
 
-def _check_initiative(
-    *,
-    collaboration_id: int,
-    focus_area: FocusArea | None,
-    parent: Initiative | None,
-    start: datetime.date | None,
-    end: datetime.date | None,
-) -> None:
-    """An initiative sits under a focus area of its own collaboration and is part of an initiative of it;
-    its period is reported on the end date (the database constraint alone would report it on no field)."""
-    errors: dict[str, str] = {}
-    if start is not None and end is not None and end < start:
-        errors["end"] = PERIOD_MESSAGE
-    if parent is not None and parent.collaboration_id != collaboration_id:
-        errors["parent"] = "En indsats kan kun være en del af en indsats i samme samarbejde."
-    if focus_area is not None and not focus_area.collaborations.filter(pk=collaboration_id).exists():
-        errors["focus_area"] = "Fokusområdet hører ikke til indsatsens samarbejde."
-    if errors:
-        raise ValidationError(errors)
-
-
 def initiative_create(
     *,
     name: str,
@@ -167,9 +145,6 @@ def initiative_create(
         raise ValidationError(
             {"status": "En ny indsats oprettes som foreslået og godkendes ved en beslutning."}
         )
-    _check_initiative(
-        collaboration_id=collaboration.pk, focus_area=focus_area, parent=parent, start=start, end=end
-    )
     return create_validated(
         Initiative,
         name=name,
@@ -209,15 +184,6 @@ def initiative_update(
         if parent_id != initiative.parent_id:
             # Moves in a collaboration's tree take turns, so two concurrent moves cannot form a cycle together.
             Collaboration.objects.select_for_update().filter(pk=initiative.collaboration_id).first()
-        _check_initiative(
-            collaboration_id=initiative.collaboration_id,
-            start=start,
-            end=end,
-            focus_area=focus_area
-            if focus_area is not None and focus_area.pk != initiative.focus_area_id
-            else None,
-            parent=parent if parent_id != initiative.parent_id else None,
-        )
         return update_checked(
             initiative,
             seen_version=seen_version,
