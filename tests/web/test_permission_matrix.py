@@ -1,0 +1,259 @@
+"""The permission matrix: every role × every view × a public and a closed record.
+
+Every page of the app is listed here with what it is; a new view without an entry fails the test.
+For each role: read pages answer everyone and never show a closed item to those who may not see it;
+editing pages answer only those who may change the record (anonymous users are sent to log in, others
+get 403, or 404 where the record itself is closed to them); and no refused request changes anything.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from klynge.attendance.services import absence_record
+from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind
+from klynge.meetings.services import agenda_item_create, decision_create
+from klynge.memos.models import Memo, MemoKind
+from klynge.memos.services import memo_draft
+from klynge.organisation.models import Committee
+from klynge.work.models import FollowUpResearchStatus
+from klynge.work.services import follow_up_research_create
+from tests.clients import administrator, editor_of, member_as
+from tests.factories import ClusterWorld, build_cluster
+
+CLOSED_TITLE = "Fortroligt punkt om budget"
+CLOSED_DECISION = "Fortrolig beslutning om budget"
+ROLES = [
+    "anonymous",
+    "admin",
+    "editor_participating",
+    "editor_other_party",
+    "member_in_body",
+    "member_elsewhere",
+]
+SEES_CLOSED = {"admin", "editor_participating", "member_in_body"}
+EDITS = {"admin", "editor_participating"}
+EDITORS = {"admin", "editor_participating", "editor_other_party"}  # may add records to their own clusters
+
+
+@dataclass
+class Records:
+    world: ClusterWorld
+    other: ClusterWorld
+    closed_item: AgendaItem
+    closed_decision: Decision
+    draft_memo: Memo
+
+
+# What each view is. read: anyone may see it; edit: only who may change the record; edit_closed: an
+# editing page reached through the closed item (404 to those who may not see it); create: any editor
+# for their own clusters; post: an action by POST only; memo_*: memos, by the memo rules.
+URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
+    "web:front": ("read", lambda r: "/"),
+    "web:structure": ("read", lambda r: "/struktur/"),
+    "bodies:collaboration_list": ("read", lambda r: "/samarbejder/"),
+    "bodies:collaboration_detail": ("read", lambda r: f"/samarbejder/{r.world.cluster.slug}/"),
+    "bodies:body_detail": ("read", lambda r: f"/organer/{r.world.political.slug}/"),
+    "bodies:membership_create": ("edit", lambda r: f"/organer/{r.world.political.slug}/medlemmer/ny/"),
+    "bodies:seat_set": ("edit", lambda r: f"/organer/{r.world.political.slug}/pladser/"),
+    "bodies:membership_update": ("edit", lambda r: f"/medlemskaber/{r.world.mayor_membership.pk}/rediger/"),
+    "bodies:substitution_create": (
+        "edit",
+        lambda r: f"/medlemskaber/{r.world.mayor_membership.pk}/stedfortraedere/ny/",
+    ),
+    "bodies:substitution_update": (
+        "edit",
+        lambda r: f"/stedfortraedere/{r.world.mayor_membership.substitutions.get().pk}/rediger/",
+    ),
+    "meetings:meeting_list": ("read", lambda r: "/moeder/"),
+    "meetings:meeting_create": ("create", lambda r: "/moeder/ny/"),
+    "meetings:meeting_detail": ("read", lambda r: f"/moeder/{r.world.meeting.pk}/"),
+    "meetings:meeting_edit": ("edit", lambda r: f"/moeder/{r.world.meeting.pk}/rediger/"),
+    "meetings:agenda_item_create": ("edit", lambda r: f"/moeder/{r.world.meeting.pk}/punkter/ny/"),
+    "meetings:agenda_item_edit": ("edit_closed", lambda r: f"/punkter/{r.closed_item.pk}/rediger/"),
+    "meetings:agenda_item_move": ("post_closed", lambda r: f"/punkter/{r.closed_item.pk}/flyt/"),
+    "meetings:agenda_item_remove": ("post_closed", lambda r: f"/punkter/{r.closed_item.pk}/fjern/"),
+    "meetings:decision_create": ("edit_closed", lambda r: f"/punkter/{r.closed_item.pk}/beslutninger/ny/"),
+    "meetings:decision_edit": ("edit_closed", lambda r: f"/beslutninger/{r.closed_decision.pk}/rediger/"),
+    "attendance:meeting_attendance": ("read", lambda r: f"/moeder/{r.world.meeting.pk}/deltagere/"),
+    "attendance:absence_new": ("edit", lambda r: f"/moeder/{r.world.meeting.pk}/deltagere/afbud/"),
+    "attendance:absence_edit": (
+        "edit",
+        lambda r: f"/moeder/{r.world.meeting.pk}/deltagere/afbud/{r.world.meeting.absences.get().pk}/",
+    ),
+    "attendance:absence_withdraw": (
+        "post",
+        lambda r: (
+            f"/moeder/{r.world.meeting.pk}/deltagere/afbud/{r.world.meeting.absences.get().pk}/traek-tilbage/"
+        ),
+    ),
+    "work:focus_area_list": ("read", lambda r: "/fokusomraader/"),
+    "work:focus_area_create": ("create", lambda r: "/fokusomraader/ny/"),
+    "work:focus_area_detail": ("read", lambda r: f"/fokusomraader/{r.world.focus_area.slug}/"),
+    "work:focus_area_update": ("edit", lambda r: f"/fokusomraader/{r.world.focus_area.slug}/rediger/"),
+    "work:trial_action_create": (
+        "edit",
+        lambda r: f"/fokusomraader/{r.world.focus_area.slug}/proevehandlinger/ny/",
+    ),
+    "work:focus_area_research_create": (
+        "edit",
+        lambda r: f"/fokusomraader/{r.world.focus_area.slug}/foelgeforskning/ny/",
+    ),
+    "work:trial_action_update": (
+        "edit",
+        lambda r: f"/proevehandlinger/{r.world.focus_area.trial_actions.first().pk}/rediger/",  # type: ignore[union-attr]
+    ),
+    "work:research_update": (
+        "edit",
+        lambda r: f"/foelgeforskning/{r.world.focus_area.follow_up_research.first().pk}/rediger/",  # type: ignore[union-attr]
+    ),
+    "work:initiative_list": ("read", lambda r: "/indsatser/"),
+    "work:initiative_create": ("create", lambda r: "/indsatser/ny/"),
+    "work:initiative_detail": ("read", lambda r: f"/indsatser/{r.world.initiative.slug}/"),
+    "work:initiative_update": ("edit", lambda r: f"/indsatser/{r.world.initiative.slug}/rediger/"),
+    "work:initiative_follow_up": ("edit", lambda r: f"/indsatser/{r.world.initiative.slug}/opfoelgning/"),
+    "work:initiative_research_create": (
+        "edit",
+        lambda r: f"/indsatser/{r.world.initiative.slug}/foelgeforskning/ny/",
+    ),
+    "work:fund_list": ("read", lambda r: "/puljer/"),
+    "work:fund_create": ("create", lambda r: "/puljer/ny/"),
+    "work:fund_detail": ("read", lambda r: f"/puljer/{r.world.fund.pk}/"),
+    "work:fund_update": ("edit", lambda r: f"/puljer/{r.world.fund.pk}/rediger/"),
+    "organisation:person_list": ("read", lambda r: "/personer/"),
+    "organisation:person_detail": ("read", lambda r: f"/personer/{r.world.mayor.slug}/"),
+    "organisation:committee_list": ("read", lambda r: "/udvalg/"),
+    "organisation:committee_detail": ("read", lambda r: f"/udvalg/{r.draft_memo.committee.slug}/"),
+    "organisation:party_list": ("read", lambda r: "/parter/"),
+    "organisation:party_detail": ("read", lambda r: f"/parter/{r.world.municipality.slug}/"),
+    "provenance:source_list": ("read", lambda r: "/kilder/"),
+    "provenance:source_detail": ("read", lambda r: f"/kilder/{r.world.source.key}/"),
+    "memos:memo_list": ("read", lambda r: "/notater/"),
+    "memos:memo_new": ("create", lambda r: "/notater/nyt/"),
+    "memos:memo_detail": ("memo_draft", lambda r: f"/notater/{r.draft_memo.pk}/"),
+    "memos:memo_edit": ("memo_edit", lambda r: f"/notater/{r.draft_memo.pk}/rediger/"),
+    "memos:memo_finalise": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/endelig/"),
+    "memos:memo_new_version": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/ny-version/"),
+    "memos:memo_download": ("memo_draft", lambda r: f"/notater/{r.draft_memo.pk}/hent/md/"),
+}
+NOT_PAGES = {"accounts:login", "accounts:logout"}  # the login itself (tested in tests/accounts)
+
+
+def url_names(patterns: list[URLPattern | URLResolver], namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in ("admin", None) and pattern.app_name == "admin":
+                continue
+            inner = (
+                f"{namespace}:{pattern.namespace}"
+                if namespace and pattern.namespace
+                else (pattern.namespace or namespace)
+            )
+            names |= url_names(pattern.url_patterns, inner)
+        elif pattern.name:
+            names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+    return names
+
+
+def test_every_view_is_in_the_matrix() -> None:
+    app_views = {n for n in url_names(get_resolver().url_patterns) if ":" in n and not n.startswith("admin:")}
+    assert app_views - NOT_PAGES - set(URLS) == set(), "add the new views to the permission matrix"
+
+
+def expected_get(kind: str, role: str) -> set[int]:
+    if role == "anonymous" and kind not in ("read", "memo_draft"):
+        return {302}
+    if kind == "read":
+        return {200}
+    if kind in ("post", "post_closed", "memo_post"):
+        return {405}
+    if kind == "edit":
+        return {200} if role in EDITS else {403}
+    if kind == "edit_closed":
+        return {200} if role in EDITS else {403} if role in SEES_CLOSED else {404}
+    if kind == "create":
+        return {200} if role in EDITORS else {403}
+    if kind in ("memo_draft", "memo_edit"):  # a draft is there only for those who may write to its committee
+        return {200} if role in EDITS else {404}
+    raise AssertionError(kind)
+
+
+def everything() -> tuple[int, ...]:
+    """Row counts of every table with history, and of their history: any write changes one of them."""
+    counts = []
+    for model in apps.get_models():
+        if model.__name__.startswith("Historical") or model._meta.label == "memos.Memo":
+            counts.append(model._default_manager.count())
+    return tuple(counts)
+
+
+@pytest.fixture
+def records(world: ClusterWorld) -> Records:
+    closed_item = agenda_item_create(
+        meeting=world.meeting,
+        title=CLOSED_TITLE,
+        kind=AgendaItemKind.DECISION,
+        is_public=False,
+        topics=[world.prevention_topic],
+        focus_areas=[world.focus_area],
+        initiatives=[world.initiative],
+    )
+    closed_decision = decision_create(
+        agenda_item=closed_item, kind=DecisionKind.COORDINATION, text=CLOSED_DECISION
+    )
+    follow_up_research_create(
+        title="Evaluering", status=FollowUpResearchStatus.PLANNED, focus_area=world.focus_area
+    )
+    absence_record(meeting=world.meeting, membership=world.mayor_membership, agenda_items=[closed_item])
+    memo = memo_draft(committee=Committee.objects.get(party=world.municipality), kind=MemoKind.ORIENTATION)
+    return Records(world, build_cluster("Anden"), closed_item, closed_decision, memo)
+
+
+def client_for(role: str, records: Records) -> Client:
+    world, other = records.world, records.other
+    return {
+        "anonymous": Client,
+        "admin": administrator,
+        "editor_participating": lambda: editor_of(world.municipality),
+        "editor_other_party": lambda: editor_of(other.municipality),
+        "member_in_body": lambda: member_as(world.mayor),
+        "member_elsewhere": lambda: member_as(other.mayor),
+    }[role]()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_view_for_every_role(records: Records, role: str) -> None:
+    client = client_for(role, records)
+    for name, (kind, build) in URLS.items():
+        url = build(records)
+        response = client.get(url)
+        assert response.status_code in expected_get(kind, role), (name, url, response.status_code)
+        if response.status_code == 302:
+            assert response["Location"].startswith("/log-ind/"), (name, url)
+        if response.status_code == 200 and role not in SEES_CLOSED:
+            html = response.content.decode()
+            assert CLOSED_TITLE not in html and CLOSED_DECISION not in html, (name, url)
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if r not in EDITS])
+def test_refused_posts_change_nothing(records: Records, role: str) -> None:
+    client = client_for(role, records)
+    before = everything()
+    for name, (kind, build) in URLS.items():
+        url = build(records)
+        if kind in ("read", "memo_draft"):  # pages to read: a POST there may not write either
+            assert client.post(url, {"title": "x"}).status_code < 500, (name, url)
+            continue
+        response = client.post(url, {"retning": "op", "title": "x", "text": "x", "kind": "coordination"})
+        if role == "anonymous":
+            assert response.status_code == 302 and response["Location"].startswith("/log-ind/"), (name, url)
+        elif kind == "create" and role in EDITORS:
+            assert response.status_code == 200, (name, url)  # the form again, with its errors
+        else:
+            assert response.status_code in (403, 404), (name, url, response.status_code)
+    assert everything() == before
