@@ -5,6 +5,7 @@ from django.test import Client
 
 from klynge.work.models import InitiativeStatus
 from klynge.work.services import initiative_set_progress, initiative_transition
+from tests.clients import editor_of
 from tests.factories import ClusterWorld
 from tests.web.querycount import queries_for
 
@@ -45,3 +46,15 @@ def test_history_adds_a_fixed_number_of_queries(logged_in: Client, world: Cluste
     for progress in range(1, 40):
         initiative_set_progress(initiative=world.initiative, progress=progress)
     assert queries_for(logged_in, url) == before
+
+
+@pytest.mark.parametrize("page", ["body", "person", "party", "committee"])
+def test_structure_records_show_their_history_to_logged_in_users(world: ClusterWorld, page: str) -> None:
+    url = {
+        "body": f"/organer/{world.political.slug}/",
+        "person": f"/personer/{world.mayor.slug}/",
+        "party": f"/parter/{world.municipality.slug}/",
+        "committee": f"/udvalg/{world.municipality.committees.get().slug}/",
+    }[page]
+    assert "Ændringshistorik" in editor_of(world.municipality).get(url).content.decode()
+    assert "Ændringshistorik" not in Client().get(url).content.decode()
