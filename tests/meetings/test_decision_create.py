@@ -189,3 +189,22 @@ def test_the_database_refuses_a_recommendation_without_recipient_that_skips_clea
         ).save()
 
     assert Decision.objects.count() == before
+
+
+def test_a_joint_decision_needs_a_topic_when_its_item_has_none(world: ClusterWorld) -> None:
+    item = agenda_item_create(meeting=world.meeting, title="Uden emne", kind=AgendaItemKind.DECISION)
+    with pytest.raises(ValidationError) as error:
+        decision_create(agenda_item=item, kind=DecisionKind.JOINT, text="Noget.")
+    assert error.value.message_dict["topic"][0].startswith("Angiv emnet for en fælles beslutning")
+    assert not item.decisions.exists()
+
+
+def test_only_a_recommendation_has_a_recipient(world: ClusterWorld) -> None:
+    with pytest.raises(ValidationError) as error:
+        decision_create(
+            agenda_item=world.agenda_item,
+            kind=DecisionKind.COORDINATION,
+            text="Koordinering.",
+            recommended_to=world.region,
+        )
+    assert error.value.message_dict["recommended_to"] == ["Kun en anbefaling har en modtager."]

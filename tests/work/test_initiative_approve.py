@@ -23,7 +23,10 @@ def professional_decision(world: ClusterWorld) -> Decision:
     meeting = meeting_create(body=world.professional, date=HELD_ON, status=MeetingStatus.HELD)
     agenda_item = agenda_item_create(meeting=meeting, title="Indstilling", kind=AgendaItemKind.DECISION)
     return decision_create(
-        agenda_item=agenda_item, kind=DecisionKind.JOINT, text="Fagligt niveau indstiller.", topic=None
+        agenda_item=agenda_item,
+        kind=DecisionKind.JOINT,
+        text="Fagligt niveau indstiller.",
+        topic=world.prevention_topic,
     )
 
 

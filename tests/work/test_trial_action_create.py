@@ -35,7 +35,10 @@ def test_approval_by_a_professional_body_is_refused(world: ClusterWorld) -> None
     meeting = meeting_create(body=world.professional, date=HELD_ON, status=MeetingStatus.HELD)
     agenda_item = agenda_item_create(meeting=meeting, title="Prøvehandlinger", kind=AgendaItemKind.DECISION)
     decision = decision_create(
-        agenda_item=agenda_item, kind=DecisionKind.JOINT, text="Fagligt niveau godkender."
+        agenda_item=agenda_item,
+        kind=DecisionKind.JOINT,
+        text="Fagligt niveau godkender.",
+        topic=world.prevention_topic,
     )
     before = TrialAction.objects.count()
 

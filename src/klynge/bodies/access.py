@@ -30,6 +30,11 @@ def editable_collaborations(user: Any) -> QuerySet[Collaboration]:
     return Collaboration.objects.filter(parties=party_id).distinct()
 
 
+def access_any_edit(user: Any) -> bool:
+    """May the user change the records of some collaboration (to offer "Opret …" and "Nyt møde")?"""
+    return editable_collaborations(user).exists()
+
+
 def ensure_collaboration_edit(user: Any, collaboration: Collaboration) -> None:
     """Refuse (403, in Danish) anyone who may not change the collaboration's records."""
     if not access_collaboration_edit(user, collaboration):

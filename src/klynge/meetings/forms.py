@@ -142,7 +142,10 @@ class AgendaItemForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    """A decision on an agenda item, with what it does: an allocation from a fund, approved initiatives."""
+    """A decision on an agenda item, with what it does: an allocation from a fund, approved initiatives.
+
+    The form only checks that an allocation is asked for whole (a fund with an amount); the rules about
+    the decision and the allocation live in the models and services."""
 
     kind = forms.ChoiceField(
         label="Type",
@@ -235,17 +238,6 @@ class DecisionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if (
-            data.get("kind") == DecisionKind.JOINT
-            and data.get("topic") is None
-            and not self.agenda_item.topics.exists()
-        ):
-            self.add_error(
-                "topic",
-                "Angiv emnet for en fælles beslutning, så det kan afgøres, om klyngen har myndigheden.",
-            )
-        if data.get("kind") != DecisionKind.RECOMMENDATION and data.get("recommended_to") is not None:
-            self.add_error("recommended_to", "Kun en anbefaling har en modtager.")
         if "fund" not in self.fields:
             return data
         fund, amount = data.get("fund"), data.get("amount")
@@ -253,8 +245,6 @@ class DecisionForm(forms.Form):
             self.add_error("amount", "Skriv det beløb, der bevilges fra puljen.")
         if amount is not None and fund is None:
             self.add_error("fund", "Vælg den pulje, beløbet bevilges fra.")
-        if fund is not None and data.get("focus_area") is None and data.get("initiative") is None:
-            self.add_error("focus_area", "Vælg det fokusområde eller den indsats, der får midlerne.")
         return data
 
 

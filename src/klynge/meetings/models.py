@@ -189,7 +189,16 @@ class Decision(Sourced):
             raise ValidationError({"agenda_item": "Der kan kun registreres beslutninger fra afholdte møder."})
         if self.kind == DecisionKind.RECOMMENDATION and self.recommended_to_id is None:
             raise ValidationError({"recommended_to": "En anbefaling skal have en modtager."})
+        if self.kind != DecisionKind.RECOMMENDATION and self.recommended_to_id is not None:
+            raise ValidationError({"recommended_to": "Kun en anbefaling har en modtager."})
         if self.kind == DecisionKind.JOINT:
+            if self.topic_id is None and not self.agenda_item.topics.exists():
+                raise ValidationError(
+                    {
+                        "topic": "Angiv emnet for en fælles beslutning, så det kan afgøres, om klyngen "
+                        "har myndigheden."
+                    }
+                )
             self._refuse_joint_decision_on_authority()
 
     def _refuse_joint_decision_on_authority(self) -> None:

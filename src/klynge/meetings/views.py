@@ -13,7 +13,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from klynge.attendance.selectors import meeting_attendance
-from klynge.bodies.access import access_collaboration_edit, editable_collaborations, ensure_collaboration_edit
+from klynge.bodies.access import (
+    access_any_edit,
+    access_collaboration_edit,
+    editable_collaborations,
+    ensure_collaboration_edit,
+)
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.forms import AgendaItemForm, DecisionForm, MeetingFilterForm, MeetingForm
 from klynge.meetings.models import (
@@ -58,7 +63,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         "bodies": bodies,
         "years": meeting_years(),
         "page": None,
-        "can_add": editable_collaborations(request.user).exists(),
+        "can_add": access_any_edit(request.user),
     }
     if not form.is_valid():
         return render(request, "meetings/meeting_list.html", context, status=400)

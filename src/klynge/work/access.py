@@ -39,8 +39,3 @@ def access_research_edit(user: Any, research: FollowUpResearch) -> bool:
 
 def access_fund_edit(user: Any, fund: Fund) -> bool:
     return access_collaboration_edit(user, fund.body.collaboration)
-
-
-def access_any_edit(user: Any) -> bool:
-    """May the user change the records of any collaboration (to show "Opret …" links)?"""
-    return editable_collaborations(user).exists()

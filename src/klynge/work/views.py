@@ -12,14 +12,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from klynge.bodies.access import access_collaboration_edit, ensure_collaboration_edit
+from klynge.bodies.access import access_any_edit, access_collaboration_edit, ensure_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
 from klynge.records import record_version
 from klynge.web.editing import edit_page, save_form
 from klynge.web.forms import keep_input_after_refusal
 from klynge.work import selectors, services
 from klynge.work.access import (
-    access_any_edit,
     access_focus_area_edit,
     access_fund_edit,
     access_research_edit,
