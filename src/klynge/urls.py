@@ -17,6 +17,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.provenance.urls")),
     path("", include("klynge.memos.urls")),
     path("", include("klynge.accounts.urls")),
+    path("", include("klynge.search.urls")),
+    path("", include("klynge.portal.urls")),
+    path("", include("klynge.gpcoverage.urls")),
+    path("", include("klynge.temporaryplaces.urls")),
 ]
 
 if settings.OIDC_ENABLED:

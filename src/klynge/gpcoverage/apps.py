@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GpCoverageConfig(AppConfig):
+    name = "klynge.gpcoverage"
+    verbose_name = "Lægedækning"
