@@ -124,6 +124,8 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "work:fund_create": ("create", lambda r: "/puljer/ny/"),
     "work:fund_detail": ("read", lambda r: f"/puljer/{r.world.fund.pk}/"),
     "work:fund_update": ("edit", lambda r: f"/puljer/{r.world.fund.pk}/rediger/"),
+    "portal:overview": ("read", lambda r: "/foelg/"),
+    "portal:collaboration": ("read", lambda r: f"/foelg/{r.world.cluster.slug}/"),
     "organisation:person_list": ("read", lambda r: "/personer/"),
     "organisation:person_detail": ("read", lambda r: f"/personer/{r.world.mayor.slug}/"),
     "organisation:committee_list": ("read", lambda r: "/udvalg/"),

@@ -1,5 +1,10 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
+
+from klynge.portal import views
 
 app_name = "portal"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("foelg/", views.overview, name="overview"),
+    path("foelg/<slug:slug>/", views.collaboration, name="collaboration"),
+]
