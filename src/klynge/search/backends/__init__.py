@@ -1,0 +1,55 @@
+"""The database's full-text search behind one interface: PostgreSQL (config 'danish') or SQLite (FTS5).
+
+Each backend keeps its part of the index in step with the SearchEntry rows (`write`, `clear`) and finds,
+ranks and highlights matches among the rows a viewer may see (`search`).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.db.models import QuerySet
+from django.utils.safestring import SafeString
+
+from klynge.search.models import SearchEntry
+
+# How much text a snippet shows around the matches.
+SNIPPET_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: SearchEntry
+    rank: float  # higher is better; comparable within one search only
+    title_html: SafeString  # the title, escaped, with the matching words in <mark>
+    snippet_html: SafeString  # a piece of the text, escaped, with the matching words in <mark>
+
+
+class Backend(Protocol):
+    def write(self, entries: Sequence[SearchEntry]) -> None:
+        """Index these saved rows (rows deleted from SearchEntry leave the index by themselves)."""
+
+    def write_all(self) -> None:
+        """Index every SearchEntry row (after a rebuild)."""
+
+    def clear(self) -> None:
+        """Empty the backend's part of the index (before a rebuild)."""
+
+    def search(
+        self, entries: QuerySet[SearchEntry], query: str, *, limit: int, offset: int
+    ) -> tuple[list[Hit], int]:
+        """The page of matches among `entries`, best first, and how many match in all."""
+
+
+def get_backend() -> Backend:
+    if connection.vendor == "postgresql":
+        from klynge.search.backends.postgresql import PostgreSQLBackend
+
+        return PostgreSQLBackend()
+    if connection.vendor == "sqlite":
+        from klynge.search.backends.sqlite import SQLiteBackend
+
+        return SQLiteBackend()
+    raise ImproperlyConfigured(f"Search supports PostgreSQL and SQLite, not {connection.vendor}.")
