@@ -141,6 +141,7 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "memos:memo_finalise": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/endelig/"),
     "memos:memo_new_version": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/ny-version/"),
     "memos:memo_download": ("memo_draft", lambda r: f"/notater/{r.draft_memo.pk}/hent/md/"),
+    "search:search": ("read", lambda r: "/soeg/?q=fortroligt+budget"),
 }
 NOT_PAGES = {"accounts:login", "accounts:logout"}  # the login itself (tested in tests/accounts)
 
