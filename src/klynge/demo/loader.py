@@ -17,6 +17,7 @@ from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
 from klynge.memos.models import Memo
 from klynge.organisation.models import Administration, AuthorityArea, Committee, Party, Person, Topic
 from klynge.provenance.models import Source
+from klynge.search.services import search_index_deferred
 from klynge.work.models import (
     Allocation,
     FocusArea,
@@ -38,7 +39,7 @@ def is_demo_loaded() -> bool:
 
 def load_demo() -> None:
     """Build the demo data in one transaction; refused if it is already loaded."""
-    with transaction.atomic():
+    with transaction.atomic(), search_index_deferred():  # indexed in bulk at the end
         if is_demo_loaded():
             raise DemoAlreadyLoaded("Demodata er allerede indlæst.")
         sources = create_sources()
