@@ -24,6 +24,7 @@ from klynge.work.models import FollowUpResearchStatus
 from klynge.work.services import follow_up_research_create
 from tests.clients import administrator, editor_of, member_as
 from tests.factories import ClusterWorld, build_cluster
+from tests.gpcoverage.helpers import gp_coverage_matrix_records
 
 CLOSED_TITLE = "Fortroligt punkt om budget"
 CLOSED_DECISION = "Fortrolig beslutning om budget"
@@ -126,6 +127,10 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "work:fund_update": ("edit", lambda r: f"/puljer/{r.world.fund.pk}/rediger/"),
     "portal:overview": ("read", lambda r: "/foelg/"),
     "portal:collaboration": ("read", lambda r: f"/foelg/{r.world.cluster.slug}/"),
+    "gpcoverage:overview": ("read", lambda r: "/laegedaekning/"),
+    "gpcoverage:dataset_detail": ("read", lambda r: "/laegedaekning/matrix/?maal=2027"),
+    "gpcoverage:example_file": ("read", lambda r: "/laegedaekning/eksempelfil.csv"),
+    "gpcoverage:import": ("create", lambda r: "/laegedaekning/import/"),
     "organisation:person_list": ("read", lambda r: "/personer/"),
     "organisation:person_detail": ("read", lambda r: f"/personer/{r.world.mayor.slug}/"),
     "organisation:committee_list": ("read", lambda r: "/udvalg/"),
@@ -214,6 +219,7 @@ def records(world: ClusterWorld) -> Records:
     )
     absence_record(meeting=world.meeting, membership=world.mayor_membership, agenda_items=[closed_item])
     memo = memo_draft(committee=Committee.objects.get(party=world.municipality), kind=MemoKind.ORIENTATION)
+    gp_coverage_matrix_records(world.area, closed_item)
     return Records(world, build_cluster("Anden"), closed_item, closed_decision, memo)
 
 

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitution
 from klynge.catchment.models import Area, CatchmentRule, Hospital
 from klynge.demo.copenhagen import create_copenhagen
+from klynge.demo.gpcoverage import create_gp_coverage_example
 from klynge.demo.memos import create_memos
 from klynge.demo.reference import create_reference
 from klynge.demo.sources import MEMO_2022_KEY, create_sources
@@ -47,6 +48,7 @@ def load_demo() -> None:
         create_copenhagen(sources, reference)
         create_timeline(sources, reference)
         create_memos()
+        create_gp_coverage_example()
 
 
 # What the summary counts, in the order it is printed.

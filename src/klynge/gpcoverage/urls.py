@@ -1,5 +1,13 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
+
+from klynge.gpcoverage import views
 
 app_name = "gpcoverage"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("laegedaekning/", views.overview, name="overview"),
+    # Before the dataset's slug: otherwise they would be taken for datasets called "import" or so.
+    path("laegedaekning/import/", views.import_view, name="import"),
+    path("laegedaekning/eksempelfil.csv", views.example_file, name="example_file"),
+    path("laegedaekning/<slug:slug>/", views.dataset_detail, name="dataset_detail"),
+]
