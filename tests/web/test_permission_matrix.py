@@ -25,6 +25,7 @@ from klynge.work.services import follow_up_research_create
 from tests.clients import administrator, editor_of, member_as
 from tests.factories import ClusterWorld, build_cluster
 from tests.gpcoverage.helpers import gp_coverage_matrix_records
+from tests.temporaryplaces.helpers import temporary_places_matrix_records
 
 CLOSED_TITLE = "Fortroligt punkt om budget"
 CLOSED_DECISION = "Fortrolig beslutning om budget"
@@ -131,6 +132,10 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "gpcoverage:dataset_detail": ("read", lambda r: "/laegedaekning/matrix/?maal=2027"),
     "gpcoverage:example_file": ("read", lambda r: "/laegedaekning/eksempelfil.csv"),
     "gpcoverage:import": ("create", lambda r: "/laegedaekning/import/"),
+    "temporaryplaces:place_count_list": ("read", lambda r: "/midlertidige-pladser/"),
+    "temporaryplaces:place_count_detail": ("read", lambda r: "/midlertidige-pladser/matrix/?periode=2023-K4"),
+    "temporaryplaces:example_file": ("read", lambda r: "/midlertidige-pladser/import/midlertidige-pladser-eksempel.csv"),
+    "temporaryplaces:place_count_import": ("create", lambda r: "/midlertidige-pladser/import/"),
     "organisation:person_list": ("read", lambda r: "/personer/"),
     "organisation:person_detail": ("read", lambda r: f"/personer/{r.world.mayor.slug}/"),
     "organisation:committee_list": ("read", lambda r: "/udvalg/"),
@@ -220,6 +225,7 @@ def records(world: ClusterWorld) -> Records:
     absence_record(meeting=world.meeting, membership=world.mayor_membership, agenda_items=[closed_item])
     memo = memo_draft(committee=Committee.objects.get(party=world.municipality), kind=MemoKind.ORIENTATION)
     gp_coverage_matrix_records(world.area, closed_item)
+    temporary_places_matrix_records(world)
     return Records(world, build_cluster("Anden"), closed_item, closed_decision, memo)
 
 

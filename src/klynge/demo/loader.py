@@ -13,6 +13,7 @@ from klynge.demo.gpcoverage import create_gp_coverage_example
 from klynge.demo.memos import create_memos
 from klynge.demo.reference import create_reference
 from klynge.demo.sources import MEMO_2022_KEY, create_sources
+from klynge.demo.temporaryplaces import create_temporary_places
 from klynge.demo.timeline import create_timeline
 from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
 from klynge.memos.models import Memo
@@ -49,6 +50,7 @@ def load_demo() -> None:
         create_timeline(sources, reference)
         create_memos()
         create_gp_coverage_example()
+        create_temporary_places(reference)
 
 
 # What the summary counts, in the order it is printed.
