@@ -81,6 +81,10 @@ def record_version(instance: models.Model) -> int:
     return history.order_by("-history_id").values_list("history_id", flat=True).first() or 0
 
 
+class StaleRecord(ValidationError):
+    """A save based on an outdated copy of the record (the UI shows it like any refusal; the API says 409)."""
+
+
 def ensure_unchanged_since(instance: models.Model, seen_version: int | None) -> None:
     """Refuse a save based on an outdated copy, saying who changed what meanwhile (no lost updates).
 
@@ -101,7 +105,7 @@ def ensure_unchanged_since(instance: models.Model, seen_version: int | None) -> 
     user = latest.history_user
     who = (user.email or user.get_username()) if user else "En anden"
     what = f" ({', '.join(changed)})" if changed else ""
-    raise ValidationError(
+    raise StaleRecord(
         f"{who} har gemt ændringer{what}, mens du redigerede. Dine ændringer er ikke gemt, men står stadig "
         "i formularen: se de nye oplysninger på siden, og gem igen, hvis dine ændringer stadig skal med."
     )

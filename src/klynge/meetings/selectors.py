@@ -73,31 +73,31 @@ def decisions_latest(*, limit: int = 10, visible: VisibleItems | None = None) ->
     )
 
 
-def meeting_detail(*, pk: int, visible: VisibleItems | None = None) -> Meeting | None:
-    """A meeting with its whole agenda: items in order, their decisions and what each decision did."""
-    decisions = (
-        Decision.objects.select_related("recommended_to", "topic", "source")
-        .prefetch_related(
-            Prefetch(
-                "allocations",
-                queryset=Allocation.objects.select_related(
-                    "fund", "focus_area", "initiative", "source"
-                ).order_by("pk"),
+def _decisions_with_effects() -> QuerySet[Decision]:
+    """Decisions with what each did: allocations, approved initiatives and trial actions."""
+    return Decision.objects.select_related("recommended_to", "topic", "source").prefetch_related(
+        Prefetch(
+            "allocations",
+            queryset=Allocation.objects.select_related("fund", "focus_area", "initiative", "source").order_by(
+                "pk"
             ),
-            Prefetch(
-                "approved_initiatives",
-                queryset=Initiative.objects.select_related("collaboration").order_by("name"),
+        ),
+        Prefetch(
+            "approved_initiatives",
+            queryset=Initiative.objects.select_related("collaboration").order_by("name"),
+        ),
+        Prefetch(
+            "approved_trial_actions",
+            queryset=TrialAction.objects.select_related("focus_area", "initiative").order_by(
+                "focus_area__name", "position"
             ),
-            Prefetch(
-                "approved_trial_actions",
-                queryset=TrialAction.objects.select_related("focus_area", "initiative").order_by(
-                    "focus_area__name", "position"
-                ),
-            ),
-        )
-        .order_by("pk")
+        ),
     )
-    agenda_items = (
+
+
+def _agenda_items_in_full(visible: VisibleItems | None) -> QuerySet[AgendaItem]:
+    """The items the viewer may see, each with its topics, links, decisions and reported figures."""
+    return (
         AgendaItem.objects.filter(pk__in=public_agenda_items() if visible is None else visible)
         .select_related("source")
         .prefetch_related(
@@ -105,20 +105,124 @@ def meeting_detail(*, pk: int, visible: VisibleItems | None = None) -> Meeting |
             Prefetch("focus_areas", queryset=FocusArea.objects.order_by("name")),
             Prefetch("initiatives", queryset=Initiative.objects.order_by("name")),
             Prefetch("focus_areas_decided", queryset=FocusArea.objects.order_by("name")),
-            Prefetch("decisions", queryset=decisions),
+            Prefetch("decisions", queryset=_decisions_with_effects().order_by("pk")),
             Prefetch(
                 "reported_figures",
                 queryset=ReportedFigure.objects.select_related("area", "source").order_by("pk"),
             ),
         )
-        .order_by("position")
     )
+
+
+def meeting_detail(*, pk: int, visible: VisibleItems | None = None) -> Meeting | None:
+    """A meeting with its whole agenda: items in order, their decisions and what each decision did."""
     return (
         Meeting.objects.filter(pk=pk)
         .select_related("body", "body__collaboration", "source")
-        .prefetch_related(Prefetch("agenda_items", queryset=agenda_items))
+        .prefetch_related(
+            Prefetch("agenda_items", queryset=_agenda_items_in_full(visible).order_by("position"))
+        )
         .first()
     )
+
+
+def meetings_filtered(
+    *,
+    visible: VisibleItems | None,
+    body_id: int | None = None,
+    collaboration_id: int | None = None,
+    status: str | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    topic: str | None = None,
+) -> QuerySet[Meeting]:
+    """Meetings by body, collaboration, status, period and topic (of an item the viewer may see)."""
+    meetings = _meeting_queryset(visible)
+    if body_id is not None:
+        meetings = meetings.filter(body=body_id)
+    if collaboration_id is not None:
+        meetings = meetings.filter(body__collaboration=collaboration_id)
+    if status:
+        meetings = meetings.filter(status=status)
+    if date_from is not None:
+        meetings = meetings.filter(date__gte=date_from)
+    if date_to is not None:
+        meetings = meetings.filter(date__lte=date_to)
+    if topic:
+        items = public_agenda_items() if visible is None else visible
+        on_topic = AgendaItem.objects.filter(pk__in=items, topics__slug=topic).values("meeting")
+        meetings = meetings.filter(pk__in=on_topic)
+    return meetings.order_by("-date", "-start_time", "-pk")
+
+
+def agenda_items_filtered(
+    *,
+    visible: VisibleItems | None,
+    meeting_id: int | None = None,
+    body_id: int | None = None,
+    collaboration_id: int | None = None,
+    kind: str | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    topic: str | None = None,
+) -> QuerySet[AgendaItem]:
+    items = _agenda_items_in_full(visible).select_related("meeting")
+    if meeting_id is not None:
+        items = items.filter(meeting=meeting_id)
+    if body_id is not None:
+        items = items.filter(meeting__body=body_id)
+    if collaboration_id is not None:
+        items = items.filter(meeting__body__collaboration=collaboration_id)
+    if kind:
+        items = items.filter(kind=kind)
+    if date_from is not None:
+        items = items.filter(meeting__date__gte=date_from)
+    if date_to is not None:
+        items = items.filter(meeting__date__lte=date_to)
+    if topic:
+        items = items.filter(pk__in=AgendaItem.objects.filter(topics__slug=topic).values("pk"))
+    return items.order_by("-meeting__date", "-meeting__pk", "position")
+
+
+def decisions_filtered(
+    *,
+    visible: VisibleItems | None,
+    meeting_id: int | None = None,
+    body_id: int | None = None,
+    collaboration_id: int | None = None,
+    kind: str | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    topic: str | None = None,
+) -> QuerySet[Decision]:
+    items = public_agenda_items() if visible is None else visible
+    decisions = _decisions_with_effects().filter(agenda_item__in=items).select_related("agenda_item__meeting")
+    if meeting_id is not None:
+        decisions = decisions.filter(agenda_item__meeting=meeting_id)
+    if body_id is not None:
+        decisions = decisions.filter(agenda_item__meeting__body=body_id)
+    if collaboration_id is not None:
+        decisions = decisions.filter(agenda_item__meeting__body__collaboration=collaboration_id)
+    if kind:
+        decisions = decisions.filter(kind=kind)
+    if date_from is not None:
+        decisions = decisions.filter(agenda_item__meeting__date__gte=date_from)
+    if date_to is not None:
+        decisions = decisions.filter(agenda_item__meeting__date__lte=date_to)
+    if topic:
+        decisions = decisions.filter(
+            Q(topic__slug=topic)
+            | Q(agenda_item__in=AgendaItem.objects.filter(topics__slug=topic).values("pk"))
+        )
+    return decisions.order_by("-agenda_item__meeting__date", "-agenda_item__meeting__pk", "-pk")
+
+
+def decision_visible(*, pk: int, visible: VisibleItems | None) -> Decision | None:
+    return decisions_filtered(visible=visible).filter(pk=pk).first()
+
+
+def agenda_item_visible(*, pk: int, visible: VisibleItems | None) -> AgendaItem | None:
+    return agenda_items_filtered(visible=visible).filter(pk=pk).first()
 
 
 def agenda_items_by_topics(

@@ -20,15 +20,21 @@ from klynge.bodies.access import (
     ensure_collaboration_edit,
 )
 from klynge.meetings.access import visible_agenda_items
+from klynge.meetings.actions import (
+    agenda_item_create_from,
+    agenda_item_initial,
+    agenda_item_update_from,
+    decision_initial,
+    decision_record_from,
+    decision_update_from,
+    meeting_create_from,
+    meeting_initial,
+    meeting_update_from,
+)
 from klynge.meetings.forms import AgendaItemForm, DecisionForm, MeetingFilterForm, MeetingForm
 from klynge.meetings.models import (
     AgendaItem,
-    AgendaItemKind,
-    DatePrecision,
-    Decision,
-    DecisionKind,
     Meeting,
-    MeetingStatus,
 )
 from klynge.meetings.selectors import agenda_item_for_edit as select_agenda_item_for_edit
 from klynge.meetings.selectors import bodies_for_new_meetings, meeting_body_choices, meeting_years
@@ -37,17 +43,9 @@ from klynge.meetings.selectors import meeting_detail as select_meeting
 from klynge.meetings.selectors import meeting_for_edit as select_meeting_for_edit
 from klynge.meetings.selectors import meeting_list as select_meetings
 from klynge.meetings.services import (
-    AllocationRequest,
-    agenda_item_create,
     agenda_item_move,
     agenda_item_remove,
-    agenda_item_update,
-    decision_record,
-    decision_update,
-    meeting_create,
-    meeting_update,
 )
-from klynge.records import record_version
 from klynge.web.editing import edit_page, save_form
 from klynge.web.templatetags.danish import meeting_label
 
@@ -131,16 +129,7 @@ def meeting_create_view(request: HttpRequest) -> HttpResponse:
 
     def save(data: dict[str, Any]) -> Meeting:
         ensure_collaboration_edit(request.user, data["body"].collaboration)
-        return meeting_create(
-            body=data["body"],
-            date=data["date"],
-            status=MeetingStatus(data["status"]),
-            date_precision=DatePrecision(data["date_precision"]),
-            start_time=data["start_time"],
-            is_extra=data["is_extra"],
-            title=data["title"],
-            location=data["location"],
-        )
+        return meeting_create_from(data)
 
     meeting = save_form(request, form, save, success="Mødet er oprettet.")
     if meeting is not None:
@@ -158,32 +147,17 @@ def meeting_create_view(request: HttpRequest) -> HttpResponse:
 def meeting_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(pk)
     ensure_collaboration_edit(request.user, meeting.body.collaboration)
-    initial = {
-        "date": meeting.date,
-        "date_precision": meeting.date_precision,
-        "start_time": meeting.start_time,
-        "status": meeting.status,
-        "is_extra": meeting.is_extra,
-        "title": meeting.title,
-        "location": meeting.location,
-        "seen_version": record_version(meeting),
-    }
-    form = MeetingForm(request.POST or None, initial=initial)
-
-    def save(data: dict[str, Any]) -> Meeting:
-        return meeting_update(
-            meeting=meeting,
-            seen_version=data["seen_version"],
-            date=data["date"],
-            status=MeetingStatus(data["status"]),
-            date_precision=DatePrecision(data["date_precision"]),
-            start_time=data["start_time"],
-            is_extra=data["is_extra"],
-            title=data["title"],
-            location=data["location"],
+    form = MeetingForm(request.POST or None, initial=meeting_initial(meeting))
+    if (
+        save_form(
+            request,
+            form,
+            lambda data: meeting_update_from(meeting, data),
+            success="Mødet er gemt.",
+            record=meeting,
         )
-
-    if save_form(request, form, save, success="Mødet er gemt.", record=meeting) is not None:
+        is not None
+    ):
         return redirect(meeting_url(meeting))
     return edit_page(
         request,
@@ -195,19 +169,6 @@ def meeting_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _agenda_item_arguments(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "title": data["title"],
-        "kind": AgendaItemKind(data["kind"]),
-        "summary": data["summary"],
-        "is_public": data["is_public"],
-        "is_tentative": data["is_tentative"],
-        "topics": data["topics"],
-        "focus_areas": data["focus_areas"],
-        "initiatives": data["initiatives"],
-    }
-
-
 @login_required
 def agenda_item_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an item at the end of a meeting's agenda."""
@@ -217,7 +178,7 @@ def agenda_item_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     item = save_form(
         request,
         form,
-        lambda data: agenda_item_create(meeting=meeting, **_agenda_item_arguments(data)),
+        lambda data: agenda_item_create_from(meeting, data),
         success="Punktet er sat på dagsordenen.",
     )
     if item is not None:
@@ -237,24 +198,11 @@ def agenda_item_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     item = _agenda_item_or_404(request, pk)
     meeting = item.meeting
     ensure_collaboration_edit(request.user, meeting.body.collaboration)
-    initial = {
-        "title": item.title,
-        "kind": item.kind,
-        "summary": item.summary,
-        "is_public": item.is_public,
-        "is_tentative": item.is_tentative,
-        "topics": list(item.topics.all()),
-        "focus_areas": list(item.focus_areas.all()),
-        "initiatives": list(item.initiatives.all()),
-        "seen_version": record_version(item),
-    }
-    form = AgendaItemForm(request.POST or None, initial=initial, meeting=meeting)
+    form = AgendaItemForm(request.POST or None, initial=agenda_item_initial(item), meeting=meeting)
     saved = save_form(
         request,
         form,
-        lambda data: agenda_item_update(
-            agenda_item=item, seen_version=data["seen_version"], **_agenda_item_arguments(data)
-        ),
+        lambda data: agenda_item_update_from(item, data),
         success="Punktet er gemt.",
         record=item,
     )
@@ -306,26 +254,15 @@ def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     ensure_collaboration_edit(request.user, meeting.body.collaboration)
     form = DecisionForm(request.POST or None, agenda_item=item)
 
-    def save(data: dict[str, Any]) -> Decision:
-        allocation = None
-        if data["fund"] is not None:
-            allocation = AllocationRequest(
-                fund=data["fund"],
-                amount=data["amount"],
-                focus_area=data["focus_area"],
-                initiative=data["initiative"],
-            )
-        return decision_record(
-            agenda_item=item,
-            kind=DecisionKind(data["kind"]),
-            text=data["text"],
-            topic=data["topic"],
-            recommended_to=data["recommended_to"],
-            allocation=allocation,
-            approves=data["approves"],
+    if (
+        save_form(
+            request,
+            form,
+            lambda data: decision_record_from(item, data),
+            success="Beslutningen er registreret.",
         )
-
-    if save_form(request, form, save, success="Beslutningen er registreret.") is not None:
+        is not None
+    ):
         return redirect(meeting_url(meeting, f"punkt-{item.position}"))
     return edit_page(
         request,
@@ -345,25 +282,13 @@ def decision_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     item = _agenda_item_or_404(request, decision.agenda_item_id)
     meeting = item.meeting
     ensure_collaboration_edit(request.user, meeting.body.collaboration)
-    initial = {
-        "kind": decision.kind,
-        "text": decision.text,
-        "topic": decision.topic_id,
-        "recommended_to": decision.recommended_to_id,
-        "seen_version": record_version(decision),
-    }
-    form = DecisionForm(request.POST or None, initial=initial, agenda_item=item, editing=True)
+    form = DecisionForm(
+        request.POST or None, initial=decision_initial(decision), agenda_item=item, editing=True
+    )
     saved = save_form(
         request,
         form,
-        lambda data: decision_update(
-            decision=decision,
-            seen_version=data["seen_version"],
-            kind=DecisionKind(data["kind"]),
-            text=data["text"],
-            topic=data["topic"],
-            recommended_to=data["recommended_to"],
-        ),
+        lambda data: decision_update_from(decision, data),
         success="Beslutningen er gemt.",
         record=decision,
     )

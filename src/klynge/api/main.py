@@ -1,0 +1,40 @@
+"""The REST API at /api/v1/: one NinjaAPI, with each domain's router from its own app (`<app>/api.py`)."""
+
+from ninja import NinjaAPI
+
+from klynge.api.errors import install_error_handlers
+from klynge.meetings.api import router as meetings_router
+
+DESCRIPTION = """
+The records of Denmark's health clusters and councils: structure, meetings, agendas, decisions,
+focus areas, initiatives, funds and memos.
+
+**Who you are.** Send a personal token as `Authorization: Bearer TOKEN` (made with
+`klynge token create EMAIL`), or use the app's login session (writes then need the `X-CSRFToken`
+header). Without either you see what the public sees.
+
+**What you see** is exactly what the app's pages show you: closed agenda items, their decisions and
+draft memos are absent ("not found") unless you may see them.
+
+**Writes** go through the same forms, rules and services as the app's pages. A refusal is a 422 with the
+rules' own messages per field (in Danish, as the pages show them); a change based on an outdated copy
+(send the `version` you read) is a 409.
+
+**Errors** are JSON: `{"code": "...", "message": "...", "errors": {"field": ["..."]}}`.
+
+**Lists** are pages: `?limit=` (1–100, default 50) and `?offset=`, with the total `count`.
+Ids are stable integers.
+"""
+
+api = NinjaAPI(
+    title="Klynge API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+install_error_handlers(api)
+
+for router in (meetings_router,):
+    api.add_router("", router)
