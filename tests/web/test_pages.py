@@ -18,6 +18,7 @@ NAVIGATION = [
     "Fokusområder",
     "Indsatser",
     "Puljer",
+    "Følg klyngerne",
     "Personer",
     "Udvalg",
     "Kilder",

@@ -15,6 +15,7 @@ SECTIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Fokusområder", "work:focus_area_list", ("/fokusomraader/",)),
     ("Indsatser", "work:initiative_list", ("/indsatser/",)),
     ("Puljer", "work:fund_list", ("/puljer/",)),
+    ("Følg klyngerne", "portal:overview", ("/foelg/",)),
     ("Personer", "organisation:person_list", ("/personer/",)),
     ("Udvalg", "organisation:committee_list", ("/udvalg/",)),
     ("Notater", "memos:memo_list", ("/notater/",)),
