@@ -90,7 +90,7 @@ def gp_coverage_dataset_import(
     if problems:
         raise GpCoverageImportError(problems)
     with transaction.atomic():
-        slug = unique_slug(GpCoverageDataset, fields["name"])
+        slug = unique_slug(GpCoverageDataset, fields["name"].replace("–", "-"))
         if slug in RESERVED_SLUGS:
             slug = unique_slug(GpCoverageDataset, f"{fields['name']} datasæt")
         dataset = create_validated(GpCoverageDataset, slug=slug, **fields)
