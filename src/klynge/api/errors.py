@@ -109,3 +109,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return respond(request, exc.status_code, str(exc.message))
+
+
+# What operations can answer besides success (400: a body that is not JSON at all).
+LIST_ERRORS = error_responses(401, 422)
+DETAIL_ERRORS = error_responses(401, 404, 422)
+WRITE_ERRORS = error_responses(400, 401, 403, 404, 409, 422)

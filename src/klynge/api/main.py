@@ -3,7 +3,13 @@
 from ninja import NinjaAPI
 
 from klynge.api.errors import install_error_handlers
+from klynge.bodies.api import router as bodies_router
+from klynge.catchment.api import router as catchment_router
+from klynge.feeds.api import router as feeds_router
 from klynge.meetings.api import router as meetings_router
+from klynge.memos.api import router as memos_router
+from klynge.organisation.api import router as organisation_router
+from klynge.provenance.api import router as provenance_router
 
 DESCRIPTION = """
 The records of Denmark's health clusters and councils: structure, meetings, agendas, decisions,
@@ -36,5 +42,13 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 
-for router in (meetings_router,):
+for router in (
+    feeds_router,
+    meetings_router,
+    organisation_router,
+    bodies_router,
+    catchment_router,
+    provenance_router,
+    memos_router,
+):
     api.add_router("", router)

@@ -1,15 +1,46 @@
 """What every resource of the API shares: ids, references to other records, and form-checked input."""
 
+import datetime
+import re
 from typing import Annotated, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from ninja import Field, Schema
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 # Ids are positive and fit every database's integer (and JavaScript's exact integers).
 MAX_ID = 2**53 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=120)]
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
+
+
+def _iso(pattern: re.Pattern[str], what: str) -> Any:
+    """Only the ISO text form: pydantic would otherwise read a number as seconds since 1970."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and not pattern.match(value):
+            raise ValueError(f"write the {what} in ISO 8601 form")
+        if not isinstance(value, (str, datetime.date, datetime.time)):
+            raise ValueError(f"write the {what} in ISO 8601 form")
+        return value
+
+    return BeforeValidator(check)
+
+
+Date = Annotated[datetime.date, _iso(_ISO_DATE, "date (YYYY-MM-DD)")]
+Time = Annotated[datetime.time, _iso(_ISO_TIME, "time (HH:MM)")]
+
+
+class Input(BaseModel):
+    """What callers send: a JSON object with only the documented fields (a plain pydantic model: ninja's
+    Schema would also read a list or any object's attributes, which is right for output only)."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class Ref(Schema):

@@ -15,9 +15,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
-from klynge.api.errors import error_responses
+from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from klynge.api.pagination import Pages
-from klynge.api.schemas import Id, Ref, Slug, SlugRef, TopicRef, form_data, validated
+from klynge.api.schemas import Date, Id, Input, Ref, Slug, SlugRef, Time, TopicRef, form_data, validated
 from klynge.bodies.access import editable_collaborations, ensure_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.actions import (
@@ -203,9 +203,9 @@ class MeetingDetailOut(MeetingOut):
 # ---- What the API takes ----------------------------------------------------------------------------
 
 
-class Period(Schema):
-    date_from: datetime.date | None = Field(None, description="On or after this date.")
-    date_to: datetime.date | None = Field(None, description="On or before this date.")
+class Period(Input):
+    date_from: Date | None = Field(None, description="On or after this date.")
+    date_to: Date | None = Field(None, description="On or before this date.")
     topic: Slug | None = Field(None, description="A topic's slug, e.g. 'boern-og-unge'.")
 
 
@@ -229,29 +229,29 @@ class DecisionFilters(Period):
     kind: DecisionKind | None = None
 
 
-class MeetingIn(Schema):
+class MeetingIn(Input):
     body: Id
-    date: datetime.date
+    date: Date
     date_precision: DatePrecision = DatePrecision.DAY
-    start_time: datetime.time | None = None
+    start_time: Time | None = None
     status: MeetingStatus = MeetingStatus.PLANNED
     is_extra: bool = False
     title: Annotated[str, Field(max_length=200)] = ""
     location: Annotated[str, Field(max_length=200)] = ""
 
 
-class MeetingChange(Schema):
+class MeetingChange(Input):
     version: int | None = Field(None, ge=0, le=2**62, description="The version you read; omit to overwrite.")
-    date: datetime.date | None = None
+    date: Date | None = None
     date_precision: DatePrecision | None = None
-    start_time: datetime.time | None = None
+    start_time: Time | None = None
     status: MeetingStatus | None = None
     is_extra: bool | None = None
     title: Annotated[str, Field(max_length=200)] | None = None
     location: Annotated[str, Field(max_length=200)] | None = None
 
 
-class AgendaItemIn(Schema):
+class AgendaItemIn(Input):
     title: Title
     kind: AgendaItemKind
     summary: Text = ""
@@ -262,7 +262,7 @@ class AgendaItemIn(Schema):
     initiatives: IdList = Field(default_factory=list)
 
 
-class AgendaItemChange(Schema):
+class AgendaItemChange(Input):
     version: int | None = Field(None, ge=0, le=2**62)
     title: Title | None = None
     kind: AgendaItemKind | None = None
@@ -274,18 +274,18 @@ class AgendaItemChange(Schema):
     initiatives: IdList | None = None
 
 
-class Move(Schema):
+class Move(Input):
     direction: Literal["up", "down"]
 
 
-class AllocationIn(Schema):
+class AllocationIn(Input):
     fund: Id
     amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
     focus_area: Id | None = None
     initiative: Id | None = None
 
 
-class DecisionIn(Schema):
+class DecisionIn(Input):
     kind: DecisionKind
     text: Text
     topic: Id | None = None
@@ -294,7 +294,7 @@ class DecisionIn(Schema):
     approves: IdList = Field(default_factory=list)
 
 
-class DecisionChange(Schema):
+class DecisionChange(Input):
     version: int | None = Field(None, ge=0, le=2**62)
     kind: DecisionKind | None = None
     text: Text | None = None
@@ -302,9 +302,9 @@ class DecisionChange(Schema):
     recommended_to: Id | None = None
 
 
-def _changes(payload: Schema) -> dict[str, Any]:
+def _changes(payload: Input) -> dict[str, Any]:
     """The fields the caller sent (null included: it clears), with `version` as the forms call it."""
-    changes = payload.dict(exclude_unset=True)
+    changes = payload.model_dump(exclude_unset=True)
     if "version" in changes:
         changes["seen_version"] = changes.pop("version")
     return changes
@@ -341,7 +341,7 @@ def _full_decision(request: HttpRequest, pk: int) -> Decision:
 # ---- Reads ------------------------------------------------------------------------------------------
 
 
-@router.get("/meetings", response={200: list[MeetingOut], **error_responses(401, 422)}, auth=READ_AUTH)
+@router.get("/meetings", response={200: list[MeetingOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_meetings(request: HttpRequest, filters: Query[MeetingFilters]) -> Any:
     """Meetings, newest first, with the number of agenda items the caller may see."""
@@ -358,7 +358,7 @@ def list_meetings(request: HttpRequest, filters: Query[MeetingFilters]) -> Any:
 
 @router.get(
     "/meetings/{meeting_id}",
-    response={200: MeetingDetailOut, **error_responses(401, 404, 422)},
+    response={200: MeetingDetailOut, **DETAIL_ERRORS},
     auth=READ_AUTH,
 )
 def get_meeting(request: HttpRequest, meeting_id: Id) -> Any:
@@ -366,7 +366,7 @@ def get_meeting(request: HttpRequest, meeting_id: Id) -> Any:
     return _full_meeting(request, meeting_id)
 
 
-@router.get("/agenda-items", response={200: list[AgendaItemOut], **error_responses(401, 422)}, auth=READ_AUTH)
+@router.get("/agenda-items", response={200: list[AgendaItemOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_agenda_items(request: HttpRequest, filters: Query[ItemFilters]) -> Any:
     return agenda_items_filtered(
@@ -382,13 +382,13 @@ def list_agenda_items(request: HttpRequest, filters: Query[ItemFilters]) -> Any:
 
 
 @router.get(
-    "/agenda-items/{item_id}", response={200: AgendaItemOut, **error_responses(401, 404, 422)}, auth=READ_AUTH
+    "/agenda-items/{item_id}", response={200: AgendaItemOut, **DETAIL_ERRORS}, auth=READ_AUTH
 )
 def get_agenda_item(request: HttpRequest, item_id: Id) -> Any:
     return _full_item(request, item_id)
 
 
-@router.get("/decisions", response={200: list[DecisionOut], **error_responses(401, 422)}, auth=READ_AUTH)
+@router.get("/decisions", response={200: list[DecisionOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_decisions(request: HttpRequest, filters: Query[DecisionFilters]) -> Any:
     """Decisions, newest meeting first; a topic matches the decision's topic or its item's topics."""
@@ -405,7 +405,7 @@ def list_decisions(request: HttpRequest, filters: Query[DecisionFilters]) -> Any
 
 
 @router.get(
-    "/decisions/{decision_id}", response={200: DecisionOut, **error_responses(401, 404, 422)}, auth=READ_AUTH
+    "/decisions/{decision_id}", response={200: DecisionOut, **DETAIL_ERRORS}, auth=READ_AUTH
 )
 def get_decision(request: HttpRequest, decision_id: Id) -> Any:
     return _full_decision(request, decision_id)
@@ -413,16 +413,13 @@ def get_decision(request: HttpRequest, decision_id: Id) -> Any:
 
 # ---- Writes (editors of a participating party, administrators) --------------------------------------
 
-WRITE_ERRORS = error_responses(401, 403, 404, 409, 422)
-
-
 @router.post("/meetings", response={201: MeetingDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def create_meeting(request: HttpRequest, payload: MeetingIn) -> Any:
     """Add a meeting to a body of a collaboration the caller's party takes part in."""
     bodies = bodies_for_new_meetings(collaborations=editable_collaborations(request.user))
     if not bodies.exists():
         raise PermissionDenied
-    data = validated(MeetingForm(form_data({}, payload.dict()), bodies=bodies))
+    data = validated(MeetingForm(form_data({}, payload.model_dump()), bodies=bodies))
     ensure_collaboration_edit(request.user, data["body"].collaboration)
     meeting = meeting_create_from(data)
     return 201, _full_meeting(request, meeting.pk)
@@ -448,7 +445,7 @@ def create_agenda_item(request: HttpRequest, meeting_id: Id, payload: AgendaItem
     if meeting is None:
         raise Http404
     ensure_collaboration_edit(request.user, meeting.body.collaboration)
-    data = validated(AgendaItemForm(form_data({}, payload.dict()), meeting=meeting))
+    data = validated(AgendaItemForm(form_data({}, payload.model_dump()), meeting=meeting))
     item = agenda_item_create_from(meeting, data)
     return 201, _full_item(request, item.pk)
 
@@ -491,7 +488,7 @@ def record_decision(request: HttpRequest, item_id: Id, payload: DecisionIn) -> A
     """Record a decision with its allocation from a fund and the initiatives it approves, all or nothing."""
     item = _visible_item(request, item_id)
     ensure_collaboration_edit(request.user, item.meeting.body.collaboration)
-    values = payload.dict()
+    values = payload.model_dump()
     allocation = values.pop("allocation") or {
         "fund": None,
         "amount": None,
