@@ -69,7 +69,11 @@ def test_retirements_accumulate_from_the_base_year(city: City) -> None:
     # needed: ⌈18,75⌉ = 19, ⌈19,375⌉ = 20, ⌈20,3125⌉ = 21
     assert [y.needed for y in years] == [19, 20, 21]
     assert [y.to_recruit for y in years] == [0, 3, 7]
-    assert [y.base_year for y in years] == [2024, 2024, 2024]
+    assert [(y.base_year, y.base_capacities, y.retirements_since_base) for y in years] == [
+        (2024, 20, 1),
+        (2024, 20, 3),
+        (2024, 20, 6),
+    ]
     assert [y.population_is_forecast for y in years] == [False, True, True]
 
 

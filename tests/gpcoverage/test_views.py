@@ -51,6 +51,7 @@ def test_the_forecast_page_shows_the_table_the_chart_and_the_reasons(city: City)
     # Nordby 2025: 10 − 1 − 1 = 8 available, ⌈16.500 / 1.600⌉ = 11 needed, 3 to recruit; 2.062,5 per capacity.
     assert "2.062,5 patienter pr. kapacitet – over grænsen på 1.600" in html
     assert "40 % af kapaciteterne hos læger på 60 år eller derover – over grænsen på 30 %" in html
+    assert "10 fra 2024 − 2 afgange" in html  # how Nordby's 8 available in 2025 come about
     assert "summen af 2 områder i datasættet" in html  # Testby
     assert "Sådan regnes der" in html
     assert "skal rekrutteres <strong>3 lægekapaciteter</strong>" in html  # Testby 2025: 3 + 0
@@ -150,3 +151,14 @@ def test_the_example_file_can_be_downloaded(db: None) -> None:
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="laegedaekning-eksempel.csv"' in response["Content-Disposition"]
     assert response.content.decode().startswith("# EKSEMPEL – ikke rigtige tal.")
+
+
+def test_the_admin_shows_datasets_read_only_and_may_delete_one(city: City) -> None:
+    dataset = import_lines("Nordby;2024;1000;nej;1;;0;")
+    client = administrator()
+    assert client.get("/admin/gpcoverage/gpcoveragedataset/").status_code == 200
+    page = client.get(f"/admin/gpcoverage/gpcoveragedataset/{dataset.pk}/change/")
+    assert page.status_code == 200 and "Nordby" in page.content.decode()
+    assert client.get("/admin/gpcoverage/gpcoveragedataset/add/").status_code == 403
+    client.post(f"/admin/gpcoverage/gpcoveragedataset/{dataset.pk}/delete/", {"post": "yes"})
+    assert not GpCoverageDataset.objects.exists() and not GpCoverageFigure.objects.exists()

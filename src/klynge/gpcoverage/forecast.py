@@ -54,6 +54,7 @@ class YearForecast:
     population_is_forecast: bool
     capacities: int | None  # as given for the year (None in a year that gives none)
     base_year: int | None  # None for a sum of parts
+    base_capacities: int | None  # the capacities in the base year (None for a sum of parts)
     retirements: int  # expected in the year
     retirements_since_base: int  # from the base year up to and including the year
     available: int
@@ -192,6 +193,7 @@ def forecast_area(
                 population_is_forecast=row.population_is_forecast,
                 capacities=row.capacities,
                 base_year=base.year,
+                base_capacities=base.capacities,
                 retirements=row.expected_retirements,
                 retirements_since_base=since_base,
                 available=available,
@@ -248,6 +250,7 @@ def sum_of_parts(
                 population_is_forecast=any(r.population_is_forecast for r in rows),
                 capacities=capacities,
                 base_year=None,
+                base_capacities=None,
                 retirements=sum(r.retirements for r in rows),
                 retirements_since_base=sum(r.retirements_since_base for r in rows),
                 available=available,
