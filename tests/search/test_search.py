@@ -38,7 +38,7 @@ def test_closed_items_and_their_decisions_only_for_those_who_may_see_them(closed
         assert page.total == 2
     else:
         assert found(page) == set()
-        assert page.total == 0  # not even counted
+        assert page.total == 0 and not any(page.counts.values())  # not even counted
     # The public items of the same meeting are there for everyone.
     assert (Kind.AGENDA_ITEM, "Forebyggelse i Test") in found(search(user=user, query="forebyggelse"))
 
@@ -126,6 +126,8 @@ def test_kinds_limit_the_results(world: ClusterWorld) -> None:
     only = search(user=None, query="Test", kinds=[Kind.FOCUS_AREA, "person"])
     assert {r.kind for r in only.results} == {Kind.FOCUS_AREA, Kind.PERSON}
     assert only.total < everything.total
+    assert only.counts == everything.counts  # per kind, whatever was chosen
+    assert only.total == only.counts[Kind.FOCUS_AREA] + only.counts[Kind.PERSON]
     assert search(user=None, query="Test", kinds=["no-such-kind"]).total == 0
 
 

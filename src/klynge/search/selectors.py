@@ -46,7 +46,8 @@ class SearchResult:
 class SearchPage:
     query: str
     results: list[SearchResult]
-    total: int  # all matches the viewer may see, over all pages
+    total: int  # all matches of the chosen kinds the viewer may see, over all pages
+    counts: dict[Kind, int]  # matches the viewer may see per kind, whatever kinds were chosen
     limit: int
     offset: int
 
@@ -92,14 +93,17 @@ def search(
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
     if not query:
-        return SearchPage(query=query, results=[], total=0, limit=limit, offset=offset)
-    entries = visible_entries(user)
+        return SearchPage(query=query, results=[], total=0, counts={}, limit=limit, offset=offset)
     wanted = {Kind(k) for k in kinds or () if k in Kind.values}
     if kinds and not wanted:
-        return SearchPage(query=query, results=[], total=0, limit=limit, offset=offset)
-    if wanted and len(wanted) < len(Kind):
-        entries = entries.filter(kind__in=sorted(wanted))
-    hits, total = get_backend().search(entries, query, limit=limit, offset=offset)
+        return SearchPage(query=query, results=[], total=0, counts={}, limit=limit, offset=offset)
+    if len(wanted) == len(Kind):
+        wanted = set()
+    hits, counts = get_backend().search(
+        visible_entries(user), query, kinds=wanted, limit=limit, offset=offset
+    )
+    by_kind = {kind: counts.get(kind, 0) for kind in Kind}
+    total = sum(n for kind, n in by_kind.items() if not wanted or kind in wanted)
     results = [
         SearchResult(
             kind=Kind(hit.entry.kind),
@@ -115,4 +119,4 @@ def search(
         )
         for hit in hits
     ]
-    return SearchPage(query=query, results=results, total=total, limit=limit, offset=offset)
+    return SearchPage(query=query, results=results, total=total, counts=by_kind, limit=limit, offset=offset)

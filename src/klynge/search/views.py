@@ -41,7 +41,15 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "page": page,
             "page_number": 1 if page is None else page.offset // PAGE_SIZE + 1,
             "last_page": last_page,
-            "kinds": Kind.choices,
+            "kinds": [
+                {
+                    "value": kind.value,
+                    "label": kind.label,
+                    "selected": kind.value in selected,
+                    "count": 0 if page is None else page.counts.get(kind, 0),
+                }
+                for kind in Kind
+            ],
             "selected": selected,
             "query": request.GET.get("q", ""),
         },

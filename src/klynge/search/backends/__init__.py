@@ -4,7 +4,7 @@ Each backend keeps its part of the index in step with the SearchEntry rows (`wri
 ranks and highlights matches among the rows a viewer may see (`search`).
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -38,9 +38,10 @@ class Backend(Protocol):
         """Empty the backend's part of the index (before a rebuild)."""
 
     def search(
-        self, entries: QuerySet[SearchEntry], query: str, *, limit: int, offset: int
-    ) -> tuple[list[Hit], int]:
-        """The page of matches among `entries`, best first, and how many match in all."""
+        self, entries: QuerySet[SearchEntry], query: str, *, kinds: Collection[str], limit: int, offset: int
+    ) -> tuple[list[Hit], dict[str, int]]:
+        """The page of matches among `entries` of the given kinds (all if empty), best first, and how
+        many of each kind match among all `entries` (for the kind filter's counts)."""
 
 
 def get_backend() -> Backend:

@@ -6,10 +6,10 @@ ts_headline marks matches with private-use characters; the result is escaped in 
 are the marks turned into <mark>, so nothing from a record's text reaches the page unescaped.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, QuerySet
 
 from klynge.search.backends import SNIPPET_WORDS, Hit
 from klynge.search.models import SearchEntry
@@ -42,13 +42,16 @@ class PostgreSQLBackend:
         """The vectors live in the rows themselves."""
 
     def search(
-        self, entries: QuerySet[SearchEntry], query: str, *, limit: int, offset: int
-    ) -> tuple[list[Hit], int]:
+        self, entries: QuerySet[SearchEntry], query: str, *, kinds: Collection[str], limit: int, offset: int
+    ) -> tuple[list[Hit], dict[str, int]]:
         ts_query = SearchQuery(query, search_type="websearch", config=CONFIG)
         matches = entries.filter(vector=ts_query)
-        total = matches.count()
+        counts = dict(matches.order_by().values_list("kind").annotate(n=Count("pk")))
+        if kinds:
+            matches = matches.filter(kind__in=sorted(kinds))
+        total = sum(n for kind, n in counts.items() if not kinds or kind in kinds)
         if total == 0 or offset >= total:
-            return [], total
+            return [], counts
         rows = (
             matches.annotate(
                 rank=SearchRank(F("vector"), ts_query),
@@ -83,4 +86,4 @@ class PostgreSQLBackend:
                 snippet_html=marked_to_html(_with_ellipses(row.snippet_marked, row.text)),
             )
             for row in rows
-        ], total
+        ], counts

@@ -7,7 +7,8 @@ error. Matches are ranked by bm25 with the title weighing ten times the text; th
 highlighted in Python on the original text by their stems.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -38,26 +39,32 @@ class SQLiteBackend:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
 
     def search(
-        self, entries: QuerySet[SearchEntry], query: str, *, limit: int, offset: int
-    ) -> tuple[list[Hit], int]:
+        self, entries: QuerySet[SearchEntry], query: str, *, kinds: Collection[str], limit: int, offset: int
+    ) -> tuple[list[Hit], dict[str, int]]:
         parsed = parse_query(query)
         expression = fts5_expression(parsed)
         if expression is None:
-            return [], 0
+            return [], {}
         visible_sql, visible_params = entries.values("pk").query.sql_with_params()
-        entry_table = SearchEntry._meta.db_table
-        where = f"{FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({visible_sql})"
-        params = (expression, *visible_params)
+        matches = (
+            f"FROM {FTS_TABLE} JOIN {SearchEntry._meta.db_table} e ON e.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND e.id IN ({visible_sql})"
+        )
+        params: tuple[Any, ...] = (expression, *visible_params)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {where}", params)
-            total = int(cursor.fetchone()[0])
+            cursor.execute(f"SELECT e.kind, COUNT(*) {matches} GROUP BY e.kind", params)
+            counts = {kind: int(n) for kind, n in cursor.fetchall()}
+        total = sum(n for kind, n in counts.items() if not kinds or kind in kinds)
         if total == 0 or offset >= total:
-            return [], total
+            return [], counts
+        if kinds:
+            chosen = sorted(kinds)
+            matches += f" AND e.kind IN ({', '.join(['%s'] * len(chosen))})"
+            params += tuple(chosen)
         rows = SearchEntry.objects.raw(
             f"SELECT e.id, e.kind, e.object_id, e.title, e.text, e.date, e.date_precision, e.url, "
             f"e.agenda_item_id, e.memo_id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS bm25 "
-            f"FROM {FTS_TABLE} JOIN {entry_table} e ON e.id = {FTS_TABLE}.rowid WHERE {where} "
-            f"ORDER BY bm25, e.date DESC, e.id LIMIT %s OFFSET %s",
+            f"{matches} ORDER BY bm25, e.date DESC, e.id LIMIT %s OFFSET %s",
             (*params, limit, offset),
         )
         wanted = parsed.highlight_stems
@@ -69,4 +76,4 @@ class SQLiteBackend:
                 snippet_html=highlight(row.text, wanted, max_words=SNIPPET_WORDS),
             )
             for row in rows
-        ], total
+        ], counts
