@@ -1,13 +1,17 @@
-"""The settlement as a server-rendered SVG bar chart (pygal); the page shows the same figures as a table."""
+"""The settlement as server-rendered SVG bar charts (pygal); the page shows the same figures as a table.
 
-from pygal import Bar
+Two charts, each on its own scale: place-days available and occupied (thousands), and place-days bought
+and sold (hundreds), which would not show beside them."""
+
+from pygal import HorizontalBar
+from pygal.etree import etree
 from pygal.style import Style
 
 from klynge.formatting import danish_number
 from klynge.organisation.models import Party
-from klynge.temporaryplaces.settlement import Settlement
+from klynge.temporaryplaces.settlement import MunicipalityBalance, Settlement
 
-# DKFDS colours: primary blue, dark grey, and two accents for bought and sold.
+# DKFDS colours: primary blue and dark grey; two accents for bought and sold.
 STYLE = Style(
     background="#ffffff",
     plot_background="#ffffff",
@@ -16,33 +20,79 @@ STYLE = Style(
     foreground_subtle="#747474",
     colors=("#0059b3", "#747474", "#b35900", "#008139"),
     font_family="IBM Plex Sans, Arial, sans-serif",
-    label_font_size=12,
-    major_label_font_size=12,
-    legend_font_size=13,
-    title_font_size=15,
+    label_font_size=13,
+    major_label_font_size=13,
+    legend_font_size=14,
+    title_font_size=16,
+    value_font_size=11,
 )
 
 
-def settlement_chart(settlement: Settlement[Party], *, title: str) -> str:
-    """Available vs. occupied place-days per municipality, with place-days bought and sold (inline SVG)."""
-    chart = Bar(
+def municipality_label(party: Party) -> str:
+    """KK, Frederiksberg, Bornholm: short enough for a chart's axis."""
+    if party.short_name:
+        return party.short_name
+    for suffix in ("s Regionskommune", " Regionskommune", " Kommune"):
+        if party.name.endswith(suffix):
+            return party.name.removesuffix(suffix)
+    return party.name
+
+
+def _chart(
+    balances: list[MunicipalityBalance[Party]], *, title: str, series: list[tuple[str, list[int]]]
+) -> str:
+    chart = HorizontalBar(
         style=STYLE,
         title=title,
-        width=960,
-        height=480,
-        x_label_rotation=35,
+        width=720,
+        height=110 + 34 * len(balances),
         legend_at_bottom=True,
-        legend_at_bottom_columns=4,
-        value_formatter=lambda value: danish_number(value),
+        legend_at_bottom_columns=2,
+        value_formatter=danish_number,
         js=[],
         disable_xml_declaration=True,
         explicit_size=False,
-        margin_bottom=10,
+        print_values=False,
+        spacing=6,
+        truncate_label=-1,
+        max_scale=7,
     )
-    chart.x_labels = [b.municipality.short_name or b.municipality.name for b in settlement.balances]
-    chart.add("Pladsdøgn til rådighed", [b.available_days for b in settlement.balances])
-    chart.add("Belægningsdøgn", [b.used_days for b in settlement.balances])
-    chart.add("Købt af andre", [b.bought_days for b in settlement.balances])
-    chart.add("Solgt til andre", [b.sold_days for b in settlement.balances])
-    svg: str = chart.render(is_unicode=True)
+    # Horizontal bars are drawn bottom-up: reversed, the first municipality is at the top, as in the table.
+    chart.x_labels = [municipality_label(b.municipality) for b in reversed(balances)]
+    for name, values in series:
+        chart.add(name, list(reversed(values)))
+    return _without_scripts(chart)
+
+
+def _without_scripts(chart: HorizontalBar) -> str:
+    """The SVG without pygal's inline configuration script: the page needs no JavaScript for its charts."""
+    root = chart.render_tree()
+    for parent in root.iter():
+        for child in list(parent):
+            if str(child.tag).endswith("script"):
+                parent.remove(child)
+    svg: str = etree.tostring(root, encoding="unicode")
     return svg
+
+
+def settlement_charts(settlement: Settlement[Party], *, period_label: str) -> list[str]:
+    """Available vs. occupied place-days per municipality, then place-days bought and sold (inline SVG)."""
+    b = settlement.balances
+    return [
+        _chart(
+            b,
+            title=f"Pladsdøgn og belægning, {period_label}",
+            series=[
+                ("Pladsdøgn til rådighed", [x.available_days for x in b]),
+                ("Belægningsdøgn", [x.used_days for x in b]),
+            ],
+        ),
+        _chart(
+            b,
+            title=f"Købt og solgt mellem kommunerne, {period_label}",
+            series=[
+                ("Købt af andre kommuner (døgn)", [x.bought_days for x in b]),
+                ("Solgt til andre kommuner (døgn)", [x.sold_days for x in b]),
+            ],
+        ),
+    ]

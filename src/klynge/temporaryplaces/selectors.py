@@ -6,10 +6,8 @@ from klynge.organisation.models import Party
 from klynge.provenance.models import Source
 from klynge.temporaryplaces.models import PlaceCapacity, PlaceCount, PlaceTrade
 from klynge.temporaryplaces.periods import Period
+from klynge.temporaryplaces.reform import REFORM_SOURCE_KEY
 from klynge.temporaryplaces.settlement import CapacityFigures, Settlement, TradeFigures, settle
-
-# The public source for the reform's 70 % (created by the migration 0002_reform_source).
-REFORM_SOURCE_KEY = "regionoest-opgaveflyt-midlertidige-pladser"
 
 
 def place_count_list() -> QuerySet[PlaceCount]:

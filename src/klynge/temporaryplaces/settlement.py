@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Generic, TypeVar
 
+from klynge.temporaryplaces.reform import REFORM_SHARE
+
 K = TypeVar("K", bound=Hashable)
 CENT = Decimal("0.01")
-REFORM_SHARE = Decimal("0.7")
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ from klynge.temporaryplaces.access import (
     ensure_place_count_import,
     importable_regions,
 )
-from klynge.temporaryplaces.charts import settlement_chart
+from klynge.temporaryplaces.charts import municipality_label, settlement_charts
 from klynge.temporaryplaces.examples import EXAMPLE_FILE
 from klynge.temporaryplaces.forms import PlaceCountImportForm
 from klynge.temporaryplaces.importing import COLUMNS
 from klynge.temporaryplaces.periods import parse_period
+from klynge.temporaryplaces.reform import REFORM_DATE, REFORM_SHARE
 from klynge.temporaryplaces.selectors import (
     place_count_detail,
     place_count_list,
@@ -24,7 +25,6 @@ from klynge.temporaryplaces.selectors import (
     reform_source,
 )
 from klynge.temporaryplaces.services import place_count_import
-from klynge.temporaryplaces.settlement import REFORM_SHARE
 from klynge.web.editing import save_form
 
 
@@ -50,9 +50,9 @@ def place_count_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
         if period not in periods:
             raise Http404("Opgørelsen har ingen tal for perioden.")
     settlement = place_count_settlement(count=count, period=period) if period is not None else None
-    chart = ""
+    charts: list[str] = []
     if settlement is not None and settlement.balances and period is not None:
-        chart = settlement_chart(settlement, title=f"Pladsdøgn og belægning, {period.label}")
+        charts = settlement_charts(settlement, period_label=period.label)
     return render(
         request,
         "temporaryplaces/place_count_detail.html",
@@ -62,10 +62,14 @@ def place_count_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
             "period": period,
             "settlement": settlement,
             "total": settlement.total if settlement is not None else None,
-            "chart": chart,
+            "charts": charts,
+            "chart_rows": [(municipality_label(b.municipality), b) for b in settlement.balances]
+            if settlement is not None
+            else [],
             "reform_source": reform_source(),
             "reform_percent": int(REFORM_SHARE * 100),
             "kept_percent": 100 - int(REFORM_SHARE * 100),
+            "reform_date": REFORM_DATE,
         },
     )
 
