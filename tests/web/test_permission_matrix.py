@@ -8,6 +8,7 @@ get 403, or 404 where the record itself is closed to them); and no refused reque
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -21,7 +22,7 @@ from klynge.memos.models import Memo, MemoKind
 from klynge.memos.services import memo_draft
 from klynge.organisation.models import Committee
 from klynge.work.models import FollowUpResearchStatus
-from klynge.work.services import follow_up_research_create
+from klynge.work.services import allocation_create, follow_up_research_create
 from tests.clients import administrator, editor_of, member_as
 from tests.factories import ClusterWorld, build_cluster
 from tests.gpcoverage.helpers import gp_coverage_matrix_records
@@ -29,6 +30,10 @@ from tests.temporaryplaces.helpers import temporary_places_matrix_records
 
 CLOSED_TITLE = "Fortroligt punkt om budget"
 CLOSED_DECISION = "Fortrolig beslutning om budget"
+# An allocation by the closed decision: its amount, and the fund's remainder if it were counted
+# (3 mio. − 2 mio. public − 456.789), must not show to those who may not see the item.
+CLOSED_AMOUNT = Decimal(456_789)
+CLOSED_MONEY = ("456.789", "543.211")
 ROLES = [
     "anonymous",
     "admin",
@@ -222,6 +227,13 @@ def records(world: ClusterWorld) -> Records:
     closed_decision = decision_create(
         agenda_item=closed_item, kind=DecisionKind.COORDINATION, text=CLOSED_DECISION
     )
+    allocation_create(
+        fund=world.fund,
+        decision=closed_decision,
+        amount=CLOSED_AMOUNT,
+        focus_area=world.focus_area,
+        initiative=world.initiative,
+    )
     follow_up_research_create(
         title="Evaluering", status=FollowUpResearchStatus.PLANNED, focus_area=world.focus_area
     )
@@ -256,6 +268,7 @@ def test_every_view_for_every_role(records: Records, role: str) -> None:
         if response.status_code == 200 and role not in SEES_CLOSED:
             html = response.content.decode()
             assert CLOSED_TITLE not in html and CLOSED_DECISION not in html, (name, url)
+            assert not [money for money in CLOSED_MONEY if money in html], (name, url)
 
 
 @pytest.mark.parametrize("role", [r for r in ROLES if r not in EDITS])

@@ -59,7 +59,9 @@ def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "focus_areas": focus_areas_for_collaboration(collaboration=collaboration),
             "initiative_rows": initiative_rows_for_collaboration(collaboration=collaboration),
-            "funds": funds_for_collaboration(collaboration=collaboration),
+            "funds": funds_for_collaboration(
+                collaboration=collaboration, visible=visible_agenda_items(request.user)
+            ),
             "meetings": meetings_for_collaboration(
                 collaboration=collaboration, visible=visible_agenda_items(request.user)
             ),
@@ -78,7 +80,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "bodies/body_detail.html",
         {
             "body": body,
-            "funds": funds_for_body(body=body),
+            "funds": funds_for_body(body=body, visible=visible_agenda_items(request.user)),
             "meetings": meetings_for_body(body=body, visible=visible_agenda_items(request.user)),
             "today": today,
             "can_edit": access_collaboration_edit(request.user, body.collaboration),

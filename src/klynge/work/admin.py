@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from klynge.formatting import danish_amount
+from klynge.meetings.access import visible_agenda_items
 from klynge.provenance.admin import SourcedAdmin
 from klynge.web.admin import EditedInAppAdmin
 from klynge.work.models import (
@@ -120,7 +121,7 @@ class FundAdmin(EditedInAppAdmin, SourcedAdmin):
     autocomplete_fields = ["body", "source"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Fund]:
-        return fund_queryset()
+        return fund_queryset(visible_agenda_items(request.user))
 
     @admin.display(description="ramme", ordering="amount")
     def shown_amount(self, fund: Fund) -> str:

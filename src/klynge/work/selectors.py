@@ -207,7 +207,7 @@ def initiative_detail(*, slug: str, visible: VisibleItems | None = None) -> Init
                 "follow_up_research",
                 queryset=FollowUpResearch.objects.select_related("focus_area", "source").order_by("title"),
             ),
-            Prefetch("allocations", queryset=_allocation_queryset()),
+            Prefetch("allocations", queryset=_allocation_queryset(visible)),
             Prefetch("agenda_items", queryset=_agenda_items_newest_first(visible)),
         )
         .first()
@@ -315,17 +315,28 @@ def _trial_action_queryset() -> QuerySet[TrialAction]:
     ).order_by("focus_area__name", "position")
 
 
-def _allocation_queryset() -> QuerySet[Allocation]:
-    return Allocation.objects.select_related(
-        "fund",
-        "fund__body",
-        "decision",
-        "decision__agenda_item",
-        "decision__agenda_item__meeting",
-        "focus_area",
-        "initiative",
-        "source",
-    ).order_by("decision__agenda_item__meeting__date", "pk")
+def visible_allocations(visible: VisibleItems | None) -> QuerySet[Allocation]:
+    """The allocations the viewer may see: an allocation is as closed as the agenda item of the decision
+    that made it (public items only when `visible` is None)."""
+    items = public_agenda_items() if visible is None else visible
+    return Allocation.objects.filter(decision__agenda_item__in=items)
+
+
+def _allocation_queryset(visible: VisibleItems | None) -> QuerySet[Allocation]:
+    return (
+        visible_allocations(visible)
+        .select_related(
+            "fund",
+            "fund__body",
+            "decision",
+            "decision__agenda_item",
+            "decision__agenda_item__meeting",
+            "focus_area",
+            "initiative",
+            "source",
+        )
+        .order_by("decision__agenda_item__meeting__date", "pk")
+    )
 
 
 def focus_area_list() -> QuerySet[FocusArea]:
@@ -367,7 +378,7 @@ def focus_area_detail(*, slug: str, visible: VisibleItems | None = None) -> Focu
                 "follow_up_research",
                 queryset=FollowUpResearch.objects.select_related("initiative", "source").order_by("title"),
             ),
-            Prefetch("allocations", queryset=_allocation_queryset()),
+            Prefetch("allocations", queryset=_allocation_queryset(visible)),
             Prefetch("agenda_items", queryset=_agenda_items_newest_first(visible)),
         )
         .first()
@@ -380,10 +391,19 @@ def focus_area_detail(*, slug: str, visible: VisibleItems | None = None) -> Focu
 MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 
-def fund_queryset() -> QuerySet[Fund]:
-    """Funds with `allocated` (sum of allocations) and `remaining` (None when the total is unknown)."""
+def fund_queryset(visible: VisibleItems | None = None) -> QuerySet[Fund]:
+    """Funds with `allocated` and `remaining` (None when the total is unknown) as the viewer may see them.
+
+    Both count only the allocations the viewer may see (`visible`; the public ones when None): an
+    allocation decided on a closed agenda item is as closed as the item. `remaining` is deliberately *not*
+    the fund's true remainder for a viewer who cannot see every allocation: shown next to the total and
+    the listed allocations, the true remainder would give away the closed allocations' sum by subtraction
+    (and, for a single one, its exact amount). The pages say so. The rule that a fund is never
+    over-allocated counts every allocation (Fund.allocated_total, in the models' clean), whoever asks.
+    """
     allocated = (
-        Allocation.objects.filter(fund=OuterRef("pk"))
+        visible_allocations(visible)
+        .filter(fund=OuterRef("pk"))
         .order_by()
         .values("fund")
         .annotate(total=Sum("amount"))
@@ -399,30 +419,32 @@ def fund_queryset() -> QuerySet[Fund]:
     )
 
 
-def funds_for_collaboration(*, collaboration: Collaboration) -> QuerySet[Fund]:
-    return fund_queryset().filter(body__collaboration=collaboration)
+def funds_for_collaboration(
+    *, collaboration: Collaboration, visible: VisibleItems | None = None
+) -> QuerySet[Fund]:
+    return fund_queryset(visible).filter(body__collaboration=collaboration)
 
 
-def funds_for_body(*, body: Body) -> QuerySet[Fund]:
+def funds_for_body(*, body: Body, visible: VisibleItems | None = None) -> QuerySet[Fund]:
     return (
-        fund_queryset()
+        fund_queryset(visible)
         .filter(body=body)
-        .prefetch_related(Prefetch("allocations", queryset=_allocation_queryset()))
+        .prefetch_related(Prefetch("allocations", queryset=_allocation_queryset(visible)))
     )
 
 
-def fund_list() -> QuerySet[Fund]:
+def fund_list(*, visible: VisibleItems | None = None) -> QuerySet[Fund]:
     """Every body's funds, newest year first, with what is allocated and what remains (one query)."""
-    return fund_queryset().order_by("-year", "body__name", "name")
+    return fund_queryset(visible).order_by("-year", "body__name", "name")
 
 
-def fund_detail(*, pk: int) -> Fund | None:
-    """A fund with its allocations, what is allocated and what remains."""
+def fund_detail(*, pk: int, visible: VisibleItems | None = None) -> Fund | None:
+    """A fund with the allocations the viewer may see, what they add up to and what remains after them."""
     return (
-        fund_queryset()
+        fund_queryset(visible)
         .filter(pk=pk)
         .select_related("body__collaboration")
-        .prefetch_related(Prefetch("allocations", queryset=_allocation_queryset()))
+        .prefetch_related(Prefetch("allocations", queryset=_allocation_queryset(visible)))
         .first()
     )
 

@@ -476,12 +476,15 @@ def fund_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "work/fund_list.html",
-        {"funds": selectors.fund_list(), "can_create": access_any_edit(request.user)},
+        {
+            "funds": selectors.fund_list(visible=visible_agenda_items(request.user)),
+            "can_create": access_any_edit(request.user),
+        },
     )
 
 
 def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    fund = selectors.fund_detail(pk=pk)
+    fund = selectors.fund_detail(pk=pk, visible=visible_agenda_items(request.user))
     if fund is None:
         raise Http404("Puljen findes ikke.")
     return render(
