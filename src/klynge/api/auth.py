@@ -17,7 +17,7 @@ from klynge.api.selectors import user_for_token
 
 
 def _as_caller(request: HttpRequest, token: str | None) -> Any:
-    if not token:
+    if token is None:
         return None
     user = user_for_token(token)
     if user is None:
