@@ -365,6 +365,16 @@ def test_the_seat_link_picks_the_party_beforehand(world: ClusterWorld) -> None:
     assert 'name="count" value="2"' in page
 
 
+@pytest.mark.parametrize("part", ["²", "99999999999999999999999", "x", "-1"])
+def test_a_seat_link_to_no_party_shows_the_empty_form(world: ClusterWorld, part: str) -> None:
+    form = editor_of(world.municipality).get(seats_url(world), {"part": part})
+
+    assert form.status_code == 200
+    page = form.content.decode()
+    assert f'<option value="{world.municipality.pk}" selected>' not in page
+    assert 'name="count" value="2"' not in page
+
+
 def test_fewer_seats_than_filled_is_refused_next_to_the_count(world: ClusterWorld) -> None:
     editor = editor_of(world.municipality)
     membership_create(

@@ -13,6 +13,7 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -251,3 +252,160 @@ def structure_overview() -> list[RegionStructure]:
             getattr(by_region[region_id], group).append(collaboration)
     # Regions with collaborations first; a region without any still shows, so the page is never blank.
     return sorted(by_region.values(), key=lambda s: (s.is_empty, s.region is None, str(s.region or "")))
+
+
+# ---- For editing and the API ------------------------------------------------------------------------
+
+
+def body_for_edit(*, slug: str | None = None, pk: int | None = None) -> Body | None:
+    """A body with its collaboration (whose parties decide who may edit it), by slug or id."""
+    bodies = Body.objects.select_related("collaboration")
+    return bodies.filter(slug=slug).first() if slug is not None else bodies.filter(pk=pk or 0).first()
+
+
+def membership_for_edit(*, pk: int) -> Membership | None:
+    return Membership.objects.select_related("person", "party", "body__collaboration").filter(pk=pk).first()
+
+
+def substitution_for_edit(*, pk: int) -> Substitution | None:
+    return (
+        Substitution.objects.select_related(
+            "substitute", "principal__person", "principal__body__collaboration"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def seat_of(*, body: Body, party_id: int) -> Seat | None:
+    return Seat.objects.filter(body=body, party_id=party_id).first()
+
+
+def collaborations_filtered(
+    *,
+    kind: str | None = None,
+    party_id: int | None = None,
+    valid_on: datetime.date | None = None,
+    region_id: int | None = None,
+) -> QuerySet[Collaboration]:
+    """Collaborations with their parties, hospitals, bodies and what they span, in the structure's order.
+
+    A region's collaborations are those it is set as the region of, or hosted by one of its parties (as
+    the structure page places them)."""
+    collaborations = (
+        Collaboration.objects.select_related("region", "host_party", "source")
+        .prefetch_related(
+            Prefetch("parties", queryset=Party.objects.order_by("kind", "name")),
+            Prefetch("hospitals", queryset=Hospital.objects.order_by("name")),
+            _simple_bodies(),
+            Prefetch("spans", queryset=Collaboration.objects.order_by("name")),
+            Prefetch(
+                "administrations",
+                queryset=Administration.objects.select_related("party").order_by("party__name", "name"),
+            ),
+        )
+        .annotate(kind_order=KIND_ORDER)
+    )
+    if kind:
+        collaborations = collaborations.filter(kind=kind)
+    if party_id is not None:
+        collaborations = collaborations.filter(
+            pk__in=Collaboration.objects.filter(parties=party_id).values("pk")
+        )
+    if valid_on is not None:
+        collaborations = collaborations.filter(active_on(valid_on))
+    if region_id is not None:
+        collaborations = collaborations.filter(
+            Q(region=region_id) | Q(region__isnull=True, host_party__region=region_id)
+        )
+    return collaborations.order_by("kind_order", "name", "pk")
+
+
+def bodies_filtered(
+    *,
+    day: datetime.date,
+    collaboration_id: int | None = None,
+    level: str | None = None,
+    valid_on: datetime.date | None = None,
+) -> QuerySet[Body]:
+    """Bodies with their seats (`filled` on `day`) and the members sitting on `day` (`current_members`)."""
+    current = (
+        Membership.objects.filter(active_on(day, "start", "end"))
+        .select_related("person", "party")
+        .annotate(role_order=ROLE_ORDER)
+        .order_by("role_order", "start", "person__name", "pk")
+    )
+    bodies = (
+        Body.objects.select_related("collaboration", "source")
+        .prefetch_related(
+            Prefetch("seats", queryset=seat_queryset(day=day)),
+            Prefetch("memberships", queryset=current, to_attr="current_members"),
+        )
+        .annotate(level_order=LEVEL_ORDER)
+    )
+    if collaboration_id is not None:
+        bodies = bodies.filter(collaboration=collaboration_id)
+    if level:
+        bodies = bodies.filter(level=level)
+    if valid_on is not None:
+        bodies = bodies.filter(
+            active_on(valid_on),
+            active_on(valid_on, "collaboration__valid_from", "collaboration__valid_to"),
+        )
+    return bodies.order_by("collaboration__name", "level_order", "name", "pk")
+
+
+def memberships_filtered(
+    *,
+    body_id: int | None = None,
+    person_id: int | None = None,
+    party_id: int | None = None,
+    active_on_day: datetime.date | None = None,
+) -> QuerySet[Membership]:
+    """Memberships with the person, body and party, and their substitutes (with topics)."""
+    memberships = (
+        Membership.objects.select_related("person", "body", "party", "source")
+        .prefetch_related(Prefetch("substitutions", queryset=_substitution_queryset()))
+        .annotate(role_order=ROLE_ORDER)
+    )
+    if body_id is not None:
+        memberships = memberships.filter(body=body_id)
+    if person_id is not None:
+        memberships = memberships.filter(person=person_id)
+    if party_id is not None:
+        memberships = memberships.filter(party=party_id)
+    if active_on_day is not None:
+        memberships = memberships.filter(active_on(active_on_day, "start", "end"))
+    return memberships.order_by("body__name", "role_order", "start", "person__name", "pk")
+
+
+def substitutions_filtered(
+    *,
+    body_id: int | None = None,
+    membership_id: int | None = None,
+    principal_id: int | None = None,
+    substitute_id: int | None = None,
+    topic: str | None = None,
+    active_on_day: datetime.date | None = None,
+) -> QuerySet[Substitution]:
+    """Substitutes with whom they stand in for (membership, person, body) and their topics.
+
+    `principal_id` is the person they stand in for; `membership_id` that person's membership."""
+    substitutions = Substitution.objects.select_related(
+        "substitute", "principal__person", "principal__body", "principal__party", "source"
+    ).prefetch_related(_topics())
+    if body_id is not None:
+        substitutions = substitutions.filter(principal__body=body_id)
+    if membership_id is not None:
+        substitutions = substitutions.filter(principal=membership_id)
+    if principal_id is not None:
+        substitutions = substitutions.filter(principal__person=principal_id)
+    if substitute_id is not None:
+        substitutions = substitutions.filter(substitute=substitute_id)
+    if topic:
+        substitutions = substitutions.filter(
+            pk__in=Substitution.objects.filter(topics__slug=topic).values("pk")
+        )
+    if active_on_day is not None:
+        substitutions = substitutions.filter(active_on(active_on_day, "start", "end"))
+    return substitutions.order_by("principal__body__name", "principal__person__name", "start", "pk")

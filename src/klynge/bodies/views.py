@@ -8,6 +8,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from klynge.bodies.access import access_collaboration_edit, ensure_collaboration_edit
+from klynge.bodies.actions import (
+    membership_create_from,
+    membership_initial,
+    membership_update_from,
+    seat_initial,
+    seat_set_from,
+    substitution_create_from,
+    substitution_initial,
+    substitution_update_from,
+)
 from klynge.bodies.forms import (
     MembershipCreateForm,
     MembershipUpdateForm,
@@ -15,22 +25,15 @@ from klynge.bodies.forms import (
     SubstitutionCreateForm,
     SubstitutionUpdateForm,
 )
-from klynge.bodies.models import Body, Membership, MembershipRole, Seat, Substitution
+from klynge.bodies.models import Body, Membership
 from klynge.bodies.selectors import body_detail as select_body
+from klynge.bodies.selectors import body_for_edit, membership_for_edit, substitution_for_edit
 from klynge.bodies.selectors import collaboration_detail as select_collaboration
 from klynge.bodies.selectors import collaboration_list as select_collaborations
-from klynge.bodies.services import (
-    membership_create,
-    membership_update,
-    seat_set,
-    seats_version,
-    substitution_create,
-    substitution_update,
-)
+from klynge.bodies.services import seats_version
 from klynge.catchment.selectors import catchment_rules_current_for_collaboration
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import meetings_for_body, meetings_for_collaboration
-from klynge.records import record_version
 from klynge.web.editing import edit_page, save_form
 from klynge.work.selectors import (
     focus_areas_for_collaboration,
@@ -109,7 +112,7 @@ def _crumbs(body: Body) -> tuple[str, ...]:
 
 
 def _editable_body(request: HttpRequest, slug: str) -> Body:
-    body = Body.objects.select_related("collaboration").filter(slug=slug).first()
+    body = body_for_edit(slug=slug)
     if body is None:
         raise Http404("Organet findes ikke.")
     ensure_collaboration_edit(request.user, body.collaboration)
@@ -117,9 +120,7 @@ def _editable_body(request: HttpRequest, slug: str) -> Body:
 
 
 def _editable_membership(request: HttpRequest, pk: int) -> Membership:
-    membership = (
-        Membership.objects.select_related("person", "party", "body__collaboration").filter(pk=pk).first()
-    )
+    membership = membership_for_edit(pk=pk)
     if membership is None:
         raise Http404("Medlemskabet findes ikke.")
     ensure_collaboration_edit(request.user, membership.body.collaboration)
@@ -139,15 +140,7 @@ def membership_create_view(request: HttpRequest, slug: str) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        save=lambda data: membership_create(
-            person=data["person"],
-            body=body,
-            party=data["party"],
-            role=MembershipRole(data["role"]),
-            title=data["title"],
-            start=data["start"],
-            end=data["end"],
-        ),
+        save=lambda data: membership_create_from(body, data),
         success="Medlemmet er tilføjet.",
     )
     if saved is not None:
@@ -168,25 +161,11 @@ def membership_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a member's role, title or period, fx end the membership when the member leaves."""
     membership = _editable_membership(request, pk)
     body = membership.body
-    initial = {
-        "role": membership.role,
-        "title": membership.title,
-        "start": membership.start,
-        "end": membership.end,
-        "seen_version": record_version(membership),
-    }
-    form = MembershipUpdateForm(_posted(request), initial=initial)
+    form = MembershipUpdateForm(_posted(request), initial=membership_initial(membership))
     saved = save_form(
         request,
         form,
-        save=lambda data: membership_update(
-            membership=membership,
-            role=MembershipRole(data["role"]),
-            title=data["title"],
-            start=data["start"],
-            end=data["end"],
-            seen_version=data["seen_version"],
-        ),
+        save=lambda data: membership_update_from(membership, data),
         success=f"Medlemskabet for {membership.person.name} er gemt.",
         record=membership,
     )
@@ -207,19 +186,15 @@ def membership_update_view(request: HttpRequest, pk: int) -> HttpResponse:
 def seat_set_view(request: HttpRequest, slug: str) -> HttpResponse:
     """Set how many seats a party holds in a body (?part=<id> picks the party beforehand)."""
     body = _editable_body(request, slug)
-    initial: dict[str, object] = {"seen_version": seats_version(body=body)}
     chosen = request.GET.get("part", "")
-    if request.method == "GET" and chosen.isdigit():
-        seat = Seat.objects.filter(body=body, party_id=int(chosen)).first()
-        if seat is not None:
-            initial.update(party=seat.party_id, count=seat.count)
-    form = SeatForm(_posted(request), initial=initial, body=body)
+    # Only a plain number that fits every database's integers can be one of the body's parties.
+    picked = request.method == "GET" and chosen.isascii() and chosen.isdigit() and len(chosen) < 16
+    party_id = int(chosen) if picked else None
+    form = SeatForm(_posted(request), initial=seat_initial(body, party_id), body=body)
     saved = save_form(
         request,
         form,
-        save=lambda data: seat_set(
-            body=body, party=data["party"], count=data["count"], seen_version=data["seen_version"]
-        ),
+        save=lambda data: seat_set_from(body, data),
         success="Pladserne er gemt.",
     )
     if saved is not None:
@@ -251,14 +226,7 @@ def substitution_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        save=lambda data: substitution_create(
-            principal=membership,
-            substitute=data["substitute"],
-            topics=data["topics"],
-            condition=data["condition"],
-            start=data["start"],
-            end=data["end"],
-        ),
+        save=lambda data: substitution_create_from(membership, data),
         success=f"Stedfortræderen for {membership.person.name} er tilføjet.",
     )
     if saved is not None:
@@ -277,37 +245,19 @@ def substitution_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def substitution_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a substitute's topics, condition or period, fx end the arrangement."""
-    substitution = (
-        Substitution.objects.select_related(
-            "substitute", "principal__person", "principal__body__collaboration"
-        )
-        .filter(pk=pk)
-        .first()
-    )
+    substitution = substitution_for_edit(pk=pk)
     if substitution is None:
         raise Http404("Stedfortræderen findes ikke.")
     membership = substitution.principal
     body = membership.body
     ensure_collaboration_edit(request.user, body.collaboration)
-    initial = {
-        "topics": list(substitution.topics.all()),
-        "condition": substitution.condition,
-        "start": substitution.start,
-        "end": substitution.end,
-        "seen_version": record_version(substitution),
-    }
-    form = SubstitutionUpdateForm(_posted(request), initial=initial, principal=membership)
+    form = SubstitutionUpdateForm(
+        _posted(request), initial=substitution_initial(substitution), principal=membership
+    )
     saved = save_form(
         request,
         form,
-        save=lambda data: substitution_update(
-            substitution=substitution,
-            topics=data["topics"],
-            condition=data["condition"],
-            start=data["start"],
-            end=data["end"],
-            seen_version=data["seen_version"],
-        ),
+        save=lambda data: substitution_update_from(substitution, data),
         success=f"Stedfortræderen {substitution.substitute.name} er gemt.",
         record=substitution,
     )

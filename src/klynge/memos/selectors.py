@@ -196,3 +196,30 @@ def case_number_kinds() -> list[CaseNumberKind]:
 
 def committees_for_memos() -> QuerySet[Committee]:
     return Committee.objects.select_related("party").order_by("party__name", "name")
+
+
+def memos_filtered(
+    *,
+    visible: Q,
+    committee_id: int | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    topic: str | None = None,
+) -> QuerySet[Memo]:
+    """The memos the viewer may see, by committee, kind, status, memo date and the committee's topics."""
+    memos = Memo.objects.filter(visible).select_related("committee", "committee__party")
+    if committee_id is not None:
+        memos = memos.filter(committee=committee_id)
+    if kind:
+        memos = memos.filter(kind=kind)
+    if status:
+        memos = memos.filter(status=status)
+    if date_from is not None:
+        memos = memos.filter(memo_date__gte=date_from)
+    if date_to is not None:
+        memos = memos.filter(memo_date__lte=date_to)
+    if topic:
+        memos = memos.filter(committee__in=Committee.objects.filter(topics__slug=topic).values("pk"))
+    return memos.order_by("-memo_date", "-version", "-pk")

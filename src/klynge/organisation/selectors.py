@@ -1,6 +1,6 @@
 """Reads for parties, people, committees and authority areas."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Subquery
 
 from klynge.bodies.models import Collaboration, Membership, Seat, Substitution
 from klynge.catchment.models import Hospital
@@ -119,3 +119,63 @@ def authority_area_list() -> QuerySet[AuthorityArea]:
     return AuthorityArea.objects.select_related("topic", "party", "source").order_by(
         "topic__name", "holder_kind"
     )
+
+
+# ---- For the API ------------------------------------------------------------------------------------
+
+
+def parties_filtered(*, kind: str | None = None, region_id: int | None = None) -> QuerySet[Party]:
+    """Parties with their region and administrations, by kind and region."""
+    parties = Party.objects.select_related("region", "source").prefetch_related(
+        Prefetch("administrations", queryset=Administration.objects.order_by("name"))
+    )
+    if kind:
+        parties = parties.filter(kind=kind)
+    if region_id is not None:
+        parties = parties.filter(region=region_id)
+    return parties.order_by("kind", "name", "pk")
+
+
+def people_filtered(*, party_id: int | None = None, body_id: int | None = None) -> QuerySet[Person]:
+    """People with their party and memberships; `body_id`: who are or were members of the body."""
+    people = (
+        Person.objects.select_related("party", "source")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body").order_by("start", "body__name", "pk"),
+            )
+        )
+        .order_by("name", "pk")
+    )
+    if party_id is not None:
+        people = people.filter(party=party_id)
+    if body_id is not None:
+        people = people.filter(pk__in=Membership.objects.filter(body=body_id).values("person"))
+    return people
+
+
+def committees_filtered(*, party_id: int | None = None, topic: str | None = None) -> QuerySet[Committee]:
+    committees = committee_list().select_related("source")
+    if party_id is not None:
+        committees = committees.filter(party=party_id)
+    if topic:
+        committees = committees.filter(pk__in=Committee.objects.filter(topics__slug=topic).values("pk"))
+    return committees.order_by("party__name", "name", "pk")
+
+
+def topic_list() -> QuerySet[Topic]:
+    return Topic.objects.order_by("name", "pk")
+
+
+def authority_areas_filtered(
+    *, topic: str | None = None, party_id: int | None = None
+) -> QuerySet[AuthorityArea]:
+    """Authority areas by topic, and those a party holds: named for it, or held by every party of its kind."""
+    areas = authority_area_list()
+    if topic:
+        areas = areas.filter(topic__slug=topic)
+    if party_id is not None:
+        kind = Party.objects.filter(pk=party_id).values("kind")[:1]
+        areas = areas.filter(Q(party=party_id) | Q(party__isnull=True, holder_kind=Subquery(kind)))
+    return areas.order_by("topic__name", "holder_kind", "pk")

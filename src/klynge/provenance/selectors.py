@@ -91,3 +91,15 @@ def source_usage(*, source: Source, visible: VisibleItems | None = None) -> list
         usage.append(SourceUsage(label=str(model._meta.verbose_name_plural), count=count, records=records))
     usage.sort(key=lambda u: (not u.records, -u.count, u.label))
     return usage
+
+
+def sources_filtered(*, visible: VisibleItems | None = None, kind: str | None = None) -> QuerySet[Source]:
+    """The sources as their page lists them (with `record_count` of what the viewer may see), by kind."""
+    sources = source_list(visible=visible)
+    if kind:
+        sources = sources.filter(kind=kind)
+    return sources.order_by("kind", "title", "pk")
+
+
+def source_get(*, pk: int) -> Source | None:
+    return Source.objects.filter(pk=pk).first()
