@@ -126,5 +126,4 @@ def test_the_page_makes_the_same_number_of_queries_however_much_is_found(world: 
     assert page(Client(), q="forebyggelse").count("<mark>Forebyggelse</mark>") >= 10
     after = {(name, url): queries_for(client, url) for name, client in clients.items() for url in urls}
     assert after == before
-    print("search page queries", before)
     assert max(before.values()) <= 8, before

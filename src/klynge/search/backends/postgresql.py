@@ -27,7 +27,7 @@ def _with_ellipses(snippet: str, text: str) -> str:
         return snippet
     before = "" if whole.startswith(plain[:40]) else "… "
     after = "" if whole.endswith(plain[-40:]) else " …"
-    return f"{before}{snippet.strip()}{after}"
+    return f"{before}{' '.join(snippet.split())}{after}"
 
 
 class PostgreSQLBackend:
