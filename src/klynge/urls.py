@@ -22,6 +22,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.portal.urls")),
     path("", include("klynge.gpcoverage.urls")),
     path("", include("klynge.temporaryplaces.urls")),
+    path("", include("klynge.catchment.urls")),
+    path("", include("klynge.reform.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -12,6 +12,7 @@ from klynge.demo.copenhagen import create_copenhagen
 from klynge.demo.gpcoverage import create_gp_coverage_example
 from klynge.demo.memos import create_memos
 from klynge.demo.reference import create_reference
+from klynge.demo.reform import create_reform
 from klynge.demo.sources import MEMO_2022_KEY, create_sources
 from klynge.demo.temporaryplaces import create_temporary_places
 from klynge.demo.timeline import create_timeline
@@ -51,6 +52,7 @@ def load_demo() -> None:
         create_memos()
         create_gp_coverage_example()
         create_temporary_places(reference)
+        create_reform(sources, reference)
 
 
 # What the summary counts, in the order it is printed.

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "klynge.exports",
     "klynge.api",
     "klynge.portal",
+    "klynge.reform",
     "axes",
     "klynge.web",
     "klynge.demo",
