@@ -9,6 +9,7 @@ from fractions import Fraction
 from django.db.models import (
     Count,
     DecimalField,
+    Exists,
     ExpressionWrapper,
     F,
     OuterRef,
@@ -186,9 +187,19 @@ def initiative_rows_for_focus_area(*, focus_area: FocusArea) -> list[InitiativeR
     return _rows(initiatives, initiative_progress())
 
 
+def _item_visible(visible: VisibleItems | None, path: str) -> Exists:
+    """Whether the agenda item at `path` (from the record) is one the viewer may see: a record may name a
+    closed item (where it was decided or approved), which must then not be shown."""
+    items = public_agenda_items() if visible is None else visible
+    return Exists(items.filter(pk=OuterRef(path)))
+
+
 def initiative_detail(*, slug: str, visible: VisibleItems | None = None) -> Initiative | None:
+    """An initiative with what belongs to it; `approval_visible` tells whether the viewer may see the
+    agenda item of the decision that approved it."""
     return (
         Initiative.objects.filter(slug=slug)
+        .annotate(approval_visible=_item_visible(visible, "approved_by__agenda_item"))
         .select_related(
             "collaboration",
             "focus_area",
@@ -202,7 +213,7 @@ def initiative_detail(*, slug: str, visible: VisibleItems | None = None) -> Init
         )
         .prefetch_related(
             Prefetch("responsible_parties", queryset=Party.objects.order_by("kind", "name")),
-            Prefetch("trial_actions", queryset=_trial_action_queryset()),
+            Prefetch("trial_actions", queryset=_trial_action_queryset(visible)),
             Prefetch(
                 "follow_up_research",
                 queryset=FollowUpResearch.objects.select_related("focus_area", "source").order_by("title"),
@@ -304,15 +315,20 @@ def _agenda_items_newest_first(visible: VisibleItems | None) -> QuerySet[AgendaI
     )
 
 
-def _trial_action_queryset() -> QuerySet[TrialAction]:
-    return TrialAction.objects.select_related(
-        "focus_area",
-        "initiative",
-        "approved_by",
-        "approved_by__agenda_item",
-        "approved_by__agenda_item__meeting",
-        "source",
-    ).order_by("focus_area__name", "position")
+def _trial_action_queryset(visible: VisibleItems | None) -> QuerySet[TrialAction]:
+    """Trial actions; `approval_visible` tells whether the viewer may see the approving decision's item."""
+    return (
+        TrialAction.objects.annotate(approval_visible=_item_visible(visible, "approved_by__agenda_item"))
+        .select_related(
+            "focus_area",
+            "initiative",
+            "approved_by",
+            "approved_by__agenda_item",
+            "approved_by__agenda_item__meeting",
+            "source",
+        )
+        .order_by("focus_area__name", "position")
+    )
 
 
 def visible_allocations(visible: VisibleItems | None) -> QuerySet[Allocation]:
@@ -339,9 +355,10 @@ def _allocation_queryset(visible: VisibleItems | None) -> QuerySet[Allocation]:
     )
 
 
-def focus_area_list() -> QuerySet[FocusArea]:
+def focus_area_list(*, visible: VisibleItems | None = None) -> QuerySet[FocusArea]:
     return (
-        FocusArea.objects.select_related("decided_at", "decided_at__meeting", "decided_at__meeting__body")
+        FocusArea.objects.annotate(decided_at_visible=_item_visible(visible, "decided_at"))
+        .select_related("decided_at", "decided_at__meeting", "decided_at__meeting__body")
         .prefetch_related(Prefetch("collaborations", queryset=Collaboration.objects.order_by("name")))
         .annotate(initiative_count=Count("initiatives", distinct=True))
         .order_by("name")
@@ -365,15 +382,18 @@ def focus_areas_by_topics(*, topics: QuerySet[Topic]) -> QuerySet[FocusArea]:
 
 
 def focus_area_detail(*, slug: str, visible: VisibleItems | None = None) -> FocusArea | None:
+    """A focus area with what belongs to it; `decided_at_visible` tells whether the viewer may see the
+    agenda item where it was discussed or chosen."""
     return (
         FocusArea.objects.filter(slug=slug)
+        .annotate(decided_at_visible=_item_visible(visible, "decided_at"))
         .select_related(
             "decided_at", "decided_at__meeting", "decided_at__meeting__body", "health_agreement", "source"
         )
         .prefetch_related(
             Prefetch("collaborations", queryset=Collaboration.objects.order_by("name")),
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
-            Prefetch("trial_actions", queryset=_trial_action_queryset()),
+            Prefetch("trial_actions", queryset=_trial_action_queryset(visible)),
             Prefetch(
                 "follow_up_research",
                 queryset=FollowUpResearch.objects.select_related("initiative", "source").order_by("title"),

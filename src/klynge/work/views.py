@@ -72,7 +72,10 @@ def focus_area_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "work/focus_area_list.html",
-        {"focus_areas": select_focus_areas(), "can_create": access_any_edit(request.user)},
+        {
+            "focus_areas": select_focus_areas(visible=visible_agenda_items(request.user)),
+            "can_create": access_any_edit(request.user),
+        },
     )
 
 
