@@ -1,9 +1,17 @@
-import datetime
+"""Writes for catchment areas: hospitals, areas, rules, and the yearly revision imported from a file."""
 
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from klynge.catchment.importing import ExistingRule, Lookup, Problem, Ref, Reference, parse
 from klynge.catchment.models import Area, AreaKind, CatchmentRule, Hospital, Specialty
 from klynge.organisation.models import Party
 from klynge.provenance.models import Source
-from klynge.records import create_validated, unique_slug
+from klynge.records import create_validated, unique_slug, update_validated
 
 
 def hospital_create(
@@ -66,3 +74,107 @@ def catchment_rule_create(
         source=source,
         source_note=source_note,
     )
+
+
+SHOWN_PROBLEMS = 50
+
+
+class CatchmentImportError(ValidationError):
+    """A file refused: every problem with its line, in Danish (the messages, under "file") and English."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        danish = [p.danish for p in problems[:SHOWN_PROBLEMS]]
+        if len(problems) > SHOWN_PROBLEMS:
+            danish.append(f"… og {len(problems) - SHOWN_PROBLEMS} fejl mere.")
+        super().__init__({"file": danish})
+
+    @property
+    def english(self) -> list[str]:
+        return [p.english for p in self.problems]
+
+
+@dataclass(frozen=True)
+class CatchmentImportResult:
+    created: list[CatchmentRule]
+    ended: list[CatchmentRule]
+
+
+def _reference() -> Reference:
+    areas = [
+        Ref(id=a.pk, name=a.name, keys=(a.slug,), label=a.get_kind_display())
+        for a in Area.objects.only("pk", "name", "slug", "kind")
+    ]
+    hospitals = [
+        Ref(id=h.pk, name=h.name, keys=(h.slug, h.short_name))
+        for h in Hospital.objects.only("pk", "name", "slug", "short_name")
+    ]
+    specialties = [
+        Ref(id=s.pk, name=s.name, keys=(s.slug,)) for s in Specialty.objects.only("pk", "name", "slug")
+    ]
+    rules = [
+        ExistingRule(
+            id=r.pk,
+            area_id=r.area_id,
+            specialty_id=r.specialty_id,
+            hospital_name=r.hospital.name,
+            valid_from=r.valid_from,
+            valid_to=r.valid_to,
+        )
+        for r in CatchmentRule.objects.select_related("hospital").only(
+            "pk", "area_id", "specialty_id", "hospital__name", "valid_from", "valid_to"
+        )
+    ]
+    return Reference(Lookup(areas), Lookup(hospitals), Lookup(specialties), rules)
+
+
+def catchment_rules_import(
+    *, content: bytes, source: Source | None = None, source_note: str = "", imported_by: Any = None
+) -> CatchmentImportResult:
+    """Import a catchment file (columns: see importing.py): the region's yearly revision.
+
+    The whole file is checked first (CatchmentImportError with every problem and its line). Then, in one
+    transaction, each area and specialty's open rule that a new rule starts after is ended the day before
+    the earliest new rule, and the new rules are created; a refusal by the models' rules saves nothing."""
+    rows, problems = parse(content, _reference())
+    if problems:
+        raise CatchmentImportError(problems)
+    note = source_note.strip()
+    ended: list[CatchmentRule] = []
+    created: list[CatchmentRule] = []
+    with transaction.atomic():
+        first_start: dict[tuple[int, int | None], datetime.date] = {}
+        for row in rows:
+            key = (row.area.id, row.specialty.id if row.specialty else None)
+            first_start[key] = min(first_start.get(key, row.valid_from), row.valid_from)
+        for (area_id, specialty_id), start in first_start.items():
+            current = (
+                CatchmentRule.objects.select_for_update()
+                .filter(area_id=area_id, valid_to__isnull=True, valid_from__lt=start)
+                .filter(
+                    **(
+                        {"specialty__isnull": True}
+                        if specialty_id is None
+                        else {"specialty_id": specialty_id}
+                    )
+                )
+                .first()
+            )
+            if current is not None:
+                ended.append(update_validated(current, valid_to=start - datetime.timedelta(days=1)))
+        areas = Area.objects.in_bulk([row.area.id for row in rows])
+        hospitals = Hospital.objects.in_bulk([row.hospital.id for row in rows])
+        specialties = Specialty.objects.in_bulk([row.specialty.id for row in rows if row.specialty])
+        for row in rows:
+            created.append(
+                catchment_rule_create(
+                    area=areas[row.area.id],
+                    hospital=hospitals[row.hospital.id],
+                    specialty=specialties[row.specialty.id] if row.specialty else None,
+                    valid_from=row.valid_from,
+                    valid_to=row.valid_to,
+                    source=source,
+                    source_note=note,
+                )
+            )
+    return CatchmentImportResult(created=created, ended=ended)
