@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from klynge.api.errors import install_error_handlers
 from klynge.bodies.api import router as bodies_router
 from klynge.catchment.api import router as catchment_router
+from klynge.exports.api import router as exports_router
 from klynge.feeds.api import router as feeds_router
 from klynge.meetings.api import router as meetings_router
 from klynge.memos.api import router as memos_router
@@ -44,6 +45,7 @@ install_error_handlers(api)
 
 for router in (
     feeds_router,
+    exports_router,
     meetings_router,
     organisation_router,
     bodies_router,
