@@ -141,6 +141,9 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "temporaryplaces:place_count_detail": ("read", lambda r: "/midlertidige-pladser/matrix/?periode=2023-K4"),
     "temporaryplaces:example_file": ("read", lambda r: "/midlertidige-pladser/import/midlertidige-pladser-eksempel.csv"),
     "temporaryplaces:place_count_import": ("create", lambda r: "/midlertidige-pladser/import/"),
+    "catchment:lookup": ("read", lambda r: f"/optageomraader/?omraade={r.world.area.slug}&dato=2024-01-01"),
+    "catchment:example_file": ("read", lambda r: "/optageomraader/import/optageomraader-eksempel.csv"),
+    "catchment:import": ("admin", lambda r: "/optageomraader/import/"),
     "organisation:person_list": ("read", lambda r: "/personer/"),
     "organisation:person_detail": ("read", lambda r: f"/personer/{r.world.mayor.slug}/"),
     "organisation:committee_list": ("read", lambda r: "/udvalg/"),
@@ -157,6 +160,10 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "memos:memo_new_version": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/ny-version/"),
     "memos:memo_download": ("memo_draft", lambda r: f"/notater/{r.draft_memo.pk}/hent/md/"),
     "search:search": ("read", lambda r: "/soeg/?q=fortroligt+budget"),
+    "reform:overview": ("create", lambda r: "/reform/"),
+    "reform:plan": ("edit", lambda r: f"/reform/{r.world.cluster.slug}/"),
+    "reform:transfer": ("post", lambda r: f"/reform/{r.world.cluster.slug}/overfoer/"),
+    "reform:coordination": ("read", lambda r: f"/koordination/{r.world.municipality.slug}/"),
 }
 NOT_PAGES = {"accounts:login", "accounts:logout"}  # the login itself (tested in tests/accounts)
 
@@ -199,6 +206,8 @@ def expected_get(kind: str, role: str) -> set[int]:
         return {200} if role in EDITS else {403} if role in SEES_CLOSED else {404}
     if kind == "create":
         return {200} if role in EDITORS else {403}
+    if kind == "admin":  # administrators only (e.g. the region's reference data)
+        return {200} if role == "admin" else {403}
     if kind in ("memo_draft", "memo_edit"):  # a draft is there only for those who may write to its committee
         return {200} if role in EDITS else {404}
     raise AssertionError(kind)

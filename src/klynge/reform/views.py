@@ -85,8 +85,8 @@ def _attach(form: PlanForm, error: ValidationError) -> None:
         add_service_errors(form, error)
 
 
-@require_POST
 @login_required
+@require_POST
 def transfer(request: HttpRequest, slug: str) -> HttpResponse:
     cluster = _cluster(slug)
     ensure_collaboration_edit(request.user, cluster)
