@@ -68,6 +68,9 @@ def test_inflected_words_find_the_record(world: ClusterWorld) -> None:
     assert search(user=None, query="hjertesvigt -udskrivning").total == 0
     assert search(user=None, query="hjertesvigt lungebetændelse").total == 0
     assert search(user=None, query="lungebetændelse or hjertesvigt").total == 1
+    # Only exclusions, or only stop words, find nothing on either database.
+    assert search(user=None, query="-lungebetændelse").total == 0
+    assert search(user=None, query="og i på").total == 0
 
 
 def test_a_title_match_ranks_above_a_text_match(world: ClusterWorld) -> None:

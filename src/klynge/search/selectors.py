@@ -18,7 +18,7 @@ from klynge.memos.access import memos_visible_to
 from klynge.memos.models import Memo
 from klynge.search.backends import get_backend
 from klynge.search.models import Kind, SearchEntry
-from klynge.search.text import clean
+from klynge.search.text import clean, parse_query
 
 MAX_QUERY_LENGTH = 200
 MAX_LIMIT = 100
@@ -92,7 +92,7 @@ def search(
         raise SearchQueryTooLong(f"The query is longer than {MAX_QUERY_LENGTH} characters.")
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
-    if not query:
+    if not parse_query(query).alternatives:  # nothing to find: empty, only exclusions or stop words
         return SearchPage(query=query, results=[], total=0, counts={}, limit=limit, offset=offset)
     wanted = {Kind(k) for k in kinds or () if k in Kind.values}
     if kinds and not wanted:
