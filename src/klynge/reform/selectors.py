@@ -291,7 +291,7 @@ def coordination_for(municipality: Party, user: Any = None) -> Coordination:
 
     for focus_area in focus_areas:
         topics = [t.name for t in focus_area.topics.all()] or [NO_TOPIC]
-        for collaboration in focus_area.all_collaborations:  # type: ignore[attr-defined]
+        for collaboration in focus_area.all_collaborations:
             if collaboration.pk in index:
                 for topic in topics:
                     place(topic, index[collaboration.pk], focus_area)

@@ -267,7 +267,7 @@ def _carry_over(
         kind=kind,
         cluster=cluster,
         council=council,
-        original_history_count=original.history.count(),  # type: ignore[union-attr]
+        original_history_count=original.history.count(),
         approval=approval,
         carried_by=user if getattr(user, "pk", None) else None,
         carried_at=now,
