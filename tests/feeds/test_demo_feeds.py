@@ -8,6 +8,7 @@ from icalendar import Calendar, Event
 
 from klynge.bodies.models import Body
 from klynge.meetings.models import DatePrecision, Meeting
+from tests.clients import administrator
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded")]
 
@@ -93,3 +94,10 @@ def test_the_body_page_links_to_its_feed_and_the_meetings_page_to_all() -> None:
     assert "klynge token create" not in html  # only logged-in users are told about personal tokens
     html = Client().get("/moeder/").content.decode()
     assert 'href="/api/v1/meetings.ics"' in html
+
+
+def test_logged_in_users_are_told_the_public_link_holds_public_items_only() -> None:
+    body = Body.objects.get(name="Politisk sundhedsklynge Byen")
+    html = administrator().get(f"/organer/{body.slug}/").content.decode()
+    assert "Linket viser kun de åbne punkter" in html
+    assert "<code>klynge token create</code>" in html
