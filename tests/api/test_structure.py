@@ -52,7 +52,7 @@ def names(path: str, **params: Any) -> set[str]:
     return {item["name"] for item in items(path, **params)}
 
 
-def send(method: str, path: str, body: dict[str, Any], headers: dict[str, str] | None = None) -> Any:
+def send(method: str, path: str, body: Any, headers: dict[str, str] | None = None) -> Any:
     call = getattr(Client(), method)
     return call(API + path, data=json.dumps(body), content_type="application/json", **(headers or {}))
 
@@ -451,9 +451,13 @@ def test_the_forms_own_danish_messages_come_back_per_field(
         {"person": 1, "party": 1, "start": "2024-01-01", "role": "king"},
         {"person": 1, "party": 1, "start": "2024-01-01", "title": "x" * 201},
         {"person": "x", "party": 1, "start": "2024-01-01"},
+        {"person": "1", "party": 1, "start": "2024-01-01"},
+        {"person": True, "party": 1, "start": "2024-01-01"},
+        {"person": 1, "party": 1, "start": "2024-01-01", "nickname": "x"},
+        [1, 2],
     ],
 )
-def test_a_payload_outside_the_schema_is_422(world: ClusterWorld, editor: dict[str, str], body: dict) -> None:
+def test_a_payload_outside_the_schema_is_422(world: ClusterWorld, editor: dict[str, str], body: Any) -> None:
     before = rows()
     response = send("post", f"/bodies/{world.political.pk}/memberships", body, editor)
     assert response.status_code == 422 and response.json()["code"] == "invalid"
@@ -496,6 +500,39 @@ def test_others_may_not_write_and_nothing_changes(world: ClusterWorld, who: str)
 
     expected = 401 if who == "anonymous" else 403
     assert [answer.status_code for answer in answers] == [expected] * 5
+    assert rows() == before
+
+
+def test_a_body_that_is_not_json_is_400(world: ClusterWorld, editor: dict[str, str]) -> None:
+    response = Client().patch(
+        f"{API}/memberships/{world.mayor_membership.pk}",
+        data=b"\x00{",
+        content_type="application/json",
+        **editor,
+    )
+    assert response.status_code == 400 and response.json()["code"] == "bad_request"
+
+
+@pytest.mark.parametrize("version", [False, "1", -1])
+def test_a_version_that_is_not_a_version_is_422(
+    world: ClusterWorld, editor: dict[str, str], version: object
+) -> None:
+    before = rows()
+    answers = [
+        send(
+            "patch", f"/memberships/{world.mayor_membership.pk}", {"title": "x", "version": version}, editor
+        ),
+        send(
+            "put",
+            f"/bodies/{world.political.pk}/seats",
+            {"party": world.municipality.pk, "count": 3, "version": version},
+            editor,
+        ),
+        send(
+            "patch", f"/substitutions/{deputy_of(world).pk}", {"condition": "x", "version": version}, editor
+        ),
+    ]
+    assert [answer.status_code for answer in answers] == [422] * 3
     assert rows() == before
 
 
@@ -609,7 +646,7 @@ def test_a_stale_seat_change_is_409(world: ClusterWorld, editor: dict[str, str])
     assert rows() == before and Seat.objects.get(body=world.political, party=world.municipality).count == 3
 
 
-@pytest.mark.parametrize("count", [0, 100, "to"])
+@pytest.mark.parametrize("count", [0, 100, "to", "2", True, 2.5])
 def test_a_count_outside_the_schema_is_422(
     world: ClusterWorld, editor: dict[str, str], count: object
 ) -> None:

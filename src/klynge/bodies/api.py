@@ -12,11 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import Strict
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
-from klynge.api.errors import error_responses
+from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from klynge.api.pagination import Pages
-from klynge.api.schemas import Date, Id, Input, Slug, SlugRef, TopicRef, form_data, validated
+from klynge.api.schemas import MAX_ID, Date, Id, Input, Slug, SlugRef, TopicRef, form_data, validated
 from klynge.bodies.access import ensure_collaboration_edit
 from klynge.bodies.actions import (
     membership_create_from,
@@ -59,14 +60,12 @@ from klynge.records import record_version
 
 router = Router(tags=["Structure"])
 
-READ_ERRORS = error_responses(401, 422)
-DETAIL_ERRORS = error_responses(401, 404, 422)
-WRITE_ERRORS = error_responses(401, 403, 404, 409, 422)
-
 Title = Annotated[str, Field(max_length=200)]
 Condition = Annotated[str, Field(max_length=300)]
-IdList = Annotated[list[Id], Field(max_length=200)]
-Version = Annotated[int, Field(ge=0, le=2**62)]
+# In a JSON body a number is a number: neither `true` nor "12" is read as one.
+RecordId = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
+IdList = Annotated[list[RecordId], Field(max_length=200)]
+Version = Annotated[int, Strict(), Field(ge=0, le=2**62)]
 
 
 def _body_url(body: Body) -> str:
@@ -308,8 +307,8 @@ class SubstitutionFilters(Input):
 
 
 class MembershipIn(Input):
-    person: Id
-    party: Id = Field(description="The participating party the member represents (one of its seats).")
+    person: RecordId
+    party: RecordId = Field(description="The participating party the member represents (one of its seats).")
     role: MembershipRole = MembershipRole.MEMBER
     title: Title = ""
     start: Date
@@ -325,15 +324,15 @@ class MembershipChange(Input):
 
 
 class SeatIn(Input):
-    party: Id
-    count: int = Field(ge=1, le=99, description="The party's seats in the body, in all.")
+    party: RecordId
+    count: Annotated[int, Strict()] = Field(ge=1, le=99, description="The party's seats in the body, in all.")
     version: Version | None = Field(
         None, description="The body's `seats_version` you read; omit to overwrite."
     )
 
 
 class SubstitutionIn(Input):
-    substitute: Id = Field(description="A person's id.")
+    substitute: RecordId = Field(description="A person's id.")
     topics: IdList = Field(default_factory=list, description="Topic ids; none: whatever the agenda.")
     condition: Condition = ""
     start: Date
@@ -389,7 +388,7 @@ def _editable_membership(request: HttpRequest, pk: int) -> Membership:
 # ---- Reads ------------------------------------------------------------------------------------------
 
 
-@router.get("/collaborations", response={200: list[CollaborationOut], **READ_ERRORS}, auth=READ_AUTH)
+@router.get("/collaborations", response={200: list[CollaborationOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_collaborations(request: HttpRequest, filters: Query[CollaborationFilters]) -> Any:
     """Clusters, health councils, SSUs, coordination forums and secretariats, in the structure's order."""
@@ -405,7 +404,7 @@ def get_collaboration(request: HttpRequest, collaboration_id: Id) -> Any:
     return _found(collaborations_filtered().filter(pk=collaboration_id).first())
 
 
-@router.get("/bodies", response={200: list[BodyOut], **READ_ERRORS}, auth=READ_AUTH)
+@router.get("/bodies", response={200: list[BodyOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_bodies(request: HttpRequest, filters: Query[BodyFilters]) -> Any:
     """Bodies (one per level of a collaboration) with the seats per party and the members sitting."""
@@ -423,7 +422,7 @@ def get_body(request: HttpRequest, body_id: Id) -> Any:
     return _full_body(body_id)
 
 
-@router.get("/memberships", response={200: list[MembershipOut], **READ_ERRORS}, auth=READ_AUTH)
+@router.get("/memberships", response={200: list[MembershipOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_memberships(request: HttpRequest, filters: Query[MembershipFilters]) -> Any:
     """Who holds a party's seat in a body, for which period, with their substitutes."""
@@ -442,7 +441,7 @@ def get_membership(request: HttpRequest, membership_id: Id) -> Any:
     return _full_membership(membership_id)
 
 
-@router.get("/substitutions", response={200: list[SubstitutionOut], **READ_ERRORS}, auth=READ_AUTH)
+@router.get("/substitutions", response={200: list[SubstitutionOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_substitutions(request: HttpRequest, filters: Query[SubstitutionFilters]) -> Any:
     """Who may attend instead of a member (stedfortræder), for which topics and period."""

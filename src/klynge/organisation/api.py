@@ -12,7 +12,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from klynge.api.auth import READ_AUTH
-from klynge.api.errors import error_responses
+from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS
 from klynge.api.pagination import Pages
 from klynge.api.schemas import Id, Input, Slug, SlugRef, TopicRef
 from klynge.bodies.models import MembershipRole
@@ -27,9 +27,6 @@ from klynge.organisation.selectors import (
 from klynge.provenance.api import SourceRef
 
 router = Router(tags=["Organisation"])
-
-READ_ERRORS = error_responses(401, 422)
-DETAIL_ERRORS = error_responses(401, 404, 422)
 
 
 # ---- What the API shows ----------------------------------------------------------------------------
@@ -165,7 +162,7 @@ def _found(record: Any) -> Any:
 # ---- Reads ------------------------------------------------------------------------------------------
 
 
-@router.get("/parties", response={200: list[PartyOut], **READ_ERRORS}, auth=READ_AUTH)
+@router.get("/parties", response={200: list[PartyOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_parties(request: HttpRequest, filters: Query[PartyFilters]) -> Any:
     """Municipalities, regions and general practice, by kind and name."""
@@ -177,7 +174,7 @@ def get_party(request: HttpRequest, party_id: Id) -> Any:
     return _found(parties_filtered().filter(pk=party_id).first())
 
 
-@router.get("/people", response={200: list[PersonOut], **READ_ERRORS}, auth=READ_AUTH)
+@router.get("/people", response={200: list[PersonOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_people(request: HttpRequest, filters: Query[PersonFilters]) -> Any:
     """People by name, with the seats they hold or held in the bodies."""
@@ -189,7 +186,7 @@ def get_person(request: HttpRequest, person_id: Id) -> Any:
     return _found(people_filtered().filter(pk=person_id).first())
 
 
-@router.get("/committees", response={200: list[CommitteeOut], **READ_ERRORS}, auth=READ_AUTH)
+@router.get("/committees", response={200: list[CommitteeOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_committees(request: HttpRequest, filters: Query[CommitteeFilters]) -> Any:
     """Political committees (udvalg) with their topics; they receive the secretariat's memos."""
@@ -201,7 +198,7 @@ def get_committee(request: HttpRequest, committee_id: Id) -> Any:
     return _found(committees_filtered().filter(pk=committee_id).first())
 
 
-@router.get("/topics", response={200: list[TopicRef], **READ_ERRORS}, auth=READ_AUTH)
+@router.get("/topics", response={200: list[TopicRef], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_topics(request: HttpRequest) -> Any:
     """The topics that agendas, focus areas, committees, substitutes and authority are matched by."""
@@ -213,7 +210,7 @@ def get_topic(request: HttpRequest, topic_id: Id) -> Any:
     return _found(topic_list().filter(pk=topic_id).first())
 
 
-@router.get("/authority-areas", response={200: list[AuthorityAreaOut], **READ_ERRORS}, auth=READ_AUTH)
+@router.get("/authority-areas", response={200: list[AuthorityAreaOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_authority_areas(request: HttpRequest, filters: Query[AuthorityAreaFilters]) -> Any:
     """Who holds the authority (myndighed) for which topic."""
