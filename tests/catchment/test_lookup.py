@@ -132,3 +132,20 @@ def test_a_health_council_without_hospitals_is_found_through_the_municipality() 
     assert catchment_lookup(area=area_by_key(key="Valby"), day=DAY_2024).collaborations[
         0
     ].collaboration.name == ("Sundhedsklynge Syd")
+
+
+@pytest.mark.parametrize(
+    ("area", "council"),
+    [
+        ("Valby", "Sundhedsråd Hovedstaden"),
+        ("Nørrebro", "Sundhedsråd Hovedstaden"),
+        ("Frederiksberg", "Sundhedsråd Hovedstaden"),
+        ("Albertslund", "Sundhedsråd Amager og Vestegnen"),
+        ("Tårnby", "Sundhedsråd Amager og Vestegnen"),
+    ],
+)
+def test_from_2027_the_health_council_of_the_areas_municipality(area: str, council: str) -> None:
+    answer = catchment_lookup(area=area_by_key(key=area), day=datetime.date(2027, 3, 1))
+
+    assert [m.collaboration.name for m in answer.collaborations] == [council]
+    assert answer.collaborations[0].collaboration.kind == "health_council"

@@ -159,24 +159,23 @@ def _choose_rule(
 def _collaborations_for(
     rule: CatchmentRule | None, chain: list[Area], collaborations: list[Collaboration]
 ) -> list[CollaborationMatch]:
-    """The clusters and councils in force that the answer belongs to: those around the rule's hospital;
-    a collaboration without hospitals (e.g. a council of municipalities) by the area's municipality."""
+    """The clusters and councils in force that the answer belongs to. A cluster is the collaboration around
+    an acute hospital's catchment (sundhedsloven § 203): found through the rule's hospital. A health council
+    is one of municipalities and region: found through the area's municipality being a party to it, or,
+    for an area without a municipality, through the hospital like a cluster."""
     party_id = _municipality_party_id(chain)
     found: list[CollaborationMatch] = []
     for collaboration in collaborations:
-        hospitals = list(collaboration.hospitals.all())
-        if rule is not None and any(h.pk == rule.hospital_id for h in hospitals):
+        by_party = collaboration.kind == CollaborationKind.HEALTH_COUNCIL and party_id is not None
+        if by_party:
+            if any(p.pk == party_id for p in collaboration.parties.all()):
+                municipality = next(a for a in chain if a.party_id == party_id)
+                found.append(
+                    CollaborationMatch(collaboration, f"{municipality.name} er part i {collaboration.name}.")
+                )
+        elif rule is not None and any(h.pk == rule.hospital_id for h in collaboration.hospitals.all()):
             found.append(
                 CollaborationMatch(collaboration, f"{rule.hospital.name} er hospital i {collaboration.name}.")
-            )
-        elif (
-            not hospitals
-            and party_id is not None
-            and any(p.pk == party_id for p in collaboration.parties.all())
-        ):
-            municipality = next(a for a in chain if a.party_id == party_id)
-            found.append(
-                CollaborationMatch(collaboration, f"{municipality.name} er part i {collaboration.name}.")
             )
     return found
 
