@@ -167,3 +167,24 @@ def test_the_cli_lookup_refuses_unknown_areas_and_dates() -> None:
         call_command("catchment", "lookup", "valby", "--date", "i går")
     with pytest.raises(CommandError, match="No catchment rule covers København"):
         call_command("catchment", "lookup", "koebenhavn", "--date", "2024-01-01")
+
+
+def test_an_earlier_closed_rule_and_a_new_open_rule_for_the_same_area_in_one_file() -> None:
+    text = HEADER + "Valby;;BFH;2020-01-01;2021-12-31\nValby;;BFH;2026-01-01;\n"
+
+    result = catchment_rules_import(content=text.encode(), source_note="Test")
+
+    assert [r.valid_to for r in result.ended] == [datetime.date(2025, 12, 31)]
+    assert hospital_on("Valby", datetime.date(2021, 6, 1)) == BFH
+    assert hospital_on("Valby", datetime.date(2023, 6, 1)) == AHH
+    assert hospital_on("Valby", datetime.date(2026, 6, 1)) == BFH
+
+
+def test_a_revision_may_chain_two_years_in_one_file() -> None:
+    text = HEADER + "Valby;;BFH;2026-01-01;2026-12-31\nValby;;AHH;2027-01-01;\n"
+
+    catchment_rules_import(content=text.encode(), source_note="Test")
+
+    assert hospital_on("Valby", datetime.date(2025, 12, 31)) == AHH
+    assert hospital_on("Valby", datetime.date(2026, 6, 1)) == BFH
+    assert hospital_on("Valby", datetime.date(2027, 6, 1)) == AHH

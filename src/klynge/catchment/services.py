@@ -143,25 +143,24 @@ def catchment_rules_import(
     ended: list[CatchmentRule] = []
     created: list[CatchmentRule] = []
     with transaction.atomic():
-        first_start: dict[tuple[int, int | None], datetime.date] = {}
+        starts: dict[tuple[int, int | None], list[datetime.date]] = {}
         for row in rows:
-            key = (row.area.id, row.specialty.id if row.specialty else None)
-            first_start[key] = min(first_start.get(key, row.valid_from), row.valid_from)
-        for (area_id, specialty_id), start in first_start.items():
+            starts.setdefault((row.area.id, row.specialty.id if row.specialty else None), []).append(
+                row.valid_from
+            )
+        for (area_id, specialty_id), days in starts.items():
+            specialty_filter = (
+                {"specialty__isnull": True} if specialty_id is None else {"specialty_id": specialty_id}
+            )
             current = (
                 CatchmentRule.objects.select_for_update()
-                .filter(area_id=area_id, valid_to__isnull=True, valid_from__lt=start)
-                .filter(
-                    **(
-                        {"specialty__isnull": True}
-                        if specialty_id is None
-                        else {"specialty_id": specialty_id}
-                    )
-                )
+                .filter(area_id=area_id, valid_to__isnull=True, **specialty_filter)
                 .first()
             )
-            if current is not None:
-                ended.append(update_validated(current, valid_to=start - datetime.timedelta(days=1)))
+            later = [day for day in days if current is not None and day > current.valid_from]
+            if current is not None and later:
+                # The yearly revision: the open rule ends the day before the first new rule after its start.
+                ended.append(update_validated(current, valid_to=min(later) - datetime.timedelta(days=1)))
         areas = Area.objects.in_bulk([row.area.id for row in rows])
         hospitals = Hospital.objects.in_bulk([row.hospital.id for row in rows])
         specialties = Specialty.objects.in_bulk([row.specialty.id for row in rows if row.specialty])
