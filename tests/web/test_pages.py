@@ -19,6 +19,7 @@ NAVIGATION = [
     "Indsatser",
     "Puljer",
     "Følg klyngerne",
+    "Beslutningsstøtte",
     "Personer",
     "Udvalg",
     "Kilder",

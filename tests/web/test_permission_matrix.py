@@ -62,6 +62,7 @@ class Records:
 URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "web:front": ("read", lambda r: "/"),
     "web:structure": ("read", lambda r: "/struktur/"),
+    "web:decision_support": ("read", lambda r: "/beslutningsstoette/"),
     "bodies:collaboration_list": ("read", lambda r: "/samarbejder/"),
     "bodies:collaboration_detail": ("read", lambda r: f"/samarbejder/{r.world.cluster.slug}/"),
     "bodies:body_detail": ("read", lambda r: f"/organer/{r.world.political.slug}/"),
@@ -160,7 +161,7 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "memos:memo_new_version": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/ny-version/"),
     "memos:memo_download": ("memo_draft", lambda r: f"/notater/{r.draft_memo.pk}/hent/md/"),
     "search:search": ("read", lambda r: "/soeg/?q=fortroligt+budget"),
-    "reform:overview": ("create", lambda r: "/reform/"),
+    "reform:overview": ("read", lambda r: "/reform/"),
     "reform:plan": ("edit", lambda r: f"/reform/{r.world.cluster.slug}/"),
     "reform:transfer": ("post", lambda r: f"/reform/{r.world.cluster.slug}/overfoer/"),
     "reform:coordination": ("read", lambda r: f"/koordination/{r.world.municipality.slug}/"),

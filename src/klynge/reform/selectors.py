@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from klynge.bodies.models import Collaboration, CollaborationKind
 from klynge.catchment.models import AreaKind, CatchmentRule
@@ -322,3 +322,16 @@ def coordination_for(municipality: Party, user: Any = None) -> Coordination:
         .order_by("-agenda_item__meeting__date")[:50]
     )
     return Coordination(municipality, clusters, ordered, forums, meetings, decisions)
+
+
+def municipalities_in_several_clusters() -> QuerySet[Party]:
+    """The municipalities that take part in more than one cluster (Copenhagen: Byen and Syd) — those the
+    coordination view is for."""
+    return (
+        Party.objects.filter(kind=PartyKind.MUNICIPALITY)
+        .annotate(
+            cluster_count=Count("collaborations", filter=Q(collaborations__kind=CollaborationKind.CLUSTER))
+        )
+        .filter(cluster_count__gt=1)
+        .order_by("name")
+    )

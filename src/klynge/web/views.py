@@ -8,6 +8,7 @@ from klynge.bodies.selectors import cluster_list, structure_overview
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import decisions_latest, meetings_recent, meetings_upcoming
 from klynge.organisation.selectors import authority_area_list, committee_list
+from klynge.reform.selectors import municipalities_in_several_clusters
 
 
 def front(request: HttpRequest) -> HttpResponse:
@@ -34,4 +35,11 @@ def structure(request: HttpRequest) -> HttpResponse:
             "committees": committee_list(),
             "authority_areas": authority_area_list(),
         },
+    )
+
+
+def decision_support(request: HttpRequest) -> HttpResponse:
+    """The numbers the clusters work from, and the move to health councils: one page leading to each."""
+    return render(
+        request, "web/decision_support.html", {"municipalities": municipalities_in_several_clusters()}
     )

@@ -16,6 +16,18 @@ SECTIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Indsatser", "work:initiative_list", ("/indsatser/",)),
     ("Puljer", "work:fund_list", ("/puljer/",)),
     ("Følg klyngerne", "portal:overview", ("/foelg/",)),
+    (
+        "Beslutningsstøtte",
+        "web:decision_support",
+        (
+            "/beslutningsstoette/",
+            "/optageomraader/",
+            "/laegedaekning/",
+            "/midlertidige-pladser/",
+            "/reform/",
+            "/koordination/",
+        ),
+    ),
     ("Personer", "organisation:person_list", ("/personer/",)),
     ("Udvalg", "organisation:committee_list", ("/udvalg/",)),
     ("Notater", "memos:memo_list", ("/notater/",)),
