@@ -11,6 +11,7 @@ from klynge.meetings.api import router as meetings_router
 from klynge.memos.api import router as memos_router
 from klynge.organisation.api import router as organisation_router
 from klynge.provenance.api import router as provenance_router
+from klynge.work.api import router as work_router
 
 DESCRIPTION = """
 The records of Denmark's health clusters and councils: structure, meetings, agendas, decisions,
@@ -52,5 +53,6 @@ for router in (
     catchment_router,
     provenance_router,
     memos_router,
+    work_router,
 ):
     api.add_router("", router)

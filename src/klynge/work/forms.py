@@ -15,9 +15,15 @@ from klynge.bodies.models import Collaboration
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.models import AgendaItem
 from klynge.organisation.models import Topic
-from klynge.records import record_version
 from klynge.web.forms import DanishAmountField
 from klynge.web.templatetags.danish import meeting_label
+from klynge.work.actions import (
+    focus_area_initial,
+    fund_initial,
+    initiative_initial,
+    research_initial,
+    trial_action_initial,
+)
 from klynge.work.models import (
     INITIATIVE_TRANSITIONS,
     FocusArea,
@@ -167,20 +173,7 @@ class FocusAreaForm(forms.Form):
     def __init__(self, *args: Any, user: Any, focus_area: FocusArea | None = None, **kwargs: Any) -> None:
         editable = editable_collaborations(user)
         if focus_area is not None:
-            kwargs.setdefault(
-                "initial",
-                {
-                    "name": focus_area.name,
-                    "description": focus_area.description,
-                    "topics": [t.pk for t in focus_area.topics.all()],
-                    "status": focus_area.status,
-                    "period_start": focus_area.period_start,
-                    "period_end": focus_area.period_end,
-                    "health_agreement": focus_area.health_agreement_id,
-                    "decided_at": focus_area.decided_at_id,
-                    "seen_version": record_version(focus_area),
-                },
-            )
+            kwargs.setdefault("initial", focus_area_initial(focus_area, user=user))
         super().__init__(*args, **kwargs)
         _set_queryset(self, "collaborations", editable.order_by("name"))
         _set_queryset(self, "topics", Topic.objects.order_by("name"))
@@ -192,12 +185,11 @@ class FocusAreaForm(forms.Form):
             "decided_at",
             _keeping(items, current_item).select_related("meeting", "meeting__body"),
         )
-        # Collaborations the editor may not change stay as they are (see kept_collaborations).
+        # Collaborations the editor may not change stay as they are (see clean_collaborations).
         self.kept_collaborations: list[Collaboration] = []
         if focus_area is not None:
             editable_ids = set(editable.values_list("pk", flat=True))
             current = list(focus_area.collaborations.all())
-            self.initial.setdefault("collaborations", [c.pk for c in current if c.pk in editable_ids])
             self.kept_collaborations = [c for c in current if c.pk not in editable_ids]
             if self.kept_collaborations:
                 names = ", ".join(c.name for c in self.kept_collaborations)
@@ -207,7 +199,8 @@ class FocusAreaForm(forms.Form):
                     f"Fokusområdet hører også til {names}, som du ikke kan ændre; det bliver ved med det."
                 )
 
-    def collaborations_to_save(self) -> list[Collaboration]:
+    def clean_collaborations(self) -> list[Collaboration]:
+        """The collaborations to save: those chosen, and those the editor may not change (kept as they are)."""
         return list(self.cleaned_data["collaborations"]) + self.kept_collaborations
 
 
@@ -247,19 +240,7 @@ class InitiativeUpdateForm(InitiativeForm):
     seen_version = _seen_version()
 
     def __init__(self, *args: Any, initiative: Initiative, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "initial",
-            {
-                "name": initiative.name,
-                "description": initiative.description,
-                "focus_area": initiative.focus_area_id,
-                "parent": initiative.parent_id,
-                "responsible_parties": [p.pk for p in initiative.responsible_parties.all()],
-                "start": initiative.start,
-                "end": initiative.end,
-                "seen_version": record_version(initiative),
-            },
-        )
+        kwargs.setdefault("initial", initiative_initial(initiative))
         super().__init__(*args, **kwargs)
         own = Collaboration.objects.filter(pk=initiative.collaboration_id)
         _set_queryset(
@@ -297,15 +278,7 @@ class TrialActionForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         if trial_action is not None:
-            kwargs.setdefault(
-                "initial",
-                {
-                    "name": trial_action.name,
-                    "description": trial_action.description,
-                    "initiative": trial_action.initiative_id,
-                    "seen_version": record_version(trial_action),
-                },
-            )
+            kwargs.setdefault("initial", trial_action_initial(trial_action))
         super().__init__(*args, **kwargs)
         # Initiatives of the focus area's collaborations that the editor may change.
         collaborations = editable_collaborations(user).filter(focus_areas=focus_area)
@@ -333,15 +306,7 @@ class FollowUpResearchForm(forms.Form):
 
     def __init__(self, *args: Any, research: FollowUpResearch | None = None, **kwargs: Any) -> None:
         if research is not None:
-            kwargs.setdefault(
-                "initial",
-                {
-                    "title": research.title,
-                    "status": research.status,
-                    "description": research.description,
-                    "seen_version": record_version(research),
-                },
-            )
+            kwargs.setdefault("initial", research_initial(research))
         super().__init__(*args, **kwargs)
 
 
@@ -386,15 +351,7 @@ class FundUpdateForm(FundForm):
     seen_version = _seen_version()
 
     def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "initial",
-            {
-                "name": fund.name,
-                "amount": fund.amount,
-                "description": fund.description,
-                "seen_version": record_version(fund),
-            },
-        )
+        kwargs.setdefault("initial", fund_initial(fund))
         super().__init__(*args, **kwargs)
 
 

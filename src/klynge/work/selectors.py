@@ -1,5 +1,6 @@
 """Reads for focus areas, initiatives (a tree, with progress rolled up), trial actions and funds."""
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -194,12 +195,11 @@ def _item_visible(visible: VisibleItems | None, path: str) -> Exists:
     return Exists(items.filter(pk=OuterRef(path)))
 
 
-def initiative_detail(*, slug: str, visible: VisibleItems | None = None) -> Initiative | None:
-    """An initiative with what belongs to it; `approval_visible` tells whether the viewer may see the
-    agenda item of the decision that approved it."""
+def _initiatives_in_full(visible: VisibleItems | None) -> QuerySet[Initiative]:
+    """Initiatives with what belongs to them, as far as the viewer may see it; `approval_visible` tells
+    whether the viewer may see the agenda item of the decision that approved each."""
     return (
-        Initiative.objects.filter(slug=slug)
-        .annotate(approval_visible=_item_visible(visible, "approved_by__agenda_item"))
+        Initiative.objects.annotate(approval_visible=_item_visible(visible, "approved_by__agenda_item"))
         .select_related(
             "collaboration",
             "focus_area",
@@ -221,8 +221,11 @@ def initiative_detail(*, slug: str, visible: VisibleItems | None = None) -> Init
             Prefetch("allocations", queryset=_allocation_queryset(visible)),
             Prefetch("agenda_items", queryset=_agenda_items_newest_first(visible)),
         )
-        .first()
     )
+
+
+def initiative_detail(*, slug: str, visible: VisibleItems | None = None) -> Initiative | None:
+    return _initiatives_in_full(visible).filter(slug=slug).first()
 
 
 @dataclass(frozen=True)
@@ -381,12 +384,11 @@ def focus_areas_by_topics(*, topics: QuerySet[Topic]) -> QuerySet[FocusArea]:
     )
 
 
-def focus_area_detail(*, slug: str, visible: VisibleItems | None = None) -> FocusArea | None:
-    """A focus area with what belongs to it; `decided_at_visible` tells whether the viewer may see the
-    agenda item where it was discussed or chosen."""
+def _focus_areas_in_full(visible: VisibleItems | None) -> QuerySet[FocusArea]:
+    """Focus areas with what belongs to them, as far as the viewer may see it; `decided_at_visible` tells
+    whether the viewer may see the agenda item where each was discussed or chosen."""
     return (
-        FocusArea.objects.filter(slug=slug)
-        .annotate(decided_at_visible=_item_visible(visible, "decided_at"))
+        FocusArea.objects.annotate(decided_at_visible=_item_visible(visible, "decided_at"))
         .select_related(
             "decided_at", "decided_at__meeting", "decided_at__meeting__body", "health_agreement", "source"
         )
@@ -401,8 +403,11 @@ def focus_area_detail(*, slug: str, visible: VisibleItems | None = None) -> Focu
             Prefetch("allocations", queryset=_allocation_queryset(visible)),
             Prefetch("agenda_items", queryset=_agenda_items_newest_first(visible)),
         )
-        .first()
     )
+
+
+def focus_area_detail(*, slug: str, visible: VisibleItems | None = None) -> FocusArea | None:
+    return _focus_areas_in_full(visible).filter(slug=slug).first()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -473,18 +478,20 @@ def fund_detail(*, pk: int, visible: VisibleItems | None = None) -> Fund | None:
 # Editing: the record being changed, and the choices an editor is offered
 
 
-def focus_area_for_edit(*, slug: str) -> FocusArea | None:
+def focus_area_for_edit(*, slug: str | None = None, pk: int | None = None) -> FocusArea | None:
+    """The focus area to change, by its address (slug) or its id."""
     return (
-        FocusArea.objects.filter(slug=slug)
+        FocusArea.objects.filter(**({"pk": pk} if slug is None else {"slug": slug}))
         .prefetch_related("collaborations", "topics")
         .select_related("decided_at")
         .first()
     )
 
 
-def initiative_for_edit(*, slug: str) -> Initiative | None:
+def initiative_for_edit(*, slug: str | None = None, pk: int | None = None) -> Initiative | None:
+    """The initiative to change, by its address (slug) or its id."""
     return (
-        Initiative.objects.filter(slug=slug)
+        Initiative.objects.filter(**({"pk": pk} if slug is None else {"slug": slug}))
         .select_related("collaboration", "focus_area", "parent")
         .prefetch_related("responsible_parties")
         .first()
@@ -540,3 +547,202 @@ def bodies_of(*, collaborations: QuerySet[Collaboration]) -> QuerySet[Body]:
         .select_related("collaboration")
         .order_by("collaboration__name", "level")
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The API: lists by filters and records by id, with what the viewer may see (a fixed number of queries
+# per list, whatever its length)
+
+
+def _overlapping(start: str, end: str, date_from: datetime.date | None, date_to: datetime.date | None) -> Q:
+    """Records whose period overlaps [date_from, date_to]; an unknown start or end counts as open."""
+    condition = Q()
+    if date_from is not None:
+        condition &= Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": date_from})
+    if date_to is not None:
+        condition &= Q(**{f"{start}__isnull": True}) | Q(**{f"{start}__lte": date_to})
+    return condition
+
+
+def _initiative_ids() -> QuerySet[Initiative]:
+    """Initiatives loaded only as far as needed to list their ids under a focus area or a parent."""
+    return Initiative.objects.only("pk", "parent_id", "focus_area_id").order_by("name", "pk")
+
+
+def focus_areas_filtered(
+    *,
+    visible: VisibleItems | None,
+    collaboration_id: int | None = None,
+    status: str | None = None,
+    topic: str | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> QuerySet[FocusArea]:
+    """Focus areas by collaboration, status, topic and period (overlapping it), by name."""
+    focus_areas = (
+        FocusArea.objects.annotate(decided_at_visible=_item_visible(visible, "decided_at"))
+        .select_related("health_agreement", "source")
+        .prefetch_related(
+            Prefetch("collaborations", queryset=Collaboration.objects.order_by("name")),
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
+            Prefetch("initiatives", queryset=_initiative_ids()),
+        )
+        .filter(_overlapping("period_start", "period_end", date_from, date_to))
+    )
+    if collaboration_id is not None:
+        focus_areas = focus_areas.filter(
+            pk__in=FocusArea.objects.filter(collaborations=collaboration_id).values("pk")
+        )
+    if status:
+        focus_areas = focus_areas.filter(status=status)
+    if topic:
+        focus_areas = focus_areas.filter(pk__in=FocusArea.objects.filter(topics__slug=topic).values("pk"))
+    return focus_areas.order_by("name", "pk")
+
+
+def focus_area_in_full(*, pk: int, visible: VisibleItems | None) -> FocusArea | None:
+    """A focus area by id with what belongs to it (as on its page) and its initiatives' ids."""
+    return (
+        _focus_areas_in_full(visible)
+        .prefetch_related(Prefetch("initiatives", queryset=_initiative_ids()))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def initiatives_filtered(
+    *,
+    visible: VisibleItems | None,
+    collaboration_id: int | None = None,
+    focus_area_id: int | None = None,
+    parent_id: int | None = None,
+    top_level: bool | None = None,
+    status: str | None = None,
+    topic: str | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> QuerySet[Initiative]:
+    """Initiatives by collaboration, focus area, parent, status, topic and period (overlapping it).
+
+    A topic matches the initiative's focus area's topics, or those of an agenda item about the initiative
+    that the viewer may see."""
+    initiatives = (
+        Initiative.objects.annotate(approval_visible=_item_visible(visible, "approved_by__agenda_item"))
+        .select_related("collaboration", "focus_area", "approved_by_body", "source")
+        .prefetch_related(
+            Prefetch("responsible_parties", queryset=Party.objects.order_by("kind", "name")),
+            Prefetch("children", queryset=_initiative_ids()),
+        )
+        .filter(_overlapping("start", "end", date_from, date_to))
+    )
+    if collaboration_id is not None:
+        initiatives = initiatives.filter(collaboration=collaboration_id)
+    if focus_area_id is not None:
+        initiatives = initiatives.filter(focus_area=focus_area_id)
+    if parent_id is not None:
+        initiatives = initiatives.filter(parent=parent_id)
+    if top_level is not None:
+        initiatives = initiatives.filter(parent__isnull=top_level)
+    if status:
+        initiatives = initiatives.filter(status=status)
+    if topic:
+        items = public_agenda_items() if visible is None else visible
+        on_agenda = AgendaItem.objects.filter(pk__in=items, topics__slug=topic).values("initiatives")
+        initiatives = initiatives.filter(
+            Q(pk__in=Initiative.objects.filter(focus_area__topics__slug=topic).values("pk"))
+            | Q(pk__in=on_agenda)
+        )
+    return initiatives.order_by("collaboration__name", "name", "pk")
+
+
+def initiative_in_full(*, pk: int, visible: VisibleItems | None) -> Initiative | None:
+    """An initiative by id with what belongs to it (as on its page) and its children's ids."""
+    return (
+        _initiatives_in_full(visible)
+        .prefetch_related(Prefetch("children", queryset=_initiative_ids()))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def trial_actions_filtered(
+    *,
+    visible: VisibleItems | None,
+    focus_area_id: int | None = None,
+    initiative_id: int | None = None,
+    collaboration_id: int | None = None,
+) -> QuerySet[TrialAction]:
+    """Trial actions by focus area, initiative and collaboration (of the focus area), in number order."""
+    trial_actions = _trial_action_queryset(visible)
+    if focus_area_id is not None:
+        trial_actions = trial_actions.filter(focus_area=focus_area_id)
+    if initiative_id is not None:
+        trial_actions = trial_actions.filter(initiative=initiative_id)
+    if collaboration_id is not None:
+        trial_actions = trial_actions.filter(
+            focus_area__in=FocusArea.objects.filter(collaborations=collaboration_id).values("pk")
+        )
+    return trial_actions.order_by("focus_area__name", "focus_area", "position")
+
+
+def research_filtered(
+    *,
+    focus_area_id: int | None = None,
+    initiative_id: int | None = None,
+    collaboration_id: int | None = None,
+    status: str | None = None,
+) -> QuerySet[FollowUpResearch]:
+    """Follow-up research by focus area, initiative, collaboration (of either) and status, by title."""
+    research = FollowUpResearch.objects.select_related("focus_area", "initiative", "source")
+    if focus_area_id is not None:
+        research = research.filter(focus_area=focus_area_id)
+    if initiative_id is not None:
+        research = research.filter(initiative=initiative_id)
+    if collaboration_id is not None:
+        research = research.filter(
+            Q(focus_area__in=FocusArea.objects.filter(collaborations=collaboration_id).values("pk"))
+            | Q(initiative__collaboration=collaboration_id)
+        )
+    if status:
+        research = research.filter(status=status)
+    return research.order_by("title", "pk")
+
+
+def funds_filtered(
+    *,
+    visible: VisibleItems | None,
+    body_id: int | None = None,
+    collaboration_id: int | None = None,
+    year: int | None = None,
+) -> QuerySet[Fund]:
+    """Funds by body, collaboration and year, with allocated and remaining as the viewer may see them."""
+    funds = fund_queryset(visible).select_related("body__collaboration")
+    if body_id is not None:
+        funds = funds.filter(body=body_id)
+    if collaboration_id is not None:
+        funds = funds.filter(body__collaboration=collaboration_id)
+    if year is not None:
+        funds = funds.filter(year=year)
+    return funds.order_by("-year", "body__name", "name", "pk")
+
+
+def allocations_filtered(
+    *,
+    visible: VisibleItems | None,
+    fund_id: int | None = None,
+    body_id: int | None = None,
+    collaboration_id: int | None = None,
+    year: int | None = None,
+) -> QuerySet[Allocation]:
+    """The allocations the viewer may see, by fund, body, collaboration and year (the fund's), oldest
+    decision first."""
+    allocations = _allocation_queryset(visible)
+    if fund_id is not None:
+        allocations = allocations.filter(fund=fund_id)
+    if body_id is not None:
+        allocations = allocations.filter(fund__body=body_id)
+    if collaboration_id is not None:
+        allocations = allocations.filter(fund__body__collaboration=collaboration_id)
+    if year is not None:
+        allocations = allocations.filter(fund__year=year)
+    return allocations.order_by("decision__agenda_item__meeting__date", "pk")

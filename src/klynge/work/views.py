@@ -5,24 +5,35 @@ web.editing.save_form call the service, which holds the rules."""
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from klynge.bodies.access import access_any_edit, access_collaboration_edit, ensure_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
-from klynge.records import record_version
 from klynge.web.editing import edit_page, save_form
-from klynge.web.forms import keep_input_after_refusal
-from klynge.work import selectors, services
+from klynge.work import selectors
 from klynge.work.access import (
     access_focus_area_edit,
     access_fund_edit,
     access_research_edit,
     ensure_focus_area_edit,
+)
+from klynge.work.actions import (
+    focus_area_create_from,
+    focus_area_update_from,
+    fund_create_from,
+    fund_update_from,
+    initiative_create_from,
+    initiative_follow_up_from,
+    initiative_follow_up_initial,
+    initiative_update_from,
+    research_create_from,
+    research_update_from,
+    trial_action_create_from,
+    trial_action_update_from,
 )
 from klynge.work.forms import (
     FocusAreaForm,
@@ -34,13 +45,7 @@ from klynge.work.forms import (
     InitiativeUpdateForm,
     TrialActionForm,
 )
-from klynge.work.models import (
-    FocusArea,
-    FocusAreaStatus,
-    FollowUpResearchStatus,
-    Initiative,
-    InitiativeStatus,
-)
+from klynge.work.models import FocusArea, Initiative
 from klynge.work.selectors import focus_area_detail as select_focus_area
 from klynge.work.selectors import (
     focus_area_for_edit,
@@ -54,7 +59,6 @@ from klynge.work.selectors import (
 from klynge.work.selectors import focus_area_list as select_focus_areas
 from klynge.work.selectors import initiative_detail as select_initiative
 from klynge.work.selectors import initiative_list as select_initiatives
-from klynge.work.services import initiative_follow_up
 
 NO_EDIT_RIGHTS = "Du kan kun oprette og ændre data i samarbejder, din part deltager i."
 
@@ -125,25 +129,18 @@ def initiative_follow_up_view(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("Indsatsen findes ikke.")
     if not access_collaboration_edit(request.user, initiative.collaboration):
         raise PermissionDenied("Du kan kun ændre indsatser i samarbejder, din part deltager i.")
-    initial = {
-        "status": initiative.status,
-        "progress": initiative.progress,
-        "seen_version": record_version(initiative),
-    }
-    form = InitiativeFollowUpForm(request.POST or None, initial=initial, initiative=initiative)
-    if request.method == "POST" and form.is_valid():
-        try:
-            initiative_follow_up(
-                initiative=initiative,
-                status=InitiativeStatus(form.cleaned_data["status"]),
-                progress=form.cleaned_data["progress"],
-                seen_version=form.cleaned_data["seen_version"],
-            )
-        except ValidationError as error:
-            keep_input_after_refusal(form, request, error, initiative)
-        else:
-            messages.success(request, "Indsatsens status og fremdrift er gemt.")
-            return redirect("work:initiative_detail", slug=initiative.slug)
+    form = InitiativeFollowUpForm(
+        _posted(request), initial=initiative_follow_up_initial(initiative), initiative=initiative
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda data: initiative_follow_up_from(initiative, data),
+        success="Indsatsens status og fremdrift er gemt.",
+        record=initiative,
+    )
+    if saved is not None:
+        return redirect("work:initiative_detail", slug=initiative.slug)
     return render(request, "work/initiative_follow_up.html", {"initiative": initiative, "form": form})
 
 
@@ -167,17 +164,7 @@ def focus_area_create_view(request: HttpRequest) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: services.focus_area_create(
-            name=data["name"],
-            description=data["description"],
-            collaborations=data["collaborations"],
-            topics=data["topics"],
-            status=FocusAreaStatus(data["status"]),
-            decided_at=data["decided_at"],
-            health_agreement=data["health_agreement"],
-            period_start=data["period_start"],
-            period_end=data["period_end"],
-        ),
+        focus_area_create_from,
         success="Fokusområdet er oprettet.",
     )
     if saved is not None:
@@ -201,19 +188,7 @@ def focus_area_update_view(request: HttpRequest, slug: str) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: services.focus_area_update(
-            focus_area=focus_area,
-            seen_version=data["seen_version"],
-            name=data["name"],
-            description=data["description"],
-            collaborations=form.collaborations_to_save(),
-            topics=data["topics"],
-            status=FocusAreaStatus(data["status"]),
-            decided_at=data["decided_at"],
-            health_agreement=data["health_agreement"],
-            period_start=data["period_start"],
-            period_end=data["period_end"],
-        ),
+        lambda data: focus_area_update_from(focus_area, data),
         success="Fokusområdet er gemt.",
         record=focus_area,
     )
@@ -240,16 +215,7 @@ def initiative_create_view(request: HttpRequest) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: services.initiative_create(
-            name=data["name"],
-            collaboration=data["collaboration"],
-            description=data["description"],
-            focus_area=data["focus_area"],
-            parent=data["parent"],
-            responsible_parties=data["responsible_parties"],
-            start=data["start"],
-            end=data["end"],
-        ),
+        initiative_create_from,
         success="Indsatsen er oprettet som foreslået. Den godkendes ved en beslutning i et politisk organ.",
     )
     if saved is not None:
@@ -274,17 +240,7 @@ def initiative_update_view(request: HttpRequest, slug: str) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: services.initiative_update(
-            initiative=initiative,
-            seen_version=data["seen_version"],
-            name=data["name"],
-            description=data["description"],
-            focus_area=data["focus_area"],
-            parent=data["parent"],
-            responsible_parties=data["responsible_parties"],
-            start=data["start"],
-            end=data["end"],
-        ),
+        lambda data: initiative_update_from(initiative, data),
         success="Indsatsen er gemt.",
         record=initiative,
     )
@@ -323,12 +279,7 @@ def trial_action_create_view(request: HttpRequest, slug: str) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: services.trial_action_create(
-            focus_area=focus_area,
-            name=data["name"],
-            description=data["description"],
-            initiative=data["initiative"],
-        ),
+        lambda data: trial_action_create_from(focus_area, data),
         success="Prøvehandlingen er tilføjet.",
     )
     if saved is not None:
@@ -357,13 +308,7 @@ def trial_action_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: services.trial_action_update(
-            trial_action=trial_action,
-            seen_version=data["seen_version"],
-            name=data["name"],
-            description=data["description"],
-            initiative=data["initiative"],
-        ),
+        lambda data: trial_action_update_from(trial_action, data),
         success="Prøvehandlingen er gemt.",
         record=trial_action,
     )
@@ -390,13 +335,7 @@ def _research_create(
     saved = save_form(
         request,
         form,
-        lambda data: services.follow_up_research_create(
-            title=data["title"],
-            status=FollowUpResearchStatus(data["status"]),
-            description=data["description"],
-            focus_area=focus_area,
-            initiative=initiative,
-        ),
+        lambda data: research_create_from(data, focus_area=focus_area, initiative=initiative),
         success="Følgeforskningen er tilføjet.",
     )
     if initiative is not None:
@@ -442,13 +381,7 @@ def research_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: services.follow_up_research_update(
-            research=research,
-            seen_version=data["seen_version"],
-            title=data["title"],
-            status=FollowUpResearchStatus(data["status"]),
-            description=data["description"],
-        ),
+        lambda data: research_update_from(research, data),
         success="Følgeforskningen er gemt.",
         record=research,
     )
@@ -504,13 +437,7 @@ def fund_create_view(request: HttpRequest) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: services.fund_create(
-            body=data["body"],
-            year=data["year"],
-            name=data["name"],
-            amount=data["amount"],
-            description=data["description"],
-        ),
+        fund_create_from,
         success="Puljen er oprettet.",
     )
     if saved is not None:
@@ -535,13 +462,7 @@ def fund_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: services.fund_update(
-            fund=fund,
-            seen_version=data["seen_version"],
-            name=data["name"],
-            amount=data["amount"],
-            description=data["description"],
-        ),
+        lambda data: fund_update_from(fund, data),
         success="Puljen er gemt.",
         record=fund,
     )
