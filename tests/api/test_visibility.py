@@ -25,7 +25,6 @@ from tests.web.test_permission_matrix import (
     client_for,
 )
 
-
 # Operations that need a parameter to answer at all, with one that would find the closed records.
 REQUIRED_QUERY = {"/api/v1/search": "q=budget", "/api/v1/catchment": "area=test-kommune"}
 

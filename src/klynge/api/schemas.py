@@ -7,11 +7,16 @@ from typing import Annotated, Any
 from django import forms
 from django.core.exceptions import ValidationError
 from ninja import Field, Schema
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Strict
 
 # Ids are positive and fit every database's integer (and JavaScript's exact integers).
 MAX_ID = 2**53 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# In a JSON body an id or version must be a JSON number (not true or "12"); query strings are always text.
+BodyId = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
+Version = Annotated[
+    int, Strict(), Field(ge=0, le=2**62, description="The version you read; omit to overwrite.")
+]
 Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=120)]
 
 

@@ -17,7 +17,8 @@ from pydantic import Strict
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from klynge.api.pagination import Pages
-from klynge.api.schemas import MAX_ID, Date, Id, Input, Slug, SlugRef, TopicRef, form_data, validated
+from klynge.api.schemas import BodyId as RecordId
+from klynge.api.schemas import Date, Id, Input, Slug, SlugRef, TopicRef, Version, form_data, validated
 from klynge.bodies.access import ensure_collaboration_edit
 from klynge.bodies.actions import (
     membership_create_from,
@@ -62,10 +63,7 @@ router = Router(tags=["Structure"])
 
 Title = Annotated[str, Field(max_length=200)]
 Condition = Annotated[str, Field(max_length=300)]
-# In a JSON body a number is a number: neither `true` nor "12" is read as one.
-RecordId = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
 IdList = Annotated[list[RecordId], Field(max_length=200)]
-Version = Annotated[int, Strict(), Field(ge=0, le=2**62)]
 
 
 def _body_url(body: Body) -> str:

@@ -11,13 +11,26 @@ from typing import Annotated, Any, Literal
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from klynge.api.pagination import Pages
-from klynge.api.schemas import Date, Id, Input, Ref, Slug, SlugRef, Time, TopicRef, form_data, validated
+from klynge.api.schemas import (
+    BodyId,
+    Date,
+    Id,
+    Input,
+    Ref,
+    Slug,
+    SlugRef,
+    Time,
+    TopicRef,
+    Version,
+    form_data,
+    validated,
+)
 from klynge.bodies.access import editable_collaborations, ensure_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.actions import (
@@ -60,7 +73,7 @@ router = Router(tags=["Meetings"])
 
 Title = Annotated[str, Field(max_length=300)]
 Text = Annotated[str, Field(max_length=20_000)]
-IdList = Annotated[list[Id], Field(max_length=200)]
+IdList = Annotated[list[BodyId], Field(max_length=200)]
 
 
 # ---- What the API shows ----------------------------------------------------------------------------
@@ -230,7 +243,7 @@ class DecisionFilters(Period):
 
 
 class MeetingIn(Input):
-    body: Id
+    body: BodyId
     date: Date
     date_precision: DatePrecision = DatePrecision.DAY
     start_time: Time | None = None
@@ -241,7 +254,7 @@ class MeetingIn(Input):
 
 
 class MeetingChange(Input):
-    version: int | None = Field(None, ge=0, le=2**62, description="The version you read; omit to overwrite.")
+    version: Version | None = None
     date: Date | None = None
     date_precision: DatePrecision | None = None
     start_time: Time | None = None
@@ -263,7 +276,7 @@ class AgendaItemIn(Input):
 
 
 class AgendaItemChange(Input):
-    version: int | None = Field(None, ge=0, le=2**62)
+    version: Version | None = None
     title: Title | None = None
     kind: AgendaItemKind | None = None
     summary: Text | None = None
@@ -279,27 +292,27 @@ class Move(Input):
 
 
 class AllocationIn(Input):
-    fund: Id
+    fund: BodyId
     amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
-    focus_area: Id | None = None
-    initiative: Id | None = None
+    focus_area: BodyId | None = None
+    initiative: BodyId | None = None
 
 
 class DecisionIn(Input):
     kind: DecisionKind
     text: Text
-    topic: Id | None = None
-    recommended_to: Id | None = None
+    topic: BodyId | None = None
+    recommended_to: BodyId | None = None
     allocation: AllocationIn | None = None
     approves: IdList = Field(default_factory=list)
 
 
 class DecisionChange(Input):
-    version: int | None = Field(None, ge=0, le=2**62)
+    version: Version | None = None
     kind: DecisionKind | None = None
     text: Text | None = None
-    topic: Id | None = None
-    recommended_to: Id | None = None
+    topic: BodyId | None = None
+    recommended_to: BodyId | None = None
 
 
 def _changes(payload: Input) -> dict[str, Any]:
@@ -381,9 +394,7 @@ def list_agenda_items(request: HttpRequest, filters: Query[ItemFilters]) -> Any:
     )
 
 
-@router.get(
-    "/agenda-items/{item_id}", response={200: AgendaItemOut, **DETAIL_ERRORS}, auth=READ_AUTH
-)
+@router.get("/agenda-items/{item_id}", response={200: AgendaItemOut, **DETAIL_ERRORS}, auth=READ_AUTH)
 def get_agenda_item(request: HttpRequest, item_id: Id) -> Any:
     return _full_item(request, item_id)
 
@@ -404,14 +415,13 @@ def list_decisions(request: HttpRequest, filters: Query[DecisionFilters]) -> Any
     )
 
 
-@router.get(
-    "/decisions/{decision_id}", response={200: DecisionOut, **DETAIL_ERRORS}, auth=READ_AUTH
-)
+@router.get("/decisions/{decision_id}", response={200: DecisionOut, **DETAIL_ERRORS}, auth=READ_AUTH)
 def get_decision(request: HttpRequest, decision_id: Id) -> Any:
     return _full_decision(request, decision_id)
 
 
 # ---- Writes (editors of a participating party, administrators) --------------------------------------
+
 
 @router.post("/meetings", response={201: MeetingDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def create_meeting(request: HttpRequest, payload: MeetingIn) -> Any:
@@ -422,7 +432,7 @@ def create_meeting(request: HttpRequest, payload: MeetingIn) -> Any:
     data = validated(MeetingForm(form_data({}, payload.model_dump()), bodies=bodies))
     ensure_collaboration_edit(request.user, data["body"].collaboration)
     meeting = meeting_create_from(data)
-    return 201, _full_meeting(request, meeting.pk)
+    return Status(201, _full_meeting(request, meeting.pk))
 
 
 @router.patch("/meetings/{meeting_id}", response={200: MeetingDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
@@ -447,7 +457,7 @@ def create_agenda_item(request: HttpRequest, meeting_id: Id, payload: AgendaItem
     ensure_collaboration_edit(request.user, meeting.body.collaboration)
     data = validated(AgendaItemForm(form_data({}, payload.model_dump()), meeting=meeting))
     item = agenda_item_create_from(meeting, data)
-    return 201, _full_item(request, item.pk)
+    return Status(201, _full_item(request, item.pk))
 
 
 @router.patch("/agenda-items/{item_id}", response={200: AgendaItemOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
@@ -500,7 +510,7 @@ def record_decision(request: HttpRequest, item_id: Id, payload: DecisionIn) -> A
         allocation["amount"] = format(allocation["amount"], "f").replace(".", ",")
     data = validated(DecisionForm(form_data(values, allocation), agenda_item=item))
     decision = decision_record_from(item, data)
-    return 201, _full_decision(request, decision.pk)
+    return Status(201, _full_decision(request, decision.pk))
 
 
 @router.patch("/decisions/{decision_id}", response={200: DecisionOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
