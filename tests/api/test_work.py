@@ -636,3 +636,19 @@ def test_session_writes_need_the_csrf_token(world: ClusterWorld) -> None:
 def test_bad_bodies_are_422(world: ClusterWorld, url: str, payload: dict[str, Any]) -> None:
     response = send(editor_token(world), "post", url, payload)
     assert response.status_code == 422, response.content
+
+
+def test_a_co_owner_who_may_not_see_where_a_focus_area_was_chosen_can_still_change_it(
+    world: ClusterWorld, closed_item: AgendaItem
+) -> None:
+    other = build_cluster("Anden")
+    focus_area = focus_area_create(
+        name="Fælles valgt lukket",
+        collaborations=[world.cluster, other.cluster],
+        status=FocusAreaStatus.ADOPTED,
+        decided_at=closed_item,
+    )
+    changed = send(outsider_token(other), "patch", f"/focus-areas/{focus_area.pk}", {"description": "Ny"})
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["decided_at_agenda_item_id"] is None  # not theirs to see
+    assert FocusArea.objects.get(pk=focus_area.pk).decided_at_id == closed_item.pk  # and it stays

@@ -59,3 +59,18 @@ def test_the_closed_item_is_shown_to_those_who_may_see_it(
         assert f"#punkt-{item.position}" in client.get(url).content.decode(), url
     assert CLOSED in client.get(f"/indsatser/{initiative.slug}/").content.decode()
     assert CLOSED in client.get(f"/fokusomraader/{focus_area.slug}/").content.decode()
+
+
+def test_an_editor_of_a_co_owning_collaboration_does_not_see_the_closed_item_in_the_form(
+    world: ClusterWorld, closed: tuple[AgendaItem, FocusArea, Initiative]
+) -> None:
+    item, focus_area, _ = closed
+    other = build_cluster("Anden")
+    focus_area.collaborations.add(other.cluster)
+    client = editor_of(other.municipality)
+    html = client.get(f"/fokusomraader/{focus_area.slug}/rediger/").content.decode()
+    assert CLOSED not in html
+    assert "Et lukket dagsordenspunkt, som du ikke har adgang til at se (uændret)" in html
+    assert f'value="{item.pk}" selected' in html  # kept as it is when the form is saved
+    own = editor_of(world.municipality, "own@test.dk").get(f"/fokusomraader/{focus_area.slug}/rediger/")
+    assert CLOSED in own.content.decode()

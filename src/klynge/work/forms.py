@@ -8,7 +8,7 @@ fails on it.
 from typing import Any
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from klynge.bodies.access import editable_collaborations
 from klynge.bodies.models import Collaboration
@@ -133,7 +133,12 @@ def _set_queryset(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
 
 
 class AgendaItemChoiceField(forms.ModelChoiceField):
+    """Agenda items by meeting and title; a record's current item that the editor may not see (a closed
+    item of another collaboration) stays selectable, but without its title (`shown`, see FocusAreaForm)."""
+
     def label_from_instance(self, obj: Any) -> str:
+        if not getattr(obj, "shown", True):
+            return "Et lukket dagsordenspunkt, som du ikke har adgang til at se (uændret)"
         return f"{meeting_label(obj.meeting)}: {obj.title}"
 
 
@@ -178,12 +183,15 @@ class FocusAreaForm(forms.Form):
         _set_queryset(self, "collaborations", editable.order_by("name"))
         _set_queryset(self, "topics", Topic.objects.order_by("name"))
         _set_queryset(self, "health_agreement", HealthAgreement.objects.order_by("valid_from", "name"))
-        items = agenda_items_of(collaborations=editable, visible=visible_agenda_items(user))
+        visible = visible_agenda_items(user)
+        items = agenda_items_of(collaborations=editable, visible=visible)
         current_item = focus_area.decided_at_id if focus_area is not None else None
         _set_queryset(
             self,
             "decided_at",
-            _keeping(items, current_item).select_related("meeting", "meeting__body"),
+            _keeping(items, current_item)
+            .select_related("meeting", "meeting__body")
+            .annotate(shown=Exists(visible.filter(pk=OuterRef("pk")))),
         )
         # Collaborations the editor may not change stay as they are (see clean_collaborations).
         self.kept_collaborations: list[Collaboration] = []
