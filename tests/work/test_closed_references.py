@@ -33,7 +33,12 @@ def closed(world: ClusterWorld) -> tuple[AgendaItem, FocusArea, Initiative]:
 
 
 def pages(focus_area: FocusArea, initiative: Initiative) -> list[str]:
-    return ["/fokusomraader/", f"/fokusomraader/{focus_area.slug}/", f"/indsatser/{initiative.slug}/"]
+    return [
+        "/fokusomraader/",
+        f"/fokusomraader/{focus_area.slug}/",
+        f"/indsatser/{initiative.slug}/",
+        f"/samarbejder/{initiative.collaboration.slug}/",
+    ]
 
 
 def test_the_closed_item_is_not_shown_to_the_public(closed: tuple[AgendaItem, FocusArea, Initiative]) -> None:

@@ -60,7 +60,9 @@ def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "catchment_rules": catchment_rules_current_for_collaboration(
                 collaboration=collaboration, day=today
             ),
-            "focus_areas": focus_areas_for_collaboration(collaboration=collaboration),
+            "focus_areas": focus_areas_for_collaboration(
+                collaboration=collaboration, visible=visible_agenda_items(request.user)
+            ),
             "initiative_rows": initiative_rows_for_collaboration(collaboration=collaboration),
             "funds": funds_for_collaboration(
                 collaboration=collaboration, visible=visible_agenda_items(request.user)

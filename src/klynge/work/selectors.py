@@ -368,9 +368,13 @@ def focus_area_list(*, visible: VisibleItems | None = None) -> QuerySet[FocusAre
     )
 
 
-def focus_areas_for_collaboration(*, collaboration: Collaboration) -> QuerySet[FocusArea]:
+def focus_areas_for_collaboration(
+    *, collaboration: Collaboration, visible: VisibleItems | None = None
+) -> QuerySet[FocusArea]:
+    """The collaboration's focus areas; `decided_at_visible` as in focus_area_detail."""
     return (
         FocusArea.objects.filter(collaborations=collaboration)
+        .annotate(decided_at_visible=_item_visible(visible, "decided_at"))
         .select_related("decided_at", "decided_at__meeting")
         .order_by("name")
     )
