@@ -630,6 +630,9 @@ def test_session_writes_need_the_csrf_token(world: ClusterWorld) -> None:
         ("/funds", {"body": 1, "year": 2024, "name": "x" * 201}),
         ("/initiatives", {"name": "x", "collaboration": 1, "start": "1. januar 2024"}),
         ("/initiatives", {"name": "x", "collaboration": 1, "secret": True}),
+        ("/initiatives", {"name": "x", "collaboration": "1"}),  # ids are JSON numbers
+        ("/funds", {"body": True, "year": 2024, "name": "x"}),
+        ("/funds", {"body": 1, "year": "2024", "name": "x"}),
         ("/focus-areas", {"name": "x", "collaborations": list(range(1, 300)), "status": "discussed"}),
     ],
 )
@@ -652,3 +655,13 @@ def test_a_co_owner_who_may_not_see_where_a_focus_area_was_chosen_can_still_chan
     assert changed.status_code == 200, changed.content
     assert changed.json()["decided_at_agenda_item_id"] is None  # not theirs to see
     assert FocusArea.objects.get(pk=focus_area.pk).decided_at_id == closed_item.pk  # and it stays
+
+
+def test_progress_is_a_json_number_of_percent(world: ClusterWorld) -> None:
+    client = editor_token(world)
+    for progress in (True, "30", 101, -1):
+        response = send(
+            client, "post", f"/initiatives/{world.initiative.pk}/follow-up", {"progress": progress}
+        )
+        assert response.status_code == 422, progress
+    assert Initiative.objects.get(pk=world.initiative.pk).progress is None

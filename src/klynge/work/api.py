@@ -17,11 +17,24 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import Strict
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from klynge.api.pagination import Pages
-from klynge.api.schemas import Date, Id, Input, Ref, Slug, SlugRef, TopicRef, form_data, validated
+from klynge.api.schemas import (
+    BodyId,
+    Date,
+    Id,
+    Input,
+    Ref,
+    Slug,
+    SlugRef,
+    TopicRef,
+    Version,
+    form_data,
+    validated,
+)
 from klynge.bodies.access import access_any_edit, ensure_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
 from klynge.provenance.api import SourceRef
@@ -91,10 +104,10 @@ router = Router(tags=["Work"])
 Name = Annotated[str, Field(max_length=300)]
 FundName = Annotated[str, Field(max_length=200)]
 Text = Annotated[str, Field(max_length=20_000)]
-IdList = Annotated[list[Id], Field(max_length=200)]
-Version = Annotated[int, Field(ge=0, le=2**62, description="The version you read; omit to overwrite.")]
+IdList = Annotated[list[BodyId], Field(max_length=200)]
 Year = Annotated[int, Field(ge=1, le=9999)]
-Percent = Annotated[int, Field(ge=0, le=100)]
+BodyYear = Annotated[int, Strict(), Field(ge=1, le=9999)]
+Percent = Annotated[int, Strict(), Field(ge=0, le=100)]
 Amount = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
 
 # The rolled-up progress of every initiative, worked out once per request (one query, whatever the page
@@ -486,8 +499,8 @@ class FocusAreaIn(Input):
     topics: IdList = Field(default_factory=list)
     period_start: Date | None = None
     period_end: Date | None = None
-    health_agreement: Id | None = None
-    decided_at: Id | None = Field(
+    health_agreement: BodyId | None = None
+    decided_at: BodyId | None = Field(
         None, description="The agenda item where it was discussed or chosen (of its collaborations' bodies)."
     )
 
@@ -504,16 +517,16 @@ class FocusAreaChange(Input):
     topics: IdList | None = None
     period_start: Date | None = None
     period_end: Date | None = None
-    health_agreement: Id | None = None
-    decided_at: Id | None = None
+    health_agreement: BodyId | None = None
+    decided_at: BodyId | None = None
 
 
 class InitiativeIn(Input):
     name: Name
-    collaboration: Id
+    collaboration: BodyId
     description: Text = ""
-    focus_area: Id | None = None
-    parent: Id | None = None
+    focus_area: BodyId | None = None
+    parent: BodyId | None = None
     responsible_parties: IdList = Field(default_factory=list)
     start: Date | None = None
     end: Date | None = None
@@ -523,8 +536,8 @@ class InitiativeChange(Input):
     version: Version | None = None
     name: Name | None = None
     description: Text | None = None
-    focus_area: Id | None = None
-    parent: Id | None = None
+    focus_area: BodyId | None = None
+    parent: BodyId | None = None
     responsible_parties: IdList | None = None
     start: Date | None = None
     end: Date | None = None
@@ -545,14 +558,14 @@ class FollowUpIn(Input):
 class TrialActionIn(Input):
     name: Name = ""
     description: Text = ""
-    initiative: Id | None = None
+    initiative: BodyId | None = None
 
 
 class TrialActionChange(Input):
     version: Version | None = None
     name: Name | None = None
     description: Text | None = None
-    initiative: Id | None = None
+    initiative: BodyId | None = None
 
 
 class ResearchIn(Input):
@@ -569,8 +582,8 @@ class ResearchChange(Input):
 
 
 class FundIn(Input):
-    body: Id
-    year: Year
+    body: BodyId
+    year: BodyYear
     name: FundName
     amount: Amount | None = Field(None, description="The frame in kroner; null when it is not known.")
     description: Text = ""
