@@ -58,4 +58,6 @@ def test_anonymous_caller(case: schemathesis.Case) -> None:
 @schema.parametrize()
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_administrator_with_token(case: schemathesis.Case, admin_token: str) -> None:
-    case.call_and_validate(headers={"Host": "127.0.0.1", "Authorization": f"Bearer {admin_token}"}, checks=CHECKS)
+    case.call_and_validate(
+        headers={"Host": "127.0.0.1", "Authorization": f"Bearer {admin_token}"}, checks=CHECKS
+    )

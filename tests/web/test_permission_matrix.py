@@ -140,7 +140,10 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "gpcoverage:import": ("create", lambda r: "/laegedaekning/import/"),
     "temporaryplaces:place_count_list": ("read", lambda r: "/midlertidige-pladser/"),
     "temporaryplaces:place_count_detail": ("read", lambda r: "/midlertidige-pladser/matrix/?periode=2023-K4"),
-    "temporaryplaces:example_file": ("read", lambda r: "/midlertidige-pladser/import/midlertidige-pladser-eksempel.csv"),
+    "temporaryplaces:example_file": (
+        "read",
+        lambda r: "/midlertidige-pladser/import/midlertidige-pladser-eksempel.csv",
+    ),
     "temporaryplaces:place_count_import": ("create", lambda r: "/midlertidige-pladser/import/"),
     "catchment:lookup": ("read", lambda r: f"/optageomraader/?omraade={r.world.area.slug}&dato=2024-01-01"),
     "catchment:example_file": ("read", lambda r: "/optageomraader/import/optageomraader-eksempel.csv"),

@@ -11,6 +11,7 @@ from klynge.meetings.api import router as meetings_router
 from klynge.memos.api import router as memos_router
 from klynge.organisation.api import router as organisation_router
 from klynge.provenance.api import router as provenance_router
+from klynge.search.api import router as search_router
 from klynge.work.api import router as work_router
 
 DESCRIPTION = """
@@ -53,6 +54,7 @@ for router in (
     catchment_router,
     provenance_router,
     memos_router,
+    search_router,
     work_router,
 ):
     api.add_router("", router)
