@@ -19,8 +19,10 @@ and in English; a file with any problem is not imported at all.
 import csv
 import datetime
 import io
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import ClassVar
+
+from klynge.csvfiles import CodedProblem, decode_utf8, detect_delimiter
 
 COLUMNS = ("område", "speciale", "hospital", "gyldig_fra", "gyldig_til")
 ALIASES = {"omraade": "område"}
@@ -89,24 +91,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 @dataclass(frozen=True)
-class Problem:
+class Problem(CodedProblem):
     """One reason a file is refused, at a line of the file (None for the file as a whole)."""
 
-    code: str
-    line: int | None = None
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def _format(self, language: int, prefix: str) -> str:
-        text = MESSAGES[self.code][language].format(**self.params)
-        return f"{prefix} {self.line}: {text}" if self.line is not None else text
-
-    @property
-    def danish(self) -> str:
-        return self._format(0, "Linje")
-
-    @property
-    def english(self) -> str:
-        return self._format(1, "Line")
+    messages: ClassVar[dict[str, tuple[str, str]]] = MESSAGES
 
 
 @dataclass(frozen=True)
@@ -160,21 +148,6 @@ class Reference:
     hospitals: Lookup
     specialties: Lookup
     rules: list[ExistingRule]
-
-
-def decode(content: bytes) -> str | None:
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-
-
-def _delimiter(text: str) -> str:
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            return ";" if stripped.count(";") >= stripped.count(",") else ","
-    return ";"
 
 
 def _names(header: list[str]) -> list[str]:
@@ -310,12 +283,12 @@ def _consistency_problems(rows: list[ParsedRow], rules: list[ExistingRule]) -> l
 
 def parse(content: bytes, reference: Reference) -> tuple[list[ParsedRow], list[Problem]]:
     """The file's rows, or every problem found in it (then no rows)."""
-    text = decode(content)
+    text = decode_utf8(content)
     if text is None:
         return [], [Problem("not_utf8")]
     if not text.strip():
         return [], [Problem("empty")]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text))
     header: list[str] | None = None
     names: list[str] = []
     rows: list[ParsedRow] = []

@@ -25,9 +25,10 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
+from klynge.csvfiles import CodedProblem, decode_utf8, detect_delimiter
 from klynge.gpcoverage.models import MAX_YEAR, MIN_YEAR
 
 COLUMNS = (
@@ -124,24 +125,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 @dataclass(frozen=True)
-class Problem:
+class Problem(CodedProblem):
     """One reason a file is refused, at a line of the file (None for the file as a whole)."""
 
-    code: str
-    line: int | None = None
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def _format(self, language: int, prefix: str) -> str:
-        text = MESSAGES[self.code][language].format(**self.params)
-        return f"{prefix} {self.line}: {text}" if self.line is not None else text
-
-    @property
-    def danish(self) -> str:
-        return self._format(0, "Linje")
-
-    @property
-    def english(self) -> str:
-        return self._format(1, "Line")
+    messages: ClassVar[dict[str, tuple[str, str]]] = MESSAGES
 
 
 @dataclass(frozen=True)
@@ -177,24 +164,8 @@ class _LineProblems:
         self.problems.append(Problem(code, self.line, params))
 
 
-def decode(content: bytes) -> str | None:
-    """The file's text (UTF-8, with or without a byte order mark), or None if it is not UTF-8."""
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-
-
 def _is_skipped(cells: list[str]) -> bool:
     return not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#")
-
-
-def _delimiter(text: str) -> str:
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            return ";" if stripped.count(";") >= stripped.count(",") else ","
-    return ";"
 
 
 def _header_problems(header: list[str]) -> list[Problem]:
@@ -385,12 +356,12 @@ def _consistency_problems(rows: list[ParsedRow], areas: AreaLookup) -> list[Prob
 
 def parse(content: bytes, areas: AreaLookup) -> tuple[list[ParsedRow], list[Problem]]:
     """The file's rows, or every problem found in it (then no rows)."""
-    text = decode(content)
+    text = decode_utf8(content)
     if text is None:
         return [], [Problem("not_utf8")]
     if not text.strip():
         return [], [Problem("empty")]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text))
     header: list[str] | None = None
     names: list[str] = []
     rows: list[ParsedRow] = []

@@ -1,0 +1,47 @@
+"""Reading the CSV files secretariats upload (catchment revisions, GP coverage figures, temporary
+places): their text, their delimiter, and the problems reported per line in Danish and English."""
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+
+def decode_utf8(content: bytes) -> str | None:
+    """The file's text (UTF-8, with or without the byte order mark Excel writes), or None if it is not UTF-8."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def detect_delimiter(text: str) -> str:
+    """`;` (what Danish Excel writes) or `,`, by the first line that is neither empty nor a # comment."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return ";" if stripped.count(";") >= stripped.count(",") else ","
+    return ";"
+
+
+@dataclass(frozen=True)
+class CodedProblem:
+    """One reason a file is refused, at a line of the file (None for the file as a whole).
+
+    A subclass names its `messages`: code → (Danish, English) templates filled with `params`."""
+
+    messages: ClassVar[dict[str, tuple[str, str]]] = {}
+
+    code: str
+    line: int | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def _format(self, language: int, prefix: str) -> str:
+        text = self.messages[self.code][language].format(**self.params)
+        return f"{prefix} {self.line}: {text}" if self.line is not None else text
+
+    @property
+    def danish(self) -> str:
+        return self._format(0, "Linje")
+
+    @property
+    def english(self) -> str:
+        return self._format(1, "Line")
