@@ -9,19 +9,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from klynge.attendance.actions import (
+    absence_initial,
+    absence_members,
+    absence_record_from,
+    absence_update_from,
+    attendance_seen_by,
+)
 from klynge.attendance.forms import AbsenceRecordForm, AbsenceUpdateForm
 from klynge.attendance.models import Absence
-from klynge.attendance.selectors import (
-    MeetingAttendance,
-    attendance_agenda_items,
-    attendance_meeting,
-    meeting_attendance,
-)
-from klynge.attendance.services import absence_record, absence_update, absence_withdraw
+from klynge.attendance.selectors import MeetingAttendance, attendance_meeting
+from klynge.attendance.services import absence_withdraw
 from klynge.bodies.access import access_collaboration_edit, ensure_collaboration_edit
-from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.models import Meeting
-from klynge.records import record_version
 from klynge.web.editing import edit_page, save_form
 from klynge.web.templatetags.danish import meeting_label
 
@@ -36,8 +36,7 @@ def _meeting_or_404(pk: int) -> Meeting:
 
 
 def _attendance(request: HttpRequest, meeting: Meeting) -> MeetingAttendance:
-    items = attendance_agenda_items(meeting=meeting, visible=visible_agenda_items(request.user))
-    return meeting_attendance(meeting=meeting, agenda_items=items)
+    return attendance_seen_by(request.user, meeting)
 
 
 def _absence_or_404(meeting: Meeting, absence_pk: int) -> Absence:
@@ -86,13 +85,7 @@ def absence_new(request: HttpRequest, pk: int) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: absence_record(
-            meeting=meeting,
-            membership=data["membership"],
-            substitute=data["substitute"],
-            agenda_items=data["agenda_items"],
-            note=data["note"],
-        ),
+        lambda data: absence_record_from(meeting, data),
         success="Afbuddet er registreret.",
     )
     if saved is not None:
@@ -115,24 +108,14 @@ def absence_edit(request: HttpRequest, pk: int, absence_pk: int) -> HttpResponse
     ensure_collaboration_edit(request.user, meeting.body.collaboration)
     absence = _absence_or_404(meeting, absence_pk)
     attendance = _attendance(request, meeting)
-    members = [m for m in attendance.members if m.membership.pk == absence.membership_id]
-    initial = {
-        "substitute": absence.substitute_id,
-        "agenda_items": [item.pk for item in absence.agenda_items.all()],
-        "note": absence.note,
-        "seen_version": record_version(absence),
-    }
-    form = AbsenceUpdateForm(request.POST or None, initial=initial, attendance=attendance, members=members)
+    members = absence_members(attendance, absence)
+    form = AbsenceUpdateForm(
+        request.POST or None, initial=absence_initial(absence), attendance=attendance, members=members
+    )
     saved = save_form(
         request,
         form,
-        lambda data: absence_update(
-            absence=absence,
-            seen_version=data["seen_version"],
-            substitute=data["substitute"],
-            agenda_items=data["agenda_items"],
-            note=data["note"],
-        ),
+        lambda data: absence_update_from(absence, data),
         success="Afbuddet er ændret.",
         record=absence,
     )
