@@ -6,21 +6,33 @@ Markdown; the rendered files (Word, PDF, HTML, Markdown) are the pages' own down
 """
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from klynge.api.auth import READ_AUTH
-from klynge.api.errors import error_responses
+from klynge.api.auth import READ_AUTH, WRITE_AUTH
+from klynge.api.errors import WRITE_ERRORS, error_responses
 from klynge.api.pagination import Pages
-from klynge.api.schemas import Date, Id, Input, Slug, SlugRef
-from klynge.memos.access import access_memo_view, memos_visible_to
+from klynge.api.schemas import BodyId, Date, Id, Input, Slug, SlugRef, Version, form_data, validated
+from klynge.memos.access import (
+    access_memo_draft,
+    access_memo_edit,
+    access_memo_view,
+    committees_for_drafting,
+    memos_visible_to,
+)
+from klynge.memos.actions import memo_draft_from, memo_initial, memo_update_from
 from klynge.memos.documents import FORMATS
+from klynge.memos.forms import CASE_NUMBER_PREFIX, MemoDraftForm, MemoEditForm, case_numbers_from
 from klynge.memos.models import Memo, MemoKind, MemoStatus
-from klynge.memos.selectors import memo_detail, memos_filtered
+from klynge.memos.selectors import committees_for_memos, memo_detail, memos_filtered
+from klynge.memos.services import memo_finalise, memo_new_version, memo_update
+from klynge.records import StaleRecord, record_version
+from klynge.web.forms import FORM_FIELD_OF
 
 router = Router(tags=["Memos"])
 
@@ -75,6 +87,10 @@ class MemoDetailOut(MemoOut):
     previous_version_id: int | None
     finalised_at: datetime.datetime | None
     downloads: list[DownloadOut] = Field(description="The memo rendered as files, from the app's pages.")
+    record_version: int = Field(
+        description="Send it back as `version` with a change to refuse it if someone saved meanwhile "
+        "(not the memo's `version` number)."
+    )
 
     @staticmethod
     def resolve_case_numbers(obj: Memo) -> list[Any]:
@@ -83,6 +99,10 @@ class MemoDetailOut(MemoOut):
     @staticmethod
     def resolve_text(obj: Memo) -> str:
         return obj.body
+
+    @staticmethod
+    def resolve_record_version(obj: Memo) -> int:
+        return record_version(obj)
 
     @staticmethod
     def resolve_downloads(obj: Memo) -> list[dict[str, str]]:
@@ -129,3 +149,146 @@ def get_memo(request: HttpRequest, memo_id: Id) -> Any:
     if memo is None or not access_memo_view(request.user, memo):
         raise Http404
     return memo
+
+
+# ---- Writes (editors of the committee's party, administrators) ---------------------------------------
+
+CaseNumberCode = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=30)]
+CaseNumbers = Annotated[
+    dict[CaseNumberCode, Annotated[str, Field(max_length=1000)]],
+    Field(max_length=20, description='Case numbers by their kind\'s code, e.g. {"edoc": "2023-0476658"}.'),
+]
+Title = Annotated[str, Field(max_length=1000)]
+CaseHandler = Annotated[str, Field(max_length=1000)]
+Text = Annotated[str, Field(max_length=500_000)]
+
+
+class MemoDraftIn(Input):
+    committee: BodyId = Field(description="A committee of the caller's own party (any, for administrators).")
+    kind: MemoKind
+    meeting_date: Date | None = Field(None, description="The committee meeting; required for a status memo.")
+    memo_date: Date | None = Field(None, description="Omit: today (or the meeting date, if earlier).")
+    period_start: Date | None = Field(
+        None, description="Omit: the day after the committee's previous status memo (or 8 weeks back)."
+    )
+    period_end: Date | None = Field(None, description="Omit: the memo's date.")
+    case_handler: CaseHandler = ""
+    case_numbers: CaseNumbers = Field(default_factory=dict)
+
+
+class MemoChange(Input):
+    version: Version | None = Field(
+        None, description="The detail's `record_version` as you read it; omit to overwrite."
+    )
+    title: Title | None = None
+    memo_date: Date | None = Field(None, description="null or omitted: unchanged.")
+    case_handler: CaseHandler | None = None
+    text: Text | None = Field(None, description="Markdown: paragraphs, '## ' headings, '- ' bullets.")
+    case_numbers: CaseNumbers | None = Field(
+        None, description="Only the kinds sent change; an empty number removes that kind's number."
+    )
+
+
+def _form_input(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The caller's values as the page's form fields (case numbers as `casenumber_<code>`, the text as
+    `body`, `version` as `seen_version`), and the case numbers sent as sent."""
+    changes = dict(values)
+    case_numbers = changes.pop("case_numbers", None) or {}
+    if "text" in changes:
+        changes["body"] = changes.pop("text")
+    if "version" in changes:
+        changes["seen_version"] = changes.pop("version")
+    for code, number in case_numbers.items():
+        changes[f"{CASE_NUMBER_PREFIX}{code}"] = number
+    return changes, case_numbers
+
+
+def _case_numbers(form: MemoDraftForm | MemoEditForm, sent: dict[str, str]) -> dict[str, str]:
+    """The form's case numbers, plus any of a kind it does not know, which the service refuses by name."""
+    unknown = {
+        code: number for code, number in sent.items() if f"{CASE_NUMBER_PREFIX}{code}" not in form.fields
+    }
+    return {**case_numbers_from(form), **unknown}
+
+
+def _api_field(name: str) -> str:
+    """A form's or service's field by the name the API takes it as."""
+    name = FORM_FIELD_OF.get(name, name)
+    if name.startswith(CASE_NUMBER_PREFIX):
+        return f"case_numbers.{name.removeprefix(CASE_NUMBER_PREFIX)}"
+    return {"body": "text", "seen_version": "version"}.get(name, name)
+
+
+def _by_api_fields(error: ValidationError) -> ValidationError:
+    """A refusal with its messages by the API's field names (as the page shows them by its form's)."""
+    if isinstance(error, StaleRecord) or not hasattr(error, "error_dict"):
+        return error
+    return ValidationError({_api_field(field): e for field, e in error.error_dict.items()})
+
+
+def _visible_memo(request: HttpRequest, pk: int) -> Memo:
+    memo = memo_detail(pk=pk)
+    if memo is None or not access_memo_view(request.user, memo):
+        raise Http404
+    return memo
+
+
+def _writable_memo(request: HttpRequest, pk: int) -> Memo:
+    """A memo the caller may change: a draft they may not see is not found; one they see is forbidden."""
+    memo = _visible_memo(request, pk)
+    if not access_memo_edit(request.user, memo):
+        raise PermissionDenied
+    return memo
+
+
+@router.post("/memos", response={201: MemoDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def draft_memo(request: HttpRequest, payload: MemoDraftIn) -> Any:
+    """Draft a memo to a committee from the records (as the page "Nyt notat" does), saved as a draft."""
+    if not access_memo_draft(request.user):
+        raise PermissionDenied
+    committees = committees_for_drafting(request.user, committees_for_memos())
+    if (
+        not committees.filter(pk=payload.committee).exists()
+        and committees_for_memos().filter(pk=payload.committee).exists()
+    ):
+        raise PermissionDenied  # another party's committee: it exists, but is not the caller's to write to
+    values, sent = _form_input(payload.model_dump())
+    form = MemoDraftForm(form_data({}, values), committees=committees)
+    try:
+        memo = memo_draft_from(validated(form), _case_numbers(form, sent))
+    except ValidationError as error:
+        raise _by_api_fields(error) from error
+    return Status(201, _visible_memo(request, memo.pk))
+
+
+@router.patch("/memos/{memo_id}", response={200: MemoDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def change_memo(request: HttpRequest, memo_id: Id, payload: MemoChange) -> Any:
+    """Change a draft's title, date, case handler, case numbers or text. A final memo is refused (422):
+    draft a new version to change it."""
+    memo = _writable_memo(request, memo_id)
+    if memo.is_final:
+        memo_update(memo=memo)  # the service's own rule refuses it, with its message
+    values, sent = _form_input(payload.model_dump(exclude_unset=True))
+    form = MemoEditForm(form_data(memo_initial(memo), values))
+    try:
+        memo_update_from(memo, validated(form), _case_numbers(form, sent))
+    except ValidationError as error:
+        raise _by_api_fields(error) from error
+    return _visible_memo(request, memo.pk)
+
+
+@router.post("/memos/{memo_id}/finalise", response={200: MemoDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def finalise_memo(request: HttpRequest, memo_id: Id) -> Any:
+    """Make a draft final: its text is frozen and it becomes public (422 if it is final already)."""
+    memo = _writable_memo(request, memo_id)
+    memo_finalise(memo=memo)
+    return _visible_memo(request, memo.pk)
+
+
+@router.post("/memos/{memo_id}/new-version", response={201: MemoDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def new_memo_version(request: HttpRequest, memo_id: Id) -> Any:
+    """Draft the next version of a final memo, with its text and metadata (422 for a draft, or when a
+    newer version exists); answers the new draft."""
+    memo = _writable_memo(request, memo_id)
+    newer = memo_new_version(memo=memo)
+    return Status(201, _visible_memo(request, newer.pk))

@@ -14,15 +14,15 @@ from klynge.memos.access import (
     committees_for_drafting,
     memos_visible_to,
 )
+from klynge.memos.actions import memo_draft_from, memo_initial, memo_update_from
 from klynge.memos.documents import FORMATS, memo_document, memo_file
 from klynge.memos.forms import MemoDraftForm, MemoEditForm, case_numbers_from
-from klynge.memos.models import Memo, MemoKind
+from klynge.memos.models import Memo
 from klynge.memos.rendering.html import render_html_fragment
 from klynge.memos.selectors import committees_for_memos
 from klynge.memos.selectors import memo_detail as select_memo
 from klynge.memos.selectors import memo_list as select_memos
-from klynge.memos.services import memo_draft, memo_finalise, memo_new_version, memo_update
-from klynge.records import record_version
+from klynge.memos.services import memo_finalise, memo_new_version
 from klynge.web.forms import add_service_errors, keep_input_after_refusal
 
 
@@ -50,18 +50,8 @@ def memo_new(request: HttpRequest) -> HttpResponse:
         committees=committees_for_drafting(request.user, committees_for_memos()),
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            memo = memo_draft(
-                committee=data["committee"],
-                kind=MemoKind(data["kind"]),
-                meeting_date=data["meeting_date"],
-                memo_date=data["memo_date"],
-                period_start=data["period_start"],
-                period_end=data["period_end"],
-                case_handler=data["case_handler"],
-                case_numbers=case_numbers_from(form),
-            )
+            memo = memo_draft_from(form.cleaned_data, case_numbers_from(form))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -94,27 +84,10 @@ def memo_edit(request: HttpRequest, pk: int) -> HttpResponse:
             request, "Notatet er endeligt og kan ikke ændres. Opret en ny version for at rette i det."
         )
         return redirect("memos:memo_detail", pk=memo.pk)
-    current_numbers = {c.kind.code: c.number for c in memo.case_numbers.all()}
-    initial = {
-        "title": memo.title,
-        "memo_date": memo.memo_date,
-        "case_handler": memo.case_handler,
-        "body": memo.body,
-        "seen_version": record_version(memo),
-    }
-    form = MemoEditForm(request.POST or None, initial=initial, case_numbers=current_numbers)
+    form = MemoEditForm(request.POST or None, initial=memo_initial(memo))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            memo_update(
-                memo=memo,
-                title=data["title"],
-                body=data["body"],
-                memo_date=data["memo_date"],
-                case_handler=data["case_handler"],
-                case_numbers=case_numbers_from(form),
-                seen_version=data["seen_version"],
-            )
+            memo_update_from(memo, form.cleaned_data, case_numbers_from(form))
         except ValidationError as error:
             keep_input_after_refusal(form, request, error, memo)
         else:
