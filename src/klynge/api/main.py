@@ -3,15 +3,19 @@
 from ninja import NinjaAPI
 
 from klynge.api.errors import install_error_handlers
+from klynge.attendance.api import router as attendance_router
 from klynge.bodies.api import router as bodies_router
 from klynge.catchment.api import router as catchment_router
 from klynge.exports.api import router as exports_router
 from klynge.feeds.api import router as feeds_router
+from klynge.gpcoverage.api import router as gpcoverage_router
 from klynge.meetings.api import router as meetings_router
 from klynge.memos.api import router as memos_router
 from klynge.organisation.api import router as organisation_router
 from klynge.provenance.api import router as provenance_router
+from klynge.reform.api import router as reform_router
 from klynge.search.api import router as search_router
+from klynge.temporaryplaces.api import router as temporaryplaces_router
 from klynge.work.api import router as work_router
 
 DESCRIPTION = """
@@ -50,11 +54,15 @@ for router in (
     exports_router,
     meetings_router,
     organisation_router,
+    attendance_router,
     bodies_router,
     catchment_router,
     provenance_router,
     memos_router,
     search_router,
     work_router,
+    gpcoverage_router,
+    temporaryplaces_router,
+    reform_router,
 ):
     api.add_router("", router)

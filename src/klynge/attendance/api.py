@@ -48,7 +48,7 @@ IdList = Annotated[list[BodyId], Field(max_length=200)]
 # ---- What the API shows ----------------------------------------------------------------------------
 
 
-class SubstitutionOut(Schema):
+class ExpectedSubstituteOut(Schema):
     id: int
     substitute: SlugRef
     topics: list[TopicRef] = Field(description="The topics on which the substitute may come instead.")
@@ -59,12 +59,14 @@ class SubstitutionOut(Schema):
         return list(obj.topics.all())
 
 
-class MemberOut(Schema):
+class ExpectedMemberOut(Schema):
     membership_id: int
     person: SlugRef
     role: MembershipRole
     title: str
-    substitutes: list[SubstitutionOut] = Field(description="The member's substitutes on the meeting's day.")
+    substitutes: list[ExpectedSubstituteOut] = Field(
+        description="The member's substitutes on the meeting's day."
+    )
     absence_id: int | None = Field(description="The member's absence from this meeting, if any.")
 
     @staticmethod
@@ -88,17 +90,17 @@ class MemberOut(Schema):
         return obj.absence.absence.pk if obj.absence is not None else None
 
 
-class PartyOut(Schema):
+class ExpectedPartyOut(Schema):
     party: SlugRef
     seats: int | None = Field(description="The party's seats in the body; null if it has none on record.")
-    members: list[MemberOut]
+    members: list[ExpectedMemberOut]
 
     @staticmethod
     def resolve_members(obj: PartyAttendance) -> list[Any]:
         return obj.members
 
 
-class RelevantOut(Schema):
+class RelevantSubstituteOut(Schema):
     """A substitute whose topics match the item's: more relevant to it than the member they stand in for."""
 
     substitute: SlugRef
@@ -126,7 +128,7 @@ class ItemAttendanceOut(Schema):
     title: str
     is_public: bool
     topics: list[TopicRef]
-    relevant_substitutes: list[RelevantOut]
+    relevant_substitutes: list[RelevantSubstituteOut]
     absence_ids: list[int] = Field(description="The absences that concern this item.")
 
     @staticmethod
@@ -220,7 +222,7 @@ class AttendanceOut(Schema):
     date: datetime.date
     day: datetime.date = Field(description="The day members and substitutes are counted on.")
     expected_count: int
-    parties: list[PartyOut] = Field(description="Who is expected, by party in the body's seat order.")
+    parties: list[ExpectedPartyOut] = Field(description="Who is expected, by party in the body's seat order.")
     agenda_items: list[ItemAttendanceOut] = Field(
         description="Per agenda item the caller may see, the more relevant substitutes and the absences."
     )
