@@ -9,15 +9,12 @@ from klynge.catchment.api import router as catchment_router
 from klynge.exports.api import router as exports_router
 from klynge.feeds.api import router as feeds_router
 from klynge.gpcoverage.api import router as gpcoverage_router
-from klynge.gpcoverage.api import router as gpcoverage_router
 from klynge.meetings.api import router as meetings_router
 from klynge.memos.api import router as memos_router
 from klynge.organisation.api import router as organisation_router
 from klynge.provenance.api import router as provenance_router
 from klynge.reform.api import router as reform_router
-from klynge.reform.api import router as reform_router
 from klynge.search.api import router as search_router
-from klynge.temporaryplaces.api import router as temporaryplaces_router
 from klynge.temporaryplaces.api import router as temporaryplaces_router
 from klynge.work.api import router as work_router
 
@@ -64,9 +61,6 @@ for router in (
     memos_router,
     search_router,
     work_router,
-    gpcoverage_router,
-    temporaryplaces_router,
-    reform_router,
     gpcoverage_router,
     temporaryplaces_router,
     reform_router,
