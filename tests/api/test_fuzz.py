@@ -7,10 +7,13 @@ Invalid input must be refused with a 4xx.
 """
 
 import os
+from collections.abc import Iterator
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -37,6 +40,18 @@ CHECKS = [
 ]
 # Enough examples per operation to reach its edges; more in a dedicated run: KLYNGE_FUZZ_EXAMPLES=500.
 EXAMPLES = int(os.environ.get("KLYNGE_FUZZ_EXAMPLES", "30"))
+
+
+@pytest.fixture(autouse=True)
+def keep_the_tests_connection() -> Iterator[None]:
+    """The WSGI app closes the database connection after each request, as in production; Django's own
+    test client switches that off, and so must a test that calls the app directly, or the connection
+    holding the test's transaction (on PostgreSQL) is gone after the first call."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
