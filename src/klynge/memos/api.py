@@ -160,7 +160,8 @@ CaseNumbers = Annotated[
 ]
 Title = Annotated[str, Field(max_length=1000)]
 CaseHandler = Annotated[str, Field(max_length=1000)]
-Text = Annotated[str, Field(max_length=500_000)]
+# Bounded so the largest body, JSON-escaped, stays within Django's request size limit (2.5 MB).
+Text = Annotated[str, Field(max_length=100_000)]
 
 
 class MemoDraftIn(Input):
