@@ -4,6 +4,33 @@ places): their text, their delimiter, and the problems reported per line in Dani
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+# What can be wrong with any uploaded file, whatever it holds: code → (Danish, English). An importer adds
+# its own codes (`{**FILE_MESSAGES, ...}`); the line number is put in front by CodedProblem.
+FILE_MESSAGES: dict[str, tuple[str, str]] = {
+    "not_utf8": (
+        "Filen er ikke gemt som UTF-8. Gem den som »CSV UTF-8« og prøv igen.",
+        "The file is not UTF-8 text; save it as CSV UTF-8 and try again.",
+    ),
+    "empty": ("Filen er tom.", "The file is empty."),
+    "missing_columns": (
+        "Kolonnerne {columns} mangler. Filen skal have kolonnerne {expected}.",
+        "Missing columns: {columns}. The file must have the columns {expected}.",
+    ),
+    "unknown_columns": (
+        "Kolonnerne {columns} kendes ikke. Filen skal have kolonnerne {expected}.",
+        "Unknown columns: {columns}. The file must have the columns {expected}.",
+    ),
+    "duplicate_columns": (
+        "Kolonnerne {columns} står mere end én gang i overskriften.",
+        "Columns given more than once in the header: {columns}.",
+    ),
+    "cell_count": (
+        "Linjen har {found} felter, men overskriften har {expected}.",
+        "The line has {found} fields; the header has {expected}.",
+    ),
+    "required": ("{column} mangler.", "{column} is missing."),
+}
+
 
 def decode_utf8(content: bytes) -> str | None:
     """The file's text (UTF-8, with or without the byte order mark Excel writes), or None if it is not UTF-8."""

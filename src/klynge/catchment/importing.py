@@ -22,7 +22,7 @@ import io
 from dataclasses import dataclass
 from typing import ClassVar
 
-from klynge.csvfiles import CodedProblem, decode_utf8, detect_delimiter
+from klynge.csvfiles import FILE_MESSAGES, CodedProblem, decode_utf8, detect_delimiter
 
 COLUMNS = ("område", "speciale", "hospital", "gyldig_fra", "gyldig_til")
 ALIASES = {"omraade": "område"}
@@ -30,29 +30,8 @@ DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y")
 
 # code: (Danish, English); the line number is put in front by Problem.
 MESSAGES: dict[str, tuple[str, str]] = {
-    "not_utf8": (
-        "Filen er ikke gemt som UTF-8. Gem den som »CSV UTF-8« og prøv igen.",
-        "The file is not UTF-8 text; save it as CSV UTF-8 and try again.",
-    ),
-    "empty": ("Filen er tom.", "The file is empty."),
-    "missing_columns": (
-        "Kolonnerne {columns} mangler. Filen skal have kolonnerne {expected}.",
-        "Missing columns: {columns}. The file must have the columns {expected}.",
-    ),
-    "unknown_columns": (
-        "Kolonnerne {columns} kendes ikke. Filen skal have kolonnerne {expected}.",
-        "Unknown columns: {columns}. The file must have the columns {expected}.",
-    ),
-    "duplicate_columns": (
-        "Kolonnerne {columns} står mere end én gang i overskriften.",
-        "Columns given more than once in the header: {columns}.",
-    ),
+    **FILE_MESSAGES,
     "no_rows": ("Filen har ingen linjer med regler.", "The file has no data lines."),
-    "cell_count": (
-        "Linjen har {found} felter, men overskriften har {expected}.",
-        "The line has {found} fields; the header has {expected}.",
-    ),
-    "required": ("{column} mangler.", "{column} is missing."),
     "unknown_area": (
         "Området »{value}« findes ikke i Klynge. Brug områdets navn, fx »Valby«, eller dets kortnavn.",
         "Unknown area '{value}'. Use the area's name as in Klynge, e.g. 'Valby', or its slug.",

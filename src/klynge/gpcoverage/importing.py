@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from klynge.csvfiles import CodedProblem, decode_utf8, detect_delimiter
+from klynge.csvfiles import FILE_MESSAGES, CodedProblem, decode_utf8, detect_delimiter
 from klynge.gpcoverage.models import MAX_YEAR, MIN_YEAR
 
 COLUMNS = (
@@ -48,29 +48,8 @@ _WHOLE_NUMBER = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+)$")
 
 # code: (Danish, English); the line number is put in front by Problem.
 MESSAGES: dict[str, tuple[str, str]] = {
-    "not_utf8": (
-        "Filen er ikke gemt som UTF-8. Gem den som »CSV UTF-8« og prøv igen.",
-        "The file is not UTF-8 text; save it as CSV UTF-8 and try again.",
-    ),
-    "empty": ("Filen er tom.", "The file is empty."),
-    "missing_columns": (
-        "Kolonnerne {columns} mangler. Filen skal have kolonnerne {expected}.",
-        "Missing columns: {columns}. The file must have the columns {expected}.",
-    ),
-    "unknown_columns": (
-        "Kolonnerne {columns} kendes ikke. Filen skal have kolonnerne {expected}.",
-        "Unknown columns: {columns}. The file must have the columns {expected}.",
-    ),
-    "duplicate_columns": (
-        "Kolonnerne {columns} står mere end én gang i overskriften.",
-        "Columns given more than once in the header: {columns}.",
-    ),
+    **FILE_MESSAGES,
     "no_rows": ("Filen har ingen linjer med tal.", "The file has no data lines."),
-    "cell_count": (
-        "Linjen har {found} felter, men overskriften har {expected}.",
-        "The line has {found} fields; the header has {expected}.",
-    ),
-    "required": ("{column} mangler.", "{column} is missing."),
     "unknown_area": (
         "Området »{value}« findes ikke i Klynge. Brug områdets navn, fx »Nørrebro«, eller dets kortnavn.",
         "Unknown area '{value}'. Use the area's name as in Klynge, e.g. 'Nørrebro', or its slug.",

@@ -1,6 +1,7 @@
 """Reads for meetings, agenda items, decisions and reported figures."""
 
 import datetime
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -155,6 +156,31 @@ def meetings_filtered(
     return meetings.order_by("-date", "-start_time", "-pk")
 
 
+def _in_meetings(
+    records: QuerySet[Any],
+    meeting: str,
+    *,
+    meeting_id: int | None,
+    body_id: int | None,
+    collaboration_id: int | None,
+    date_from: datetime.date | None,
+    date_to: datetime.date | None,
+) -> QuerySet[Any]:
+    """Records by the meeting they belong to (`meeting` is the path from a record to its meeting)."""
+    conditions: dict[str, object] = {}
+    if meeting_id is not None:
+        conditions[meeting] = meeting_id
+    if body_id is not None:
+        conditions[f"{meeting}__body"] = body_id
+    if collaboration_id is not None:
+        conditions[f"{meeting}__body__collaboration"] = collaboration_id
+    if date_from is not None:
+        conditions[f"{meeting}__date__gte"] = date_from
+    if date_to is not None:
+        conditions[f"{meeting}__date__lte"] = date_to
+    return records.filter(**conditions)
+
+
 def agenda_items_filtered(
     *,
     visible: VisibleItems | None,
@@ -166,19 +192,17 @@ def agenda_items_filtered(
     date_to: datetime.date | None = None,
     topic: str | None = None,
 ) -> QuerySet[AgendaItem]:
-    items = _agenda_items_in_full(visible).select_related("meeting")
-    if meeting_id is not None:
-        items = items.filter(meeting=meeting_id)
-    if body_id is not None:
-        items = items.filter(meeting__body=body_id)
-    if collaboration_id is not None:
-        items = items.filter(meeting__body__collaboration=collaboration_id)
+    items = _in_meetings(
+        _agenda_items_in_full(visible).select_related("meeting"),
+        "meeting",
+        meeting_id=meeting_id,
+        body_id=body_id,
+        collaboration_id=collaboration_id,
+        date_from=date_from,
+        date_to=date_to,
+    )
     if kind:
         items = items.filter(kind=kind)
-    if date_from is not None:
-        items = items.filter(meeting__date__gte=date_from)
-    if date_to is not None:
-        items = items.filter(meeting__date__lte=date_to)
     if topic:
         items = items.filter(pk__in=AgendaItem.objects.filter(topics__slug=topic).values("pk"))
     return items.order_by("-meeting__date", "-meeting__pk", "position")
@@ -196,19 +220,17 @@ def decisions_filtered(
     topic: str | None = None,
 ) -> QuerySet[Decision]:
     items = public_agenda_items() if visible is None else visible
-    decisions = _decisions_with_effects().filter(agenda_item__in=items).select_related("agenda_item__meeting")
-    if meeting_id is not None:
-        decisions = decisions.filter(agenda_item__meeting=meeting_id)
-    if body_id is not None:
-        decisions = decisions.filter(agenda_item__meeting__body=body_id)
-    if collaboration_id is not None:
-        decisions = decisions.filter(agenda_item__meeting__body__collaboration=collaboration_id)
+    decisions = _in_meetings(
+        _decisions_with_effects().filter(agenda_item__in=items).select_related("agenda_item__meeting"),
+        "agenda_item__meeting",
+        meeting_id=meeting_id,
+        body_id=body_id,
+        collaboration_id=collaboration_id,
+        date_from=date_from,
+        date_to=date_to,
+    )
     if kind:
         decisions = decisions.filter(kind=kind)
-    if date_from is not None:
-        decisions = decisions.filter(agenda_item__meeting__date__gte=date_from)
-    if date_to is not None:
-        decisions = decisions.filter(agenda_item__meeting__date__lte=date_to)
     if topic:
         decisions = decisions.filter(
             Q(topic__slug=topic)
