@@ -8,17 +8,10 @@ from django.http import HttpRequest
 
 from klynge.gpcoverage.models import GpCoverageDataset, GpCoverageFigure
 from klynge.provenance.admin import SourcedAdmin
+from klynge.web.admin import EditedInAppAdmin
 
 
-class ReadOnly:
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class GpCoverageFigureInline(ReadOnly, admin.TabularInline):
+class GpCoverageFigureInline(EditedInAppAdmin, admin.TabularInline):
     model = GpCoverageFigure
     extra = 0
     fields = [
@@ -32,14 +25,15 @@ class GpCoverageFigureInline(ReadOnly, admin.TabularInline):
         "closed_practices",
     ]
 
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
 
 @admin.register(GpCoverageDataset)
-class GpCoverageDatasetAdmin(ReadOnly, SourcedAdmin):
+class GpCoverageDatasetAdmin(EditedInAppAdmin, SourcedAdmin):
     list_display = ["name", "is_example", "norm", "imported_at", "imported_by"]
     list_filter = ["is_example"]
     list_select_related = ["imported_by"]
     search_fields = ["name", "description", "source_note"]
     inlines = [GpCoverageFigureInline]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A dataset imported by mistake may go, with its figures: nothing else rests on it.
+        return admin.ModelAdmin.has_delete_permission(self, request, obj)

@@ -1,20 +1,13 @@
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from klynge.reform.models import CarryOver, PlanEntry, TransitionPlan
+from klynge.web.admin import EditedInAppAdmin
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
-    """The plan and the carry-overs are written through the reform pages (services) only."""
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+class ReadOnlyAdmin(EditedInAppAdmin, SimpleHistoryAdmin):
+    """The plan and the carry-overs are written through the reform pages (services) only; a deleted
+    carry-over would cut a successor off from what it continues."""
 
 
 @admin.register(TransitionPlan)
