@@ -117,6 +117,14 @@ class DecisionOut(Schema):
         return reverse("meetings:meeting_detail", args=[item.meeting_id]) + f"#punkt-{item.position}"
 
 
+class DecisionDetailOut(DecisionOut):
+    version: int = Field(description="Send it back with a change to refuse it if someone saved meanwhile.")
+
+    @staticmethod
+    def resolve_version(obj: Decision) -> int:
+        return record_version(obj)
+
+
 class FigureOut(Schema):
     id: int
     metric: FigureMetric
@@ -170,6 +178,14 @@ class AgendaItemOut(Schema):
     @staticmethod
     def resolve_url(obj: AgendaItem) -> str:
         return reverse("meetings:meeting_detail", args=[obj.meeting_id]) + f"#punkt-{obj.position}"
+
+
+class AgendaItemDetailOut(AgendaItemOut):
+    version: int = Field(description="Send it back with a change to refuse it if someone saved meanwhile.")
+
+    @staticmethod
+    def resolve_version(obj: AgendaItem) -> int:
+        return record_version(obj)
 
 
 class MeetingOut(Schema):
@@ -394,7 +410,7 @@ def list_agenda_items(request: HttpRequest, filters: Query[ItemFilters]) -> Any:
     )
 
 
-@router.get("/agenda-items/{item_id}", response={200: AgendaItemOut, **DETAIL_ERRORS}, auth=READ_AUTH)
+@router.get("/agenda-items/{item_id}", response={200: AgendaItemDetailOut, **DETAIL_ERRORS}, auth=READ_AUTH)
 def get_agenda_item(request: HttpRequest, item_id: Id) -> Any:
     return _full_item(request, item_id)
 
@@ -415,7 +431,7 @@ def list_decisions(request: HttpRequest, filters: Query[DecisionFilters]) -> Any
     )
 
 
-@router.get("/decisions/{decision_id}", response={200: DecisionOut, **DETAIL_ERRORS}, auth=READ_AUTH)
+@router.get("/decisions/{decision_id}", response={200: DecisionDetailOut, **DETAIL_ERRORS}, auth=READ_AUTH)
 def get_decision(request: HttpRequest, decision_id: Id) -> Any:
     return _full_decision(request, decision_id)
 
@@ -447,7 +463,9 @@ def change_meeting(request: HttpRequest, meeting_id: Id, payload: MeetingChange)
 
 
 @router.post(
-    "/meetings/{meeting_id}/agenda-items", response={201: AgendaItemOut, **WRITE_ERRORS}, auth=WRITE_AUTH
+    "/meetings/{meeting_id}/agenda-items",
+    response={201: AgendaItemDetailOut, **WRITE_ERRORS},
+    auth=WRITE_AUTH,
 )
 def create_agenda_item(request: HttpRequest, meeting_id: Id, payload: AgendaItemIn) -> Any:
     """Add an item at the end of the meeting's agenda."""
@@ -460,7 +478,7 @@ def create_agenda_item(request: HttpRequest, meeting_id: Id, payload: AgendaItem
     return Status(201, _full_item(request, item.pk))
 
 
-@router.patch("/agenda-items/{item_id}", response={200: AgendaItemOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+@router.patch("/agenda-items/{item_id}", response={200: AgendaItemDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def change_agenda_item(request: HttpRequest, item_id: Id, payload: AgendaItemChange) -> Any:
     item = _visible_item(request, item_id)
     ensure_collaboration_edit(request.user, item.meeting.body.collaboration)
@@ -492,7 +510,7 @@ def remove_agenda_item(request: HttpRequest, item_id: Id) -> Any:
 
 
 @router.post(
-    "/agenda-items/{item_id}/decisions", response={201: DecisionOut, **WRITE_ERRORS}, auth=WRITE_AUTH
+    "/agenda-items/{item_id}/decisions", response={201: DecisionDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH
 )
 def record_decision(request: HttpRequest, item_id: Id, payload: DecisionIn) -> Any:
     """Record a decision with its allocation from a fund and the initiatives it approves, all or nothing."""
@@ -513,7 +531,7 @@ def record_decision(request: HttpRequest, item_id: Id, payload: DecisionIn) -> A
     return Status(201, _full_decision(request, decision.pk))
 
 
-@router.patch("/decisions/{decision_id}", response={200: DecisionOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+@router.patch("/decisions/{decision_id}", response={200: DecisionDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def change_decision(request: HttpRequest, decision_id: Id, payload: DecisionChange) -> Any:
     """Correct a decision's type, text, topic or recipient; what it allocated and approved stays on record."""
     decision = _full_decision(request, decision_id)
