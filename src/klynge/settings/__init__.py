@@ -130,6 +130,17 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# SQLite with concurrent writers (the server's workers, `klynge` commands): write-ahead logging, so
+# readers never wait for a writer; every transaction takes the write lock when it begins (BEGIN
+# IMMEDIATE), so two never both read and then fail to upgrade to writing; and a writer waits up to 20 s
+# for the lock instead of failing at once with "database is locked".
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
