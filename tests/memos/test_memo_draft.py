@@ -22,7 +22,7 @@ def test_status_memo_covers_the_meetings_of_the_period(committee: Committee) -> 
     assert memo.status == MemoStatus.DRAFT
     assert memo.title.endswith("den 14. december 2023")
     assert "## Møde i Sundhedsklynge Test den 28. november" in memo.body
-    assert "Der er afsat 2 mio. kr. i klyngemidler til fokusområdet." in memo.body
+    assert "Der er afsat 2 mio. kr. i klyngemidler til fokusområdet 'Forebyggelse Test'." in memo.body
     assert (memo.period_start, memo.period_end) == (MEMO_DAY - datetime.timedelta(weeks=8), MEMO_DAY)
 
 

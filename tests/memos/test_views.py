@@ -59,7 +59,9 @@ def test_an_editor_drafts_edits_finalises_and_downloads(editor: Client, committe
     memo.refresh_from_db()
     assert memo.body.startswith("Her følger en kort status")
 
-    editor.post(f"/notater/{memo.pk}/endelig/")
+    confirmation = editor.get(f"/notater/{memo.pk}/endelig/").content.decode()
+    assert "Notatet er offentligt" in confirmation and memo.status == MemoStatus.DRAFT
+    editor.post(f"/notater/{memo.pk}/endelig/", {"confirm": "yes"})
     memo.refresh_from_db()
     assert memo.status == MemoStatus.FINAL
 
@@ -157,9 +159,11 @@ def test_an_editor_of_another_party_neither_sees_drafts_nor_writes_memos(
     assert Memo.objects.count() == 1
 
 
-def test_finalising_is_post_only(editor: Client, committee: Committee) -> None:
+def test_finalising_asks_first_and_needs_the_confirmation(editor: Client, committee: Committee) -> None:
     memo = draft(committee)
-    assert editor.get(f"/notater/{memo.pk}/endelig/").status_code == 405
+    page = editor.get(f"/notater/{memo.pk}/endelig/")
+    assert page.status_code == 200 and "Gør endeligt og offentligt" in page.content.decode()
+    assert editor.post(f"/notater/{memo.pk}/endelig/").status_code == 200  # no confirmation: asked again
     memo.refresh_from_db()
     assert memo.status == MemoStatus.DRAFT
 

@@ -39,7 +39,11 @@ class Collaboration(Sourced):
         limit_choices_to={"kind": PartyKind.REGION},
     )
     parties = models.ManyToManyField(
-        Party, verbose_name="deltagende parter", blank=True, related_name="collaborations"
+        Party,
+        verbose_name="deltagende parter",
+        blank=True,
+        related_name="collaborations",
+        through="Participation",
     )
     hospitals = models.ManyToManyField(
         Hospital, verbose_name="hospitaler", blank=True, related_name="collaborations"
@@ -83,6 +87,35 @@ class Collaboration(Sourced):
     def clean(self) -> None:
         super().clean()
         validate_period(self)
+
+
+class Participation(models.Model):
+    """A party takes part in a collaboration, for the collaboration's lifetime unless dates say otherwise.
+
+    The dates matter for who reads closed agenda items: a party's secretariat reads those of the
+    meetings held while the party took part."""
+
+    collaboration = models.ForeignKey(Collaboration, on_delete=models.CASCADE, verbose_name="samarbejde")
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, verbose_name="part")
+    start = models.DateField("deltager fra", null=True, blank=True)
+    end = models.DateField("deltager til", null=True, blank=True)
+
+    class Meta:
+        # The table Django made for the plain many-to-many relation before participation had dates.
+        db_table = "bodies_collaboration_parties"
+        verbose_name = "deltagelse"
+        verbose_name_plural = "deltagelser"
+        constraints = [
+            models.UniqueConstraint(fields=["collaboration", "party"], name="participation_once"),
+            period_constraint("participation_period", start="start", end="end"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party} i {self.collaboration}"
+
+    def clean(self) -> None:
+        super().clean()
+        validate_period(self, start="start", end="end")
 
 
 class BodyLevel(models.TextChoices):

@@ -1,24 +1,51 @@
 """Who may see which agenda items — the one place this rule lives.
 
 Everyone sees public items. Of the closed items, an administrator sees all; a secretariat editor sees
-those of the bodies their party takes part in; a member sees those of the bodies they sit in.
+those of meetings held while their party took part in the collaboration; a member sees those of
+meetings held while they sat in the body (as a member, or as a substitute for one).
 Decisions, counts and everything else shown about an item follow the item.
 """
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from klynge.accounts.access import editor_party_id, is_administrator, member_person_id
+from klynge.bodies.models import Membership, Participation, Substitution
 from klynge.meetings.models import AgendaItem
+
+MEETING_DAY = OuterRef("meeting__date")
+
+
+def _ran_on_meeting_day(start: str = "start", end: str = "end") -> Q:
+    """A period (open ends unbounded) that includes the day of the agenda item's meeting."""
+    return (Q(**{f"{start}__isnull": True}) | Q(**{f"{start}__lte": MEETING_DAY})) & (
+        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": MEETING_DAY})
+    )
+
 
 # The ids of the agenda items a viewer may see, used as a subquery by every selector that shows items.
 VisibleItems = QuerySet[AgendaItem, Any]
 
 
 def closed_items_of_party(party_id: int) -> Q:
-    """The closed items a party may see: those of the bodies of collaborations it takes part in."""
-    return Q(meeting__body__collaboration__parties=party_id)
+    """The closed items a party may see: those of meetings held while it took part in the collaboration."""
+    took_part = Participation.objects.filter(
+        _ran_on_meeting_day(),
+        party=party_id,
+        collaboration=OuterRef("meeting__body__collaboration"),
+    )
+    return Q(Exists(took_part))
+
+
+def closed_items_of_member(person_id: int) -> Q:
+    """The closed items a member may see: those of meetings held while they sat in the body, or were
+    a substitute for someone who did."""
+    sat = Membership.objects.filter(_ran_on_meeting_day(), person=person_id, body=OuterRef("meeting__body"))
+    substituted = Substitution.objects.filter(
+        _ran_on_meeting_day(), substitute=person_id, principal__body=OuterRef("meeting__body")
+    )
+    return Q(Exists(sat)) | Q(Exists(substituted))
 
 
 def agenda_items_visible_to_party(party_id: int) -> Q:
@@ -35,7 +62,7 @@ def _closed_items_visible(user: Any) -> Q | None:
         return closed_items_of_party(party_id)
     person_id = member_person_id(user)
     if person_id is not None:
-        return Q(meeting__body__memberships__person=person_id)
+        return closed_items_of_member(person_id)
     return None
 
 

@@ -1,8 +1,10 @@
 """Who may see and change memos — the one place these checks live.
 
-A final memo is a public document. A draft is seen, and a memo drafted and changed, only by an
-administrator or by a secretariat editor of the party whose committee the memo is for: Copenhagen's
-secretariat writes to Copenhagen's committees, not to another municipality's.
+A final memo is a public document — unless it is a closed memo (lukket notat): one that draws on closed
+agenda items is seen only by those who may read every one of those items, in every channel (pages,
+downloads, API, search, public export, history). A draft is seen, and a memo drafted and changed, only
+by an administrator or by a secretariat editor of the party whose committee the memo is for:
+Copenhagen's secretariat writes to Copenhagen's committees, not to another municipality's.
 """
 
 from typing import Any
@@ -10,6 +12,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from klynge.accounts.access import editor_party_id, is_administrator
+from klynge.meetings.access import visible_agenda_items
 from klynge.memos.models import Memo, MemoStatus
 from klynge.organisation.models import Committee
 
@@ -28,6 +31,16 @@ def _committee_scope(user: Any) -> Q | None:
     return None if party_id is None else Q(party=party_id)
 
 
+def _closed_items_readable(user: Any) -> Q:
+    """Memos none of whose closed items is hidden from the user (a subquery, no query of its own)."""
+    if is_administrator(user):
+        return Q()
+    unreadable = Memo.closed_items.through.objects.exclude(agendaitem__in=visible_agenda_items(user)).values(
+        "memo"
+    )
+    return ~Q(pk__in=unreadable)
+
+
 def access_memo_draft(user: Any) -> bool:
     """May the user draft memos at all (for some committee)?"""
     return _committee_scope(user) is not None
@@ -38,22 +51,41 @@ def committees_for_drafting(user: Any, committees: QuerySet[Committee]) -> Query
     return committees.none() if scope is None else committees.filter(scope)
 
 
-def access_memo_edit(user: Any, memo: Memo) -> bool:
+def _may_write_to_committee(user: Any, memo: Memo) -> bool:
     scope = _committee_scope(user)
     if scope is None:
         return False
     return scope == Q() or memo.committee.party_id == editor_party_id(user)
 
 
+def _may_read_closed_items(user: Any, memo: Memo) -> bool:
+    # memo_detail prefetches the closed items: a memo without any needs no query here.
+    if is_administrator(user) or not memo.closed_items.all():
+        return True
+    return Memo.objects.filter(_closed_items_readable(user), pk=memo.pk).exists()
+
+
+def access_memo_edit(user: Any, memo: Memo) -> bool:
+    return _may_write_to_committee(user, memo) and _may_read_closed_items(user, memo)
+
+
 def memos_visible_to(user: Any) -> Q:
-    """Final memos for everyone; drafts only for those who may write to the memo's committee."""
+    """Final memos whose closed items the user may read; drafts only for those who may write to the
+    memo's committee (and read its closed items)."""
     scope = _committee_scope(user)
+    readable = _closed_items_readable(user)
     if scope is None:
-        return Q(status=MemoStatus.FINAL)
+        return Q(status=MemoStatus.FINAL) & readable
     if scope == Q():
         return Q()
-    return Q(status=MemoStatus.FINAL) | Q(committee__party=editor_party_id(user))
+    return (Q(status=MemoStatus.FINAL) | Q(committee__party=editor_party_id(user))) & readable
 
 
 def access_memo_view(user: Any, memo: Memo) -> bool:
-    return memo.is_final or access_memo_edit(user, memo)
+    return (memo.is_final or _may_write_to_committee(user, memo)) and _may_read_closed_items(user, memo)
+
+
+def memo_history_visible(user: Any, memo: Memo) -> bool:
+    """A memo's drafts are the secretariat's working copies: their history is shown to those who may
+    write the memo; everyone else sees the memo only as it was finalised."""
+    return _may_write_to_committee(user, memo)

@@ -30,7 +30,7 @@ from klynge.memos.documents import FORMATS
 from klynge.memos.forms import CASE_NUMBER_PREFIX, MemoDraftForm, MemoEditForm, case_numbers_from
 from klynge.memos.models import Memo, MemoKind, MemoStatus
 from klynge.memos.selectors import committees_for_memos, memo_detail, memos_filtered
-from klynge.memos.services import memo_finalise, memo_new_version, memo_update
+from klynge.memos.services import memo_finalise, memo_new_version, memo_public_version, memo_update
 from klynge.records import StaleRecord, record_version
 from klynge.web.forms import FORM_FIELD_OF
 
@@ -53,6 +53,9 @@ class MemoOut(Schema):
     committee_meeting_date: datetime.date | None = Field(description="The committee meeting it is for.")
     period_start: datetime.date | None = Field(description="The period a status memo covers.")
     period_end: datetime.date | None
+    public_version_of_id: int | None = Field(
+        description="For the public version of a closed memo: the closed memo it was made from."
+    )
     url: str
 
     @staticmethod
@@ -86,6 +89,11 @@ class MemoDetailOut(MemoOut):
     text: str = Field(description="The memo's text in Markdown (paragraphs, '## ' headings, '- ' bullets).")
     previous_version_id: int | None
     finalised_at: datetime.datetime | None
+    is_closed: bool = Field(
+        description="A closed memo (lukket notat) draws on closed agenda items; it is shown only to those "
+        "who may read every one of them. Its closed passages are fenced '::: lukket-punkt <item id>' in "
+        "the text; POST /memos/{id}/public-version drafts the version without them."
+    )
     downloads: list[DownloadOut] = Field(description="The memo rendered as files, from the app's pages.")
     record_version: int = Field(
         description="Send it back as `version` with a change to refuse it if someone saved meanwhile "
@@ -99,6 +107,10 @@ class MemoDetailOut(MemoOut):
     @staticmethod
     def resolve_text(obj: Memo) -> str:
         return obj.body
+
+    @staticmethod
+    def resolve_is_closed(obj: Memo) -> bool:
+        return bool(obj.closed_items.all())
 
     @staticmethod
     def resolve_record_version(obj: Memo) -> int:
@@ -280,7 +292,8 @@ def change_memo(request: HttpRequest, memo_id: Id, payload: MemoChange) -> Any:
 
 @router.post("/memos/{memo_id}/finalise", response={200: MemoDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def finalise_memo(request: HttpRequest, memo_id: Id) -> Any:
-    """Make a draft final: its text is frozen and it becomes public (422 if it is final already)."""
+    """Make a draft final: its text is frozen and it becomes readable to everyone — or, for a closed memo
+    (`is_closed`), to those who may read every closed item it draws on (422 if it is final already)."""
     memo = _writable_memo(request, memo_id)
     memo_finalise(memo=memo)
     return _visible_memo(request, memo.pk)
@@ -293,3 +306,14 @@ def new_memo_version(request: HttpRequest, memo_id: Id) -> Any:
     memo = _writable_memo(request, memo_id)
     newer = memo_new_version(memo=memo)
     return Status(201, _visible_memo(request, newer.pk))
+
+
+@router.post(
+    "/memos/{memo_id}/public-version", response={201: MemoDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH
+)
+def public_memo_version(request: HttpRequest, memo_id: Id) -> Any:
+    """Draft the public version of a closed memo: its text with every closed passage left out, as a new
+    draft linked to it (422 if the memo has no closed passages, or a draft of its public version exists)."""
+    memo = _writable_memo(request, memo_id)
+    public = memo_public_version(memo=memo)
+    return Status(201, _visible_memo(request, public.pk))

@@ -19,7 +19,8 @@ FORMATS: dict[str, tuple[Callable[[MemoDocument], bytes], str]] = {
 
 
 def memo_document(memo: Memo) -> MemoDocument:
-    """Needs memo.committee and memo.case_numbers (with kind) loaded to stay within its queries."""
+    """Needs memo.committee, memo.case_numbers (with kind) and memo.closed_items loaded to stay within
+    its queries."""
     intro, sections = markdown_to_body(memo.body)
     metadata: list[tuple[str, str]] = []
     if memo.memo_date:
@@ -29,7 +30,12 @@ def memo_document(memo: Memo) -> MemoDocument:
         metadata.append(("Sagsbehandler", memo.case_handler))
     recipient = f"Til {memo.committee.name}" if memo.kind == MemoKind.ORIENTATION else ""
     return MemoDocument(
-        title=memo.title, recipient=recipient, metadata=metadata, intro=intro, sections=sections
+        title=memo.title,
+        recipient=recipient,
+        metadata=metadata,
+        intro=intro,
+        sections=sections,
+        closed=bool(memo.closed_items.all()),
     )
 
 

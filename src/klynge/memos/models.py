@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from klynge.meetings.models import AgendaItem
 from klynge.organisation.models import Committee
 from klynge.validity import period_constraint
 
@@ -60,6 +61,23 @@ class Memo(models.Model):
         null=True,
         blank=True,
         related_name="next_version",
+    )
+    closed_items = models.ManyToManyField(
+        AgendaItem,
+        verbose_name="lukkede punkter",
+        blank=True,
+        related_name="memos_drawing_on",
+        help_text="Lukkede punkter, som notatet gengiver. Et notat med lukkede punkter er et lukket notat: "
+        "kun den, der må læse hvert af punkterne, kan se det. Listen bliver aldrig kortere; "
+        "en offentlig version er et nyt notat uden de lukkede passager.",
+    )
+    public_version_of = models.ForeignKey(
+        "self",
+        verbose_name="offentlig version af",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="public_versions",
     )
     finalised_at = models.DateTimeField("endeligt", null=True, blank=True)
     created_at = models.DateTimeField("oprettet", auto_now_add=True)

@@ -2,13 +2,14 @@
 
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from klynge.bodies.models import Collaboration, CollaborationKind, Membership, Substitution
+from klynge.bodies.models import Collaboration, CollaborationKind, Membership, Participation, Substitution
 from klynge.meetings.access import agenda_items_visible_to_party
 from klynge.meetings.models import AgendaItem, Decision, Meeting, MeetingStatus, ReportedFigure
 from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber, MemoKind, MemoStatus
 from klynge.organisation.models import AuthorityArea, Committee, Party
+from klynge.validity import active_on
 from klynge.work.models import Allocation, FocusArea, FocusAreaStatus, Initiative, TrialAction
 
 
@@ -104,12 +105,24 @@ def previous_final_status_memo(*, committee: Committee, before: datetime.date) -
     )
 
 
-def orientation_collaborations(*, party: Party) -> list[Collaboration]:
-    """Clusters and councils the party takes part in, with their bodies, members and substitutes."""
+def _clusters_and_councils_on(party: Party, on: datetime.date) -> QuerySet[Collaboration]:
+    """The clusters and councils the party takes part in on the day: one that has ended, or not yet
+    begun, is not among them."""
+    took_part = Participation.objects.filter(
+        active_on(on, "start", "end"), party=party, collaboration=OuterRef("pk")
+    )
+    return Collaboration.objects.filter(
+        active_on(on),
+        Exists(took_part),
+        kind__in=[CollaborationKind.CLUSTER, CollaborationKind.HEALTH_COUNCIL],
+    )
+
+
+def orientation_collaborations(*, party: Party, on: datetime.date) -> list[Collaboration]:
+    """Clusters and councils the party takes part in on the day, with their bodies, members and
+    substitutes."""
     return list(
-        Collaboration.objects.filter(
-            parties=party, kind__in=[CollaborationKind.CLUSTER, CollaborationKind.HEALTH_COUNCIL]
-        )
+        _clusters_and_councils_on(party, on)
         .order_by("valid_from", "name")
         .prefetch_related(
             "hospitals",
@@ -140,12 +153,11 @@ def authority_areas() -> list[AuthorityArea]:
     return list(AuthorityArea.objects.select_related("topic", "party").order_by("topic__name"))
 
 
-def relevant_focus_areas(*, party: Party, topic_ids: list[int]) -> list[FocusArea]:
+def relevant_focus_areas(*, party: Party, topic_ids: list[int], on: datetime.date) -> list[FocusArea]:
+    """The focus areas on the topics of the clusters and councils the party takes part in on the day."""
     return list(
         FocusArea.objects.filter(
-            collaborations__parties=party,
-            collaborations__kind__in=[CollaborationKind.CLUSTER, CollaborationKind.HEALTH_COUNCIL],
-            topics__in=topic_ids,
+            collaborations__in=_clusters_and_councils_on(party, on), topics__in=topic_ids
         )
         .exclude(status=FocusAreaStatus.CLOSED)
         .distinct()
@@ -183,8 +195,17 @@ def memo_list(*, visible: Q, committee: Committee | None = None) -> QuerySet[Mem
 
 def memo_detail(*, pk: int) -> Memo | None:
     return (
-        Memo.objects.select_related("committee__party", "previous_version")
-        .prefetch_related(Prefetch("case_numbers", queryset=MemoCaseNumber.objects.select_related("kind")))
+        Memo.objects.select_related("committee__party", "previous_version", "public_version_of")
+        .prefetch_related(
+            Prefetch("case_numbers", queryset=MemoCaseNumber.objects.select_related("kind")),
+            Prefetch(
+                "closed_items",
+                queryset=AgendaItem.objects.select_related("meeting__body").order_by(
+                    "meeting__date", "position"
+                ),
+            ),
+            Prefetch("public_versions", queryset=Memo.objects.order_by("-version", "-pk")),
+        )
         .filter(pk=pk)
         .first()
     )

@@ -7,8 +7,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from klynge.meetings.access import agenda_items_visible_to_party
+from klynge.meetings.models import AgendaItem
 from klynge.memos import selectors
-from klynge.memos.content import body_to_markdown
+from klynge.memos.content import (
+    CLOSED_MARK,
+    ClosedPassage,
+    body_to_markdown,
+    closed_item_ids,
+    markdown_to_body,
+    without_closed_passages,
+)
 from klynge.memos.drafting.orientation import OrientationMemoRequest, draft_orientation
 from klynge.memos.drafting.status import StatusMemoRequest, draft_status
 from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber, MemoKind, MemoStatus
@@ -113,8 +122,39 @@ def memo_draft(
         )
         memo.full_clean()
         memo.save()
+        memo.closed_items.set(closed_item_ids(document.intro, document.sections))
         _set_case_numbers(memo, case_numbers or {})
     return memo
+
+
+def _closed_items_of_body(memo: Memo, body: str) -> set[int]:
+    """The closed items the edited text marks, checked: a passage names the closed item it comes from,
+    and an editor can only mark items the committee's party may read. Items already on the memo pass."""
+    intro, sections = markdown_to_body(body)
+    blocks = [*intro, *(b for s in sections for b in s.blocks)]
+    if any(isinstance(b, ClosedPassage) and not b.item_ids for b in blocks):
+        raise ValidationError(
+            {
+                "body": f"En lukket passage skal angive, hvilket lukket punkt den stammer fra, "
+                f"fx '::: {CLOSED_MARK} 17'."
+            }
+        )
+    marked = closed_item_ids(intro, sections)
+    new = marked - set(memo.closed_items.values_list("pk", flat=True))
+    if new:
+        readable = set(
+            AgendaItem.objects.filter(agenda_items_visible_to_party(memo.committee.party_id), pk__in=new)
+            .filter(is_public=False)
+            .values_list("pk", flat=True)
+        )
+        if unknown := sorted(new - readable):
+            raise ValidationError(
+                {
+                    "body": "Teksten markerer passager fra punkter, som ikke er lukkede punkter, udvalgets "
+                    f"part kan læse: {', '.join(str(i) for i in unknown)}."
+                }
+            )
+    return marked
 
 
 def _lock_draft(memo: Memo) -> Memo:
@@ -143,14 +183,19 @@ def memo_update(
         ensure_unchanged_since(memo, seen_version)
         if title is not None:
             memo.title = title.strip()
+        marked: set[int] = set()
         if body is not None:
             memo.body = body.replace("\r\n", "\n")
+            marked = _closed_items_of_body(memo, memo.body)
         if memo_date is not None:
             memo.memo_date = memo_date
         if case_handler is not None:
             memo.case_handler = case_handler.strip()
         memo.full_clean()
         memo.save()
+        # A memo stays closed once it has drawn on a closed item: deleting the passage, or its mark, in
+        # a draft leaves the text in the history. memo_public_version makes the public memo.
+        memo.closed_items.add(*marked)
         if case_numbers is not None:
             _set_case_numbers(memo, case_numbers)
     return memo
@@ -187,13 +232,51 @@ def memo_new_version(*, memo: Memo) -> Memo:
             body=memo.body,
             version=memo.version + 1,
             previous_version=memo,
+            public_version_of=memo.public_version_of,
         )
         new.full_clean()
         new.save()
+        new.closed_items.set(memo.closed_items.all())
         MemoCaseNumber.objects.bulk_create(
             [MemoCaseNumber(memo=new, kind=c.kind, number=c.number) for c in memo.case_numbers.all()]
         )
     return new
+
+
+def memo_public_version(*, memo: Memo) -> Memo:
+    """Draft the public version of a closed memo: the same memo with every closed passage left out.
+
+    It is a memo of its own (a draft, linked to the closed one), so the closed memo keeps its audience
+    and its history, and the public one starts with a history that never held a closed passage."""
+    with transaction.atomic():
+        memo = Memo.objects.select_for_update().get(pk=memo.pk)
+        if not memo.closed_items.exists():
+            raise ValidationError(
+                "Notatet har ingen lukkede passager; det kan ses af alle, når det er endeligt."
+            )
+        if Memo.objects.filter(public_version_of=memo, status=MemoStatus.DRAFT).exists():
+            raise ValidationError("Der findes allerede en kladde til den offentlige version af notatet.")
+        intro, sections = without_closed_passages(*markdown_to_body(memo.body))
+        if not intro and not sections:
+            raise ValidationError("Notatet består kun af lukkede passager, så der er intet at offentliggøre.")
+        public = Memo(
+            committee=memo.committee,
+            kind=memo.kind,
+            title=memo.title,
+            memo_date=memo.memo_date,
+            committee_meeting_date=memo.committee_meeting_date,
+            period_start=memo.period_start,
+            period_end=memo.period_end,
+            case_handler=memo.case_handler,
+            body=body_to_markdown(intro, sections),
+            public_version_of=memo,
+        )
+        public.full_clean()
+        public.save()
+        MemoCaseNumber.objects.bulk_create(
+            [MemoCaseNumber(memo=public, kind=c.kind, number=c.number) for c in memo.case_numbers.all()]
+        )
+    return public
 
 
 def case_number_kind_create(*, code: str, label: str, position: int = 0) -> CaseNumberKind:

@@ -22,7 +22,7 @@ from klynge.memos.rendering.html import render_html_fragment
 from klynge.memos.selectors import committees_for_memos
 from klynge.memos.selectors import memo_detail as select_memo
 from klynge.memos.selectors import memo_list as select_memos
-from klynge.memos.services import memo_finalise, memo_new_version
+from klynge.memos.services import memo_finalise, memo_new_version, memo_public_version
 from klynge.web.forms import add_service_errors, keep_input_after_refusal
 
 
@@ -60,6 +60,16 @@ def memo_new(request: HttpRequest) -> HttpResponse:
     return render(request, "memos/memo_new.html", {"form": form})
 
 
+def _linked_memos(request: HttpRequest, memo: Memo) -> dict[str, object]:
+    """The closed memo a public version was made from, and a closed memo's public versions, as far as
+    the viewer may see them (a public version never names what its closed original held)."""
+    original = memo.public_version_of
+    return {
+        "closed_original": original if original and access_memo_view(request.user, original) else None,
+        "public_versions": [m for m in memo.public_versions.all() if access_memo_view(request.user, m)],
+    }
+
+
 def memo_detail(request: HttpRequest, pk: int) -> HttpResponse:
     memo = _memo_or_404(request, pk)
     return render(
@@ -70,6 +80,8 @@ def memo_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "preview": render_html_fragment(memo_document(memo)),
             "formats": sorted(FORMATS),
             "can_edit": access_memo_edit(request.user, memo),
+            "closed_items": list(memo.closed_items.all()),
+            **_linked_memos(request, memo),
         },
     )
 
@@ -96,14 +108,33 @@ def memo_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "memos/memo_edit.html", {"memo": memo, "form": form})
 
 
-def _post_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def _editable_memo_or_404(request: HttpRequest, pk: int) -> Memo:
     memo = _memo_or_404(request, pk)
     if not access_memo_edit(request.user, memo):
         raise PermissionDenied("Du kan kun rette notater til din egen parts udvalg.")
+    return memo
+
+
+def _post_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    memo = _editable_memo_or_404(request, pk)
     try:
         if action == "finalise":
+            closed = bool(memo.closed_items.all())
             memo = memo_finalise(memo=memo)
-            messages.success(request, "Notatet er nu endeligt. Teksten er låst.")
+            messages.success(
+                request,
+                "Notatet er nu endeligt og låst. Det er et lukket notat, som kun kan ses af dem, der må "
+                "læse de lukkede punkter."
+                if closed
+                else "Notatet er nu endeligt og låst. Det kan ses af alle.",
+            )
+        elif action == "public_version":
+            memo = memo_public_version(memo=memo)
+            messages.success(
+                request,
+                "Den offentlige version er oprettet som kladde uden de lukkede passager. Gennemse den, før "
+                "den gøres endelig.",
+            )
         else:
             memo = memo_new_version(memo=memo)
             messages.success(request, f"Version {memo.version} er oprettet som kladde.")
@@ -113,9 +144,26 @@ def _post_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def memo_finalise_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(request, pk, "finalise")
+    """Finalising asks first, and says who will be able to read the memo: everyone, or — for a closed
+    memo — only those who may read each of its closed items."""
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        return _post_action(request, pk, "finalise")
+    memo = _editable_memo_or_404(request, pk)
+    if memo.is_final:
+        messages.error(request, "Notatet er allerede endeligt.")
+        return redirect("memos:memo_detail", pk=memo.pk)
+    return render(
+        request,
+        "memos/memo_finalise.html",
+        {"memo": memo, "closed_items": list(memo.closed_items.all()), **_linked_memos(request, memo)},
+    )
+
+
+@login_required
+@require_POST
+def memo_public_version_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _post_action(request, pk, "public_version")
 
 
 @login_required

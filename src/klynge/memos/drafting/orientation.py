@@ -9,8 +9,24 @@ from klynge.bodies.models import Body, BodyLevel, Collaboration, CollaborationKi
 from klynge.formatting import danish_date
 from klynge.meetings.models import MeetingStatus
 from klynge.memos import selectors
-from klynge.memos.content import Block, BulletList, MemoDocument, Paragraph, Run, Section, plain
-from klynge.memos.drafting.prose import counted, genitive, join_and, lower_first, meeting_when
+from klynge.memos.content import (
+    Block,
+    BulletList,
+    ClosedPassage,
+    MemoDocument,
+    Paragraph,
+    Run,
+    Section,
+    plain,
+)
+from klynge.memos.drafting.prose import (
+    counted,
+    genitive,
+    join_and,
+    lower_first,
+    meeting_period_end,
+    meeting_when,
+)
 from klynge.organisation.models import Committee, Party, PartyKind
 
 
@@ -75,18 +91,7 @@ def _structure_section(party: Party, clusters: list[Collaboration], on: datetime
                 "læger er repræsenteret og har ansvar for de fælles borgere i sundhedsklyngen."
             )
         )
-    described = [
-        f"{c.name} tilknyttet {join_and([h.name for h in c.hospitals.all()])}"
-        if c.hospitals.all()
-        else c.name
-        for c in clusters
-    ]
-    section.blocks.append(
-        _p(
-            f"{party.name} er repræsenteret i {counted(len(clusters), 'sundhedsklynge', 'sundhedsklynger')} – "
-            f"{join_and(described)}."
-        )
-    )
+    section.blocks.append(_p(f"{party.name} er repræsenteret i {_represented_in(clusters)}."))
     for forum in selectors.spanning_collaborations(party=party, kind=CollaborationKind.COORDINATION_FORUM):
         spans = join_and([c.name for c in forum.spans.all()])
         partners = join_and([p.name for p in forum.parties.all() if p.pk != party.pk])
@@ -130,6 +135,25 @@ def _structure_section(party: Party, clusters: list[Collaboration], on: datetime
         purpose = _first_sentence(secretariat.description)
         section.blocks.append(_p(f"{text} {purpose}".strip()))
     return section
+
+
+def _described(collaboration: Collaboration) -> str:
+    hospitals = [h.name for h in collaboration.hospitals.all()]
+    return f"{collaboration.name} tilknyttet {join_and(hospitals)}" if hospitals else collaboration.name
+
+
+def _represented_in(collaborations: list[Collaboration]) -> str:
+    """'to sundhedsklynger – A og B', 'ét sundhedsråd – C', or both, counted as of the memo's date."""
+    clusters = [c for c in collaborations if c.kind == CollaborationKind.CLUSTER]
+    councils = [c for c in collaborations if c.kind == CollaborationKind.HEALTH_COUNCIL]
+    parts = []
+    if clusters:
+        count = counted(len(clusters), "sundhedsklynge", "sundhedsklynger")
+        parts.append(f"{count} – {join_and([_described(c) for c in clusters])}")
+    if councils:
+        count = counted(len(councils), "sundhedsråd", "sundhedsråd", neuter=True)
+        parts.append(f"{count} – {join_and([_described(c) for c in councils])}")
+    return " samt ".join(parts)
 
 
 def _member_blocks(party: Party, clusters: list[Collaboration], on: datetime.date) -> list[Block]:
@@ -197,15 +221,22 @@ def _substitute_blocks(party: Party, clusters: list[Collaboration], on: datetime
     return blocks
 
 
-def _focus_section(committee: Committee, party: Party) -> Section | None:
+def _focus_section(committee: Committee, party: Party, memo_date: datetime.date) -> Section | None:
     topic_ids = [t.pk for t in committee.topics.all()]
-    focus_areas = selectors.relevant_focus_areas(party=party, topic_ids=topic_ids)
+    focus_areas = selectors.relevant_focus_areas(party=party, topic_ids=topic_ids, on=memo_date)
     discussions = selectors.relevant_theme_discussions(party=party, topic_ids=topic_ids)
     if not focus_areas and not discussions:
         return None
     section = Section(heading="Politiske fokusområder")
     if focus_areas:
-        meetings = sorted({fa.decided_at.meeting.date for fa in focus_areas if fa.decided_at is not None})
+        # Only a public item's meeting is named: where a closed item chose a focus area is not public.
+        meetings = sorted(
+            {
+                fa.decided_at.meeting.date
+                for fa in focus_areas
+                if fa.decided_at is not None and fa.decided_at.is_public
+            }
+        )
         when = (
             f" på {'mødet' if len(meetings) == 1 else 'møderne'} "
             f"{join_and([f'den {danish_date(d)}' for d in meetings])}"
@@ -233,11 +264,19 @@ def _focus_section(committee: Committee, party: Party) -> Section | None:
         topic = _strip_kind(item.title)
         if meeting.status == MeetingStatus.HELD:
             text = f"På {where} var der temadrøftelse om {topic}."
+        elif meeting_period_end(meeting.date, meeting.date_precision) < memo_date:
+            # Planned, and its day has passed, but not recorded as held: say so rather than guess.
+            planned = "forventet" if item.is_tentative else "planlagt"
+            text = (
+                f"På {where} var der {planned} en temadrøftelse om {topic}; "
+                "det er ikke registreret, om mødet er holdt, og hvad det kom frem til."
+            )
         elif item.is_tentative:
             text = f"Der forventes en temadrøftelse om {topic} på {where}."
         else:
             text = f"På {where} skal der være temadrøftelse om {topic}."
-        section.blocks.append(_p(text[0].upper() + text[1:]))
+        paragraph = _p(text[0].upper() + text[1:])
+        section.blocks.append(paragraph if item.is_public else ClosedPassage((item.pk,), (paragraph,)))
     section.blocks.append(
         _p(
             f"Hvis temadrøftelserne indebærer forslag eller ideer af relevans for {committee.name}, vil "
@@ -251,14 +290,17 @@ def _focus_section(committee: Committee, party: Party) -> Section | None:
 def draft_orientation(request: OrientationMemoRequest) -> MemoDocument:
     committee = request.committee
     party = committee.party
-    clusters = selectors.orientation_collaborations(party=party)
+    clusters = selectors.orientation_collaborations(party=party, on=request.memo_date)
     document = MemoDocument(title=orientation_title(committee), recipient=f"Til {committee.name}")
     if not clusters:
         document.intro.append(
-            _p(f"{party.name} deltager ikke i nogen sundhedsklynge i Klynges registreringer.")
+            _p(
+                f"{party.name} deltager pr. {danish_date(request.memo_date)} ikke i nogen sundhedsklynge "
+                "eller noget sundhedsråd ifølge Klynges registreringer."
+            )
         )
         return document
-    focus = _focus_section(committee, party)
+    focus = _focus_section(committee, party, request.memo_date)
     intro = (
         "Udvalget orienteres med dette notat om sundhedsklyngerne – en samarbejdsform, som sætter en ramme for "
         "et forpligtende samarbejde mellem kommuner, region og de praktiserende læger. Sundhedsklyngerne "
@@ -266,7 +308,7 @@ def draft_orientation(request: OrientationMemoRequest) -> MemoDocument:
     )
     if focus is not None:
         relevant = selectors.relevant_focus_areas(
-            party=party, topic_ids=[t.pk for t in committee.topics.all()]
+            party=party, topic_ids=[t.pk for t in committee.topics.all()], on=request.memo_date
         )
         if relevant:
             intro += f" og vil på udvalgets område bl.a. beskæftige sig med {join_and([lower_first(f.name) for f in relevant[:3]])}"

@@ -27,16 +27,26 @@ def join_runs(parts: Sequence[Inline], word: str = "og") -> Inline:
     return tuple(out)
 
 
-def count_words(n: int) -> str:
-    """Numbers up to twelve in words, larger ones in digits; one is 'én' (our nouns are common gender)."""
+def count_words(n: int, neuter: bool = False) -> str:
+    """Numbers up to twelve in words, larger ones in digits; one is 'én', or 'ét' for a neuter noun."""
     if n == 1:
-        return "én"
+        return "ét" if neuter else "én"
     return num2words(n, lang="da") if 0 <= n <= 12 else str(n)
 
 
-def counted(n: int, singular: str, plural: str) -> str:
-    """'én prøvehandling', 'seks prøvehandlinger'."""
-    return f"{count_words(n)} {singular if n == 1 else plural}"
+def counted(n: int, singular: str, plural: str, neuter: bool = False) -> str:
+    """'én prøvehandling', 'seks prøvehandlinger', 'ét sundhedsråd'."""
+    return f"{count_words(n, neuter)} {singular if n == 1 else plural}"
+
+
+def meeting_period_end(day: datetime.date, precision: str) -> datetime.date:
+    """The last day a meeting known only by month or half-year can fall on."""
+    if precision == DatePrecision.HALF_YEAR:
+        return datetime.date(day.year, 6, 30) if day.month <= 6 else datetime.date(day.year, 12, 31)
+    if precision == DatePrecision.MONTH:
+        following = datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+    return day
 
 
 def genitive(name: str) -> str:

@@ -8,7 +8,17 @@ from klynge.bodies.models import CollaborationKind
 from klynge.formatting import danish_amount, danish_date, danish_number
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, FigureMetric, Meeting
 from klynge.memos import selectors
-from klynge.memos.content import Block, BulletList, Inline, MemoDocument, Paragraph, Run, Section, plain
+from klynge.memos.content import (
+    Block,
+    BulletList,
+    ClosedPassage,
+    Inline,
+    MemoDocument,
+    Paragraph,
+    Run,
+    Section,
+    plain,
+)
 from klynge.memos.drafting.prose import (
     counted,
     day_in_memo,
@@ -19,7 +29,7 @@ from klynge.memos.drafting.prose import (
     meeting_when,
 )
 from klynge.organisation.models import Committee
-from klynge.work.models import FollowUpResearchStatus
+from klynge.work.models import Allocation, FollowUpResearchStatus
 
 LOOK_AHEAD_DAYS = 400
 
@@ -106,14 +116,20 @@ def _decision_blocks(decision: Decision, subject: str) -> list[Block]:
     if not initiatives and not trial_actions:
         blocks.append(_sentence(decision.text))
     for allocation in decision.allocations.all():
-        if allocation.focus_area_id is not None:
-            target = "fokusområdet"
-        else:
-            target = f"indsatsen '{allocation.initiative.name}'" if allocation.initiative else "formålet"
         blocks.append(
-            _sentence(f"Der er afsat {danish_amount(allocation.amount)} i klyngemidler til {target}.")
+            _sentence(
+                f"Der er afsat {danish_amount(allocation.amount)} i klyngemidler til {_allocation_target(allocation)}."
+            )
         )
     return blocks
+
+
+def _allocation_target(allocation: Allocation) -> str:
+    """What the money went to, by name: the initiative, else the focus area (one of them is required)."""
+    if allocation.initiative is not None:
+        return f"indsatsen '{allocation.initiative.name}'"
+    assert allocation.focus_area is not None
+    return f"fokusområdet '{allocation.focus_area.name}'"
 
 
 def _figure_blocks(item: AgendaItem) -> list[Block]:
@@ -141,6 +157,14 @@ def _figure_blocks(item: AgendaItem) -> list[Block]:
         when = f" i {year}" if year else ""
         blocks.append(_sentence(f"{join_and(areas)} er lægedækningstruede områder{when}."))
     return blocks
+
+
+def _item_passage(item: AgendaItem, meeting: Meeting, first: bool) -> list[Block]:
+    """An item's blocks; a closed item's are one closed passage, so the memo knows where they came from."""
+    blocks = _item_blocks(item, meeting, first)
+    if item.is_public or not blocks:
+        return blocks
+    return [ClosedPassage((item.pk,), tuple(b for b in blocks if not isinstance(b, ClosedPassage)))]
 
 
 def _item_blocks(item: AgendaItem, meeting: Meeting, first: bool) -> list[Block]:
@@ -188,7 +212,8 @@ def _coming_blocks(planned: list[Meeting], memo_year: int) -> list[Block]:
     for meeting in planned:
         extra = "et ekstra møde" if meeting.is_extra else "møde"
         text = f"Der er planlagt {extra} i {meeting.body.name} {meeting_when(meeting.date, meeting.date_precision)}"
-        titles = [lower_first(i.title) for i in meeting.agenda_items.all()]
+        # A planned meeting's closed items are not named: the memo would become closed for a title.
+        titles = [lower_first(i.title) for i in meeting.agenda_items.all() if i.is_public]
         if titles:
             text += f" med mulighed for at drøfte {join_and(titles)}"
         blocks.append(_sentence(text + "."))
@@ -230,8 +255,10 @@ def draft_status(request: StatusMemoRequest) -> MemoDocument:
         section = Section(
             heading=f"Møde i {meeting.body.collaboration.name} den {day_in_memo(meeting.date, memo_year)}"
         )
-        for index, item in enumerate(meeting.agenda_items.all()):
-            section.blocks.extend(_item_blocks(item, meeting, first=index == 0))
+        # Public items first, so the memo's public version still opens with who met.
+        items = sorted(meeting.agenda_items.all(), key=lambda i: not i.is_public)
+        for index, item in enumerate(items):
+            section.blocks.extend(_item_passage(item, meeting, first=index == 0))
         if last_meeting_of_collaboration[meeting.body.collaboration_id] == meeting.pk:
             section.blocks.extend(
                 _coming_blocks(planned_by_collaboration[meeting.body.collaboration_id], memo_year)

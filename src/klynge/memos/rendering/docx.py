@@ -8,9 +8,18 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from klynge.memos.content import Block, BulletList, Inline, MemoDocument, Paragraph
+from klynge.memos.content import (
+    CLOSED_LABEL,
+    Block,
+    BulletList,
+    ClosedPassage,
+    Inline,
+    MemoDocument,
+    Paragraph,
+)
 
 FONT = "Arial"
+CLOSED_RED = RGBColor(0xB5, 0x1D, 0x09)
 
 
 def _add_runs(paragraph: DocxParagraph, runs: Inline) -> None:
@@ -20,13 +29,25 @@ def _add_runs(paragraph: DocxParagraph, runs: Inline) -> None:
         added.bold = run.bold or None
 
 
-def _add_blocks(doc: DocxDocument, blocks: list[Block]) -> None:
+def _add_blocks(
+    doc: DocxDocument, blocks: "list[Block] | tuple[Block, ...]", indent: Pt | None = None
+) -> None:
     for block in blocks:
         if isinstance(block, Paragraph):
-            _add_runs(doc.add_paragraph(), block.runs)
+            paragraph = doc.add_paragraph()
+            paragraph.paragraph_format.left_indent = indent
+            _add_runs(paragraph, block.runs)
         elif isinstance(block, BulletList):
             for item in block.items:
-                _add_runs(doc.add_paragraph(style="List Bullet"), item)
+                paragraph = doc.add_paragraph(style="List Bullet")
+                if indent is not None:
+                    paragraph.paragraph_format.left_indent = Pt(indent.pt + 18)
+                _add_runs(paragraph, item)
+        elif isinstance(block, ClosedPassage):
+            label = doc.add_paragraph().add_run(CLOSED_LABEL)
+            label.bold = True
+            label.font.color.rgb = CLOSED_RED
+            _add_blocks(doc, block.blocks, indent=Pt(18))
 
 
 def render_docx(document: MemoDocument) -> bytes:
@@ -45,6 +66,11 @@ def render_docx(document: MemoDocument) -> bytes:
     notat_run = notat.add_run("Notat")
     notat_run.bold = True
     notat_run.font.size = Pt(20)
+    if document.closed:
+        closed_run = notat.add_run(" – Lukket notat")
+        closed_run.bold = True
+        closed_run.font.size = Pt(14)
+        closed_run.font.color.rgb = CLOSED_RED
 
     if document.metadata:
         table = doc.add_table(rows=0, cols=2)

@@ -2,7 +2,7 @@ from klynge.memos.content import MemoDocument, body_to_markdown
 
 
 def render_markdown(document: MemoDocument) -> bytes:
-    lines = ["Notat", "", f"# {document.title}", ""]
+    lines = ["Notat – Lukket notat" if document.closed else "Notat", "", f"# {document.title}", ""]
     if document.recipient:
         lines += [f"**{document.recipient}**", ""]
     lines += [f"**{label}:** {value}  " for label, value in document.metadata]

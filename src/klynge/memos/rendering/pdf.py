@@ -4,7 +4,15 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from klynge.memos.content import Block, BulletList, Inline, MemoDocument, Paragraph
+from klynge.memos.content import (
+    CLOSED_LABEL,
+    Block,
+    BulletList,
+    ClosedPassage,
+    Inline,
+    MemoDocument,
+    Paragraph,
+)
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FAMILY = "IBMPlexSans"
@@ -26,8 +34,33 @@ def _write_runs(pdf: FPDF, runs: Inline, size: float = 10.5) -> None:
     pdf.ln(LINE)
 
 
-def _write_blocks(pdf: FPDF, blocks: list[Block]) -> None:
+CLOSED_RED = (0xB5, 0x1D, 0x09)
+
+
+def _write_closed(pdf: FPDF, passage: ClosedPassage) -> None:
+    """A closed passage: labelled, indented, with a red rule down its left side."""
+    pdf.set_text_color(*CLOSED_RED)
+    pdf.set_font(FAMILY, "B", 10.5)
+    pdf.cell(0, LINE, CLOSED_LABEL, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    top_page, top = pdf.page_no(), pdf.get_y()
+    left = pdf.l_margin
+    pdf.set_left_margin(left + 5)
+    pdf.set_x(left + 5)
+    _write_blocks(pdf, passage.blocks)
+    pdf.set_left_margin(left)
+    pdf.set_x(left)
+    if pdf.page_no() == top_page:
+        pdf.set_draw_color(*CLOSED_RED)
+        pdf.set_line_width(0.8)
+        pdf.line(left + 1, top, left + 1, pdf.get_y() - 2)
+
+
+def _write_blocks(pdf: FPDF, blocks: "list[Block] | tuple[Block, ...]") -> None:
     for block in blocks:
+        if isinstance(block, ClosedPassage):
+            _write_closed(pdf, block)
+            continue
         if isinstance(block, Paragraph):
             _write_runs(pdf, block.runs)
             pdf.ln(2.5)
@@ -58,6 +91,11 @@ def render_pdf(document: MemoDocument) -> bytes:
 
     pdf.set_font(FAMILY, "B", 22)
     pdf.cell(0, 12, "Notat", new_x="LMARGIN", new_y="NEXT")
+    if document.closed:
+        pdf.set_text_color(*CLOSED_RED)
+        pdf.set_font(FAMILY, "B", 12)
+        pdf.cell(0, 7, "Lukket notat", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
     if document.metadata:
         pdf.set_font(FAMILY, size=8.5)
         for label, value in document.metadata:
