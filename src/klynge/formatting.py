@@ -1,13 +1,21 @@
 """Danish formatting of dates and amounts, as Danish municipal memos write them (via Babel)."""
 
 import datetime
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal, localcontext
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberFormatError, format_compact_decimal, format_decimal, parse_decimal
 
 LOCALE = "da_DK"
 NBSP = "\xa0"
+# Amounts: the compact form from a million, with at most two decimals in its unit; øre as two decimals.
+COMPACT_FROM = 1_000_000
+COMPACT_DECIMALS = 2
+ORE = Decimal("0.01")
+MINUS_SIGNS = ("\u2212", "\u2013")  # − and –, as typeset text writes a minus
+KRONER_UNITS = {"kr", "kr.", "kroner", "dkk"}
+LONGEST_AMOUNT = 40  # characters of digits and separators parse_danish_amount reads (10^12 has 17)
 
 
 def danish_date(day: datetime.date | None) -> str:
@@ -27,39 +35,117 @@ def danish_half_year(day: datetime.date) -> str:
     return f"{1 if day.month <= 6 else 2}. halvår {day.year}"
 
 
-def danish_amount(value: Decimal | int | float | None) -> str:
-    """1,4 mio. kr. from a million up; 350.000 kr. below."""
+def _units() -> dict[str, int]:
+    """The compact units of Danish amounts, from the locale's own data (Babel/CLDR): mio., mia., bio."""
+    patterns = Locale.parse(LOCALE).compact_decimal_formats["short"]["other"]
+    units: dict[str, int] = {}
+    for magnitude, pattern in patterns.items():
+        text = pattern.pattern.replace("'", "").replace(NBSP, " ")  # "0 mio." for "0\xa0mio'.'"
+        multiplier = int(magnitude) // 10 ** (text.count("0") - 1)
+        if multiplier >= COMPACT_FROM:
+            unit = text.replace("0", "").strip().lower()
+            units[unit] = units[unit.rstrip(".")] = multiplier  # "1,4 mio" as well as "1,4 mio."
+    return dict(sorted(units.items(), key=lambda item: -len(item[0])))  # "mio." before "mio"
+
+
+UNITS = _units()
+
+
+def _decimal(value: Decimal | int | float) -> Decimal:
+    """The value as a Decimal; a float by its shortest decimal form (0.1 is 0.1, not 0.1000000000000000055…)."""
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(value)
+
+
+def danish_kroner(value: Decimal | int | float | None) -> str:
+    """An amount in full, without the unit (for a form's field, or where "kr." is written elsewhere):
+    1.234.567 · 200.000,50 · -350.000 · 0. The full form of `danish_amount`, with the same øre rule."""
     if value is None:
         return ""
-    if abs(Decimal(value)) >= 1_000_000:
-        compact = format_compact_decimal(value, locale=LOCALE, fraction_digits=1)
-    else:
-        compact = format_decimal(value, format="#,##0.##", locale=LOCALE)
+    amount = _decimal(value)
+    if amount == 0:
+        amount = Decimal(0)  # never "-0"
+    if amount == amount.to_integral_value():
+        return format_decimal(amount, format="#,##0", locale=LOCALE)
+    # At least two decimals; a fraction of an øre (no stored amount has one) is shown, not rounded away.
+    return format_decimal(amount, format="#,##0.00", locale=LOCALE, decimal_quantization=False)
+
+
+def _compact(amount: Decimal) -> str | None:
+    """1,25 mio. · 2 mio. · 1,5 mia., when that states the amount exactly; otherwise None."""
+    if abs(amount) < COMPACT_FROM or amount != amount.to_integral_value():
+        return None
+    text = format_compact_decimal(amount, locale=LOCALE, fraction_digits=COMPACT_DECIMALS)
     # Babel puts a no-break space before "mio."; a plain one keeps the text searchable and copyable.
-    return f"{compact.replace(NBSP, ' ')} kr."
+    text = text.replace(NBSP, " ")
+    # Babel rounds to the two decimals (1.234.567 would be "1,23 mio."): only an exact text will do.
+    return text if parse_danish_amount(text) == amount else None
+
+
+def danish_amount(value: Decimal | int | float | None) -> str:
+    """An amount in kroner as a Danish memo writes it, never rounded: the text states the value exactly.
+
+    The one rule for every amount shown (pages, memos, messages, the admin, the exports' text):
+    - from 1 mio. kr., the compact form when it states the amount exactly with at most two decimals in
+      the unit Babel picks (mio., mia., bio.): "1,25 mio. kr.", "1,4 mio. kr.", "2 mio. kr.",
+      "1,5 mia. kr.";
+    - otherwise the full form with Danish digit grouping (`danish_kroner`): "1.234.567 kr.",
+      "350.000 kr.", "0 kr.";
+    - øre always as two decimals, in the full form: "200.000,50 kr.", "1.250.000,05 kr.", "0,50 kr.";
+    - a negative amount with a minus sign: "-1,4 mio. kr.", "-350.000 kr.".
+
+    `parse_danish_amount` reads each of these back to the same value.
+    """
+    if value is None:
+        return ""
+    amount = _decimal(value)
+    return f"{_compact(amount) or danish_kroner(amount)} kr."
 
 
 def danish_number(value: Decimal | int | float | None) -> str:
+    """A count or a figure: 1.600 · 17 · 0,3 (at most two decimals). Not for money: use `danish_amount`,
+    or `danish_kroner` where "kr." is written elsewhere."""
     if value is None:
         return ""
     return format_decimal(value, format="#,##0.##", locale=LOCALE)
 
 
-def parse_danish_amount(text: str) -> Decimal:
-    """Read an amount as Danes write it: "1.400.000", "1400000,50", "1,4 mio.", "350.000 kr."
+def danish_figure(value: Decimal | int | float | None, unit: str = "") -> str:
+    """A reported figure with its unit: "62 læger"; one in kroner by the amount rule ("1,25 mio. kr.",
+    "200.000,50 kr."); "" when the value is unknown."""
+    if value is None:
+        return ""
+    if unit.strip().lower() in KRONER_UNITS:
+        return danish_amount(value)
+    return f"{danish_number(value)} {unit.strip()}".rstrip()
 
-    Raises ValueError for anything else."""
+
+def parse_danish_amount(text: str) -> Decimal:
+    """Read an amount as Danes write it, in kroner with two decimals: "1.400.000", "1400000,50",
+    "1,4 mio.", "350.000 kr.", "-1,25 mio. kr.", and whatever `danish_amount` and `danish_kroner` print,
+    back to the very value they were given.
+
+    Raises ValueError for anything else, including a fraction of an øre ("12,345"): it is never rounded."""
     cleaned = text.strip().lower().replace(NBSP, " ").removesuffix("kr.").removesuffix("kr").strip()
-    factor = Decimal(1)
-    for suffix, multiplier in (("mio.", 1_000_000), ("mio", 1_000_000), ("mia.", 10**9), ("mia", 10**9)):
-        if cleaned.endswith(suffix):
-            cleaned, factor = cleaned.removesuffix(suffix).strip(), Decimal(multiplier)
+    for sign in MINUS_SIGNS:
+        cleaned = cleaned.replace(sign, "-")
+    factor = 1
+    for unit, multiplier in UNITS.items():
+        if cleaned.endswith(unit):
+            cleaned, factor = cleaned.removesuffix(unit).strip(), multiplier
             break
     cleaned = cleaned.replace(" ", "")
     if not cleaned:
         raise ValueError("empty amount")
+    if len(cleaned) > LONGEST_AMOUNT or not set(cleaned) <= set("0123456789.,-+"):
+        raise ValueError(f"not an amount: {text!r}")  # no "NaN", "Infinity" or "1e30"
     try:
         number = parse_decimal(cleaned, locale=LOCALE, strict=True)
     except NumberFormatError as error:
         raise ValueError(str(error)) from error
-    return (number * factor).quantize(Decimal("0.01"))
+    with localcontext(prec=2 * LONGEST_AMOUNT):  # exact: no digit of the number is rounded away
+        amount = number * factor
+        if amount != amount.quantize(ORE, rounding=ROUND_DOWN):
+            raise ValueError(f"not a whole number of øre: {text!r}")
+        return amount.quantize(ORE)

@@ -38,6 +38,9 @@ def test_meeting_date_follows_the_precision() -> None:
 def test_danish_amount() -> None:
     assert danish_amount(Decimal(2_000_000)) == "2 mio. kr."
     assert danish_amount(Decimal(1_400_000)) == "1,4 mio. kr."
+    assert danish_amount(Decimal(1_250_000)) == "1,25 mio. kr."
+    assert danish_amount(Decimal(1_234_567)) == "1.234.567 kr."
+    assert danish_amount(Decimal("200000.50")) == "200.000,50 kr."
     assert danish_amount(Decimal(350_000)) == "350.000 kr."
     assert danish_amount(None) == ""
 
@@ -60,3 +63,20 @@ def test_filters_in_templates() -> None:
         amount=Decimal(1_400_000),
     )
     assert html == "28. november 2023 · 1,4 mio. kr."
+
+
+def test_exact_amounts_and_figures_in_templates() -> None:
+    html = render(
+        "{{ fund|danish_amount }} · {{ part|danish_amount }} · {{ count|with_unit:'læger' }} · "
+        "{{ money|with_unit:'kr.' }} · {{ none|with_unit:'kr.' }}",
+        fund=Decimal(1_350_000),
+        part=Decimal("200000.50"),
+        count=Decimal("62.00"),
+        money=Decimal("1250000.50"),
+        none=None,
+    )
+    assert html == "1,35 mio. kr. · 200.000,50 kr. · 62 læger · 1.250.000,50 kr. · "
+
+
+def test_a_figures_unit_is_escaped() -> None:
+    assert render("{{ v|with_unit:unit }}", v=Decimal(3), unit="<b>") == "3 &lt;b&gt;"

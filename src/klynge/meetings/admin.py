@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from klynge.formatting import danish_number
+from klynge.formatting import danish_figure
 from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
 from klynge.web.admin import EditedInAppAdmin
@@ -63,7 +63,7 @@ class DecisionAdmin(EditedInAppAdmin, SourcedAdmin):
 
 @admin.register(ReportedFigure)
 class ReportedFigureAdmin(SourcedAdmin):
-    list_display = ["__str__", "metric", "shown_value", "unit", "area", "year"]
+    list_display = ["__str__", "metric", "shown_value", "area", "year"]
     list_filter = ["metric", "year"]
     list_select_related = ["area"]
     search_fields = ["label", "explanation", "area__name"]
@@ -71,4 +71,5 @@ class ReportedFigureAdmin(SourcedAdmin):
 
     @admin.display(description="værdi", ordering="value")
     def shown_value(self, figure: ReportedFigure) -> str:
-        return danish_number(figure.value)
+        """With its unit; an amount in kroner by the amount rule."""
+        return danish_figure(figure.value, figure.unit)

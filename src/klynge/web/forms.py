@@ -10,7 +10,7 @@ from django.db.models import Model
 from django.forms import Form
 from django.http import HttpRequest
 
-from klynge.formatting import danish_number, parse_danish_amount
+from klynge.formatting import danish_kroner, parse_danish_amount
 from klynge.records import record_version
 
 # Service field names that a form shows under another name.
@@ -51,7 +51,7 @@ class DanishAmountField(forms.CharField):
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, Decimal | int):
-            return danish_number(value)
+            return danish_kroner(value)
         return value
 
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]

@@ -2,9 +2,12 @@
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
+
+from klynge.formatting import danish_kroner
 
 HISTORY_LIMIT = 20
 KIND = {"+": "Oprettet", "~": "Ændret", "-": "Slettet"}
@@ -32,6 +35,8 @@ def _display(model_field: "models.Field[Any, Any]", value: Any) -> str:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "ja" if value else "nej"
+    if isinstance(value, Decimal) and getattr(model_field, "decimal_places", None) == 2:
+        return danish_kroner(value)  # kroner and øre (the label says "kr."): 1.250.000 or 200.000,50
     return str(value)
 
 

@@ -8,7 +8,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from klynge.bodies.models import Body, BodyLevel, Collaboration
-from klynge.formatting import danish_number
+from klynge.formatting import danish_amount, danish_kroner
 from klynge.organisation.models import Party, PartyKind, Topic
 from klynge.provenance.models import Sourced
 from klynge.validity import period_constraint, validate_period
@@ -449,7 +449,7 @@ class Allocation(Sourced):
         ]
 
     def __str__(self) -> str:
-        return f"{self.amount} kr. fra {self.fund}"
+        return f"{danish_amount(self.amount)} fra {self.fund}"
 
     def clean(self) -> None:
         super().clean()
@@ -477,5 +477,5 @@ class Allocation(Sourced):
             remaining = self.fund.amount - allocated
             if self.amount > remaining:
                 raise ValidationError(
-                    {"amount": f"Beløbet overstiger puljens restbeløb på {danish_number(remaining)} kr."}
+                    {"amount": f"Beløbet overstiger puljens restbeløb på {danish_kroner(remaining)} kr."}
                 )

@@ -38,14 +38,20 @@ def meeting_date(meeting: Any) -> str:
 
 @register.filter
 def danish_amount(value: Decimal | int | float | None) -> str:
-    """{{ fund.amount|danish_amount }} → 1,4 mio. kr."""
+    """{{ fund.amount|danish_amount }} → 1,4 mio. kr. · 1.234.567 kr. · 200.000,50 kr. (exact, never rounded)"""
     return formatting.danish_amount(value)
 
 
 @register.filter
 def danish_number(value: Decimal | int | float | None) -> str:
-    """{{ figure.value|danish_number }} → 1.600 or 17"""
+    """{{ count|danish_number }} → 1.600 or 17 (not for money: use danish_amount)"""
     return formatting.danish_number(value)
+
+
+@register.filter
+def with_unit(value: Decimal | int | float | None, unit: str = "") -> str:
+    """{{ figure.value|with_unit:figure.unit }} → 62 læger; in kroner by the amount rule: 1,25 mio. kr."""
+    return formatting.danish_figure(value, unit or "")
 
 
 @register.filter
