@@ -74,8 +74,8 @@ def danish_kroner(value: Decimal | int | float | None) -> str:
 
 def _compact(amount: Decimal) -> str | None:
     """1,25 mio. · 2 mio. · 1,5 mia., when that states the amount exactly; otherwise None."""
-    if abs(amount) < COMPACT_FROM or amount != amount.to_integral_value():
-        return None
+    if abs(amount) < COMPACT_FROM or amount % (COMPACT_FROM // 10**COMPACT_DECIMALS):
+        return None  # øre, or more digits than two decimals of a million can state (1.234.567)
     text = format_compact_decimal(amount, locale=LOCALE, fraction_digits=COMPACT_DECIMALS)
     # Babel puts a no-break space before "mio."; a plain one keeps the text searchable and copyable.
     text = text.replace(NBSP, " ")
