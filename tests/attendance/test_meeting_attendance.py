@@ -173,8 +173,10 @@ def test_an_absence_limited_to_a_closed_item_does_not_name_it_to_the_public(worl
     everyone = attendance_of(world.meeting)
 
     assert [row.item for row in public.items] == [world.agenda_item]
-    assert public.absences[0].items == [] and not public.absences[0].whole_meeting
-    assert public.items[0].absences == []
+    # Not even that there is an absence: shown without items, it would tell of an item the public may not see.
+    assert public.absences == [] and public.items[0].absences == []
+    assert [member.absence for member in public.members] == [None]
+    assert public.members_without_absence == []  # the mayor has one, so is not offered for another
     assert everyone.absences[0].items == [closed]
 
 

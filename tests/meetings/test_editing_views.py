@@ -72,10 +72,10 @@ def test_an_editor_prepares_the_agenda(world: ClusterWorld) -> None:
         },
     )
     item = AgendaItem.objects.get(title="Lukket punkt om økonomi")
-    assert response.status_code == 302 and response["Location"].endswith("#punkt-2")
+    assert response.status_code == 302 and response["Location"].endswith(f"#dagsordenspunkt-{item.pk}")
     assert not item.is_public and item.is_tentative and list(item.initiatives.all()) == [world.initiative]
     response = editor.post(f"/punkter/{item.pk}/flyt/", {"retning": "op"})
-    assert response["Location"].endswith("#punkt-1")
+    assert response["Location"].endswith(f"#dagsordenspunkt-{item.pk}")
     item.refresh_from_db()
     assert item.position == 1
     page = editor.get(f"/moeder/{world.meeting.pk}/").content.decode()

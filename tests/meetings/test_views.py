@@ -26,7 +26,7 @@ def test_meeting_page(client: Client, world: ClusterWorld) -> None:
     assert "Politisk sundhedsklynge Test" in html
     assert "28. november 2023" in html
     assert "Afholdt" in html
-    assert "1. Forebyggelse i Test" in html and 'id="punkt-1"' in html
+    assert "1. Forebyggelse i Test" in html and f'id="dagsordenspunkt-{world.agenda_item.pk}"' in html
     assert "Beslutning" in html and "Åbent punkt" in html
     assert "Fælles beslutning" in html and "Klyngen godkendte indsatsen." in html
     assert "2 mio. kr. fra Klyngemidler Test 2023" in html

@@ -78,7 +78,7 @@ def test_a_deleted_person_leaves_the_index(world: ClusterWorld) -> None:
 def test_moved_items_keep_their_link_and_a_meeting_change_reaches_its_items(world: ClusterWorld) -> None:
     item = agenda_item_create(meeting=world.meeting, title="Punkt om sårpleje", kind=AgendaItemKind.STATUS)
     [result] = search(user=None, query="sårplejen").results
-    assert result.url.endswith(f"#punkt-{item.position}")
+    assert result.url.endswith(f"#dagsordenspunkt-{item.pk}")
     meeting = world.meeting
     meeting_update(
         meeting=meeting,

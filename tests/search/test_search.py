@@ -190,7 +190,7 @@ def test_odd_input_is_no_error(world: ClusterWorld, query: str) -> None:
 def test_the_results_carry_what_the_page_and_the_api_show(world: ClusterWorld) -> None:
     [result] = search(user=None, query="Forebyggelse i Test", kinds=[Kind.AGENDA_ITEM]).results
     assert result.kind_label == "Dagsordenspunkt"
-    assert result.url == f"/moeder/{world.meeting.pk}/#punkt-{world.agenda_item.position}"
+    assert result.url == f"/moeder/{world.meeting.pk}/#dagsordenspunkt-{world.agenda_item.pk}"
     assert result.date == world.meeting.date and result.date_precision == "day"
     assert result.object_id == world.agenda_item.pk
 

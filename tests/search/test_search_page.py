@@ -26,7 +26,7 @@ def test_results_with_kind_title_link_date_and_highlighted_snippet(world: Cluste
     html = page(Client(), q="forebyggelsen")
     assert re.search(r"\d+ resultater for »forebyggelsen«", html)
     assert "Dagsordenspunkt" in html and "Fokusområde" in html
-    assert f'href="/moeder/{world.meeting.pk}/#punkt-{world.agenda_item.position}"' in html
+    assert f'href="/moeder/{world.meeting.pk}/#dagsordenspunkt-{world.agenda_item.pk}"' in html
     assert "<mark>Forebyggelse</mark> i Test" in html
     assert "28. november 2023" in html
 

@@ -47,7 +47,7 @@ def test_the_closed_item_is_not_shown_to_the_public(closed: tuple[AgendaItem, Fo
     for client in (Client(), outsider):
         for url in pages(focus_area, initiative):
             html = client.get(url).content.decode()
-            assert CLOSED not in html and f"#punkt-{item.position}" not in html, url
+            assert CLOSED not in html and f"#{item.anchor}" not in html, url
         html = client.get(f"/fokusomraader/{focus_area.slug}/").content.decode()
         assert "et lukket dagsordenspunkt, som du ikke har adgang til at se" in html
         assert "på et lukket punkt" in html  # the trial action's approval
@@ -61,7 +61,7 @@ def test_the_closed_item_is_shown_to_those_who_may_see_it(
     item, focus_area, initiative = closed
     client = editor_of(world.municipality)
     for url in pages(focus_area, initiative):
-        assert f"#punkt-{item.position}" in client.get(url).content.decode(), url
+        assert f"#{item.anchor}" in client.get(url).content.decode(), url
     assert CLOSED in client.get(f"/indsatser/{initiative.slug}/").content.decode()
     assert CLOSED in client.get(f"/fokusomraader/{focus_area.slug}/").content.decode()
 

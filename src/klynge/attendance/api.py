@@ -37,6 +37,7 @@ from klynge.attendance.services import absence_withdraw
 from klynge.bodies.access import ensure_collaboration_edit
 from klynge.bodies.models import MembershipRole
 from klynge.meetings.models import Meeting
+from klynge.meetings.selectors import number_of
 from klynge.records import record_version
 
 router = Router(tags=["Attendance"])
@@ -124,7 +125,10 @@ class RelevantSubstituteOut(Schema):
 
 class ItemAttendanceOut(Schema):
     agenda_item_id: int
-    position: int
+    position: int = Field(
+        description="The item's number on the agenda as the caller sees it (1, 2, 3 over the items the caller "
+        "may see), as in the meeting's `agenda_items`."
+    )
     title: str
     is_public: bool
     topics: list[TopicRef]
@@ -137,7 +141,7 @@ class ItemAttendanceOut(Schema):
 
     @staticmethod
     def resolve_position(obj: ItemAttendance) -> int:
-        return obj.item.position
+        return number_of(obj.item)
 
     @staticmethod
     def resolve_title(obj: ItemAttendance) -> str:
@@ -170,7 +174,7 @@ class AbsenceOut(Schema):
     whole_meeting: bool = Field(description="False: the absence concerns only some agenda items.")
     agenda_item_ids: list[int] = Field(
         description="The items the absence concerns, of those the caller may see (closed ones only to "
-        "those who may see them; so it may be empty for an absence that is not for the whole meeting)."
+        "those who may see them). An absence that concerns only items the caller may not see is not shown."
     )
     note: str
     url: str

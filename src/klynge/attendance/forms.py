@@ -7,7 +7,9 @@ from django import forms
 from klynge.attendance.selectors import ExpectedMember, MeetingAttendance
 from klynge.bodies.models import Membership
 from klynge.meetings.models import AgendaItem
+from klynge.meetings.selectors import number_of
 from klynge.organisation.models import Person
+from klynge.web.forms import DanishForm
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -28,8 +30,14 @@ class SubstituteChoiceField(forms.ModelChoiceField):
 
 
 class ItemChoiceField(forms.ModelMultipleChoiceField):
+    """An agenda item, labelled with its number as the viewer sees it (see `attendance_agenda_items`)."""
+
+    def __init__(self, *args: Any, numbers: dict[int, int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.numbers = numbers
+
     def label_from_instance(self, obj: AgendaItem) -> str:
-        return f"{obj.position}. {obj.title}"
+        return f"{self.numbers[obj.pk]}. {obj.title}"
 
 
 def _substitute_labels(members: list[ExpectedMember]) -> dict[int, str]:
@@ -47,7 +55,7 @@ def _substitute_labels(members: list[ExpectedMember]) -> dict[int, str]:
     return {pk: f"{names[pk]} (stedfortræder {'; '.join(texts)})" for pk, texts in parts.items()}
 
 
-class AbsenceForm(forms.Form):
+class AbsenceForm(DanishForm):
     substitute = SubstituteChoiceField(
         label="I stedet kommer",
         queryset=Person.objects.none(),
@@ -61,6 +69,7 @@ class AbsenceForm(forms.Form):
     agenda_items = ItemChoiceField(
         label="Gælder kun punkterne",
         queryset=AgendaItem.objects.none(),
+        numbers={},
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
         help_text="Vælg ingen, hvis afbuddet gælder hele mødet.",
@@ -88,9 +97,8 @@ class AbsenceForm(forms.Form):
         substitute.queryset = Person.objects.filter(pk__in=labels).order_by("name")
         items = self.fields["agenda_items"]
         assert isinstance(items, ItemChoiceField)
-        items.queryset = AgendaItem.objects.filter(pk__in=[row.item.pk for row in attendance.items]).order_by(
-            "position"
-        )
+        items.numbers = {row.item.pk: number_of(row.item) for row in attendance.items}
+        items.queryset = AgendaItem.objects.filter(pk__in=items.numbers).order_by("position")
 
 
 class AbsenceRecordForm(AbsenceForm):

@@ -14,6 +14,7 @@ from klynge.bodies.models import Membership, Seat, Substitution
 from klynge.bodies.selectors import ROLE_ORDER
 from klynge.meetings.access import VisibleItems, public_agenda_items
 from klynge.meetings.models import AgendaItem, Meeting
+from klynge.meetings.selectors import visible_number
 from klynge.organisation.models import Party, Person, Topic
 from klynge.validity import active_on
 
@@ -24,7 +25,8 @@ def _topics() -> Prefetch:
 
 @dataclass
 class AbsenceRow:
-    """An absence as the viewer may see it: `items` are only the agenda items the viewer may see."""
+    """An absence as the viewer may see it: `items` are only the agenda items the viewer may see (an absence
+    that concerns only items they may not see is not shown to them at all)."""
 
     absence: Absence
     items: list[AgendaItem]
@@ -84,6 +86,9 @@ class MeetingAttendance:
     parties: list[PartyAttendance]
     items: list[ItemAttendance]
     absences: list[AbsenceRow]
+    # The members whose absence concerns only items the viewer may not see: it is not shown, and they are
+    # not offered for another absence (they have one).
+    unseen_absentees: frozenset[int] = frozenset()
 
     @property
     def members(self) -> list[ExpectedMember]:
@@ -91,7 +96,11 @@ class MeetingAttendance:
 
     @property
     def members_without_absence(self) -> list[ExpectedMember]:
-        return [member for member in self.members if member.absence is None]
+        return [
+            member
+            for member in self.members
+            if member.absence is None and member.membership.pk not in self.unseen_absentees
+        ]
 
     @property
     def expected_count(self) -> int:
@@ -108,11 +117,13 @@ def attendance_meeting(*, pk: int) -> Meeting | None:
 
 
 def attendance_agenda_items(*, meeting: Meeting, visible: VisibleItems | None = None) -> list[AgendaItem]:
-    """The meeting's agenda items the viewer may see, in order, with their topics."""
+    """The meeting's agenda items the viewer may see, in order, with their topics and their number as the
+    viewer sees it (`number`)."""
     return list(
         AgendaItem.objects.filter(
             meeting=meeting, pk__in=public_agenda_items() if visible is None else visible
         )
+        .annotate(number=visible_number(visible))
         .prefetch_related(_topics())
         .order_by("position")
     )
@@ -134,24 +145,25 @@ def _memberships(*, meeting: Meeting, day: datetime.date) -> list[Membership]:
     )
 
 
-def _absences(*, meeting: Meeting, visible_ids: set[int]) -> list[AbsenceRow]:
+def _absences(*, meeting: Meeting, visible: Sequence[AgendaItem]) -> tuple[list[AbsenceRow], frozenset[int]]:
+    """The absences as the viewer may see them, and the memberships whose absence they may not see (it
+    concerns only items they may not see: showing it, even without the items, would tell there are some)."""
     absences: QuerySet[Absence] = (
         Absence.objects.filter(meeting=meeting)
         .select_related("membership", "membership__person", "membership__party", "substitute", "source")
         .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position")))
         .order_by("membership__person__name", "pk")
     )
-    rows = []
+    seen = {item.pk: item for item in visible}  # these carry the number the viewer sees
+    rows, unseen = [], set()
     for absence in absences:
-        items = list(absence.agenda_items.all())
-        rows.append(
-            AbsenceRow(
-                absence=absence,
-                items=[item for item in items if item.pk in visible_ids],
-                item_ids=frozenset(item.pk for item in items),
-            )
-        )
-    return rows
+        item_ids = frozenset(item.pk for item in absence.agenda_items.all())
+        items = [seen[item.pk] for item in absence.agenda_items.all() if item.pk in seen]
+        if item_ids and not items:
+            unseen.add(absence.membership_id)
+            continue
+        rows.append(AbsenceRow(absence=absence, items=items, item_ids=item_ids))
+    return rows, frozenset(unseen)
 
 
 def _parties(*, meeting: Meeting, members: list[ExpectedMember]) -> list[PartyAttendance]:
@@ -202,10 +214,10 @@ def meeting_attendance(*, meeting: Meeting, agenda_items: Sequence[AgendaItem]) 
     """Who is expected at the meeting, by party in seat order, with their substitutes on the day; for each
     agenda item, the substitutes whose topics make them more relevant to it, and the absences that concern it.
 
-    `agenda_items` are the items the viewer may see, already fetched with their topics prefetched (closed
-    items the viewer may not see must not be passed). At most six queries, whatever the data size."""
+    `agenda_items` are the items the viewer may see, already fetched with their topics prefetched and their
+    `number` as the viewer sees it (closed items the viewer may not see must not be passed). At most six queries, whatever the data size."""
     day = attendance_day(meeting)
-    absences = _absences(meeting=meeting, visible_ids={item.pk for item in agenda_items})
+    absences, unseen_absentees = _absences(meeting=meeting, visible=agenda_items)
     absence_by_membership = {row.absence.membership_id: row for row in absences}
     members = [
         ExpectedMember(
@@ -231,4 +243,5 @@ def meeting_attendance(*, meeting: Meeting, agenda_items: Sequence[AgendaItem]) 
         parties=parties,
         items=items,
         absences=absences,
+        unseen_absentees=unseen_absentees,
     )

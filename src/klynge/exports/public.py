@@ -6,7 +6,9 @@ is not in the dump (e.g. the closed agenda item at which a focus area was chosen
 references leaves it out. Who imported a file (a user account) is never exported.
 
 Each record holds all its fields: references as `<name>_id`, many-to-many references as a list of ids
-under the field's name. One query per kind and one per many-to-many field, whatever the data size.
+under the field's name. An agenda item's `position` is its number among the meeting's public items (1, 2, 3),
+not the stored one, which would tell where a closed item lies. One query per kind and one per many-to-many
+field, whatever the data size.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from klynge.catchment.models import Area, CatchmentRule, Hospital, Specialty
 from klynge.gpcoverage.models import GpCoverageDataset, GpCoverageFigure
 from klynge.meetings.access import public_agenda_items
 from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
+from klynge.meetings.selectors import visible_number
 from klynge.memos.access import memos_visible_to
 from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber
 from klynge.organisation.models import Administration, AuthorityArea, Committee, Party, Person, Topic
@@ -42,7 +45,8 @@ from klynge.work.models import (
 ABOUT = (
     "Every public record in Klynge, by kind, with stable ids. Closed agenda items, their decisions, "
     "reported figures and allocations, and draft memos are never included, whoever asks; a reference to a "
-    "record that is not included is null. Dates and times are ISO 8601, amounts decimal strings."
+    "record that is not included is null. An agenda item's position is its number among its meeting's "
+    "public items. Dates and times are ISO 8601, amounts decimal strings."
 )
 
 
@@ -51,6 +55,7 @@ class RecordKind:
     key: str
     model: type[models.Model]
     public: Q | None = None  # which records are public; None: all
+    shown_as: dict[str, Any] | None = None  # fields exported as computed (name → expression), not as stored
 
 
 def record_kinds() -> list[RecordKind]:
@@ -73,7 +78,12 @@ def record_kinds() -> list[RecordKind]:
         RecordKind("memberships", Membership),
         RecordKind("substitutions", Substitution),
         RecordKind("meetings", Meeting),
-        RecordKind("agenda_items", AgendaItem, Q(pk__in=public_items)),
+        RecordKind(
+            "agenda_items",
+            AgendaItem,
+            Q(pk__in=public_items),
+            shown_as={"position": visible_number(public_items)},
+        ),
         RecordKind("decisions", Decision, Q(agenda_item__in=public_items)),
         RecordKind("reported_figures", ReportedFigure, Q(agenda_item__in=public_items)),
         RecordKind("health_agreements", HealthAgreement),
@@ -138,7 +148,12 @@ def public_records() -> dict[str, Any]:
         if kind.public is not None:
             records = records.filter(kind.public)
         names = [field.attname for field in _fields(kind.model)]
-        rows[kind.key] = list(records.order_by("pk").values(*names))
+        shown_as = kind.shown_as or {}
+        computed = {f"shown_{name}": expression for name, expression in shown_as.items()}
+        rows[kind.key] = [
+            {name: row[f"shown_{name}"] if name in shown_as else row[name] for name in names}
+            for row in records.order_by("pk").values(*names, **computed)
+        ]
         exported[kind.model] = {row["id"] for row in rows[kind.key]}
     filtered = {kind.model for kind in kinds if kind.public is not None}
 

@@ -3,7 +3,8 @@
 One VEVENT per meeting with a known day: with a time (Europe/Copenhagen, two hours unless told otherwise)
 when the start time is known, otherwise all day. Cancelled meetings stay in the feed as CANCELLED, so a
 calendar that already holds them marks them cancelled instead of silently keeping them. The agenda in
-the description is exactly what the caller may see (the selector has filtered it).
+the description is exactly what the caller may see (the selector has filtered it), numbered 1, 2, 3 over
+those items as on the meeting's page.
 """
 
 import datetime
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
+from klynge.inputs import date_in_range
 from klynge.meetings.models import AgendaItem, Meeting, MeetingStatus
 
 TIMEZONE = "Europe/Copenhagen"
@@ -36,13 +38,13 @@ def summary(meeting: Meeting) -> str:
     return f"Aflyst: {text}" if meeting.status == MeetingStatus.CANCELLED else text
 
 
-def _item_line(item: AgendaItem) -> str:
+def _item_line(number: int, item: AgendaItem) -> str:
     notes = [item.get_kind_display()]
     if item.is_tentative:
         notes.append("forventet")
     if not item.is_public:
         notes.append("lukket punkt")
-    return f"{item.position}. {item.title} ({', '.join(notes)})"
+    return f"{number}. {item.title} ({', '.join(notes)})"
 
 
 def description(meeting: Meeting, items: list[AgendaItem], url: str) -> str:
@@ -50,7 +52,8 @@ def description(meeting: Meeting, items: list[AgendaItem], url: str) -> str:
     if meeting.start_time is None:
         lines += [UNTIMED_NOTE, ""]
     if items:
-        lines += ["Dagsorden:", *(_item_line(item) for item in items)]
+        # Numbered over the items shown (as on the meeting's page): a closed item left out leaves no gap.
+        lines += ["Dagsorden:", *(_item_line(n, item) for n, item in enumerate(items, start=1))]
     else:
         lines.append("Der er ingen punkter på dagsordenen at vise.")
     lines += ["", f"Mødet i Klynge: {url}"]
@@ -104,7 +107,8 @@ def meetings_calendar(
     now: datetime.datetime,
 ) -> bytes:
     """The feed as bytes (UTF-8, CRLF lines folded at 75 octets, as icalendar writes them)."""
-    listed = list(meetings)
+    # A date outside 1900–2200 (stored before input refused one) is a typing mistake no calendar can show.
+    listed = [meeting for meeting in meetings if date_in_range(meeting.date)]
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

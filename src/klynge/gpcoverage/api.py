@@ -203,7 +203,7 @@ def _figure_out(figure: ReportedFigure) -> dict[str, Any]:
         "body": meeting.body,
         "source": figure.source,
         "source_note": figure.source_note,
-        "url": reverse("meetings:meeting_detail", args=[meeting.pk]) + f"#punkt-{item.position}",
+        "url": item.get_absolute_url(),
     }
 
 

@@ -65,6 +65,7 @@ from klynge.meetings.selectors import (
     meeting_detail,
     meeting_for_edit,
     meetings_filtered,
+    number_of,
 )
 from klynge.meetings.services import agenda_item_move, agenda_item_remove
 from klynge.records import record_version
@@ -113,8 +114,7 @@ class DecisionOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Decision) -> str:
-        item = obj.agenda_item
-        return reverse("meetings:meeting_detail", args=[item.meeting_id]) + f"#punkt-{item.position}"
+        return obj.agenda_item.get_absolute_url()
 
 
 class DecisionDetailOut(DecisionOut):
@@ -139,7 +139,10 @@ class FigureOut(Schema):
 class AgendaItemOut(Schema):
     id: int
     meeting_id: int
-    position: int
+    position: int = Field(
+        description="The item's number on the agenda as the caller sees it: 1, 2, 3 over the items the "
+        "caller may see, so a closed item they may not see leaves no gap."
+    )
     title: str
     kind: AgendaItemKind
     is_public: bool
@@ -176,8 +179,12 @@ class AgendaItemOut(Schema):
         return list(obj.reported_figures.all())
 
     @staticmethod
+    def resolve_position(obj: AgendaItem) -> int:
+        return number_of(obj)
+
+    @staticmethod
     def resolve_url(obj: AgendaItem) -> str:
-        return reverse("meetings:meeting_detail", args=[obj.meeting_id]) + f"#punkt-{obj.position}"
+        return obj.get_absolute_url()
 
 
 class AgendaItemDetailOut(AgendaItemOut):

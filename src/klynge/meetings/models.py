@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -132,6 +133,16 @@ class AgendaItem(Sourced):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def anchor(self) -> str:
+        """The item's anchor on its meeting's page, by its id: the same for every viewer, and it tells nothing
+        of the items around it (a position would tell where a closed item lies that the viewer may not see).
+        """
+        return f"dagsordenspunkt-{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", args=[self.meeting_id]) + f"#{self.anchor}"
 
 
 class DecisionKind(models.TextChoices):

@@ -3,13 +3,40 @@
 import datetime
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from klynge.bodies.models import Body, Collaboration
 from klynge.meetings.access import VisibleItems, public_agenda_items
 from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
 from klynge.organisation.models import Topic
 from klynge.work.models import Allocation, FocusArea, Initiative, TrialAction
+
+
+def visible_number(visible: VisibleItems | None, item: str = "") -> Subquery:
+    """An agenda item's number as the viewer sees it: its place among the items of its meeting that the
+    viewer may see, so 1, 2, 3 with no gap where a closed item lies that they may not see. `item` is the
+    path from the annotated record to the item ("" for the item itself). The stored position is never
+    shown; this is one subquery of the same query, whatever else filters it (a window function would
+    number only the rows the query keeps)."""
+    path = f"{item}__" if item else ""
+    return Subquery(
+        AgendaItem.objects.filter(
+            pk__in=public_agenda_items() if visible is None else visible,
+            meeting=OuterRef(f"{path}meeting"),
+            position__lte=OuterRef(f"{path}position"),
+        )
+        .order_by()
+        .values("meeting")
+        .annotate(number=Count("pk"))
+        .values("number"),
+        output_field=IntegerField(),
+    )
+
+
+def number_of(item: AgendaItem) -> int:
+    """The item's number as annotated by `visible_number` (as `number`)."""
+    number: int = item.number  # type: ignore[attr-defined]
+    return number
 
 
 def _meeting_queryset(visible: VisibleItems | None) -> QuerySet[Meeting]:
@@ -97,9 +124,11 @@ def _decisions_with_effects() -> QuerySet[Decision]:
 
 
 def _agenda_items_in_full(visible: VisibleItems | None) -> QuerySet[AgendaItem]:
-    """The items the viewer may see, each with its topics, links, decisions and reported figures."""
+    """The items the viewer may see, each with its number as they see it (`number`), its topics, links,
+    decisions and reported figures."""
     return (
         AgendaItem.objects.filter(pk__in=public_agenda_items() if visible is None else visible)
+        .annotate(number=visible_number(visible))
         .select_related("source")
         .prefetch_related(
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
@@ -264,10 +293,13 @@ def meeting_for_edit(*, pk: int) -> Meeting | None:
     return Meeting.objects.filter(pk=pk).select_related("body", "body__collaboration").first()
 
 
-def agenda_item_for_edit(*, pk: int) -> AgendaItem | None:
+def agenda_item_for_edit(*, pk: int, visible: VisibleItems | None = None) -> AgendaItem | None:
+    """The item to change; given `visible`, only if the viewer may see it, with its `number` as they see it."""
+    items = AgendaItem.objects.filter(pk=pk)
+    if visible is not None:
+        items = items.filter(pk__in=visible).annotate(number=visible_number(visible))
     return (
-        AgendaItem.objects.filter(pk=pk)
-        .select_related("meeting", "meeting__body", "meeting__body__collaboration")
+        items.select_related("meeting", "meeting__body", "meeting__body__collaboration")
         .prefetch_related("topics", "focus_areas", "initiatives")
         .first()
     )

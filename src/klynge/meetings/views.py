@@ -37,7 +37,12 @@ from klynge.meetings.models import (
     Meeting,
 )
 from klynge.meetings.selectors import agenda_item_for_edit as select_agenda_item_for_edit
-from klynge.meetings.selectors import bodies_for_new_meetings, meeting_body_choices, meeting_years
+from klynge.meetings.selectors import (
+    bodies_for_new_meetings,
+    meeting_body_choices,
+    meeting_years,
+    number_of,
+)
 from klynge.meetings.selectors import decision_for_edit as select_decision_for_edit
 from klynge.meetings.selectors import meeting_detail as select_meeting
 from klynge.meetings.selectors import meeting_for_edit as select_meeting_for_edit
@@ -104,8 +109,9 @@ def _meeting_or_404(pk: int) -> Meeting:
 
 def _agenda_item_or_404(request: HttpRequest, pk: int) -> AgendaItem:
     """An item the user may see (a closed item is 'not found' to those who may not see it)."""
-    item = select_agenda_item_for_edit(pk=pk) if pk <= MAX_PK else None
-    if item is None or not visible_agenda_items(request.user).filter(pk=item.pk).exists():
+    visible = visible_agenda_items(request.user)
+    item = select_agenda_item_for_edit(pk=pk, visible=visible) if pk <= MAX_PK else None
+    if item is None:
         raise Http404("Dagsordenspunktet findes ikke.")
     return item
 
@@ -182,7 +188,7 @@ def agenda_item_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         success="Punktet er sat på dagsordenen.",
     )
     if item is not None:
-        return redirect(meeting_url(meeting, f"punkt-{item.position}"))
+        return redirect(meeting_url(meeting, item.anchor))
     return edit_page(
         request,
         form,
@@ -207,13 +213,13 @@ def agenda_item_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         record=item,
     )
     if saved is not None:
-        return redirect(meeting_url(meeting, f"punkt-{saved.position}"))
+        return redirect(meeting_url(meeting, saved.anchor))
     return edit_page(
         request,
         form,
-        heading=f"Redigér punkt {item.position}",
+        heading=f"Redigér punkt {number_of(item)}",
         subheading=meeting_label(meeting),
-        cancel_url=meeting_url(meeting, f"punkt-{item.position}"),
+        cancel_url=meeting_url(meeting, item.anchor),
         crumbs=_meeting_crumbs(meeting),
     )
 
@@ -227,9 +233,8 @@ def agenda_item_move_view(request: HttpRequest, pk: int) -> HttpResponse:
     direction = request.POST.get("retning")
     if direction not in ("op", "ned"):
         return HttpResponseBadRequest("Angiv retningen: op eller ned.")
-    order = agenda_item_move(agenda_item=item, steps=-1 if direction == "op" else 1)
-    position = next(n for n, moved in enumerate(order, start=1) if moved.pk == item.pk)
-    return redirect(meeting_url(item.meeting, f"punkt-{position}"))
+    agenda_item_move(agenda_item=item, steps=-1 if direction == "op" else 1)
+    return redirect(meeting_url(item.meeting, item.anchor))
 
 
 @login_required
@@ -241,7 +246,7 @@ def agenda_item_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
         agenda_item_remove(agenda_item=item)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect(meeting_url(item.meeting, f"punkt-{item.position}"))
+        return redirect(meeting_url(item.meeting, item.anchor))
     messages.success(request, f"Punktet »{item.title}« er fjernet fra dagsordenen.")
     return redirect(meeting_url(item.meeting, "dagsorden"))
 
@@ -263,13 +268,13 @@ def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
         is not None
     ):
-        return redirect(meeting_url(meeting, f"punkt-{item.position}"))
+        return redirect(meeting_url(meeting, item.anchor))
     return edit_page(
         request,
         form,
         heading="Registrér beslutning",
-        subheading=f"Punkt {item.position}. {item.title}",
-        cancel_url=meeting_url(meeting, f"punkt-{item.position}"),
+        subheading=f"Punkt {number_of(item)}. {item.title}",
+        cancel_url=meeting_url(meeting, item.anchor),
         crumbs=_meeting_crumbs(meeting),
     )
 
@@ -293,12 +298,12 @@ def decision_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         record=decision,
     )
     if saved is not None:
-        return redirect(meeting_url(meeting, f"punkt-{item.position}"))
+        return redirect(meeting_url(meeting, item.anchor))
     return edit_page(
         request,
         form,
         heading="Redigér beslutning",
-        subheading=f"Punkt {item.position}. {item.title}",
-        cancel_url=meeting_url(meeting, f"punkt-{item.position}"),
+        subheading=f"Punkt {number_of(item)}. {item.title}",
+        cancel_url=meeting_url(meeting, item.anchor),
         crumbs=_meeting_crumbs(meeting),
     )

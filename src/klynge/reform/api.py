@@ -150,8 +150,7 @@ def get_coordination(request: HttpRequest, party_id: Id) -> Any:
                 "id": d.pk,
                 "meeting_date": d.agenda_item.meeting.date,
                 "text": d.text,
-                "url": reverse("meetings:meeting_detail", args=[d.agenda_item.meeting_id])
-                + f"#punkt-{d.agenda_item.position}",
+                "url": d.agenda_item.get_absolute_url(),
             }
             for d in view.decisions
         ],

@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce
 from klynge.bodies.models import Body, Collaboration
 from klynge.meetings.access import VisibleItems, public_agenda_items
 from klynge.meetings.models import AgendaItem
+from klynge.meetings.selectors import visible_number
 from klynge.organisation.models import Party, Topic
 from klynge.work.models import (
     Allocation,
@@ -225,7 +226,13 @@ def _initiatives_in_full(visible: VisibleItems | None) -> QuerySet[Initiative]:
 
 
 def initiative_detail(*, slug: str, visible: VisibleItems | None = None) -> Initiative | None:
-    return _initiatives_in_full(visible).filter(slug=slug).first()
+    """An initiative in full; `approval_number` is the approving item's number as the viewer sees it."""
+    return (
+        _initiatives_in_full(visible)
+        .annotate(approval_number=visible_number(visible, "approved_by__agenda_item"))
+        .filter(slug=slug)
+        .first()
+    )
 
 
 @dataclass(frozen=True)
