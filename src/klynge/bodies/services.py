@@ -12,6 +12,7 @@ from klynge.bodies.models import (
     CollaborationKind,
     Membership,
     MembershipRole,
+    Participation,
     Seat,
     Substitution,
 )
@@ -136,6 +137,26 @@ def seat_set(
         seat.full_clean()
         seat.save()
         return seat
+
+
+def participation_set(
+    *,
+    collaboration: Collaboration,
+    party: Party,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+) -> Participation:
+    """The party takes part in the collaboration from start to end (open ends: the collaboration's
+    lifetime). Closed agenda items follow it: the party's secretariat reads those of the meetings held
+    while it took part."""
+    with transaction.atomic():
+        participation, _ = Participation.objects.select_for_update().get_or_create(
+            collaboration=collaboration, party=party
+        )
+        participation.start, participation.end = start, end
+        participation.full_clean()
+        participation.save()
+    return participation
 
 
 def membership_create(

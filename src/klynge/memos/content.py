@@ -152,10 +152,14 @@ def blocks_to_markdown(blocks: "list[Block] | tuple[Block, ...]") -> list[str]:
     return chunks
 
 
+def heading_to_markdown(heading: str) -> str:
+    return f"## {_escape(heading)}"
+
+
 def body_to_markdown(intro: list[Block], sections: list[Section]) -> str:
     chunks = blocks_to_markdown(intro)
     for section in sections:
-        chunks.append(f"## {_escape(section.heading)}")
+        chunks.append(heading_to_markdown(section.heading))
         chunks.extend(blocks_to_markdown(section.blocks))
     return "\n\n".join(chunks) + "\n"
 

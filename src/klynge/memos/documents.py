@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from klynge.formatting import danish_date
+from klynge.inputs import xml_safe
 from klynge.memos.content import MemoDocument, markdown_to_body
 from klynge.memos.models import Memo, MemoKind
 from klynge.memos.rendering.docx import render_docx
@@ -21,16 +22,17 @@ FORMATS: dict[str, tuple[Callable[[MemoDocument], bytes], str]] = {
 def memo_document(memo: Memo) -> MemoDocument:
     """Needs memo.committee, memo.case_numbers (with kind) and memo.closed_items loaded to stay within
     its queries."""
-    intro, sections = markdown_to_body(memo.body)
+    # Text stored before input refused control characters must not break the Word file (lxml refuses them).
+    intro, sections = markdown_to_body(xml_safe(memo.body))
     metadata: list[tuple[str, str]] = []
     if memo.memo_date:
         metadata.append(("Dato", danish_date(memo.memo_date)))
-    metadata.extend((c.kind.label, c.number) for c in memo.case_numbers.all())
+    metadata.extend((c.kind.label, xml_safe(c.number)) for c in memo.case_numbers.all())
     if memo.case_handler:
-        metadata.append(("Sagsbehandler", memo.case_handler))
-    recipient = f"Til {memo.committee.name}" if memo.kind == MemoKind.ORIENTATION else ""
+        metadata.append(("Sagsbehandler", xml_safe(memo.case_handler)))
+    recipient = f"Til {xml_safe(memo.committee.name)}" if memo.kind == MemoKind.ORIENTATION else ""
     return MemoDocument(
-        title=memo.title,
+        title=xml_safe(memo.title),
         recipient=recipient,
         metadata=metadata,
         intro=intro,

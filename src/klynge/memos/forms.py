@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from klynge.memos.models import CaseNumberKind, MemoKind
 from klynge.memos.selectors import case_number_kinds
 from klynge.organisation.models import Committee
+from klynge.web.forms import DanishForm
 
 # Form fields for case numbers are named by this prefix and the kind's code, e.g. casenumber_edoc.
 CASE_NUMBER_PREFIX = "casenumber_"
@@ -33,7 +34,7 @@ def case_numbers_from(form: forms.Form) -> dict[str, str]:
     }
 
 
-class MemoDraftForm(forms.Form):
+class MemoDraftForm(DanishForm):
     committee = forms.ModelChoiceField(
         label="Udvalg",
         queryset=Committee.objects.none(),
@@ -83,7 +84,7 @@ class MemoDraftForm(forms.Form):
         _case_number_fields(self, case_number_kinds(), {})
 
 
-class MemoEditForm(forms.Form):
+class MemoEditForm(DanishForm):
     title = forms.CharField(
         label="Titel", max_length=300, widget=forms.TextInput(attrs={"class": "form-input"})
     )

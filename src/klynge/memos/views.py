@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from klynge.memos.access import (
@@ -178,5 +179,5 @@ def memo_download(request: HttpRequest, pk: int, file_format: str) -> HttpRespon
     memo = _memo_or_404(request, pk)
     content, content_type, filename = memo_file(memo, file_format)
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

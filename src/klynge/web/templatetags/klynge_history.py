@@ -13,5 +13,5 @@ def history(context: template.Context, record: Any) -> dict[str, Any]:
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return {"shown": False}
-    entries, more = record_history(record)
+    entries, more = record_history(record, request.user)
     return {"shown": True, "entries": entries, "more": more}

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from klynge.inputs import date_range_problem
 from klynge.memos.documents import FORMATS, memo_file
 from klynge.memos.models import Memo, MemoKind
 from klynge.memos.selectors import committee_get_by_code
@@ -23,9 +24,12 @@ from klynge.organisation.models import Committee
 
 def iso_date(value: str) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from error
+    if problem := date_range_problem(day):
+        raise argparse.ArgumentTypeError(f"'{value}': the date {problem}")
+    return day
 
 
 def case_number(value: str) -> tuple[str, str]:
