@@ -187,8 +187,9 @@ def agenda_reorder(*, meeting: Meeting, order: list[int]) -> None:
         if sorted(order) != sorted(items):
             raise ValidationError("Rækkefølgen skal omfatte hvert af mødets punkter én gang.")
         changed = [items[pk] for position, pk in enumerate(order, start=1) if items[pk].position != position]
-        # Park the moved items beyond the end first: positions are unique within a meeting.
-        parking = len(items) + 1
+        # Park the moved items beyond every position in use first: positions are unique within a meeting,
+        # and after a removal the highest position in use is above the number of items.
+        parking = max([len(items), *(item.position for item in items.values())]) + 1
         for offset, item in enumerate(changed):
             AgendaItem.objects.filter(pk=item.pk).update(position=parking + offset)
         for position, pk in enumerate(order, start=1):
