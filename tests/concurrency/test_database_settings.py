@@ -1,0 +1,32 @@
+"""The settings give SQLite its options for concurrent writers, and leave other databases' alone."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+READ = "import json, klynge.settings as s; print(json.dumps(s.DATABASES['default']))"
+
+
+def database_settings(url: str) -> dict[str, object]:
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL" and not k.startswith("DJANGO_")}
+    environment["DATABASE_URL"] = url
+    result = subprocess.run(
+        [sys.executable, "-c", READ], env=environment, capture_output=True, text=True, timeout=60, check=True
+    )
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("url", ["sqlite:////var/lib/klynge/klynge.sqlite3", "sqlite:///data/klynge.sqlite3"])
+def test_an_sqlite_database_gets_wal_immediate_transactions_and_a_busy_timeout(url: str) -> None:
+    options = database_settings(url)["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] >= 5
+    assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_a_postgresql_database_gets_none_of_them() -> None:
+    # psycopg would refuse them as unknown connection options.
+    assert database_settings("postgres://klynge@db.example.dk/klynge").get("OPTIONS", {}) == {}
