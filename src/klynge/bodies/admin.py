@@ -1,8 +1,25 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitution
+from klynge.bodies.models import Body, Collaboration, Membership, Participation, Seat, Substitution
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
 from klynge.web.admin import EditedInAppAdmin
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    fields = ["party", "start", "end"]
+    autocomplete_fields = ["party"]
+    extra = 0
+
+
+@admin.register(Participation)
+class ParticipationAdmin(SimpleHistoryAdmin):
+    list_display = ["collaboration", "party", "start", "end"]
+    list_filter = ["collaboration__kind"]
+    list_select_related = ["collaboration", "party"]
+    search_fields = ["collaboration__name", "party__name"]
+    autocomplete_fields = ["collaboration", "party"]
 
 
 class BodyInline(SourcedInline):
@@ -20,14 +37,13 @@ class CollaborationAdmin(SourcedAdmin):
     autocomplete_fields = [
         "region",
         "host_party",
-        "parties",
         "hospitals",
         "spans",
         "administrations",
         "source",
     ]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [BodyInline]
+    inlines = [ParticipationInline, BodyInline]
 
 
 class SeatInline(EditedInAppAdmin, SourcedInline):

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from klynge.bodies.models import Body, Membership, MembershipRole
 from klynge.formatting import danish_date
 from klynge.organisation.models import Party, Person, Topic
-from klynge.web.forms import DateField
+from klynge.web.forms import DanishForm, DateField
 
 PICK = "Vælg en af mulighederne på listen."
 DATE_ERRORS = {"required": "Skriv en dato.", "invalid": "Skriv datoen som dd.mm.åååå, fx 14.12.2023."}
@@ -58,7 +58,7 @@ def title_field() -> forms.CharField:
 END_HELP = "Tom, hvis medlemskabet løber videre. Sæt en slutdato, når medlemmet udtræder."
 
 
-class MembershipCreateForm(forms.Form):
+class MembershipCreateForm(DanishForm):
     person = PersonChoiceField(label="Person", queryset=Person.objects.all())
     party = forms.ModelChoiceField(
         label="Repræsenterer",
@@ -81,7 +81,7 @@ class MembershipCreateForm(forms.Form):
         self.fields["role"].initial = MembershipRole.MEMBER
 
 
-class MembershipUpdateForm(forms.Form):
+class MembershipUpdateForm(DanishForm):
     role = role_field()
     title = title_field()
     start = date_field("Fra")
@@ -93,7 +93,7 @@ class MembershipUpdateForm(forms.Form):
     seen_version = seen_version_field()
 
 
-class SeatForm(forms.Form):
+class SeatForm(DanishForm):
     party = forms.ModelChoiceField(
         label="Part",
         queryset=Party.objects.none(),
@@ -151,7 +151,7 @@ def substitution_end_help(principal: Membership) -> str:
     return "Tom, hvis stedfortræderen kan deltage, så længe medlemskabet varer."
 
 
-class SubstitutionCreateForm(forms.Form):
+class SubstitutionCreateForm(DanishForm):
     substitute = PersonChoiceField(label="Stedfortræder", queryset=Person.objects.all())
     topics = topics_field()
     condition = condition_field()
@@ -169,7 +169,7 @@ class SubstitutionCreateForm(forms.Form):
         )
 
 
-class SubstitutionUpdateForm(forms.Form):
+class SubstitutionUpdateForm(DanishForm):
     topics = topics_field()
     condition = condition_field()
     start = date_field("Fra")

@@ -99,6 +99,7 @@ class Participation(models.Model):
     party = models.ForeignKey(Party, on_delete=models.CASCADE, verbose_name="part")
     start = models.DateField("deltager fra", null=True, blank=True)
     end = models.DateField("deltager til", null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         # The table Django made for the plain many-to-many relation before participation had dates.

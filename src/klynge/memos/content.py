@@ -91,10 +91,10 @@ def _all_blocks(intro: list[Block], sections: list[Section]) -> Iterator[Block]:
 
 def without_closed_passages(intro: list[Block], sections: list[Section]) -> tuple[list[Block], list[Section]]:
     """The public version of a text: closed passages left out, and sections they alone filled."""
-    public_intro = [b for b in intro if not isinstance(b, ClosedPassage)]
+    public_intro: list[Block] = [b for b in intro if not isinstance(b, ClosedPassage)]
     public_sections = []
     for section in sections:
-        blocks = [b for b in section.blocks if not isinstance(b, ClosedPassage)]
+        blocks: list[Block] = [b for b in section.blocks if not isinstance(b, ClosedPassage)]
         if blocks:
             public_sections.append(Section(heading=section.heading, blocks=blocks))
     return public_intro, public_sections

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from klynge.bodies.models import CollaborationKind
-from klynge.formatting import danish_amount, danish_date, danish_number
+from klynge.formatting import danish_amount, danish_date, danish_figure, danish_number
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, FigureMetric, Meeting
 from klynge.memos import selectors
 from klynge.memos.content import (
@@ -151,7 +151,7 @@ def _figure_blocks(item: AgendaItem) -> list[Block]:
             label = figure.label or figure.get_metric_display()
             area = f" i {figure.area.name}" if figure.area else ""
             blocks.append(
-                _sentence(f"{label}{area}: {danish_number(figure.value)} {figure.unit}".rstrip() + ".")
+                _sentence(f"{label}{area}: {danish_figure(figure.value, figure.unit)}.")
             )
     for year, areas in threatened.items():
         when = f" i {year}" if year else ""
