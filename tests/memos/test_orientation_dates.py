@@ -100,4 +100,4 @@ def test_a_meeting_known_by_its_month_is_past_only_when_the_month_is(
     assert "i maj 2023 var der planlagt en temadrøftelse om fødeområdet" in orientation(
         committee, datetime.date(2023, 6, 1)
     )
-    assert MeetingStatus.PLANNED == meeting.status
+    assert meeting.status == MeetingStatus.PLANNED
