@@ -150,9 +150,7 @@ def _figure_blocks(item: AgendaItem) -> list[Block]:
         elif figure.value is not None:
             label = figure.label or figure.get_metric_display()
             area = f" i {figure.area.name}" if figure.area else ""
-            blocks.append(
-                _sentence(f"{label}{area}: {danish_figure(figure.value, figure.unit)}.")
-            )
+            blocks.append(_sentence(f"{label}{area}: {danish_figure(figure.value, figure.unit)}."))
     for year, areas in threatened.items():
         when = f" i {year}" if year else ""
         blocks.append(_sentence(f"{join_and(areas)} er lægedækningstruede områder{when}."))
