@@ -3,6 +3,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from klynge.meetings.models import AgendaItemKind
+from klynge.meetings.services import agenda_item_create
 from klynge.memos.models import Memo
 from tests.factories import ClusterWorld
 from tests.memos.extract import docx_text
@@ -66,3 +68,19 @@ def test_unwritable_output_is_a_clear_error(world: ClusterWorld, tmp_path: Path)
             "--output",
             str(tmp_path / "no" / "x.md"),
         )
+
+
+def test_a_closed_memo_is_marked_and_said_to_be_closed(
+    world: ClusterWorld, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    agenda_item_create(
+        meeting=world.meeting, title="Fortroligt udbud", kind=AgendaItemKind.DISCUSSION, is_public=False
+    )
+    out = tmp_path / "notat.docx"
+    call_command(
+        "memo", "status", "--committee", "SUTEST", "--meeting-date", "2023-12-14", "--format", "docx",
+        "--output", str(out),
+    )  # fmt: skip
+    text = docx_text(out.read_bytes())
+    assert "Notat – Lukket notat" in text and "Lukket punkt" in text and "Fortroligt udbud" in text
+    assert "This is a closed memo: it draws on 1 closed agenda item(s)" in capsys.readouterr().out

@@ -89,6 +89,7 @@ class Command(BaseCommand):
                     .get(pk=memo.pk)
                 )
                 content, _, _ = memo_file(memo, options["format"])
+                closed = memo.closed_items.count()
                 if not options["save"]:
                     # A file-only run leaves no draft behind.
                     transaction.set_rollback(True)
@@ -107,6 +108,11 @@ class Command(BaseCommand):
                 raise CommandError(f"Cannot write {options['output']}: {error.strerror}") from error
             saved = f" (saved as draft #{memo.pk})" if options["save"] else ""
             self.stdout.write(f"Wrote {options['output']}{saved}")
+            if closed:
+                self.stdout.write(
+                    f"This is a closed memo: it draws on {closed} closed agenda item(s), marked 'Lukket punkt'. "
+                    "Share it only with those who may read them; the memo page drafts its public version."
+                )
         else:
             sys.stdout.buffer.write(content)
             sys.stdout.flush()
