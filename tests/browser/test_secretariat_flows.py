@@ -53,12 +53,12 @@ def test_log_in_and_prepare_a_meeting(page: Page, kk: ClusterWorld) -> None:
             page.get_by_label("Åbent punkt").uncheck()
         page.get_by_role("button", name="Gem").click()
         expect(page.get_by_role("heading", name=re.compile(title))).to_be_visible()
-    expect(page.locator("#punkt-2")).to_contain_text("Lukket punkt")
+    expect(page.locator("section.agenda-item").nth(1)).to_contain_text("Lukket punkt")
 
     # Reorder without reloading the page (HTMX swaps the agenda in place).
     page.evaluate("window.klyngeMarker = 'samme side'")
     page.get_by_role("button", name="Flyt punkt 2 op").click()
-    expect(page.locator("#punkt-1 h3")).to_have_text("1. Økonomi for klyngemidlerne")
+    expect(page.locator("section.agenda-item h3").first).to_have_text("1. Økonomi for klyngemidlerne")
     assert page.evaluate("window.klyngeMarker") == "samme side"
     assert list(
         AgendaItem.objects.filter(meeting=meeting).order_by("position").values_list("title", flat=True)
@@ -96,7 +96,7 @@ def test_record_a_decision_with_an_allocation_and_see_an_over_allocation_refused
     page.get_by_label("Beløb").fill("750.000")
     page.get_by_label("Beslutning", exact=True).fill("Klyngen afsætter 750.000 kr. til indsatsen.")
     page.get_by_role("button", name="Gem").click()
-    expect(page.locator("#punkt-1")).to_contain_text(
+    expect(page.locator(f"#{kk.agenda_item.anchor}")).to_contain_text(
         f"750.000 kr. fra {kk.fund.name} til {kk.initiative.name}"
     )
     expect(page.locator(".alert-success")).to_contain_text("Beslutningen er registreret.")
