@@ -4,13 +4,14 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
 READ = "import json, klynge.settings as s; print(json.dumps(s.DATABASES['default']))"
 
 
-def database_settings(url: str) -> dict[str, object]:
+def database_settings(url: str) -> dict[str, Any]:
     environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL" and not k.startswith("DJANGO_")}
     environment["DATABASE_URL"] = url
     result = subprocess.run(

@@ -56,7 +56,7 @@ def test_of_two_changes_from_the_same_version_one_is_saved_and_the_other_is_a_40
 ) -> None:
     first, second = editors(world)
     for model, path, field in CHANGES:  # in one test: each real-transaction test costs a flush
-        record = {AgendaItem: world.agenda_item, Decision: world.decision, Fund: world.fund}[model]
+        record: Any = {AgendaItem: world.agenda_item, Decision: world.decision, Fund: world.fund}[model]
         url = f"/api/v1/{path}/{record.pk}"
         version = first.get(url).json()["version"]
         history_before = record.history.count()
