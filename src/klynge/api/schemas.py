@@ -7,7 +7,9 @@ from typing import Annotated, Any
 from django import forms
 from django.core.exceptions import ValidationError
 from ninja import Field, Schema
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Strict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Strict, field_validator
+
+from klynge.inputs import control_character_problem, date_range_problem
 
 # Ids are positive and fit every database's integer (and JavaScript's exact integers).
 MAX_ID = 2**53 - 1
@@ -37,7 +39,13 @@ def _iso(pattern: re.Pattern[str], what: str) -> Any:
     return BeforeValidator(check)
 
 
-Date = Annotated[datetime.date, _iso(_ISO_DATE, "date (YYYY-MM-DD)")]
+def _date_in_range(day: datetime.date) -> datetime.date:
+    if problem := date_range_problem(day):
+        raise ValueError(f"the date {problem}")
+    return day
+
+
+Date = Annotated[datetime.date, _iso(_ISO_DATE, "date (YYYY-MM-DD)"), AfterValidator(_date_in_range)]
 Time = Annotated[datetime.time, _iso(_ISO_TIME, "time (HH:MM)")]
 
 
@@ -46,6 +54,27 @@ class Input(BaseModel):
     Schema would also read a list or any object's attributes, which is right for output only)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        """Text anywhere in the input (a field, a list's items, a mapping's keys and values) holds no
+        control characters (klynge.inputs), so nothing stored can break a Word or Excel file."""
+        _check_text(value)
+        return value
+
+
+def _check_text(value: Any) -> None:
+    if isinstance(value, str):
+        if problem := control_character_problem(value):
+            raise ValueError(f"the text {problem}")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key)
+            _check_text(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _check_text(item)
 
 
 class Ref(Schema):

@@ -6,7 +6,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from klynge.catchment.models import Area, AreaKind, Specialty
-from klynge.web.forms import DateField
+from klynge.web.forms import DanishForm, DateField
 
 MAX_FILE_SIZE = 1024 * 1024
 SELECT = {"class": "form-select"}
@@ -29,7 +29,7 @@ def area_choices(areas: list[Area]) -> list[Any]:
     return groups
 
 
-class CatchmentLookupForm(forms.Form):
+class CatchmentLookupForm(DanishForm):
     omraade = forms.ChoiceField(
         label="Område",
         required=False,
@@ -58,7 +58,7 @@ class CatchmentLookupForm(forms.Form):
         specialty_field.choices = [("", "Generelt optageområde")] + [(s.slug, s.name) for s in specialties]
 
 
-class CatchmentImportForm(forms.Form):
+class CatchmentImportForm(DanishForm):
     file = forms.FileField(
         label="Fil (CSV)",
         help_text="Semikolon- eller kommasepareret, UTF-8, med kolonnerne beskrevet nedenfor.",

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from klynge.exports.tables import Kind, Table, Value
+from klynge.inputs import xml_safe
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "dd.mm.yyyy"
@@ -30,6 +31,8 @@ MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: Value, kind: Kind) -> WriteOnlyCell:
+    if isinstance(value, str):
+        value = xml_safe(value)  # a control character stored before input refused them
     cell = WriteOnlyCell(sheet, value=value)
     if value is None:
         return cell

@@ -12,6 +12,7 @@ from klynge.gpcoverage.models import (
     DEFAULT_NORM,
     DEFAULT_SHARE_60_PLUS,
 )
+from klynge.web.forms import DanishForm
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
 TEXT = {"class": "form-input"}
@@ -39,7 +40,7 @@ def _whole(
     )
 
 
-class GpCoverageImportForm(forms.Form):
+class GpCoverageImportForm(DanishForm):
     name = forms.CharField(
         label="Navn på datasættet",
         max_length=200,

@@ -16,11 +16,11 @@ from klynge.meetings.models import (
     MeetingStatus,
 )
 from klynge.organisation.models import Party, Topic
-from klynge.web.forms import DanishAmountField, DateField
+from klynge.web.forms import DanishAmountField, DanishForm, DateField
 from klynge.work.models import FocusArea, Fund, Initiative, InitiativeStatus
 
 
-class MeetingFilterForm(forms.Form):
+class MeetingFilterForm(DanishForm):
     organ = forms.SlugField(label="Organ", required=False, max_length=80)
     aar = forms.IntegerField(label="År", required=False, min_value=1900, max_value=2200)
     side = forms.IntegerField(label="Side", required=False, min_value=1)
@@ -31,7 +31,7 @@ TEXT = {"class": "form-input"}
 CHECKBOX = {"class": "form-checkbox"}
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(DanishForm):
     """A meeting of a body: when, where, and whether it has been held. The body is chosen when adding."""
 
     body = forms.ModelChoiceField(
@@ -86,7 +86,7 @@ class MeetingForm(forms.Form):
             body_field.label_from_instance = lambda body: f"{body.collaboration.name} – {body.name}"  # type: ignore[method-assign,assignment]
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(DanishForm):
     title = forms.CharField(
         label="Overskrift",
         max_length=300,
@@ -141,7 +141,7 @@ class AgendaItemForm(forms.Form):
         )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(DanishForm):
     """A decision on an agenda item, with what it does: an allocation from a fund, approved initiatives.
 
     The form only checks that an allocation is asked for whole (a fund with an amount); the rules about

@@ -5,12 +5,13 @@ from typing import Any
 from django import forms
 
 from klynge.organisation.models import Topic
+from klynge.web.forms import DanishForm
 from klynge.work.models import InitiativeStatus
 
 SELECT = {"class": "form-select"}
 
 
-class InitiativeFilterForm(forms.Form):
+class InitiativeFilterForm(DanishForm):
     status = forms.ChoiceField(
         label="Status",
         required=False,

@@ -7,9 +7,10 @@ from django import forms
 from klynge.bodies.models import Collaboration
 from klynge.reform.selectors import Proposal
 from klynge.reform.services import Choice
+from klynge.web.forms import DanishForm
 
 
-class PlanForm(forms.Form):
+class PlanForm(DanishForm):
     def __init__(self, *args: Any, proposals: list[Proposal], councils: list[Collaboration], **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.proposals = proposals

@@ -2,9 +2,10 @@ from django import forms
 
 from klynge.search.models import Kind
 from klynge.search.selectors import MAX_QUERY_LENGTH
+from klynge.web.forms import DanishForm
 
 
-class SearchForm(forms.Form):
+class SearchForm(DanishForm):
     """The search page's query string: ?q=…&type=…&type=…&side=2 (every field optional)."""
 
     q = forms.CharField(

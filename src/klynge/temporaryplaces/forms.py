@@ -6,11 +6,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from klynge.organisation.models import Party
+from klynge.web.forms import DanishForm
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
-class PlaceCountImportForm(forms.Form):
+class PlaceCountImportForm(DanishForm):
     name = forms.CharField(
         label="Navn på opgørelsen",
         max_length=200,

@@ -1,5 +1,6 @@
-"""What every Danish form in the app shares: Danish dates and amounts, and showing a service's refusal
-where it belongs."""
+"""What every Danish form in the app shares: its base class (`DanishForm`, which refuses control
+characters in text and dates outside 1900–2200), Danish dates and amounts, and showing a service's
+refusal where it belongs."""
 
 from decimal import Decimal
 from typing import Any
@@ -11,10 +12,34 @@ from django.forms import Form
 from django.http import HttpRequest
 
 from klynge.formatting import danish_kroner, parse_danish_amount
+from klynge.inputs import refuse_control_characters, refuse_dates_out_of_range, without_null_validator
 from klynge.records import record_version
 
 # Service field names that a form shows under another name.
 FORM_FIELD_OF = {"committee_meeting_date": "meeting_date"}
+
+
+def guard_field(field: forms.Field) -> None:
+    """Give a field the app's limits on input (klynge.inputs): no control characters in text, dates within
+    1900–2200. Idempotent."""
+    if isinstance(field, forms.CharField) and refuse_control_characters not in field.validators:
+        field.validators = [*without_null_validator(field.validators), refuse_control_characters]
+    elif (
+        isinstance(field, forms.DateField | forms.DateTimeField)
+        and refuse_dates_out_of_range not in field.validators
+    ):
+        field.validators = [*field.validators, refuse_dates_out_of_range]
+
+
+class DanishForm(forms.Form):
+    """The base of every form in the app. Every text field refuses control characters and every date
+    field dates outside 1900–2200, with a Danish message next to the field, including fields a form adds
+    in its __init__ (they are guarded when the form is validated)."""
+
+    def full_clean(self) -> None:
+        for field in self.fields.values():
+            guard_field(field)
+        super().full_clean()
 
 
 def add_service_errors(form: Form, error: ValidationError) -> None:

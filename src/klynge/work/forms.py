@@ -15,7 +15,7 @@ from klynge.bodies.models import Collaboration
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.models import AgendaItem
 from klynge.organisation.models import Topic
-from klynge.web.forms import DanishAmountField
+from klynge.web.forms import DanishAmountField, DanishForm
 from klynge.web.templatetags.danish import meeting_label
 from klynge.work.actions import (
     focus_area_initial,
@@ -150,7 +150,7 @@ def _seen_version() -> forms.IntegerField:
 # Focus areas
 
 
-class FocusAreaForm(forms.Form):
+class FocusAreaForm(DanishForm):
     name = _text("Navn", required_message="Skriv fokusområdets navn.")
     description = _description()
     collaborations = _several("Samarbejder", required_message="Vælg mindst ét samarbejde.")
@@ -216,7 +216,7 @@ class FocusAreaForm(forms.Form):
 # Initiatives
 
 
-class InitiativeForm(forms.Form):
+class InitiativeForm(DanishForm):
     """The descriptive fields of an initiative; where it stands is followed up separately."""
 
     name = _text("Navn", required_message="Skriv indsatsens navn.")
@@ -271,7 +271,7 @@ class InitiativeUpdateForm(InitiativeForm):
 # Trial actions and follow-up research
 
 
-class TrialActionForm(forms.Form):
+class TrialActionForm(DanishForm):
     name = _text("Navn")
     description = _description()
     initiative = _choice("Indsats", empty_label="Ingen indsats")
@@ -301,7 +301,7 @@ class TrialActionForm(forms.Form):
 STATUS_SELECT = forms.Select(attrs={"class": "form-select"})
 
 
-class FollowUpResearchForm(forms.Form):
+class FollowUpResearchForm(DanishForm):
     title = _text("Titel", required_message="Skriv følgeforskningens titel.")
     status = forms.ChoiceField(
         label="Status",
@@ -322,7 +322,7 @@ class FollowUpResearchForm(forms.Form):
 # Funds
 
 
-class FundForm(forms.Form):
+class FundForm(DanishForm):
     name = _text("Navn", required_message="Skriv puljens navn.", max_length=200)
     amount = DanishAmountField(
         label="Ramme (kr.)",
@@ -367,7 +367,7 @@ class FundUpdateForm(FundForm):
 # Following up on an initiative
 
 
-class InitiativeFollowUpForm(forms.Form):
+class InitiativeFollowUpForm(DanishForm):
     status = forms.ChoiceField(
         label="Status",
         widget=forms.Select(attrs={"class": "form-select"}),
