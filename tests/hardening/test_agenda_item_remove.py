@@ -12,11 +12,15 @@ from tests.hardening.conftest import API
 
 
 def agenda(meeting: Meeting) -> list[tuple[str, int]]:
-    return list(AgendaItem.objects.filter(meeting=meeting).order_by("position").values_list("title", "position"))
+    return list(
+        AgendaItem.objects.filter(meeting=meeting).order_by("position").values_list("title", "position")
+    )
 
 
 def add_items(world: ClusterWorld, *titles: str) -> list[AgendaItem]:
-    return [agenda_item_create(meeting=world.meeting, title=t, kind=AgendaItemKind.ORIENTATION) for t in titles]
+    return [
+        agenda_item_create(meeting=world.meeting, title=t, kind=AgendaItemKind.ORIENTATION) for t in titles
+    ]
 
 
 def test_removing_an_item_in_the_middle_on_the_page(world: ClusterWorld, admin: Client) -> None:
