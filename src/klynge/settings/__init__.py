@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "ninja",  # the API docs' Swagger UI served from here, not from a CDN
     "klynge.provenance",
     "klynge.organisation",
     "klynge.catchment",
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "klynge.gpcoverage",
     "klynge.temporaryplaces",
     "klynge.search",
+    "klynge.backup",
     "klynge.feeds",
     "klynge.exports",
     "klynge.api",
@@ -169,6 +171,13 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# `klynge dumpdata` backups: natural keys only for the rows `migrate` creates (see klynge.backup.formats).
+SERIALIZATION_MODULES = {
+    "json": "klynge.backup.formats.json",
+    "jsonl": "klynge.backup.formats.jsonl",
+    "xml": "klynge.backup.formats.xml",
+}
 
 LOGGING = {
     "version": 1,
