@@ -1,0 +1,259 @@
+"""Every form control of every page can be seen and used, in Chromium: no checkbox or radio button drawn at
+0 × 0 px, every control labelled, and a click on a checkbox's label ticks it (DKFDS draws the box from the
+label, over a transparent input).
+
+The pages are every page of the app an administrator can open, with the demo data — so also the forms on
+list and decision-support pages. `test_every_page_is_visited_or_is_no_page` keeps the list complete."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from playwright.sync_api import Page
+
+from klynge.accounts.models import Role
+from klynge.accounts.services import account_create
+from klynge.attendance.models import Absence
+from klynge.attendance.services import absence_record
+from klynge.bodies.models import Collaboration, Membership, Substitution
+from klynge.demo.loader import load_demo
+from klynge.gpcoverage.models import GpCoverageDataset
+from klynge.meetings.models import AgendaItem, Decision, Meeting
+from klynge.memos.models import Memo
+from klynge.memos.services import memo_new_version
+from klynge.organisation.models import Committee, Party, PartyKind, Person
+from klynge.provenance.models import Source
+from klynge.temporaryplaces.models import PlaceCount
+from klynge.work.models import FocusArea, FollowUpResearch, Fund, Initiative, TrialAction
+
+PASSWORD = "et-langt-kodeord-til-test"
+
+# URL names that are no page to look at: they answer a POST only, or are a file to download.
+NO_PAGE = {
+    "accounts:logout",
+    "meetings:agenda_item_move",
+    "meetings:agenda_item_remove",
+    "attendance:absence_withdraw",
+    "memos:memo_public_version",
+    "memos:memo_new_version",
+    "memos:memo_download",
+    "reform:transfer",
+    "gpcoverage:example_file",
+    "temporaryplaces:example_file",
+    "catchment:example_file",
+}
+
+# Every page and how to reach it with the demo data (a draft memo and an absence added).
+PAGES: dict[str, Callable[[], str]] = {
+    "web:front": lambda: reverse("web:front"),
+    "web:structure": lambda: reverse("web:structure"),
+    "web:decision_support": lambda: reverse("web:decision_support"),
+    "bodies:collaboration_list": lambda: reverse("bodies:collaboration_list"),
+    "bodies:collaboration_detail": lambda: reverse("bodies:collaboration_detail", args=[_cluster().slug]),
+    "bodies:body_detail": lambda: reverse("bodies:body_detail", args=[_membership().body.slug]),
+    "bodies:membership_create": lambda: reverse("bodies:membership_create", args=[_membership().body.slug]),
+    "bodies:seat_set": lambda: reverse("bodies:seat_set", args=[_membership().body.slug]),
+    "bodies:membership_update": lambda: reverse("bodies:membership_update", args=[_membership().pk]),
+    "bodies:substitution_create": lambda: reverse("bodies:substitution_create", args=[_membership().pk]),
+    "bodies:substitution_update": lambda: reverse(
+        "bodies:substitution_update", args=[_first(Substitution).pk]
+    ),
+    "meetings:meeting_list": lambda: reverse("meetings:meeting_list"),
+    "meetings:meeting_create": lambda: reverse("meetings:meeting_create"),
+    "meetings:meeting_detail": lambda: reverse("meetings:meeting_detail", args=[_held_item().meeting_id]),
+    "meetings:meeting_edit": lambda: reverse("meetings:meeting_edit", args=[_held_item().meeting_id]),
+    "meetings:agenda_item_create": lambda: reverse(
+        "meetings:agenda_item_create", args=[_held_item().meeting_id]
+    ),
+    "meetings:agenda_item_edit": lambda: reverse("meetings:agenda_item_edit", args=[_held_item().pk]),
+    "meetings:decision_create": lambda: reverse("meetings:decision_create", args=[_held_item().pk]),
+    "meetings:decision_edit": lambda: reverse("meetings:decision_edit", args=[_first(Decision).pk]),
+    "attendance:meeting_attendance": lambda: reverse(
+        "attendance:meeting_attendance", args=[_absence().meeting_id]
+    ),
+    "attendance:absence_new": lambda: reverse("attendance:absence_new", args=[_absence().meeting_id]),
+    "attendance:absence_edit": lambda: reverse(
+        "attendance:absence_edit", args=[_absence().meeting_id, _absence().pk]
+    ),
+    "work:focus_area_list": lambda: reverse("work:focus_area_list"),
+    "work:focus_area_create": lambda: reverse("work:focus_area_create"),
+    "work:focus_area_detail": lambda: reverse("work:focus_area_detail", args=[_first(FocusArea).slug]),
+    "work:focus_area_update": lambda: reverse("work:focus_area_update", args=[_first(FocusArea).slug]),
+    "work:trial_action_create": lambda: reverse("work:trial_action_create", args=[_first(FocusArea).slug]),
+    "work:focus_area_research_create": lambda: reverse(
+        "work:focus_area_research_create", args=[_first(FocusArea).slug]
+    ),
+    "work:trial_action_update": lambda: reverse("work:trial_action_update", args=[_first(TrialAction).pk]),
+    "work:research_update": lambda: reverse("work:research_update", args=[_first(FollowUpResearch).pk]),
+    "work:initiative_list": lambda: reverse("work:initiative_list"),
+    "work:initiative_create": lambda: reverse("work:initiative_create"),
+    "work:initiative_detail": lambda: reverse("work:initiative_detail", args=[_first(Initiative).slug]),
+    "work:initiative_update": lambda: reverse("work:initiative_update", args=[_first(Initiative).slug]),
+    "work:initiative_follow_up": lambda: reverse("work:initiative_follow_up", args=[_first(Initiative).slug]),
+    "work:initiative_research_create": lambda: reverse(
+        "work:initiative_research_create", args=[_first(Initiative).slug]
+    ),
+    "work:fund_list": lambda: reverse("work:fund_list"),
+    "work:fund_create": lambda: reverse("work:fund_create"),
+    "work:fund_detail": lambda: reverse("work:fund_detail", args=[_first(Fund).pk]),
+    "work:fund_update": lambda: reverse("work:fund_update", args=[_first(Fund).pk]),
+    "organisation:person_list": lambda: reverse("organisation:person_list"),
+    "organisation:person_detail": lambda: reverse("organisation:person_detail", args=[_first(Person).slug]),
+    "organisation:committee_list": lambda: reverse("organisation:committee_list"),
+    "organisation:committee_detail": lambda: reverse(
+        "organisation:committee_detail", args=[_first(Committee).slug]
+    ),
+    "organisation:party_list": lambda: reverse("organisation:party_list"),
+    "organisation:party_detail": lambda: reverse("organisation:party_detail", args=[_municipality().slug]),
+    "provenance:source_list": lambda: reverse("provenance:source_list"),
+    "provenance:source_detail": lambda: reverse("provenance:source_detail", args=[_first(Source).key]),
+    "memos:memo_list": lambda: reverse("memos:memo_list"),
+    "memos:memo_new": lambda: reverse("memos:memo_new"),
+    "memos:memo_detail": lambda: reverse("memos:memo_detail", args=[_draft().pk]),
+    "memos:memo_edit": lambda: reverse("memos:memo_edit", args=[_draft().pk]),
+    "memos:memo_finalise": lambda: reverse("memos:memo_finalise", args=[_draft().pk]),
+    "accounts:login": lambda: reverse("accounts:login"),
+    "search:search": lambda: reverse("search:search") + "?q=klynge",
+    "portal:overview": lambda: reverse("portal:overview"),
+    "portal:collaboration": lambda: reverse("portal:collaboration", args=[_cluster().slug]),
+    "gpcoverage:overview": lambda: reverse("gpcoverage:overview"),
+    "gpcoverage:import": lambda: reverse("gpcoverage:import"),
+    "gpcoverage:dataset_detail": lambda: reverse(
+        "gpcoverage:dataset_detail", args=[_first(GpCoverageDataset).slug]
+    ),
+    "temporaryplaces:place_count_list": lambda: reverse("temporaryplaces:place_count_list"),
+    "temporaryplaces:place_count_import": lambda: reverse("temporaryplaces:place_count_import"),
+    "temporaryplaces:place_count_detail": lambda: reverse(
+        "temporaryplaces:place_count_detail", args=[_first(PlaceCount).slug]
+    ),
+    "catchment:lookup": lambda: reverse("catchment:lookup"),
+    "catchment:import": lambda: reverse("catchment:import"),
+    "reform:overview": lambda: reverse("reform:overview"),
+    "reform:plan": lambda: reverse("reform:plan", args=[_cluster().slug]),
+    "reform:coordination": lambda: reverse("reform:coordination", args=[_municipality().slug]),
+}
+
+
+def _first(model: Any) -> Any:
+    return model.objects.order_by("pk").first()
+
+
+def _cluster() -> Collaboration:
+    return Collaboration.objects.filter(kind="cluster", focus_areas__isnull=False).order_by("pk").first()  # type: ignore[return-value]
+
+
+def _membership() -> Membership:
+    return _first(Membership)  # type: ignore[no-any-return]
+
+
+def _municipality() -> Party:
+    return Party.objects.filter(kind=PartyKind.MUNICIPALITY).order_by("pk").first()  # type: ignore[return-value]
+
+
+def _held_item() -> AgendaItem:
+    return AgendaItem.objects.filter(meeting__status="held").order_by("pk").first()  # type: ignore[return-value]
+
+
+def _draft() -> Memo:
+    return Memo.objects.filter(status="draft").order_by("pk").first()  # type: ignore[return-value]
+
+
+def _absence() -> Absence:
+    return _first(Absence)  # type: ignore[no-any-return]
+
+
+def _add_draft_memo_and_absence() -> None:
+    """The demo has neither a draft memo nor an absence; their forms are pages too."""
+    memo_new_version(memo=Memo.objects.get(status="final"))
+    meeting = Meeting.objects.filter(status="planned").order_by("pk").first()
+    assert meeting is not None
+    absence_record(meeting=meeting, membership=Membership.objects.filter(body=meeting.body).order_by("pk")[0])
+
+
+def _url_names(resolver: URLResolver, namespace: str = "") -> set[str]:
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in ("admin", "api"):
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_page_is_visited_or_is_no_page() -> None:
+    names = {name for name in _url_names(get_resolver()) if ":" in name}
+    assert names - NO_PAGE - PAGES.keys() == set(), "new pages: add them to PAGES (or NO_PAGE)"
+    assert (NO_PAGE | PAGES.keys()) - names == set(), "pages that no longer exist"
+
+
+# In the page: every form control that is meant to be shown (no ancestor hidden), its size and label.
+CONTROLS_JS = """() => {
+  const hiddenAncestor = (element) => {
+    for (let e = element.parentElement; e; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (e.hidden || style.display === "none" || style.visibility === "hidden") return true;
+    }
+    return false;
+  };
+  return Array.from(document.querySelectorAll("main input, main select, main textarea"))
+    .filter((e) => !["hidden", "submit", "button", "reset", "image"].includes(e.type) && !hiddenAncestor(e))
+    .map((e) => {
+      const box = e.getBoundingClientRect();
+      const label = e.id ? document.querySelector(`label[for="${CSS.escape(e.id)}"]`) : e.closest("label");
+      return {id: e.id, name: e.name, type: e.type, width: box.width, height: box.height, labelled: !!label};
+    });
+}"""
+
+
+def _check_page(page: Page, path: str, seen: set[str]) -> list[str]:
+    response = page.goto(path)
+    if response is None or response.status != 200:
+        return [f"{path}: answered {response.status if response else 'nothing'}"]
+    problems = []
+    for control in page.evaluate(CONTROLS_JS):
+        seen.add(control["type"])
+        what = f"{path}: {control['type']} {control['name']!r}"
+        if control["width"] < 1 or control["height"] < 1:
+            problems.append(f"{what} is {control['width']} × {control['height']} px")
+        if not control["labelled"]:
+            problems.append(f"{what} has no label")
+        elif control["type"] in ("checkbox", "radio"):
+            box = page.locator(f'[id="{control["id"]}"]')
+            label = page.locator(f'label[for="{control["id"]}"]')
+            before = box.is_checked()
+            label.click()
+            if control["type"] == "checkbox":
+                if box.is_checked() == before:
+                    problems.append(f"{what}: clicking its label does not tick it")
+                label.click()
+                if box.is_checked() != before:
+                    problems.append(f"{what}: clicking its label again does not untick it")
+            elif not box.is_checked():
+                problems.append(f"{what}: clicking its label does not choose it")
+    return problems
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_every_form_control_is_visible_labelled_and_clickable(page: Page) -> None:
+    load_demo()
+    _add_draft_memo_and_absence()
+    account_create(email="admin@kontrol.test", password=PASSWORD, role=Role.ADMIN)
+    paths = {name: url() for name, url in PAGES.items()}
+
+    # The login form is checked as the public sees it; the rest as an administrator.
+    seen: set[str] = set()
+    problems = _check_page(page, paths.pop("accounts:login"), seen)
+    page.get_by_label("E-mail").fill("admin@kontrol.test")
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_url(lambda url: "/log-ind/" not in url)
+
+    for path in paths.values():
+        problems += _check_page(page, path, seen)
+    assert problems == [], "\n".join(problems)
+    assert {"text", "select-one", "textarea", "checkbox", "radio", "date", "file"} <= seen
