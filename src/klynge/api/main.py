@@ -1,6 +1,6 @@
 """The REST API at /api/v1/: one NinjaAPI, with each domain's router from its own app (`<app>/api.py`)."""
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 
 from klynge.api.errors import install_error_handlers
 from klynge.attendance.api import router as attendance_router
@@ -45,6 +45,8 @@ api = NinjaAPI(
     description=DESCRIPTION,
     urls_namespace="api",
     docs_url="/docs",
+    # Swagger UI from the ninja app's static files (no CDN), and no badge fetched from validator.swagger.io.
+    docs=Swagger(settings={"validatorUrl": None}),
     openapi_url="/openapi.json",
 )
 install_error_handlers(api)
