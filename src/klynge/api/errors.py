@@ -6,7 +6,8 @@ Refusals by the product's rules carry the rules' own messages per field (in Dani
 
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as RuleViolation
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
@@ -29,6 +30,7 @@ CODES = {
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
+    413: "payload_too_large",
     422: "invalid",
     429: "too_many_requests",
 }
@@ -58,7 +60,8 @@ def _request_errors(error: RequestInvalid) -> dict[str, list[str]]:
         location = [
             str(part) for part in problem.get("loc", ()) if part not in ("body", "payload", "query", "path")
         ]
-        fields.setdefault(".".join(location) or "__all__", []).append(str(problem.get("msg", "invalid")))
+        message = str(problem.get("msg", "invalid")).removeprefix("Value error, ")  # pydantic's prefix
+        fields.setdefault(".".join(location) or "__all__", []).append(message)
     return fields
 
 
@@ -106,12 +109,22 @@ def install_error_handlers(api: NinjaAPI) -> None:
         )
         return respond(request, 401, str(message))
 
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        return respond(request, 413, too_big_message())
+
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return respond(request, exc.status_code, str(exc.message))
 
 
+def too_big_message() -> str:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    size = f" of {limit:,} bytes" if limit else ""
+    return f"The request body is larger than the limit{size}; nothing was saved."
+
+
 # What operations can answer besides success (400: a body that is not JSON at all).
 LIST_ERRORS = error_responses(401, 422)
 DETAIL_ERRORS = error_responses(401, 404, 422)
-WRITE_ERRORS = error_responses(400, 401, 403, 404, 409, 422)
+WRITE_ERRORS = error_responses(400, 401, 403, 404, 409, 413, 422)
