@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -86,6 +87,14 @@ class Topic(models.Model):
         return self.name
 
 
+# A committee's code names it on the command line and in file names (notat-sou-2023-12-14-v1.docx).
+COMMITTEE_CODE = RegexValidator(
+    r"^[0-9A-Za-zÆØÅæøå-]+\Z",
+    message="Koden kan kun indeholde bogstaver, tal og bindestreg, fx SOU.",
+    code="invalid_code",
+)
+
+
 class Committee(Sourced):
     """A political committee (udvalg) of a party; it receives the secretariat's memos."""
 
@@ -100,7 +109,11 @@ class Committee(Sourced):
     )
     name = models.CharField("navn", max_length=200)
     code = models.CharField(
-        "kode", max_length=20, unique=True, help_text="Kort kode, fx SOU for Sundheds- og Omsorgsudvalget."
+        "kode",
+        max_length=20,
+        unique=True,
+        validators=[COMMITTEE_CODE],
+        help_text="Kort kode af bogstaver, tal og bindestreg, fx SOU for Sundheds- og Omsorgsudvalget.",
     )
     slug = models.SlugField(max_length=80, unique=True)
     topics = models.ManyToManyField(Topic, verbose_name="emner", blank=True, related_name="committees")

@@ -66,7 +66,7 @@ def committee_create(
         Committee,
         party=party,
         name=name,
-        code=code.upper(),
+        code=code.strip().upper(),
         slug=unique_slug(Committee, name),
         administration=administration,
         source=source,
