@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 
 from klynge.accounts.access import is_administrator
 from klynge.catchment import selectors, services
@@ -79,5 +80,5 @@ def import_view(request: HttpRequest) -> HttpResponse:
 def example_file(request: HttpRequest) -> HttpResponse:
     """The example file, to download and try (an invented revision, labelled so in its first line)."""
     response = HttpResponse(EXAMPLE_FILE.read_bytes(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{EXAMPLE_FILE.name}"'
+    response["Content-Disposition"] = content_disposition_header(True, EXAMPLE_FILE.name)
     return response

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from ninja import Field, Query, Router
 
 from klynge.api.auth import READ_AUTH
@@ -50,7 +51,7 @@ def _file(media_type: str, description: str) -> dict[str, Any]:
 def _download(content: bytes, *, content_type: str, name: str, extension: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     filename = f"klynge-{name}-{timezone.localdate().isoformat()}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     response["Cache-Control"] = "private, no-store"  # it may hold closed items the caller may see
     return response
 
@@ -153,5 +154,7 @@ def public_json(request: HttpRequest) -> Any:
     response = JsonResponse(
         public_records(), encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False}
     )
-    response["Content-Disposition"] = 'inline; filename="klynge-offentlige-data.json"'
+    response["Content-Disposition"] = (
+        content_disposition_header(False, "klynge-offentlige-data.json") or "inline"
+    )
     return response

@@ -10,6 +10,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from ninja import Router
 
 from klynge.api.auth import FEED_AUTH
@@ -47,7 +48,7 @@ def _feed(request: HttpRequest, *, name: str, filename: str, body: Body | None) 
 
     content = meetings_calendar(name=name, meetings=meetings, meeting_url=meeting_url, now=timezone.now())
     response = HttpResponse(content, content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(False, filename) or "inline"
     if request.user.is_authenticated:
         # It may hold closed items: never let a shared cache hand it to someone else.
         response["Cache-Control"] = "private, no-store"

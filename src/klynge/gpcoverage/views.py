@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 
 from klynge.bodies.access import access_any_edit
@@ -84,5 +85,5 @@ def import_view(request: HttpRequest) -> HttpResponse:
 def example_file(request: HttpRequest) -> HttpResponse:
     """The example file, to download and try (invented figures, labelled so in its first line)."""
     response = HttpResponse(EXAMPLE_FILE.read_bytes(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{EXAMPLE_FILE.name}"'
+    response["Content-Disposition"] = content_disposition_header(True, EXAMPLE_FILE.name)
     return response

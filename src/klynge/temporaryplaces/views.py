@@ -4,6 +4,7 @@ projection, and the import (thin views: access in access.py, rules in the servic
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from klynge.temporaryplaces.access import (
@@ -101,5 +102,5 @@ def place_count_import_view(request: HttpRequest) -> HttpResponse:
 def example_file_view(request: HttpRequest) -> HttpResponse:
     """The example file: a template for the columns (its figures are examples, not real counts)."""
     response = HttpResponse(EXAMPLE_FILE.read_bytes(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{EXAMPLE_FILE.name}"'
+    response["Content-Disposition"] = content_disposition_header(True, EXAMPLE_FILE.name)
     return response
