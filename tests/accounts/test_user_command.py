@@ -80,7 +80,7 @@ def test_login_page_logs_in_and_shows_danish_errors(
     monkeypatch.setattr("sys.stdin", io.StringIO("korrekt-kodeord-123\n"))
     run("add", "admin@test.dk", "--role", "admin")
     wrong = client.post("/log-ind/", {"username": "admin@test.dk", "password": "forkert"})
-    assert wrong.status_code == 200 and "Forkert e-mailadresse eller adgangskode" in wrong.content.decode()
+    assert wrong.status_code == 422 and "Forkert e-mailadresse eller adgangskode" in wrong.content.decode()
     right = client.post("/log-ind/", {"username": "admin@test.dk", "password": "korrekt-kodeord-123"})
     assert right.status_code == 302
     assert "Log ud" in client.get("/").content.decode()

@@ -187,7 +187,7 @@ def test_a_substitute_who_is_not_the_members_is_refused_next_to_the_field(
         {"membership": world.mayor_membership.pk, "substitute": cast.doctor_substitute.pk, "note": "x"},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     html = response.content.decode()
     message = "Lægestedfortræder Test er ikke stedfortræder for Borgmester Test den 28. november 2023."
     assert html.index('for="id_substitute"') < html.index(message) < html.index('name="substitute"')
@@ -199,7 +199,7 @@ def test_a_membership_of_another_body_cannot_be_chosen(world: ClusterWorld) -> N
 
     response = administrator().post(new_url(world), {"membership": other.mayor_membership.pk})
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     html = response.content.decode()
     assert "Vælg et af de medlemmer, der forventes til stede" in html
     assert (
@@ -239,7 +239,7 @@ def test_a_stale_change_is_refused_and_the_input_kept(world: ClusterWorld, cast:
         edit_url(world, absence), {"substitute": "", "note": "Min ændring", "seen_version": seen}
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     html = response.content.decode()
     assert "mens du redigerede" in html and "Min ændring" in html
     absence.refresh_from_db()

@@ -234,7 +234,7 @@ def test_over_filling_the_seats_is_refused_next_to_the_party(world: ClusterWorld
 
     response = editor.post(add_member_url(world), member_post(third, world))
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     page = response.content.decode()
     assert field_errors(page, "party") == [FULL_MESSAGE]
     assert 'value="rådmand"' in page  # what the editor wrote is kept
@@ -251,7 +251,7 @@ def test_bad_input_is_shown_in_danish_and_nothing_is_saved(world: ClusterWorld) 
         {"person": "999999", "party": str(other_party.pk), "role": "konge", "start": "31.02.2024"},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     page = response.content.decode()
     assert field_errors(page, "person") == ["Vælg en af mulighederne på listen."]
     assert field_errors(page, "party") == ["Vælg en af mulighederne på listen."]
@@ -263,7 +263,7 @@ def test_bad_input_is_shown_in_danish_and_nothing_is_saved(world: ClusterWorld) 
 def test_an_empty_post_asks_for_the_required_fields(world: ClusterWorld) -> None:
     response = editor_of(world.municipality).post(add_member_url(world), {})
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     page = response.content.decode()
     assert field_errors(page, "person") == ["Vælg en person."]
     assert field_errors(page, "start") == ["Skriv en dato."]
@@ -303,7 +303,7 @@ def test_changing_a_membership_beyond_the_seats_is_refused_next_to_the_field(wor
         {"role": "member", "title": "", "start": "2022-07-01", "end": "2024-03-31", "seen_version": ""},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     # The party is not on this form, so the refusal stands above it.
     assert FULL_MESSAGE in response.content.decode()
     assert rows() == before
@@ -315,7 +315,7 @@ def test_an_end_before_the_start_is_shown_next_to_the_end(world: ClusterWorld) -
         membership_url(world.mayor_membership), mayor_post(world, start="2023-01-01", end="2022-12-31")
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert field_errors(response.content.decode(), "end") == ["Slutdatoen ligger før startdatoen."]
     assert Membership.objects.get(pk=world.mayor_membership.pk).end is None
 
@@ -331,7 +331,7 @@ def test_a_stale_membership_save_is_refused_and_nothing_is_lost(world: ClusterWo
     response = editor.post(membership_url(world.mayor_membership), stale)
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "kollega@test.dk har gemt ændringer (titel i organet), mens du redigerede" in page
     assert 'value="2024-06-30"' in page  # the editor's own input is still in the form
     membership = Membership.objects.get(pk=world.mayor_membership.pk)
@@ -390,7 +390,7 @@ def test_fewer_seats_than_filled_is_refused_next_to_the_count(world: ClusterWorl
         {"party": world.municipality.pk, "count": "1", "seen_version": seats_version(body=world.political)},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert field_errors(response.content.decode(), "count") == [
         "Parten har 2 medlemmer på samme tid i organet; antallet kan ikke være lavere."
     ]
@@ -412,7 +412,7 @@ def test_a_bad_count_is_shown_in_danish(world: ClusterWorld, count: str, message
         seats_url(world), {"party": world.municipality.pk, "count": count}
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert field_errors(response.content.decode(), "count") == [message]
     assert rows() == before
 
@@ -427,7 +427,7 @@ def test_a_stale_seat_save_is_refused_and_nothing_is_lost(world: ClusterWorld) -
     )
 
     page = response.content.decode()
-    assert response.status_code == 200 and "mens du redigerede" in page and "antal pladser" in page
+    assert response.status_code == 422 and "mens du redigerede" in page and "antal pladser" in page
     assert 'name="count" value="3"' in page
     assert f'name="seen_version" value="{seats_version(body=world.political)}"' in page
     assert Seat.objects.get(body=world.political, party=world.municipality).count == 4
@@ -475,7 +475,7 @@ def test_a_substitute_outside_the_membership_is_refused_next_to_the_field(world:
         {"substitute": alderman.pk, "topics": [world.prevention_topic.pk], "start": "2022-01-01"},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     page = response.content.decode()
     assert field_errors(page, "start") == [SUBSTITUTE_OUTSIDE]
     assert rows() == before
@@ -524,7 +524,7 @@ def test_a_substitute_beyond_an_ended_membership_is_refused(world: ClusterWorld)
         {"start": "2023-01-01", "end": "", "seen_version": record_version(substitution)},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert field_errors(response.content.decode(), "end") == [SUBSTITUTE_OUTSIDE]
     assert rows() == before
 
@@ -547,7 +547,7 @@ def test_a_stale_substitute_save_is_refused_and_nothing_is_lost(world: ClusterWo
     response = editor.post(substitution_url(deputy), stale)
 
     page = response.content.decode()
-    assert response.status_code == 200 and "mens du redigerede" in page and "betingelse" in page
+    assert response.status_code == 422 and "mens du redigerede" in page and "betingelse" in page
     assert 'value="2024-06-30"' in page
     saved = deputy_of(world)
     assert (saved.condition, saved.end) == ("kun ved afbud", None)

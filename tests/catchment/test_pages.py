@@ -94,7 +94,7 @@ def test_a_refused_file_is_shown_per_line_in_danish_and_nothing_is_saved() -> No
     )
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Filen er ikke indlæst" in html
     assert "Linje 3: Området »Atlantis« findes ikke i Klynge." in html
     assert CatchmentRule.objects.count() == before

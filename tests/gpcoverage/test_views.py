@@ -107,7 +107,7 @@ def test_a_bad_file_is_refused_line_by_line_in_danish_and_nothing_is_saved(city:
     client = administrator()
     response = upload(client, csv_file("Nordby;2024;1000;nej;1;;0;", "Atlantis;2024;-1;nej;1;;0;"))
     html = response.content.decode()  # type: ignore[attr-defined]
-    assert response.status_code == 200  # type: ignore[attr-defined]
+    assert response.status_code == 422  # type: ignore[attr-defined]
     assert "Filen er ikke indlæst" in html
     assert "Linje 3: Området »Atlantis« findes ikke i Klynge." in html
     assert "Linje 3: indbyggere kan ikke være negativ (-1)." in html

@@ -77,7 +77,7 @@ def test_a_status_memo_without_meeting_date_shows_the_error_by_the_field(
     editor: Client, committee: Committee
 ) -> None:
     response = editor.post("/notater/nyt/", {"committee": committee.pk, "kind": "status"})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Et statusnotat skal have udvalgets mødedato." in response.content.decode()
     assert Memo.objects.count() == 0
 
@@ -87,7 +87,7 @@ def test_bad_input_in_the_draft_form_is_shown_in_danish(editor: Client) -> None:
         "/notater/nyt/", {"committee": "999999", "kind": "status", "meeting_date": "14-12"}
     )
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Vælg et udvalg fra listen." in page and "Indtast en gyldig dato." in page
     assert Memo.objects.count() == 0
 
@@ -105,7 +105,7 @@ def test_a_final_memo_cannot_be_edited_but_gets_a_new_version(editor: Client, co
 def test_empty_text_is_refused_next_to_the_field(editor: Client, committee: Committee) -> None:
     memo = draft(committee)
     response = editor.post(f"/notater/{memo.pk}/rediger/", {"title": memo.title, "body": "  "})
-    assert response.status_code == 200
+    assert response.status_code == 422
     memo.refresh_from_db()
     assert memo.body.strip()
 
@@ -201,7 +201,7 @@ def test_two_editors_never_silently_overwrite_each_other(
     mine = {"title": "Min titel", "body": "Min tekst.", "seen_version": seen}
     refused = editor.post(f"/notater/{memo.pk}/rediger/", mine)
     text = refused.content.decode()
-    assert refused.status_code == 200
+    assert refused.status_code == 422
     assert "kollega@kk.dk har gemt ændringer (" in text and "titel), mens du redigerede" in text
     assert "Min tekst." in text  # nothing the editor wrote is lost
     memo.refresh_from_db()

@@ -146,7 +146,7 @@ def test_bad_input_is_refused_in_danish(demo_loaded: None) -> None:
     data["fa-999999-raad"] = ["1"]  # a tampered record id: not one of the cluster's
     response = admin.post(f"/reform/{byen.slug}/", data)
     assert (
-        response.status_code == 200 and "Vælg blandt de registrerede sundhedsråd" in response.content.decode()
+        response.status_code == 422 and "Vælg blandt de registrerede sundhedsråd" in response.content.decode()
     )
     data[f"{proposals[0].key}-raad"] = []
     response = admin.post(f"/reform/{byen.slug}/", data)

@@ -110,7 +110,7 @@ def test_a_focus_area_is_offered_only_the_editors_own_collaborations(
         "/fokusomraader/ny/", focus_area_data(world, name="Smuglet", collaborations=[other.cluster.pk])
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert error_next_to(page(response), "collaborations", "Vælg samarbejder fra listen.")
     assert FocusArea.objects.count() == before
 
@@ -140,7 +140,7 @@ def test_focus_area_bad_input_is_shown_in_danish_and_nothing_is_saved(
     )
     html = page(response)
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert error_next_to(html, "name", "Skriv fokusområdets navn.")
     assert error_next_to(html, "collaborations", "Vælg mindst ét samarbejde.")
     assert FocusArea.objects.get(pk=world.focus_area.pk).name == "Forebyggelse Test"
@@ -192,7 +192,7 @@ def test_a_stale_focus_area_save_is_refused_keeping_the_editors_text(
     response = editor.post(f"/fokusomraader/{world.focus_area.slug}/rediger/", data)
     html = page(response)
 
-    assert response.status_code == 200 and STALE in html
+    assert response.status_code == 422 and STALE in html
     assert 'value="Min udgave"' in html
     assert FocusArea.objects.get(pk=world.focus_area.pk).name == "Først gemt"
 
@@ -244,7 +244,7 @@ def test_an_initiative_cannot_be_created_in_another_collaboration(world: Cluster
         "/indsatser/ny/", initiative_data(world, name="Smuglet", collaboration=world.cluster.pk)
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert error_next_to(page(response), "collaboration", "Vælg samarbejde fra listen.")
     assert Initiative.objects.count() == before
 
@@ -274,7 +274,7 @@ def test_an_initiative_parent_cycle_is_refused_next_to_the_field(world: ClusterW
         f"/indsatser/{world.initiative.slug}/rediger/", initiative_data(world, parent=child.pk, name="Ændret")
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert error_next_to(page(response), "parent", "En indsats kan ikke være en del af sig selv.")
     initiative = Initiative.objects.get(pk=world.initiative.pk)
     assert (initiative.parent, initiative.name) == (None, "Indsats Test")
@@ -287,7 +287,7 @@ def test_initiative_bad_input_is_shown_in_danish(world: ClusterWorld, editor: Cl
     )
     html = page(response)
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert error_next_to(html, "name", "Skriv indsatsens navn.")
     assert error_next_to(html, "start", "Skriv datoen som dd.mm.åååå, fx 14.12.2023.")
     assert Initiative.objects.get(pk=world.initiative.pk).description == ""
@@ -306,7 +306,7 @@ def test_a_stale_initiative_save_is_refused(world: ClusterWorld, editor: Client)
 
     response = editor.post(f"/indsatser/{world.initiative.slug}/rediger/", data)
 
-    assert response.status_code == 200 and STALE in page(response)
+    assert response.status_code == 422 and STALE in page(response)
     assert 'value="Min udgave"' in page(response)
     assert Initiative.objects.get(pk=world.initiative.pk).name == "Først gemt"
 
@@ -338,7 +338,7 @@ def test_a_trial_action_without_name_is_refused_next_to_the_field(
         {"name": "", "description": "Uden navn", "initiative": ""},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert error_next_to(page(response), "name", "En navngivet prøvehandling skal have et navn.")
     assert TrialAction.objects.count() == before
 
@@ -371,7 +371,7 @@ def test_a_trial_action_cannot_be_linked_to_another_clusters_initiative(
         {"name": "X", "description": "", "initiative": other.initiative.pk},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert error_next_to(page(response), "initiative", "Vælg indsats fra listen.")
     assert first_trial_action(world).initiative is None
 
@@ -386,7 +386,7 @@ def test_a_stale_trial_action_save_is_refused(world: ClusterWorld, editor: Clien
         url, {"name": "Min udgave", "description": "", "initiative": "", "seen_version": seen}
     )
 
-    assert response.status_code == 200 and STALE in page(response)
+    assert response.status_code == 422 and STALE in page(response)
     assert first_trial_action(world).name == "Først gemt"
 
 
@@ -419,7 +419,7 @@ def test_follow_up_research_bad_input_is_shown_in_danish(world: ClusterWorld, ed
     )
     html = page(response)
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert error_next_to(html, "title", "Skriv følgeforskningens titel.")
     assert error_next_to(html, "status", "Vælg en status fra listen.")
     assert FollowUpResearch.objects.count() == before
@@ -457,7 +457,7 @@ def test_a_stale_follow_up_research_save_is_refused(
         url, {"title": "Min udgave", "status": "running", "description": "", "seen_version": seen}
     )
 
-    assert response.status_code == 200 and STALE in page(response)
+    assert response.status_code == 422 and STALE in page(response)
     assert FollowUpResearch.objects.get(pk=research.pk).title == "Først gemt"
 
 
@@ -535,7 +535,7 @@ def test_fund_bad_input_is_shown_in_danish_and_nothing_is_saved(world: ClusterWo
     )
     html = page(response)
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert error_next_to(html, "body", "Vælg organ fra listen.")
     assert error_next_to(html, "year", "Skriv året som fire cifre, fx 2025.")
     assert error_next_to(html, "name", "Skriv puljens navn.")
@@ -552,7 +552,7 @@ def test_fund_bad_input_is_shown_in_danish_and_nothing_is_saved(world: ClusterWo
             "description": "",
         },
     )
-    assert duplicate.status_code == 200 and "eksisterer allerede" in page(duplicate)
+    assert duplicate.status_code == 422 and "eksisterer allerede" in page(duplicate)
     assert Fund.objects.count() == before
 
 
@@ -576,7 +576,7 @@ def test_a_fund_below_what_is_allocated_is_refused_next_to_the_amount(
         f"/puljer/{world.fund.pk}/rediger/", fund_data(world, amount="1.000.000", name="Omdøbt")
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert error_next_to(
         page(response), "amount", "Rammen kan ikke være mindre end det, der allerede er bevilget."
     )
@@ -591,7 +591,7 @@ def test_a_stale_fund_save_is_refused_and_nothing_is_lost(world: ClusterWorld, e
     response = editor.post(f"/puljer/{world.fund.pk}/rediger/", data)
     html = page(response)
 
-    assert response.status_code == 200 and STALE in html
+    assert response.status_code == 422 and STALE in html
     assert 'value="2.500.000"' in html  # the editor's input is kept
     assert Fund.objects.get(pk=world.fund.pk).amount == Decimal(3_500_000)
     # Saving again is a deliberate choice over the newer copy, and then it is accepted.

@@ -49,7 +49,7 @@ def test_bad_input_is_shown_in_danish_and_nothing_is_saved(world: ClusterWorld) 
     editor = logged_in(email="kk@test.dk", role=Role.EDITOR, party=world.municipality)
     response = editor.post(url(world), {"status": "completed", "progress": "140"})
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Fremdriften er en procent mellem 0 og 100." in page
     assert "Indsatsen kan ikke gå til den status herfra." in page  # completed is not a next step
     world.initiative.refresh_from_db()
@@ -83,7 +83,7 @@ def test_a_stale_save_is_refused_and_says_what_changed(world: ClusterWorld) -> N
     initiative_follow_up(initiative=world.initiative, status=InitiativeStatus.RUNNING, progress=20)
     response = editor.post(url(world), {"status": "running", "progress": "60", "seen_version": seen})
     page = response.content.decode()
-    assert response.status_code == 200 and "mens du redigerede" in page and "fremdrift" in page
+    assert response.status_code == 422 and "mens du redigerede" in page and "fremdrift" in page
     assert Initiative.objects.get(pk=world.initiative.pk).progress == 20
 
 
