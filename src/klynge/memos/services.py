@@ -220,27 +220,36 @@ def memo_new_version(*, memo: Memo) -> Memo:
             raise ValidationError("Kun et endeligt notat kan få en ny version; ret blot i kladden.")
         if Memo.objects.filter(previous_version=memo).exists():
             raise ValidationError("Der findes allerede en nyere version af notatet.")
-        new = Memo(
-            committee=memo.committee,
-            kind=memo.kind,
-            title=memo.title,
-            memo_date=memo.memo_date,
-            committee_meeting_date=memo.committee_meeting_date,
-            period_start=memo.period_start,
-            period_end=memo.period_end,
-            case_handler=memo.case_handler,
+        new = _draft_copy(
+            memo,
             body=memo.body,
             version=memo.version + 1,
             previous_version=memo,
             public_version_of=memo.public_version_of,
         )
-        new.full_clean()
-        new.save()
         new.closed_items.set(memo.closed_items.all())
-        MemoCaseNumber.objects.bulk_create(
-            [MemoCaseNumber(memo=new, kind=c.kind, number=c.number) for c in memo.case_numbers.all()]
-        )
     return new
+
+
+def _draft_copy(memo: Memo, **changes: object) -> Memo:
+    """A new draft with the memo's metadata and case numbers, and the changes given."""
+    copy = Memo(
+        committee=memo.committee,
+        kind=memo.kind,
+        title=memo.title,
+        memo_date=memo.memo_date,
+        committee_meeting_date=memo.committee_meeting_date,
+        period_start=memo.period_start,
+        period_end=memo.period_end,
+        case_handler=memo.case_handler,
+        **changes,
+    )
+    copy.full_clean()
+    copy.save()
+    MemoCaseNumber.objects.bulk_create(
+        [MemoCaseNumber(memo=copy, kind=c.kind, number=c.number) for c in memo.case_numbers.all()]
+    )
+    return copy
 
 
 def memo_public_version(*, memo: Memo) -> Memo:
@@ -259,24 +268,7 @@ def memo_public_version(*, memo: Memo) -> Memo:
         intro, sections = without_closed_passages(*markdown_to_body(memo.body))
         if not intro and not sections:
             raise ValidationError("Notatet består kun af lukkede passager, så der er intet at offentliggøre.")
-        public = Memo(
-            committee=memo.committee,
-            kind=memo.kind,
-            title=memo.title,
-            memo_date=memo.memo_date,
-            committee_meeting_date=memo.committee_meeting_date,
-            period_start=memo.period_start,
-            period_end=memo.period_end,
-            case_handler=memo.case_handler,
-            body=body_to_markdown(intro, sections),
-            public_version_of=memo,
-        )
-        public.full_clean()
-        public.save()
-        MemoCaseNumber.objects.bulk_create(
-            [MemoCaseNumber(memo=public, kind=c.kind, number=c.number) for c in memo.case_numbers.all()]
-        )
-    return public
+        return _draft_copy(memo, body=body_to_markdown(intro, sections), public_version_of=memo)
 
 
 def case_number_kind_create(*, code: str, label: str, position: int = 0) -> CaseNumberKind:
