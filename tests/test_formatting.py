@@ -8,14 +8,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from klynge.formatting import (
+from klynge.kernel.formatting import (
     danish_amount,
     danish_figure,
     danish_kroner,
     danish_number,
     parse_danish_amount,
 )
-from klynge.web.forms import DanishAmountField
+from klynge.site.forms import DanishAmountField
 
 TRILLION = 10**12
 COMPACT = re.compile(r"^-?[1-9]\d{0,2}(,\d?[1-9])? (mio|mia|bio)\. kr\.$")

@@ -9,7 +9,7 @@ admin.site.index_title = "Redigér data"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("", include("klynge.api.urls")),
-    path("", include("klynge.web.urls")),
+    path("", include("klynge.site.urls")),
     path("", include("klynge.bodies.urls")),
     path("", include("klynge.meetings.urls")),
     path("", include("klynge.attendance.urls")),

@@ -6,7 +6,7 @@ from django.test import Client
 from klynge.accounts.models import Account, Role
 from klynge.accounts.services import account_create
 from tests.factories import ClusterWorld
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 
 @pytest.mark.parametrize(

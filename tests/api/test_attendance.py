@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from klynge.accounts.models import Role
 from klynge.attendance.models import Absence
 from klynge.attendance.services import absence_record, absence_update
+from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem, AgendaItemKind, MeetingStatus
 from klynge.meetings.services import agenda_item_create, meeting_create
-from klynge.records import record_version
 from tests.api.conftest import TokenClient, token_for
 from tests.attendance.conftest import Cast, saved_rows
 from tests.attendance.conftest import cast as cast_fixture  # noqa: F401 (registers the `cast` fixture)

@@ -9,14 +9,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from klynge.accounts.models import Role
+from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind, Meeting
 from klynge.meetings.services import agenda_item_create, decision_create
-from klynge.records import record_version
 from klynge.work.models import Allocation
 from tests.api.conftest import TokenClient, token_for
 from tests.clients import editor_of, member_as
 from tests.factories import ClusterWorld, build_cluster
-from tests.web.querycount import grow_other_clusters
+from tests.site.querycount import grow_other_clusters
 
 CLOSED = "Lukket punkt om budgettet"
 

@@ -18,11 +18,11 @@ from klynge.bodies.models import Membership, MembershipRole, Seat, Substitution
 from klynge.bodies.services import membership_create, membership_update, seats_version
 from klynge.catchment.models import AreaKind
 from klynge.catchment.services import area_create
+from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItemKind
 from klynge.meetings.services import agenda_item_create
 from klynge.organisation.models import Party, Person, Topic
 from klynge.organisation.services import person_create
-from klynge.records import record_version
 from tests.clients import editor_of
 from tests.factories import ClusterWorld, build_cluster
 

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from klynge.accounts.models import Role
 from tests.api.conftest import TokenClient, token_for
-from tests.web.test_permission_matrix import (
+from tests.site.test_permission_matrix import (
     CLOSED_DECISION,
     CLOSED_MONEY,
     CLOSED_TITLE,

@@ -13,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from klynge.accounts.models import Role
 from klynge.accounts.services import account_create
 from klynge.api.services import token_create
+from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind
 from klynge.meetings.services import agenda_item_create, decision_create
 from klynge.organisation.models import Party, Person
-from klynge.records import record_version
 from klynge.work.models import (
     FocusArea,
     FocusAreaStatus,
@@ -37,7 +37,7 @@ from klynge.work.services import (
 )
 from tests.clients import editor_of, member_as
 from tests.factories import ClusterWorld, build_cluster
-from tests.web.querycount import enrich_world, grow_other_clusters
+from tests.site.querycount import enrich_world, grow_other_clusters
 
 API = "/api/v1"
 CLOSED_AMOUNT = Decimal("456789.00")

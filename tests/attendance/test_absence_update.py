@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from klynge.attendance.models import Absence
 from klynge.attendance.services import absence_record, absence_update
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 from tests.attendance.conftest import Cast
 from tests.factories import ClusterWorld
 

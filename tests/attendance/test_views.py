@@ -11,14 +11,14 @@ from klynge.attendance.models import Absence
 from klynge.attendance.selectors import attendance_agenda_items, meeting_attendance
 from klynge.attendance.services import absence_record, absence_update
 from klynge.bodies.services import membership_create, seat_set, substitution_create
+from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItemKind, DatePrecision
 from klynge.meetings.services import agenda_item_create, meeting_create
 from klynge.organisation.services import person_create
-from klynge.records import record_version
 from tests.attendance.conftest import Cast, saved_rows
 from tests.clients import administrator, editor_of, member_as
 from tests.factories import ClusterWorld, build_cluster
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 CLOSED_TITLE = "Fortroligt punkt om budget"
 

@@ -9,12 +9,12 @@ from django.test import Client
 
 from klynge.bodies.models import Membership, MembershipRole, Seat, Substitution
 from klynge.bodies.services import membership_create, seat_set, seats_version, substitution_create
+from klynge.kernel.records import record_version
 from klynge.organisation.models import Person, Topic
 from klynge.organisation.services import person_create, topic_create
-from klynge.records import record_version
 from tests.clients import administrator, editor_of, member_as
 from tests.factories import ClusterWorld, build_cluster
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 FULL_MESSAGE = "Test Kommune har 2 pladser i Politisk sundhedsklynge Test, og de er besat i perioden."
 SUBSTITUTE_OUTSIDE = "Stedfortræderperioden skal ligge inden for medlemskabets periode."

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 
 from klynge.bodies.models import Membership, MembershipRole, Substitution
 from klynge.bodies.services import membership_create, membership_update, substitution_create
+from klynge.kernel.records import record_version
 from klynge.organisation.services import person_create
-from klynge.records import record_version
 from tests.factories import ClusterWorld
 
 # The world's municipality holds 2 seats on the political level; the mayor has one since 1 July 2022.

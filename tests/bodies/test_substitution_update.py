@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 
 from klynge.bodies.models import Membership, Substitution
 from klynge.bodies.services import membership_create, substitution_create, substitution_update
+from klynge.kernel.records import record_version
 from klynge.organisation.services import person_create
-from klynge.records import record_version
 from tests.factories import ClusterWorld
 
 OUTSIDE_MESSAGE = "Stedfortræderperioden skal ligge inden for medlemskabets periode."

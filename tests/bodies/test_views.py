@@ -3,7 +3,7 @@ from django.test import Client
 
 from klynge.work.services import fund_create
 from tests.factories import ClusterWorld
-from tests.web.querycount import assert_fixed_queries
+from tests.site.querycount import assert_fixed_queries
 
 
 def test_collaboration_list(client: Client, world: ClusterWorld) -> None:

@@ -13,7 +13,7 @@ from klynge.catchment.selectors import area_by_key
 from klynge.catchment.services import area_create, catchment_rule_create
 from klynge.organisation.models import Party
 from tests.clients import administrator, editor_of
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded")]
 

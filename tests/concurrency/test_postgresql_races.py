@@ -11,9 +11,9 @@ from django.db import connection
 
 from klynge.accounts.models import Role
 from klynge.accounts.roles import GROUP_NAMES
+from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind
 from klynge.meetings.services import agenda_item_create
-from klynge.records import record_version
 from klynge.work.models import Allocation, Fund
 from tests.api.conftest import TokenClient, token_for
 from tests.concurrency.racing import row_held, start, until_waiting

@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 
 from klynge.accounts.models import Role
+from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem, Decision
-from klynge.records import record_version
 from tests.api.conftest import TokenClient, token_for
 from tests.factories import ClusterWorld
 

@@ -12,7 +12,7 @@ from django.test import Client
 
 from klynge.attendance.models import Absence
 from klynge.attendance.services import absence_record, absence_update
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 from tests.confidentiality.test_numbering import (
     CLOSED,
     OUTSIDERS,

@@ -20,6 +20,7 @@ from klynge.bodies.models import (
 from klynge.catchment.models import Area, AreaKind, CatchmentRule, Specialty
 from klynge.demo.loader import DemoAlreadyLoaded, demo_summary, is_demo_loaded, load_demo
 from klynge.demo.sources import MEMO_2022_KEY, MEMO_2023_KEY
+from klynge.kernel.validity import active_on
 from klynge.meetings.models import (
     AgendaItem,
     AgendaItemKind,
@@ -34,7 +35,6 @@ from klynge.meetings.models import (
 from klynge.meetings.services import decision_create
 from klynge.organisation.models import AuthorityArea, Committee, Party, PartyKind, Person, Topic
 from klynge.provenance.models import Source, Sourced, SourceKind
-from klynge.validity import active_on
 from klynge.work.models import (
     Allocation,
     FocusArea,

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 from klynge.work.models import Fund
 from klynge.work.services import allocation_create, fund_create
 from tests.clients import editor_of

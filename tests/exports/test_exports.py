@@ -32,7 +32,7 @@ from klynge.work.services import (
     initiative_set_progress,
 )
 from tests.factories import HELD_ON, ClusterWorld, build_cluster
-from tests.web.querycount import enrich_world, grow_other_clusters
+from tests.site.querycount import enrich_world, grow_other_clusters
 
 CLOSED_TITLE = "Fortroligt punkt om budget"
 CLOSED_DECISION = "Fortrolig beslutning om midler"

@@ -13,11 +13,11 @@ from icalendar import Calendar, Event
 from klynge.accounts.models import Role
 from klynge.accounts.services import account_create
 from klynge.api.services import token_create
+from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItemKind, DatePrecision, Meeting, MeetingStatus
 from klynge.meetings.services import agenda_item_create, meeting_create, meeting_update
-from klynge.records import record_version
 from tests.factories import ClusterWorld, build_cluster
-from tests.web.querycount import enrich_world, grow_other_clusters
+from tests.site.querycount import enrich_world, grow_other_clusters
 
 CLOSED_TITLE = "Fortroligt punkt om budget"
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")

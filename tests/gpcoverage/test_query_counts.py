@@ -11,7 +11,7 @@ from klynge.meetings.services import agenda_item_create, reported_figure_create
 from tests.clients import editor_of
 from tests.factories import ClusterWorld
 from tests.gpcoverage.helpers import build_city, import_lines
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ with a clear message, nothing saved."""
 import pytest
 from django.test import Client
 
+from klynge.kernel.records import record_version
 from klynge.meetings.models import Decision
-from klynge.records import record_version
 from klynge.work.models import Allocation, Fund
 from tests.factories import ClusterWorld
 from tests.hardening.conftest import field_section, refusal, send

@@ -23,7 +23,7 @@ from klynge.memos.models import Memo, MemoKind
 from klynge.memos.services import memo_draft
 from klynge.organisation.models import Committee
 from klynge.search.models import Kind
-from klynge.web.forms import DanishForm
+from klynge.site.forms import DanishForm
 from klynge.work.models import Fund, Initiative
 from tests.factories import ClusterWorld
 from tests.hardening.conftest import API, field_section, refusal, send

@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from klynge.kernel.records import record_version
 from klynge.meetings.models import Decision, DecisionKind
 from klynge.meetings.services import decision_update
-from klynge.records import record_version
 from tests.factories import ClusterWorld
 
 

@@ -6,13 +6,13 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
+from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, Meeting
 from klynge.meetings.services import agenda_item_create
-from klynge.records import record_version
 from klynge.work.models import Allocation
 from tests.clients import administrator, editor_of, member_as
 from tests.factories import ClusterWorld, build_cluster
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 
 def form_section(page: str, name: str) -> str:

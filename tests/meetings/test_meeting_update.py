@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from klynge.kernel.records import record_version
 from klynge.meetings.models import DatePrecision, Meeting, MeetingStatus
 from klynge.meetings.services import meeting_update
-from klynge.records import record_version
 from tests.factories import ClusterWorld
 
 

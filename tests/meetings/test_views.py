@@ -7,7 +7,7 @@ from klynge.attendance.services import absence_record
 from klynge.meetings.models import AgendaItemKind, DatePrecision, FigureMetric
 from klynge.meetings.services import agenda_item_create, meeting_create, reported_figure_create
 from tests.factories import ClusterWorld
-from tests.web.querycount import assert_fixed_queries
+from tests.site.querycount import assert_fixed_queries
 
 
 def test_meeting_page(client: Client, world: ClusterWorld) -> None:

@@ -11,7 +11,7 @@ from klynge.organisation.models import Committee
 from tests.clients import editor_of
 from tests.factories import ClusterWorld, build_cluster
 from tests.memos.extract import docx_text
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 
 @pytest.fixture

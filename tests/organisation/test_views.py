@@ -3,7 +3,7 @@ from django.test import Client
 
 from klynge.organisation.models import Person
 from tests.factories import ClusterWorld
-from tests.web.querycount import assert_fixed_queries
+from tests.site.querycount import assert_fixed_queries
 
 COMMITTEE = "/udvalg/sundhedsudvalget-test/"
 

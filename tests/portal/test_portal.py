@@ -20,7 +20,7 @@ from klynge.work.services import (
 )
 from tests.clients import administrator, editor_of, member_as
 from tests.factories import ClusterWorld
-from tests.web.querycount import assert_fixed_queries
+from tests.site.querycount import assert_fixed_queries
 
 CLOSED_TITLE = "Fortroligt punkt om tandpleje"
 CLOSED_DECISION = "Fortrolig bevilling til tandpleje"

@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 
 from tests.factories import ClusterWorld
-from tests.web.querycount import assert_fixed_queries
+from tests.site.querycount import assert_fixed_queries
 
 
 def test_source_list(client: Client, world: ClusterWorld) -> None:

@@ -6,7 +6,7 @@ from klynge.bodies.models import BodyLevel, CollaborationKind
 from klynge.bodies.services import body_create, collaboration_create
 from tests.clients import administrator
 from tests.factories import ClusterWorld
-from tests.web.querycount import assert_fixed_queries
+from tests.site.querycount import assert_fixed_queries
 
 
 def test_reform_pages_make_fixed_queries(world: ClusterWorld) -> None:

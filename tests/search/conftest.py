@@ -1,4 +1,4 @@
-"""Viewers per role for searching a test cluster, built as in tests/web/test_permission_matrix.py."""
+"""Viewers per role for searching a test cluster, built as in tests/site/test_permission_matrix.py."""
 
 from dataclasses import dataclass
 from typing import Any

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.management import call_command
 
+from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItemKind, FigureMetric, MeetingStatus
 from klynge.meetings.services import (
     agenda_item_create,
@@ -13,7 +14,6 @@ from klynge.meetings.services import (
     reported_figure_create,
 )
 from klynge.organisation.services import person_create, topic_create
-from klynge.records import record_version
 from klynge.search.models import Kind, SearchEntry
 from klynge.search.selectors import search
 from klynge.search.services import search_index_deferred, search_index_rebuild

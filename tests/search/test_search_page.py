@@ -13,7 +13,7 @@ from klynge.work.services import focus_area_create
 from tests.clients import administrator, editor_of, member_as
 from tests.factories import ClusterWorld
 from tests.search.conftest import Closed
-from tests.web.querycount import grow_other_clusters, queries_for
+from tests.site.querycount import grow_other_clusters, queries_for
 
 
 def page(client: Client, **params: object) -> str:

@@ -7,7 +7,7 @@ from django.test import Client
 
 from klynge.provenance.models import SourceKind
 from klynge.temporaryplaces.models import PlaceCount
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded")]
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from klynge.records import create_validated
+from klynge.kernel.records import create_validated
 from klynge.temporaryplaces.models import PlaceCapacity, PlaceTrade
 from tests.temporaryplaces.helpers import build_region, import_hand_example
 

@@ -11,6 +11,7 @@ from klynge.temporaryplaces.models import PlaceCapacity, PlaceCount, PlaceTrade
 from klynge.temporaryplaces.reform import REFORM_SOURCE_KEY, ensure_reform_source
 from klynge.temporaryplaces.services import place_count_import
 from tests.clients import administrator, editor_of, member_as
+from tests.site.querycount import queries_for
 from tests.temporaryplaces.helpers import (
     HAND_ROWS,
     Region,
@@ -20,7 +21,6 @@ from tests.temporaryplaces.helpers import (
     import_hand_example,
     trade,
 )
-from tests.web.querycount import queries_for
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from klynge.meetings.services import agenda_item_create, decision_create
 from klynge.work.services import allocation_create
 from tests.clients import administrator, editor_of, member_as
 from tests.factories import ClusterWorld, build_cluster
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 # The world's fund: 3 mio., of which 2 mio. are allocated on a public item. The closed allocation:
 CLOSED_AMOUNT = "456.789 kr."

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 from klynge.work.models import (
     FocusArea,
     FollowUpResearch,
@@ -28,7 +28,7 @@ from klynge.work.services import (
 )
 from tests.clients import administrator, editor_of, member_as
 from tests.factories import ClusterWorld, build_cluster
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 STALE = "mens du redigerede"
 

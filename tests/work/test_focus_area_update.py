@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from klynge.accounts.models import Role
 from klynge.accounts.services import account_create
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 from klynge.work.access import access_focus_area_edit
 from klynge.work.models import FocusArea, FocusAreaStatus
 from klynge.work.services import focus_area_update

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 from klynge.work.models import FollowUpResearch, FollowUpResearchStatus
 from klynge.work.services import follow_up_research_create, follow_up_research_update
 from tests.factories import ClusterWorld

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 from klynge.work.models import Fund
 from klynge.work.services import fund_create, fund_update
 from tests.factories import ClusterWorld

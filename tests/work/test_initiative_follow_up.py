@@ -5,12 +5,12 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from klynge.accounts.models import Role
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 from klynge.work.models import Initiative, InitiativeStatus
 from klynge.work.services import initiative_follow_up
 from tests.clients import logged_in
 from tests.factories import ClusterWorld, build_cluster
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 
 def url(world: ClusterWorld) -> str:

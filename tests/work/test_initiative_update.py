@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 from klynge.work.models import Initiative, InitiativeStatus
 from klynge.work.services import initiative_create, initiative_update
 from tests.factories import ClusterWorld, build_cluster

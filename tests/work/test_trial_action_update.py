@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 from klynge.work.models import TrialAction
 from klynge.work.services import trial_action_create, trial_action_update
 from tests.factories import ClusterWorld

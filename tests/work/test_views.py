@@ -11,7 +11,7 @@ from klynge.work.services import (
     trial_action_create,
 )
 from tests.factories import ClusterWorld
-from tests.web.querycount import assert_fixed_queries
+from tests.site.querycount import assert_fixed_queries
 
 
 def test_focus_area_list(client: Client, world: ClusterWorld) -> None:

@@ -14,7 +14,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestInvalid
 
-from klynge.records import StaleRecord
+from klynge.kernel.records import StaleRecord
 
 
 class ErrorOut(Schema):

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from ninja import Field, Schema
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Strict, field_validator
 
-from klynge.inputs import control_character_problem, date_range_problem
+from klynge.kernel.inputs import control_character_problem, date_range_problem
 
 # Ids are positive and fit every database's integer (and JavaScript's exact integers).
 MAX_ID = 2**53 - 1
@@ -59,7 +59,7 @@ class Input(BaseModel):
     @classmethod
     def _no_control_characters(cls, value: Any) -> Any:
         """Text anywhere in the input (a field, a list's items, a mapping's keys and values) holds no
-        control characters (klynge.inputs), so nothing stored can break a Word or Excel file."""
+        control characters (klynge.kernel.inputs), so nothing stored can break a Word or Excel file."""
         _check_text(value)
         return value
 

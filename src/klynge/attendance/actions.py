@@ -15,9 +15,9 @@ from klynge.attendance.selectors import (
     meeting_attendance,
 )
 from klynge.attendance.services import absence_record, absence_update
+from klynge.kernel.records import record_version
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.models import Meeting
-from klynge.records import record_version
 
 
 def attendance_seen_by(user: Any, meeting: Meeting) -> MeetingAttendance:

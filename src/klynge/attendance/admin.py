@@ -1,8 +1,8 @@
 from django.contrib import admin
 
 from klynge.attendance.models import Absence
+from klynge.kernel.admin import EditedInAppAdmin
 from klynge.provenance.admin import SourcedAdmin
-from klynge.web.admin import EditedInAppAdmin
 
 
 @admin.register(Absence)

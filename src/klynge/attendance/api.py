@@ -36,9 +36,9 @@ from klynge.attendance.selectors import (
 from klynge.attendance.services import absence_withdraw
 from klynge.bodies.access import ensure_collaboration_edit
 from klynge.bodies.models import MembershipRole
+from klynge.kernel.records import record_version
 from klynge.meetings.models import Meeting
 from klynge.meetings.selectors import number_of
-from klynge.records import record_version
 
 router = Router(tags=["Attendance"])
 

@@ -9,7 +9,7 @@ from klynge.bodies.models import Membership
 from klynge.meetings.models import AgendaItem
 from klynge.meetings.selectors import number_of
 from klynge.organisation.models import Person
-from klynge.web.forms import DanishForm
+from klynge.site.forms import DanishForm
 
 
 class MemberChoiceField(forms.ModelChoiceField):

@@ -8,11 +8,11 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from klynge.bodies.models import Membership
-from klynge.formatting import danish_date
+from klynge.kernel.formatting import danish_date
+from klynge.kernel.validity import active_on, contains
 from klynge.meetings.models import AgendaItem, Meeting, MeetingStatus
 from klynge.organisation.models import Person
 from klynge.provenance.models import Sourced
-from klynge.validity import active_on, contains
 
 DUPLICATE_MESSAGE = (
     "Der er allerede meldt afbud for medlemmet til mødet. Ret det eksisterende afbud i stedet."

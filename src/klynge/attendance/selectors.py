@@ -12,11 +12,11 @@ from django.db.models import Prefetch, QuerySet
 from klynge.attendance.models import Absence, attendance_day
 from klynge.bodies.models import Membership, Seat, Substitution
 from klynge.bodies.selectors import ROLE_ORDER
+from klynge.kernel.validity import active_on
 from klynge.meetings.access import VisibleItems, public_agenda_items
 from klynge.meetings.models import AgendaItem, Meeting
 from klynge.meetings.selectors import visible_number
 from klynge.organisation.models import Party, Person, Topic
-from klynge.validity import active_on
 
 
 def _topics() -> Prefetch:

@@ -7,10 +7,10 @@ from django.db import IntegrityError, transaction
 
 from klynge.attendance.models import DUPLICATE_MESSAGE, Absence, validate_absence_items
 from klynge.bodies.models import Membership
+from klynge.kernel.records import create_validated, update_checked
 from klynge.meetings.models import AgendaItem, Meeting
 from klynge.organisation.models import Person
 from klynge.provenance.models import Source
-from klynge.records import create_validated, update_checked
 
 
 def absence_record(

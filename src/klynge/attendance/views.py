@@ -21,9 +21,9 @@ from klynge.attendance.models import Absence
 from klynge.attendance.selectors import MeetingAttendance, attendance_meeting
 from klynge.attendance.services import absence_withdraw
 from klynge.bodies.access import access_collaboration_edit, ensure_collaboration_edit
+from klynge.kernel.formatting import meeting_label
 from klynge.meetings.models import Meeting
-from klynge.web.editing import edit_page, save_form
-from klynge.web.templatetags.danish import meeting_label
+from klynge.site.editing import edit_page, save_form
 
 MAX_PK = 2**63 - 1
 

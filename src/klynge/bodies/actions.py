@@ -17,7 +17,7 @@ from klynge.bodies.services import (
     substitution_create,
     substitution_update,
 )
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 
 
 def membership_create_from(body: Body, data: dict[str, Any]) -> Membership:

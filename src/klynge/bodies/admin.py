@@ -2,8 +2,8 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from klynge.bodies.models import Body, Collaboration, Membership, Participation, Seat, Substitution
+from klynge.kernel.admin import EditedInAppAdmin
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
-from klynge.web.admin import EditedInAppAdmin
 
 
 class ParticipationInline(admin.TabularInline):

@@ -55,9 +55,9 @@ from klynge.bodies.selectors import (
     substitutions_filtered,
 )
 from klynge.bodies.services import seats_version
+from klynge.kernel.records import record_version
 from klynge.organisation.api import AdministrationOut
 from klynge.provenance.api import SourceRef
-from klynge.records import record_version
 
 router = Router(tags=["Structure"])
 

@@ -6,9 +6,9 @@ from django import forms
 from django.db.models import QuerySet
 
 from klynge.bodies.models import Body, Membership, MembershipRole
-from klynge.formatting import danish_date
+from klynge.kernel.formatting import danish_date
 from klynge.organisation.models import Party, Person, Topic
-from klynge.web.forms import DanishForm, DateField
+from klynge.site.forms import DanishForm, DateField
 
 PICK = "Vælg en af mulighederne på listen."
 DATE_ERRORS = {"required": "Skriv en dato.", "invalid": "Skriv datoen som dd.mm.åååå, fx 14.12.2023."}

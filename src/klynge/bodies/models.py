@@ -8,9 +8,9 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from klynge.catchment.models import Hospital
+from klynge.kernel.validity import contains, period_constraint, validate_period
 from klynge.organisation.models import Administration, Party, PartyKind, Person, Topic
 from klynge.provenance.models import Sourced
-from klynge.validity import contains, period_constraint, validate_period
 
 
 class CollaborationKind(models.TextChoices):

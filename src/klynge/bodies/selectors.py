@@ -32,8 +32,8 @@ from klynge.bodies.models import (
     Substitution,
 )
 from klynge.catchment.models import Hospital
+from klynge.kernel.validity import active_on
 from klynge.organisation.models import Administration, Committee, Party, PartyKind, Topic
-from klynge.validity import active_on
 
 # The order the pages show things in (the choices' own order is alphabetical in the database).
 KIND_ORDER = Case(

@@ -17,10 +17,10 @@ from klynge.bodies.models import (
     Substitution,
 )
 from klynge.catchment.models import Hospital
-from klynge.formatting import danish_date
+from klynge.kernel.formatting import danish_date
+from klynge.kernel.records import create_validated, ensure_unchanged_since, unique_slug, update_checked
 from klynge.organisation.models import Administration, Party, Person, Topic
 from klynge.provenance.models import Source
-from klynge.records import create_validated, ensure_unchanged_since, unique_slug, update_checked
 
 
 def collaboration_create(

@@ -34,7 +34,7 @@ from klynge.bodies.services import seats_version
 from klynge.catchment.selectors import catchment_rules_current_for_collaboration
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import meetings_for_body, meetings_for_collaboration
-from klynge.web.editing import edit_page, save_form
+from klynge.site.editing import edit_page, save_form
 from klynge.work.selectors import (
     focus_areas_for_collaboration,
     funds_for_body,

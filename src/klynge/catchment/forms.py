@@ -6,7 +6,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from klynge.catchment.models import Area, AreaKind, Specialty
-from klynge.web.forms import DanishForm, DateField
+from klynge.site.forms import DanishForm, DateField
 
 MAX_FILE_SIZE = 1024 * 1024
 SELECT = {"class": "form-select"}

@@ -22,7 +22,7 @@ import io
 from dataclasses import dataclass
 from typing import ClassVar
 
-from klynge.csvfiles import FILE_MESSAGES, CodedProblem, decode_utf8, detect_delimiter
+from klynge.kernel.csvfiles import FILE_MESSAGES, CodedProblem, decode_utf8, detect_delimiter
 
 COLUMNS = ("område", "speciale", "hospital", "gyldig_fra", "gyldig_til")
 ALIASES = {"omraade": "område"}

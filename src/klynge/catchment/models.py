@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from klynge.kernel.validity import period_constraint, validate_period
 from klynge.organisation.models import Party, PartyKind
 from klynge.provenance.models import Sourced
-from klynge.validity import period_constraint, validate_period
 
 
 class Hospital(Sourced):

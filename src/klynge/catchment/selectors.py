@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 
 from klynge.bodies.models import Collaboration, CollaborationKind
 from klynge.catchment.models import Area, AreaKind, CatchmentRule, Hospital, Specialty
-from klynge.validity import active_on
+from klynge.kernel.validity import active_on
 
 
 def catchment_rules_current_for_collaboration(

@@ -9,9 +9,9 @@ from django.db import transaction
 
 from klynge.catchment.importing import ExistingRule, Lookup, Problem, Ref, Reference, parse
 from klynge.catchment.models import Area, AreaKind, CatchmentRule, Hospital, Specialty
+from klynge.kernel.records import create_validated, unique_slug, update_validated
 from klynge.organisation.models import Party
 from klynge.provenance.models import Source
-from klynge.records import create_validated, unique_slug, update_validated
 
 
 def hospital_create(

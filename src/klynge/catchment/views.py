@@ -20,7 +20,7 @@ from klynge.catchment.examples import EXAMPLE_FILE
 from klynge.catchment.forms import CatchmentImportForm, CatchmentLookupForm
 from klynge.catchment.importing import COLUMNS
 from klynge.catchment.models import CatchmentRule
-from klynge.web.editing import save_form
+from klynge.site.editing import save_form
 
 NO_IMPORT_RIGHTS = (
     "Kun administratorer kan indlæse optageområder: de er regionens fælles referencedata for alle klynger."

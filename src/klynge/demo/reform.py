@@ -7,11 +7,11 @@ from klynge.bodies.models import BodyLevel, Collaboration, CollaborationKind
 from klynge.bodies.services import body_create, collaboration_create
 from klynge.demo.reference import SYD_MUNICIPALITIES, Reference
 from klynge.demo.sources import Sources
+from klynge.kernel.records import update_validated
 from klynge.organisation.models import Party, PartyKind
 from klynge.organisation.services import party_create
 from klynge.provenance.models import SourceKind
 from klynge.provenance.services import source_create
-from klynge.records import update_validated
 
 REFORM_DATE = datetime.date(2027, 1, 1)
 

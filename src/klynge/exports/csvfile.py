@@ -5,7 +5,7 @@
   locale, which is `;` (the comma is the decimal separator); with `,` every row lands in one column.
 - Amounts with a decimal comma and no thousands separator ("1400000", "2500,50", "-350000"), which Danish
   Excel reads as numbers (a decimal point would turn them into text or dates). They are exact, never
-  rounded: whole kroner without decimals, øre as two decimals, as the pages write them (klynge.formatting).
+  rounded: whole kroner without decimals, øre as two decimals, as the pages write them (klynge.kernel.formatting).
 - Dates in ISO 8601 (2023-11-28): Excel reads them as dates in any locale, they sort as text, and programs
   read them without guessing; 28.11.2023 is read as a date only under a Danish locale.
 - Text that Excel would take for a formula (starting with =, +, -, @, tab or carriage return) gets a leading
@@ -18,7 +18,7 @@ import io
 from decimal import Decimal
 
 from klynge.exports.tables import Table, Value
-from klynge.formatting import ORE
+from klynge.kernel.formatting import ORE
 
 CONTENT_TYPE = "text/csv; charset=utf-8"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from klynge.exports.tables import Kind, Table, Value
-from klynge.inputs import xml_safe
+from klynge.kernel.inputs import xml_safe
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "dd.mm.yyyy"

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
-from klynge.inputs import date_in_range
+from klynge.kernel.inputs import date_in_range
 from klynge.meetings.models import AgendaItem, Meeting, MeetingStatus
 
 TIMEZONE = "Europe/Copenhagen"

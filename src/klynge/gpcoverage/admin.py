@@ -7,8 +7,8 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from klynge.gpcoverage.models import GpCoverageDataset, GpCoverageFigure
+from klynge.kernel.admin import EditedInAppAdmin
 from klynge.provenance.admin import SourcedAdmin
-from klynge.web.admin import EditedInAppAdmin
 
 
 class GpCoverageFigureInline(EditedInAppAdmin, admin.TabularInline):

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from klynge.formatting import danish_number
+from klynge.kernel.formatting import danish_number
 
 
 @dataclass(frozen=True)

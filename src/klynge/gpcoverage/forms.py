@@ -12,7 +12,7 @@ from klynge.gpcoverage.models import (
     DEFAULT_NORM,
     DEFAULT_SHARE_60_PLUS,
 )
-from klynge.web.forms import DanishForm
+from klynge.site.forms import DanishForm
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
 TEXT = {"class": "form-input"}

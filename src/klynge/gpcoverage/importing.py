@@ -28,8 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from klynge.csvfiles import FILE_MESSAGES, CodedProblem, decode_utf8, detect_delimiter
 from klynge.gpcoverage.models import MAX_YEAR, MIN_YEAR
+from klynge.kernel.csvfiles import FILE_MESSAGES, CodedProblem, decode_utf8, detect_delimiter
 
 COLUMNS = (
     "område",

@@ -16,8 +16,8 @@ from klynge.gpcoverage.models import (
     GpCoverageDataset,
     GpCoverageFigure,
 )
+from klynge.kernel.records import create_validated, unique_slug
 from klynge.provenance.models import Source
-from klynge.records import create_validated, unique_slug
 
 SAME_AS_NORM: Literal["norm"] = "norm"
 RESERVED_SLUGS = {"import"}  # taken by pages under /laegedaekning/

@@ -20,7 +20,7 @@ from klynge.gpcoverage.examples import EXAMPLE_FILE
 from klynge.gpcoverage.forms import GpCoverageImportForm
 from klynge.gpcoverage.importing import COLUMNS
 from klynge.meetings.access import visible_agenda_items
-from klynge.web.editing import save_form
+from klynge.site.editing import save_form
 
 NO_IMPORT_RIGHTS = "Kun sekretariaternes redaktører og administratorer kan indlæse lægedækningstal."
 

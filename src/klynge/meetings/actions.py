@@ -7,6 +7,7 @@ differ only in how input arrives and how the answer is shown.
 
 from typing import Any
 
+from klynge.kernel.records import record_version
 from klynge.meetings.models import (
     AgendaItem,
     AgendaItemKind,
@@ -25,7 +26,6 @@ from klynge.meetings.services import (
     meeting_create,
     meeting_update,
 )
-from klynge.records import record_version
 
 
 def meeting_initial(meeting: Meeting) -> dict[str, Any]:

@@ -1,10 +1,9 @@
 from django.contrib import admin
 
-from klynge.formatting import danish_figure
+from klynge.kernel.admin import EditedInAppAdmin
+from klynge.kernel.formatting import danish_figure, danish_meeting_date
 from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
-from klynge.web.admin import EditedInAppAdmin
-from klynge.web.templatetags.danish import format_meeting_date
 
 
 class AgendaItemInline(EditedInAppAdmin, SourcedInline):
@@ -25,7 +24,7 @@ class MeetingAdmin(EditedInAppAdmin, SourcedAdmin):
 
     @admin.display(description="dato", ordering="date")
     def when(self, meeting: Meeting) -> str:
-        return format_meeting_date(meeting.date, meeting.date_precision)
+        return danish_meeting_date(meeting.date, meeting.date_precision)
 
 
 class DecisionInline(EditedInAppAdmin, SourcedInline):

@@ -32,6 +32,7 @@ from klynge.api.schemas import (
     validated,
 )
 from klynge.bodies.access import editable_collaborations, ensure_collaboration_edit
+from klynge.kernel.records import record_version
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.actions import (
     agenda_item_create_from,
@@ -68,7 +69,6 @@ from klynge.meetings.selectors import (
     number_of,
 )
 from klynge.meetings.services import agenda_item_move, agenda_item_remove
-from klynge.records import record_version
 
 router = Router(tags=["Meetings"])
 

@@ -16,7 +16,7 @@ from klynge.meetings.models import (
     MeetingStatus,
 )
 from klynge.organisation.models import Party, Topic
-from klynge.web.forms import DanishAmountField, DanishForm, DateField
+from klynge.site.forms import DanishAmountField, DanishForm, DateField
 from klynge.work.models import FocusArea, Fund, Initiative, InitiativeStatus
 
 

@@ -11,9 +11,9 @@ from simple_history.models import HistoricalRecords
 
 from klynge.bodies.models import Body
 from klynge.catchment.models import Area
+from klynge.kernel.validity import contains
 from klynge.organisation.models import AuthorityArea, Party, Topic
 from klynge.provenance.models import Sourced
-from klynge.validity import contains
 
 
 class MeetingStatus(models.TextChoices):

@@ -9,6 +9,7 @@ from django.db.models import Max
 
 from klynge.bodies.models import Body
 from klynge.catchment.models import Area
+from klynge.kernel.records import create_validated, update_checked
 from klynge.meetings.models import (
     AgendaItem,
     AgendaItemKind,
@@ -22,7 +23,6 @@ from klynge.meetings.models import (
 )
 from klynge.organisation.models import Party, Topic
 from klynge.provenance.models import Source
-from klynge.records import create_validated, update_checked
 from klynge.work.models import FocusArea, Fund, Initiative
 from klynge.work.services import allocation_create, initiative_approve
 

@@ -19,6 +19,7 @@ from klynge.bodies.access import (
     editable_collaborations,
     ensure_collaboration_edit,
 )
+from klynge.kernel.formatting import meeting_label
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.actions import (
     agenda_item_create_from,
@@ -51,8 +52,7 @@ from klynge.meetings.services import (
     agenda_item_move,
     agenda_item_remove,
 )
-from klynge.web.editing import edit_page, save_form
-from klynge.web.templatetags.danish import meeting_label
+from klynge.site.editing import edit_page, save_form
 
 PAGE_SIZE = 50
 MAX_PK = 2**63 - 1

@@ -8,10 +8,10 @@ differ only in how input arrives and how the answer is shown.
 from collections.abc import Mapping
 from typing import Any
 
+from klynge.kernel.records import record_version
 from klynge.memos.forms import CASE_NUMBER_PREFIX
 from klynge.memos.models import Memo, MemoKind
 from klynge.memos.services import memo_draft, memo_update
-from klynge.records import record_version
 
 
 def memo_initial(memo: Memo) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from klynge.kernel.admin import EditedInAppAdmin
 from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber
-from klynge.web.admin import EditedInAppAdmin
 
 
 @admin.register(CaseNumberKind)

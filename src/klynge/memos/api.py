@@ -18,6 +18,7 @@ from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import WRITE_ERRORS, error_responses
 from klynge.api.pagination import Pages
 from klynge.api.schemas import BodyId, Date, Id, Input, Slug, SlugRef, Version, form_data, validated
+from klynge.kernel.records import StaleRecord, record_version
 from klynge.memos.access import (
     access_memo_draft,
     access_memo_edit,
@@ -31,8 +32,7 @@ from klynge.memos.forms import CASE_NUMBER_PREFIX, MemoDraftForm, MemoEditForm, 
 from klynge.memos.models import Memo, MemoKind, MemoStatus
 from klynge.memos.selectors import committees_for_memos, memo_detail, memos_filtered
 from klynge.memos.services import memo_finalise, memo_new_version, memo_public_version, memo_update
-from klynge.records import StaleRecord, record_version
-from klynge.web.forms import FORM_FIELD_OF
+from klynge.site.forms import FORM_FIELD_OF
 
 router = Router(tags=["Memos"])
 

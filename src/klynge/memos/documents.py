@@ -2,8 +2,8 @@
 
 from collections.abc import Callable
 
-from klynge.formatting import danish_date
-from klynge.inputs import xml_safe
+from klynge.kernel.formatting import danish_date
+from klynge.kernel.inputs import xml_safe
 from klynge.memos.content import MemoDocument, markdown_to_body
 from klynge.memos.models import Memo, MemoKind
 from klynge.memos.rendering.docx import render_docx

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from klynge.memos.models import CaseNumberKind, MemoKind
 from klynge.memos.selectors import case_number_kinds
 from klynge.organisation.models import Committee
-from klynge.web.forms import DanishForm
+from klynge.site.forms import DanishForm
 
 # Form fields for case numbers are named by this prefix and the kind's code, e.g. casenumber_edoc.
 CASE_NUMBER_PREFIX = "casenumber_"

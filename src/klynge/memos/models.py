@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from klynge.kernel.validity import period_constraint
 from klynge.meetings.models import AgendaItem
 from klynge.organisation.models import Committee
-from klynge.validity import period_constraint
 
 
 class CaseNumberKind(models.Model):

@@ -5,11 +5,11 @@ import datetime
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from klynge.bodies.models import Collaboration, CollaborationKind, Membership, Participation, Substitution
+from klynge.kernel.validity import active_on
 from klynge.meetings.access import agenda_items_visible_to_party
 from klynge.meetings.models import AgendaItem, Decision, Meeting, MeetingStatus, ReportedFigure
 from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber, MemoKind, MemoStatus
 from klynge.organisation.models import AuthorityArea, Committee, Party
-from klynge.validity import active_on
 from klynge.work.models import Allocation, FocusArea, FocusAreaStatus, Initiative, TrialAction
 
 

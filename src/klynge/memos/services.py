@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from klynge.kernel.records import ensure_unchanged_since
 from klynge.meetings.access import agenda_items_visible_to_party
 from klynge.meetings.models import AgendaItem
 from klynge.memos import selectors
@@ -22,7 +23,6 @@ from klynge.memos.drafting.orientation import OrientationMemoRequest, draft_orie
 from klynge.memos.drafting.status import StatusMemoRequest, draft_status
 from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber, MemoKind, MemoStatus
 from klynge.organisation.models import Committee
-from klynge.records import ensure_unchanged_since
 
 # Without an earlier status memo to continue from, a status memo covers this many weeks.
 DEFAULT_STATUS_PERIOD_WEEKS = 8

@@ -24,7 +24,7 @@ from klynge.memos.selectors import committees_for_memos
 from klynge.memos.selectors import memo_detail as select_memo
 from klynge.memos.selectors import memo_list as select_memos
 from klynge.memos.services import memo_finalise, memo_new_version, memo_public_version
-from klynge.web.forms import add_service_errors, keep_input_after_refusal
+from klynge.site.forms import add_service_errors, keep_input_after_refusal
 
 
 def _memo_or_404(request: HttpRequest, pk: int) -> Memo:

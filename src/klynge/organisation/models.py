@@ -7,8 +7,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from klynge.kernel.validity import period_constraint
 from klynge.provenance.models import Sourced
-from klynge.validity import period_constraint
 
 
 class PartyKind(models.TextChoices):

@@ -1,5 +1,6 @@
 from collections.abc import Iterable
 
+from klynge.kernel.records import create_validated, unique_slug
 from klynge.organisation.models import (
     Administration,
     AuthorityArea,
@@ -10,7 +11,6 @@ from klynge.organisation.models import (
     Topic,
 )
 from klynge.provenance.models import Source
-from klynge.records import create_validated, unique_slug
 
 
 def topic_create(*, name: str) -> Topic:

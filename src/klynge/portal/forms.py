@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from klynge.organisation.models import Topic
-from klynge.web.forms import DanishForm
+from klynge.site.forms import DanishForm
 from klynge.work.models import InitiativeStatus
 
 SELECT = {"class": "form-select"}

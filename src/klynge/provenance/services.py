@@ -1,7 +1,7 @@
 import datetime
 
+from klynge.kernel.records import create_validated
 from klynge.provenance.models import Source, SourceKind
-from klynge.records import create_validated
 
 
 def source_create(

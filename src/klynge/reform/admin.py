@@ -1,8 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from klynge.kernel.admin import EditedInAppAdmin
 from klynge.reform.models import CarryOver, PlanEntry, TransitionPlan
-from klynge.web.admin import EditedInAppAdmin
 
 
 class ReadOnlyAdmin(EditedInAppAdmin, SimpleHistoryAdmin):

@@ -7,7 +7,7 @@ from django import forms
 from klynge.bodies.models import Collaboration
 from klynge.reform.selectors import Proposal
 from klynge.reform.services import Choice
-from klynge.web.forms import DanishForm
+from klynge.site.forms import DanishForm
 
 
 class PlanForm(DanishForm):

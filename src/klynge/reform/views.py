@@ -22,7 +22,7 @@ from klynge.reform.selectors import (
     plan_history,
 )
 from klynge.reform.services import transition_plan_save, transition_plan_transfer
-from klynge.web.forms import add_service_errors
+from klynge.site.forms import add_service_errors
 
 
 def overview(request: HttpRequest) -> HttpResponse:

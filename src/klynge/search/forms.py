@@ -2,7 +2,7 @@ from django import forms
 
 from klynge.search.models import Kind
 from klynge.search.selectors import MAX_QUERY_LENGTH
-from klynge.web.forms import DanishForm
+from klynge.site.forms import DanishForm
 
 
 class SearchForm(DanishForm):

@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "klynge.portal",
     "klynge.reform",
     "axes",
-    "klynge.web",
+    "klynge.site",
     "klynge.demo",
 ]
 
@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "klynge.web.middleware.RefusedFormStatusMiddleware",
+    "klynge.site.middleware.RefusedFormStatusMiddleware",
     # Last, as django-axes requires: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
 ]

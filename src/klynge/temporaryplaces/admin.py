@@ -3,9 +3,9 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from klynge.kernel.admin import EditedInAppAdmin
 from klynge.provenance.admin import SourcedAdmin
 from klynge.temporaryplaces.models import PlaceCapacity, PlaceCount, PlaceTrade
-from klynge.web.admin import EditedInAppAdmin
 
 
 class PlaceCapacityInline(EditedInAppAdmin, admin.TabularInline):

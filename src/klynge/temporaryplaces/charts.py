@@ -7,7 +7,7 @@ from pygal import HorizontalBar
 from pygal.etree import etree
 from pygal.style import Style
 
-from klynge.formatting import danish_number
+from klynge.kernel.formatting import danish_number
 from klynge.organisation.models import Party
 from klynge.temporaryplaces.settlement import MunicipalityBalance, Settlement
 

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from klynge.organisation.models import Party
-from klynge.web.forms import DanishForm
+from klynge.site.forms import DanishForm
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 

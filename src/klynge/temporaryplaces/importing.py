@@ -38,9 +38,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from klynge.catchment.models import Area, AreaKind
-from klynge.formatting import danish_number, parse_danish_amount
+from klynge.kernel.formatting import danish_number, parse_danish_amount
+from klynge.kernel.records import danish_to_ascii
 from klynge.organisation.models import Party, PartyKind
-from klynge.records import danish_to_ascii
 from klynge.temporaryplaces.periods import PERIOD_FORMATS_DA, PERIOD_FORMATS_EN, Period, parse_period
 
 MAX_ROWS = 5000

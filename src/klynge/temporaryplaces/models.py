@@ -14,10 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from klynge.kernel.validity import period_constraint
 from klynge.organisation.models import Party, PartyKind
 from klynge.provenance.models import Sourced
 from klynge.temporaryplaces.periods import Period, period_kind
-from klynge.validity import period_constraint
 
 PERIOD_REFUSAL = "Perioden skal være en hel måned, et helt kvartal eller et helt år."
 

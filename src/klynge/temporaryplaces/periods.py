@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from klynge.formatting import danish_month
+from klynge.kernel.formatting import danish_month
 
 
 class PeriodKind(StrEnum):

@@ -3,11 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from klynge.kernel.records import create_validated, unique_slug
 from klynge.meetings.models import Meeting
 from klynge.organisation.models import Party, PartyKind
 from klynge.provenance.models import Source, SourceKind
 from klynge.provenance.services import source_create
-from klynge.records import create_validated, unique_slug
 from klynge.temporaryplaces.importing import ImportRefused, Problem, read_place_count
 from klynge.temporaryplaces.models import PlaceCapacity, PlaceCount, PlaceTrade
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
+from klynge.site.editing import save_form
 from klynge.temporaryplaces.access import (
     access_place_count_import,
     ensure_place_count_import,
@@ -26,7 +27,6 @@ from klynge.temporaryplaces.selectors import (
     reform_source,
 )
 from klynge.temporaryplaces.services import place_count_import
-from klynge.web.editing import save_form
 
 
 def place_count_list_view(request: HttpRequest) -> HttpResponse:

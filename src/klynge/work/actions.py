@@ -10,7 +10,7 @@ and how the answer is shown.
 from typing import Any
 
 from klynge.bodies.access import editable_collaborations
-from klynge.records import record_version
+from klynge.kernel.records import record_version
 from klynge.work.models import (
     FocusArea,
     FocusAreaStatus,

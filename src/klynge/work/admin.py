@@ -5,10 +5,10 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from klynge.formatting import danish_amount
+from klynge.kernel.admin import EditedInAppAdmin
+from klynge.kernel.formatting import danish_amount
 from klynge.meetings.access import visible_agenda_items
 from klynge.provenance.admin import SourcedAdmin
-from klynge.web.admin import EditedInAppAdmin
 from klynge.work.models import (
     INITIATIVE_TRANSITIONS,
     Allocation,

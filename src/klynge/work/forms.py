@@ -12,11 +12,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from klynge.bodies.access import editable_collaborations
 from klynge.bodies.models import Collaboration
+from klynge.kernel.formatting import meeting_label
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.models import AgendaItem
 from klynge.organisation.models import Topic
-from klynge.web.forms import DanishAmountField, DanishForm
-from klynge.web.templatetags.danish import meeting_label
+from klynge.site.forms import DanishAmountField, DanishForm
 from klynge.work.actions import (
     focus_area_initial,
     fund_initial,

@@ -8,10 +8,10 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from klynge.bodies.models import Body, BodyLevel, Collaboration
-from klynge.formatting import danish_amount, danish_kroner
+from klynge.kernel.formatting import danish_amount, danish_kroner
+from klynge.kernel.validity import period_constraint, validate_period
 from klynge.organisation.models import Party, PartyKind, Topic
 from klynge.provenance.models import Sourced
-from klynge.validity import period_constraint, validate_period
 
 
 class HealthAgreement(Sourced):

@@ -7,10 +7,10 @@ from django.db import transaction
 from django.db.models import Max
 
 from klynge.bodies.models import Body, Collaboration
+from klynge.kernel.records import create_validated, ensure_unchanged_since, unique_slug, update_checked
 from klynge.meetings.models import AgendaItem, Decision
 from klynge.organisation.models import Party, Topic
 from klynge.provenance.models import Source
-from klynge.records import create_validated, ensure_unchanged_since, unique_slug, update_checked
 from klynge.work.models import (
     INITIATIVE_TRANSITIONS,
     Allocation,

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from klynge.bodies.access import access_any_edit, access_collaboration_edit, ensure_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
-from klynge.web.editing import edit_page, save_form
+from klynge.site.editing import edit_page, save_form
 from klynge.work import selectors
 from klynge.work.access import (
     access_focus_area_edit,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from klynge.bodies.models import Body, BodyLevel, Collaboration, CollaborationKind
-from klynge.formatting import danish_date
+from klynge.kernel.formatting import danish_date
 from klynge.meetings.models import MeetingStatus
 from klynge.memos import selectors
 from klynge.memos.content import (

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 from num2words import num2words
 
-from klynge.formatting import danish_date, danish_half_year, danish_month
+from klynge.kernel.formatting import danish_date, danish_half_year, danish_month
 from klynge.meetings.models import DatePrecision
 from klynge.memos.content import Inline, Run
 

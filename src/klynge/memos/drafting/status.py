@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from klynge.bodies.models import CollaborationKind
-from klynge.formatting import danish_amount, danish_date, danish_figure, danish_number
+from klynge.kernel.formatting import danish_amount, danish_date, danish_figure, danish_number
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, FigureMetric, Meeting
 from klynge.memos import selectors
 from klynge.memos.content import (

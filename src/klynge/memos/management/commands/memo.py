@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from klynge.inputs import date_range_problem
+from klynge.kernel.inputs import date_range_problem
 from klynge.memos.documents import FORMATS, memo_file
 from klynge.memos.models import Memo, MemoKind
 from klynge.memos.selectors import committee_get_by_code

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import models
 
-from klynge.formatting import danish_kroner
+from klynge.kernel.formatting import danish_kroner
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.models import AgendaItem, Decision
 from klynge.memos.access import memo_history_visible

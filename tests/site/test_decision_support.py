@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from tests.factories import ClusterWorld
-from tests.web.querycount import grow_other_clusters, queries_for
+from tests.site.querycount import grow_other_clusters, queries_for
 
 
 @pytest.mark.usefixtures("demo_loaded")

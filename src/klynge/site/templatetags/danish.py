@@ -1,4 +1,4 @@
-"""Danish formatting in templates: thin wrappers around klynge.formatting."""
+"""Danish formatting in templates: thin wrappers around klynge.kernel.formatting."""
 
 import datetime
 from decimal import Decimal
@@ -6,20 +6,9 @@ from typing import Any
 
 from django import template
 
-from klynge import formatting
+from klynge.kernel import formatting
 
 register = template.Library()
-
-
-def format_meeting_date(day: datetime.date | None, precision: str) -> str:
-    """A meeting's date as precisely as it is known: day, month or half year."""
-    if day is None:
-        return ""
-    if precision == "month":
-        return formatting.danish_month(day)
-    if precision == "half_year":
-        return formatting.danish_half_year(day)
-    return formatting.danish_date(day)
 
 
 @register.filter
@@ -33,7 +22,7 @@ def meeting_date(meeting: Any) -> str:
     """{{ meeting|meeting_date }} → 14. december 2023, december 2023 or 2. halvår 2024."""
     if meeting is None:
         return ""
-    return format_meeting_date(meeting.date, meeting.date_precision)
+    return formatting.danish_meeting_date(meeting.date, meeting.date_precision)
 
 
 @register.filter
@@ -80,6 +69,4 @@ def period(obj: Any, fields: str = "valid_from,valid_to") -> str:
 @register.filter
 def meeting_label(meeting: Any) -> str:
     """{{ meeting|meeting_label }} → Politisk sundhedsklynge Byen, 28. november 2023"""
-    if meeting is None:
-        return ""
-    return f"{meeting.body.name}, {format_meeting_date(meeting.date, meeting.date_precision)}"
+    return formatting.meeting_label(meeting)

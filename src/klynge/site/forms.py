@@ -11,16 +11,16 @@ from django.db.models import Model
 from django.forms import Form
 from django.http import HttpRequest
 
-from klynge.formatting import danish_kroner, parse_danish_amount
-from klynge.inputs import refuse_control_characters, refuse_dates_out_of_range, without_null_validator
-from klynge.records import record_version
+from klynge.kernel.formatting import danish_kroner, parse_danish_amount
+from klynge.kernel.inputs import refuse_control_characters, refuse_dates_out_of_range, without_null_validator
+from klynge.kernel.records import record_version
 
 # Service field names that a form shows under another name.
 FORM_FIELD_OF = {"committee_meeting_date": "meeting_date"}
 
 
 def guard_field(field: forms.Field) -> None:
-    """Give a field the app's limits on input (klynge.inputs): no control characters in text, dates within
+    """Give a field the app's limits on input (klynge.kernel.inputs): no control characters in text, dates within
     1900–2200. Idempotent."""
     if isinstance(field, forms.CharField) and refuse_control_characters not in field.validators:
         field.validators = [*without_null_validator(field.validators), refuse_control_characters]

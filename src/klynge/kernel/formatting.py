@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import ROUND_DOWN, Decimal, localcontext
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
@@ -149,3 +150,21 @@ def parse_danish_amount(text: str) -> Decimal:
         if amount != amount.quantize(ORE, rounding=ROUND_DOWN):
             raise ValueError(f"not a whole number of øre: {text!r}")
         return amount.quantize(ORE)
+
+
+def danish_meeting_date(day: datetime.date | None, precision: str) -> str:
+    """A meeting's date as precisely as it is known: day, month or half year."""
+    if day is None:
+        return ""
+    if precision == "month":
+        return danish_month(day)
+    if precision == "half_year":
+        return danish_half_year(day)
+    return danish_date(day)
+
+
+def meeting_label(meeting: Any) -> str:
+    """A meeting named by its body and date: "Politisk sundhedsklynge Byen, 28. november 2023"."""
+    if meeting is None:
+        return ""
+    return f"{meeting.body.name}, {danish_meeting_date(meeting.date, meeting.date_precision)}"

@@ -7,7 +7,7 @@ from klynge.work.models import InitiativeStatus
 from klynge.work.services import initiative_set_progress, initiative_transition
 from tests.clients import editor_of
 from tests.factories import ClusterWorld
-from tests.web.querycount import queries_for
+from tests.site.querycount import queries_for
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.test import Client
 
 from klynge.meetings.services import meeting_create
 from tests.factories import ClusterWorld
-from tests.web.querycount import assert_fixed_queries, enrich_world
+from tests.site.querycount import assert_fixed_queries, enrich_world
 
 AUTHORITY_RULE = (
     "Sundhedsklyngerne er ikke myndigheder. Myndighedsansvaret ligger hos regionen og kommunerne."

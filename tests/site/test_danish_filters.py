@@ -4,10 +4,10 @@ from types import SimpleNamespace
 
 from django.template import Context, Template
 
-from klynge.web.templatetags.danish import (
+from klynge.kernel.formatting import danish_meeting_date
+from klynge.site.templatetags.danish import (
     danish_amount,
     danish_date,
-    format_meeting_date,
     meeting_date,
     percent,
     period,
@@ -25,9 +25,9 @@ def test_danish_date() -> None:
 
 def test_meeting_date_follows_the_precision() -> None:
     day = datetime.date(2024, 7, 1)
-    assert format_meeting_date(day, "day") == "1. juli 2024"
-    assert format_meeting_date(day, "month") == "juli 2024"
-    assert format_meeting_date(day, "half_year") == "2. halvår 2024"
+    assert danish_meeting_date(day, "day") == "1. juli 2024"
+    assert danish_meeting_date(day, "month") == "juli 2024"
+    assert danish_meeting_date(day, "half_year") == "2. halvår 2024"
     assert (
         meeting_date(SimpleNamespace(date=datetime.date(2023, 12, 1), date_precision="month"))
         == "december 2023"

@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from klynge.kernel.admin import EditedInAppAdmin
 from klynge.meetings.models import Decision, ReportedFigure
-from klynge.web.admin import EditedInAppAdmin
 from klynge.work.models import Initiative
 from tests.factories import ClusterWorld
 

@@ -15,7 +15,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from klynge.web.forms import add_service_errors, keep_input_after_refusal
+from klynge.site.forms import add_service_errors, keep_input_after_refusal
 
 T = TypeVar("T")
 

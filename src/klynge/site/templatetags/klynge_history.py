@@ -2,7 +2,7 @@ from typing import Any
 
 from django import template
 
-from klynge.web.selectors import record_history
+from klynge.site.selectors import record_history
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.web import views
+from klynge.site import views
 
 app_name = "web"
 
