@@ -8,6 +8,7 @@ admin.site.index_title = "Redigér data"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
+    path("", include("klynge.server.urls")),
     path("", include("klynge.api.urls")),
     path("", include("klynge.site.urls")),
     path("", include("klynge.bodies.urls")),

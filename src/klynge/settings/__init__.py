@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "axes",
     "klynge.site",
     "klynge.demo",
+    "klynge.server",
 ]
 
 MIDDLEWARE = [
@@ -160,7 +161,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+# A container keeps the static files collected at build apart from the data volume.
+STATIC_ROOT = Path(os.environ.get("KLYNGE_STATIC_ROOT", DATA_DIR / "static"))
 # DKFDS and HTMX are installed by npm and served straight from node_modules.
 STATICFILES_DIRS = [
     ("dkfds", NODE_MODULES_DIR / "dkfds" / "dist"),

@@ -20,6 +20,8 @@ if not os.environ.get("KLYNGE_ALLOWED_HOSTS"):
     raise ImproperlyConfigured("Set KLYNGE_ALLOWED_HOSTS to the host names Klynge is served under.")
 
 SECURE_SSL_REDIRECT = True
+# The health check is asked over plain HTTP from inside the container or by the load balancer.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("KLYNGE_HSTS_SECONDS", 60 * 60 * 24 * 365))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("KLYNGE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_flag("KLYNGE_HSTS_PRELOAD", True)
