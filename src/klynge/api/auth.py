@@ -13,13 +13,13 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.security import APIKeyCookie, APIKeyQuery, HttpBearer
 from ninja.utils import check_csrf
 
-from klynge.api.selectors import user_for_token
+from klynge.api.services import token_authenticate
 
 
 def _as_caller(request: HttpRequest, token: str | None) -> Any:
     if token is None:
         return None
-    user = user_for_token(token)
+    user = token_authenticate(token=token)
     if user is None:
         # A wrong token is an error, not a silent fall back to anonymous: the caller meant to log in.
         raise AuthenticationError(message="The token is unknown or revoked.")

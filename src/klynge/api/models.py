@@ -1,7 +1,17 @@
 """Personal API tokens: the secret is shown once, only its SHA-256 digest is kept."""
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
+
+# A token's secret starts with this, so a leaked one is recognisable (secret scanners, logs).
+TOKEN_PREFIX = "klynge_"
+
+
+def token_digest(token: str) -> str:
+    """What is kept of a token's secret: its SHA-256, never the secret itself."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 class ApiToken(models.Model):

@@ -1,19 +1,18 @@
 """Writes for API tokens."""
 
-import hashlib
+import datetime
 import secrets
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from klynge.api.models import ApiToken
+from klynge.api.models import TOKEN_PREFIX, ApiToken, token_digest
+from klynge.api.selectors import token_active
 
-TOKEN_PREFIX = "klynge_"
-
-
-def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+# How stale "last used" may get before it is written again (one write per token per interval, not per call).
+LAST_USED_RESOLUTION = datetime.timedelta(minutes=5)
 
 
 def token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
@@ -35,3 +34,14 @@ def token_revoke(*, token: ApiToken) -> ApiToken:
             locked.revoked_at = timezone.now()
             locked.save(update_fields=["revoked_at"])
     return locked
+
+
+def token_authenticate(*, token: str) -> Any | None:
+    """The active user a token belongs to (None for an unknown, revoked or malformed token), noting its use."""
+    found = token_active(token)
+    if found is None:
+        return None
+    now = timezone.now()
+    if found.last_used_at is None or now - found.last_used_at > LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+    return found.user

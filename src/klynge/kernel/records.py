@@ -1,4 +1,7 @@
-"""The one way services save a record: validate it fully (clean() and constraints), then save."""
+"""Saving one record with its rules checked: validate it fully (clean() and constraints), then save.
+
+Services write single records through these; bulk writes and row locks stay in the services that need them.
+"""
 
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
