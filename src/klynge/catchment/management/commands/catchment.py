@@ -19,7 +19,8 @@ from klynge.catchment.selectors import (
     catchment_lookup,
     specialty_by_key,
 )
-from klynge.catchment.services import CatchmentImportError, catchment_rules_import
+from klynge.catchment.services import catchment_rules_import
+from klynge.kernel.csvfiles import ImportRefused
 
 
 class Command(BaseCommand):
@@ -69,7 +70,7 @@ class Command(BaseCommand):
             result = catchment_rules_import(
                 content=content, source_note=options["source_note"] or f"Indlæst fra filen {path.name}."
             )
-        except CatchmentImportError as error:
+        except ImportRefused as error:
             lines = "\n".join(error.english)
             raise CommandError(f"{path.name} was not imported; nothing was saved.\n{lines}") from error
         except ValidationError as error:
