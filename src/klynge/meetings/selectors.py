@@ -17,14 +17,12 @@ def visible_number(visible: VisibleItems | None, item: str = "") -> Subquery:
     viewer may see, so 1, 2, 3 with no gap where a closed item lies that they may not see. `item` is the
     path from the annotated record to the item ("" for the item itself). The stored position is never
     shown; this is one subquery of the same query, whatever else filters it (a window function would
-    number only the rows the query keeps)."""
+    number only the rows the query keeps). It filters with the visibility rule itself rather than by
+    "id in the visible ids", which the database would otherwise work out again for every row."""
     path = f"{item}__" if item else ""
+    visible_items = public_agenda_items() if visible is None else visible
     return Subquery(
-        AgendaItem.objects.filter(
-            pk__in=public_agenda_items() if visible is None else visible,
-            meeting=OuterRef(f"{path}meeting"),
-            position__lte=OuterRef(f"{path}position"),
-        )
+        visible_items.filter(meeting=OuterRef(f"{path}meeting"), position__lte=OuterRef(f"{path}position"))
         .order_by()
         .values("meeting")
         .annotate(number=Count("pk"))
