@@ -4,6 +4,7 @@ import datetime
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from klynge.bodies.models import Body, Collaboration
 from klynge.meetings.access import VisibleItems, public_agenda_items
@@ -38,10 +39,20 @@ def number_of(item: AgendaItem) -> int:
 
 
 def _meeting_queryset(visible: VisibleItems | None) -> QuerySet[Meeting]:
-    """Meetings with the number of agenda items the viewer may see (closed items are not even counted)."""
+    """Meetings with the number of agenda items the viewer may see (closed items are not even counted).
+
+    Counted per meeting shown, from the visibility rule itself: as a filtered aggregate over "id in the
+    visible ids" the database may test every agenda item against every visible id."""
     items = public_agenda_items() if visible is None else visible
+    count = (
+        items.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return Meeting.objects.select_related("body", "body__collaboration").annotate(
-        agenda_item_count=Count("agenda_items", filter=Q(agenda_items__in=items))
+        agenda_item_count=Coalesce(Subquery(count, output_field=IntegerField()), 0)
     )
 
 
