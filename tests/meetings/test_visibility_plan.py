@@ -18,6 +18,8 @@ from klynge.accounts.services import account_create
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Meeting, MeetingStatus
 from klynge.meetings.selectors import meeting_list, visible_number
+from klynge.search.selectors import visible_entries
+from klynge.search.services import search_index_rebuild
 from tests.factories import ClusterWorld, build_cluster
 
 pytestmark = pytest.mark.skipif(
@@ -70,6 +72,7 @@ def worlds(db: None) -> Iterator[tuple[ClusterWorld, ClusterWorld]]:
     own, other = build_cluster("Egen"), build_cluster("Anden")
     _many_meetings(own)
     _many_meetings(other)
+    search_index_rebuild()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     yield own, other
@@ -96,7 +99,8 @@ def test_who_may_see_closed_items_is_worked_out_per_meeting_not_per_item(
     worlds: tuple[ClusterWorld, ClusterWorld], role: str, tables: list[str]
 ) -> None:
     own, _ = worlds
-    visible = visible_agenda_items(_viewer(own, role))
+    viewer = _viewer(own, role)
+    visible = visible_agenda_items(viewer)
     meetings = Meeting.objects.count()
     items = AgendaItem.objects.count()
     assert items >= 10 * meetings
@@ -118,6 +122,12 @@ def test_who_may_see_closed_items_is_worked_out_per_meeting_not_per_item(
     assert _loops_on(plan, "meetings_agendaitem") <= 2 * 50
     for table in tables:
         assert _loops_on(plan, table) <= 2 * meetings, (table, _loops_on(plan, table), meetings)
+
+    # Search: the index rows the viewer may see, agenda items joined rather than looked up in the
+    # visible ids row by row.
+    plan = _executed_plan(visible_entries(viewer))
+    for table in tables:
+        assert _loops_on(plan, table) <= meetings, (table, _loops_on(plan, table), meetings)
 
     # The whole count, as a list's total: the same bound.
     plan = _executed_plan(AgendaItem.objects.filter(pk__in=visible))

@@ -52,43 +52,41 @@ def meetings_with_closed_items_of_member(person_id: int) -> QuerySet[Meeting, An
     return Meeting.objects.filter(Q(Exists(sat)) | Q(Exists(substituted))).values("pk")
 
 
-def closed_items_of_party(party_id: int) -> Q:
-    """The closed items a party may see: those of meetings held while it took part in the collaboration."""
-    return Q(meeting__in=meetings_with_closed_items_of_party(party_id))
-
-
-def closed_items_of_member(person_id: int) -> Q:
-    """The closed items a member may see: those of meetings held while they sat in the body, or were
-    a substitute for someone who did."""
-    return Q(meeting__in=meetings_with_closed_items_of_member(person_id))
-
-
 def agenda_items_visible_to_party(party_id: int) -> Q:
     """For a party's committee (memos): the public items, and the closed items the party may see."""
-    return Q(is_public=True) | closed_items_of_party(party_id)
+    return Q(is_public=True) | Q(meeting__in=meetings_with_closed_items_of_party(party_id))
 
 
-def _closed_items_visible(user: Any) -> Q | None:
-    """The closed items the user may see, or None for none; Q() for all."""
+def _meetings_with_closed_items_visible(user: Any) -> QuerySet[Meeting, Any] | bool:
+    """The meetings whose closed items the user may see (as ids), or True for all, False for none."""
     if is_administrator(user):
-        return Q()
+        return True
     party_id = editor_party_id(user)
     if party_id is not None:
-        return closed_items_of_party(party_id)
+        return meetings_with_closed_items_of_party(party_id)
     person_id = member_person_id(user)
     if person_id is not None:
-        return closed_items_of_member(person_id)
-    return None
+        return meetings_with_closed_items_of_member(person_id)
+    return False
+
+
+def visible_items_condition(user: Any = None, *, path: str = "") -> Q:
+    """The rule as a condition on the agenda item at `path` from the records filtered ("" for the item
+    itself): public, or of a meeting whose closed items the user may see. A condition on the joined item,
+    not "id in the visible ids", so the database never tests a row against the whole visible list."""
+    prefix = f"{path}__" if path else ""
+    closed = _meetings_with_closed_items_visible(user)
+    if closed is True:
+        return Q(**{f"{prefix}pk__isnull": False})
+    public = Q(**{f"{prefix}is_public": True})
+    if closed is False:
+        return public
+    return public | Q(**{f"{prefix}meeting__in": closed})
 
 
 def visible_agenda_items(user: Any = None) -> VisibleItems:
     """The ids of the agenda items the user may see, as a subquery (no query of its own)."""
-    closed = _closed_items_visible(user)
-    if closed is None:
-        return AgendaItem.objects.filter(is_public=True).values("pk")
-    if closed == Q():
-        return AgendaItem.objects.values("pk")
-    return AgendaItem.objects.filter(Q(is_public=True) | closed).values("pk")
+    return AgendaItem.objects.filter(visible_items_condition(user)).values("pk")
 
 
 def public_agenda_items() -> VisibleItems:
