@@ -11,7 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.server.urls")),
     path("", include("klynge.api.urls")),
     path("", include("klynge.site.urls")),
-    path("", include("klynge.bodies.urls")),
+    path("", include("klynge.site.bodies.urls")),
     path("", include("klynge.meetings.urls")),
     path("", include("klynge.attendance.urls")),
     path("", include("klynge.work.urls")),

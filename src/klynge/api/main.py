@@ -4,7 +4,7 @@ from ninja import NinjaAPI, Swagger
 
 from klynge.api.errors import install_error_handlers
 from klynge.attendance.api import router as attendance_router
-from klynge.bodies.api import router as bodies_router
+from klynge.api.bodies import router as bodies_router
 from klynge.catchment.api import router as catchment_router
 from klynge.exports.api import router as exports_router
 from klynge.feeds.api import router as feeds_router

@@ -257,24 +257,33 @@ def structure_overview() -> list[RegionStructure]:
 # ---- For editing and the API ------------------------------------------------------------------------
 
 
+def bodies_for_edit() -> QuerySet[Body]:
+    """Bodies with their collaboration (whose parties decide who may edit them)."""
+    return Body.objects.select_related("collaboration")
+
+
 def body_for_edit(*, slug: str | None = None, pk: int | None = None) -> Body | None:
     """A body with its collaboration (whose parties decide who may edit it), by slug or id."""
-    bodies = Body.objects.select_related("collaboration")
+    bodies = bodies_for_edit()
     return bodies.filter(slug=slug).first() if slug is not None else bodies.filter(pk=pk or 0).first()
 
 
+def memberships_for_edit() -> QuerySet[Membership]:
+    return Membership.objects.select_related("person", "party", "body__collaboration")
+
+
 def membership_for_edit(*, pk: int) -> Membership | None:
-    return Membership.objects.select_related("person", "party", "body__collaboration").filter(pk=pk).first()
+    return memberships_for_edit().filter(pk=pk).first()
+
+
+def substitutions_for_edit() -> QuerySet[Substitution]:
+    return Substitution.objects.select_related(
+        "substitute", "principal__person", "principal__body__collaboration"
+    )
 
 
 def substitution_for_edit(*, pk: int) -> Substitution | None:
-    return (
-        Substitution.objects.select_related(
-            "substitute", "principal__person", "principal__body__collaboration"
-        )
-        .filter(pk=pk)
-        .first()
-    )
+    return substitutions_for_edit().filter(pk=pk).first()
 
 
 def seat_of(*, body: Body, party_id: int) -> Seat | None:
