@@ -17,7 +17,9 @@ from pydantic.json_schema import SkipJsonSchema
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
+from klynge.api.organisation import AdministrationOut
 from klynge.api.pagination import Pages
+from klynge.api.provenance import SourceRef
 from klynge.api.schemas import BodyId as RecordId
 from klynge.api.schemas import Date, Id, Input, Slug, SlugRef, TopicRef, Version
 from klynge.bodies import commands
@@ -38,8 +40,6 @@ from klynge.bodies.selectors import (
 )
 from klynge.bodies.services import seats_version
 from klynge.kernel.records import record_version
-from klynge.organisation.api import AdministrationOut
-from klynge.provenance.api import SourceRef
 
 router = Router(tags=["Structure"])
 

@@ -33,7 +33,15 @@ from klynge.bodies.models import (
 )
 from klynge.catchment.models import Hospital
 from klynge.kernel.validity import active_on
-from klynge.organisation.models import Administration, Committee, Party, PartyKind, Topic
+from klynge.organisation.models import (
+    Administration,
+    AuthorityArea,
+    Committee,
+    Party,
+    PartyKind,
+    Person,
+    Topic,
+)
 
 # The order the pages show things in (the choices' own order is alphabetical in the database).
 KIND_ORDER = Case(
@@ -418,3 +426,95 @@ def substitutions_filtered(
     if active_on_day is not None:
         substitutions = substitutions.filter(active_on(active_on_day, "start", "end"))
     return substitutions.order_by("principal__body__name", "principal__person__name", "start", "pk")
+
+
+# ---- Parties and people with what they take part in (the organisation's pages and API) --------------
+
+
+def party_detail(*, slug: str) -> Party | None:
+    return (
+        Party.objects.filter(slug=slug)
+        .select_related("region", "source")
+        .prefetch_related(
+            Prefetch("members_of_region", queryset=Party.objects.order_by("kind", "name")),
+            Prefetch(
+                "administrations", queryset=Administration.objects.select_related("source").order_by("name")
+            ),
+            Prefetch(
+                "committees",
+                queryset=Committee.objects.select_related("administration").order_by("name"),
+            ),
+            Prefetch("people", queryset=Person.objects.order_by("name")),
+            Prefetch("collaborations", queryset=Collaboration.objects.order_by("kind", "name")),
+            Prefetch("hospitals", queryset=Hospital.objects.order_by("name")),
+            Prefetch("seats", queryset=Seat.objects.select_related("body", "body__collaboration")),
+            Prefetch(
+                "authority_areas",
+                queryset=AuthorityArea.objects.select_related("topic").order_by("topic__name"),
+            ),
+        )
+        .first()
+    )
+
+
+def person_list() -> QuerySet[Person]:
+    return (
+        Person.objects.select_related("party")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body").order_by("start", "body__name"),
+            )
+        )
+        .order_by("name")
+    )
+
+
+def person_detail(*, slug: str) -> Person | None:
+    return (
+        Person.objects.filter(slug=slug)
+        .select_related("party", "source")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body", "body__collaboration", "party", "source")
+                .prefetch_related(
+                    Prefetch(
+                        "substitutions",
+                        queryset=Substitution.objects.select_related("substitute", "source")
+                        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+                        .order_by("start", "substitute__name"),
+                    )
+                )
+                .order_by("start", "body__name"),
+            ),
+            Prefetch(
+                "substitutions",
+                queryset=Substitution.objects.select_related(
+                    "principal", "principal__person", "principal__body", "source"
+                )
+                .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+                .order_by("start", "principal__body__name"),
+            ),
+        )
+        .first()
+    )
+
+
+def people_filtered(*, party_id: int | None = None, body_id: int | None = None) -> QuerySet[Person]:
+    """People with their party and memberships; `body_id`: who are or were members of the body."""
+    people = (
+        Person.objects.select_related("party", "source")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body").order_by("start", "body__name", "pk"),
+            )
+        )
+        .order_by("name", "pk")
+    )
+    if party_id is not None:
+        people = people.filter(party=party_id)
+    if body_id is not None:
+        people = people.filter(pk__in=Membership.objects.filter(body=body_id).values("person"))
+    return people

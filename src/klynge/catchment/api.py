@@ -30,7 +30,7 @@ from klynge.catchment.selectors import (
     hospitals_filtered,
     specialty_by_key,
 )
-from klynge.provenance.api import SourceRef
+from klynge.api.provenance import SourceRef
 
 router = Router(tags=["Catchment"])
 

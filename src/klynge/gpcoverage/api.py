@@ -26,7 +26,7 @@ from klynge.gpcoverage.forecast import AreaForecast, YearForecast
 from klynge.gpcoverage.models import MAX_YEAR, MIN_YEAR, GpCoverageDataset
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.models import FigureMetric, ReportedFigure
-from klynge.provenance.api import SourceRef
+from klynge.api.provenance import SourceRef
 
 router = Router(tags=["GP coverage"])
 

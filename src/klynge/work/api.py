@@ -38,7 +38,7 @@ from klynge.api.schemas import (
 from klynge.bodies.access import access_any_edit, ensure_collaboration_edit
 from klynge.kernel.records import record_version
 from klynge.meetings.access import visible_agenda_items
-from klynge.provenance.api import SourceRef
+from klynge.api.provenance import SourceRef
 from klynge.work.access import access_research_edit, ensure_focus_area_edit
 from klynge.work.actions import (
     focus_area_create_from,
