@@ -23,7 +23,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.portal.urls")),
     path("", include("klynge.gpcoverage.urls")),
     path("", include("klynge.temporaryplaces.urls")),
-    path("", include("klynge.catchment.urls")),
+    path("", include("klynge.site.catchment.urls")),
     path("", include("klynge.reform.urls")),
 ]
 

@@ -11,11 +11,10 @@ from klynge.bodies import commands
 from klynge.bodies.access import access_collaboration_edit
 from klynge.bodies.models import Body, Membership
 from klynge.bodies.selectors import body_detail as select_body
-from klynge.bodies.selectors import body_for_edit
+from klynge.bodies.selectors import body_for_edit, catchment_rules_current_for_collaboration
 from klynge.bodies.selectors import collaboration_detail as select_collaboration
 from klynge.bodies.selectors import collaboration_list as select_collaborations
 from klynge.bodies.services import seats_version
-from klynge.catchment.selectors import catchment_rules_current_for_collaboration
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import meetings_for_body, meetings_for_collaboration
 from klynge.site.bodies.forms import (
