@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from klynge.bodies.selectors import catchment_lookup
 from klynge.catchment.examples import EXAMPLE_FILE
 from klynge.catchment.models import CatchmentRule
-from klynge.catchment.selectors import area_by_key, catchment_lookup
+from klynge.catchment.selectors import area_by_key
 from klynge.catchment.services import catchment_rules_import
 from klynge.kernel.csvfiles import ImportRefused
 

@@ -20,13 +20,13 @@ from ninja.pagination import paginate
 from klynge.api.auth import READ_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS
 from klynge.api.pagination import Pages
+from klynge.api.provenance import SourceRef
 from klynge.api.schemas import Id, Input, Ref
 from klynge.gpcoverage import selectors
 from klynge.gpcoverage.forecast import AreaForecast, YearForecast
 from klynge.gpcoverage.models import MAX_YEAR, MIN_YEAR, GpCoverageDataset
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.models import FigureMetric, ReportedFigure
-from klynge.provenance.api import SourceRef
 
 router = Router(tags=["GP coverage"])
 

@@ -21,8 +21,8 @@ from ninja.pagination import paginate
 from klynge.api.auth import READ_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS
 from klynge.api.pagination import Pages
+from klynge.api.provenance import SourceRef
 from klynge.api.schemas import Id, Input, SlugRef
-from klynge.provenance.api import SourceRef
 from klynge.temporaryplaces.models import PlaceCount
 from klynge.temporaryplaces.periods import PERIOD_FORMATS_EN, Period, PeriodKind, parse_period
 from klynge.temporaryplaces.reform import REFORM_DATE, REFORM_SHARE

@@ -22,6 +22,7 @@ from pydantic import Strict
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from klynge.api.pagination import Pages
+from klynge.api.provenance import SourceRef
 from klynge.api.schemas import (
     BodyId,
     Date,
@@ -38,7 +39,6 @@ from klynge.api.schemas import (
 from klynge.bodies.access import access_any_edit, ensure_collaboration_edit
 from klynge.kernel.records import record_version
 from klynge.meetings.access import visible_agenda_items
-from klynge.provenance.api import SourceRef
 from klynge.work.access import access_research_edit, ensure_focus_area_edit
 from klynge.work.actions import (
     focus_area_create_from,

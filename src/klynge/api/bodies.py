@@ -1,7 +1,7 @@
 """The API of the collaborations' structure: collaborations, their bodies, seats, members and substitutes.
 
-All of it is public, as on the pages. Writes take the same forms, actions and services as a body's
-editing pages (see `actions.py`), by editors of a party taking part in the collaboration.
+All of it is public, as on the pages. Writes build the same commands as a body's editing pages
+(`klynge.bodies.commands`), by editors of a party taking part in the collaboration.
 """
 
 import datetime
@@ -12,30 +12,17 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import Strict
+from pydantic import Strict, StringConstraints, field_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
+from klynge.api.organisation import AdministrationOut
 from klynge.api.pagination import Pages
+from klynge.api.provenance import SourceRef
 from klynge.api.schemas import BodyId as RecordId
-from klynge.api.schemas import Date, Id, Input, Slug, SlugRef, TopicRef, Version, form_data, validated
-from klynge.bodies.access import ensure_collaboration_edit
-from klynge.bodies.actions import (
-    membership_create_from,
-    membership_initial,
-    membership_update_from,
-    seat_set_from,
-    substitution_create_from,
-    substitution_initial,
-    substitution_update_from,
-)
-from klynge.bodies.forms import (
-    MembershipCreateForm,
-    MembershipUpdateForm,
-    SeatForm,
-    SubstitutionCreateForm,
-    SubstitutionUpdateForm,
-)
+from klynge.api.schemas import Date, Id, Input, Slug, SlugRef, TopicRef, Version
+from klynge.bodies import commands
 from klynge.bodies.models import (
     Body,
     BodyLevel,
@@ -47,22 +34,29 @@ from klynge.bodies.models import (
 )
 from klynge.bodies.selectors import (
     bodies_filtered,
-    body_for_edit,
     collaborations_filtered,
-    membership_for_edit,
     memberships_filtered,
-    substitution_for_edit,
     substitutions_filtered,
 )
 from klynge.bodies.services import seats_version
 from klynge.kernel.records import record_version
-from klynge.organisation.api import AdministrationOut
-from klynge.provenance.api import SourceRef
 
 router = Router(tags=["Structure"])
 
-Title = Annotated[str, Field(max_length=200)]
-Condition = Annotated[str, Field(max_length=300)]
+# A field of a change that may be left out but not cleared: not nullable in the API's description, and
+# refused when sent as null.
+NotNull = SkipJsonSchema[None]
+
+
+def refuse_null(value: Any) -> Any:
+    if value is None:
+        raise ValueError("may not be null; leave the field out to keep its value")
+    return value
+
+
+# Text is stripped as the pages' forms strip it.
+Title = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Condition = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
 IdList = Annotated[list[RecordId], Field(max_length=200)]
 
 
@@ -315,10 +309,12 @@ class MembershipIn(Input):
 
 class MembershipChange(Input):
     version: Version | None = Field(None, description="The `version` you read; omit to overwrite.")
-    role: MembershipRole | None = None
-    title: Title | None = None
-    start: Date | None = None
+    role: MembershipRole | NotNull = Field(None, description="Omit to keep it (it cannot be cleared).")
+    title: Title | None = Field(None, description="null: no title.")
+    start: Date | NotNull = Field(None, description="Omit to keep it (it cannot be cleared).")
     end: Date | None = Field(None, description="null: the membership runs on.")
+
+    _kept = field_validator("role", "start")(refuse_null)
 
 
 class SeatIn(Input):
@@ -339,18 +335,17 @@ class SubstitutionIn(Input):
 
 class SubstitutionChange(Input):
     version: Version | None = Field(None, description="The `version` you read; omit to overwrite.")
-    topics: IdList | None = None
-    condition: Condition | None = None
-    start: Date | None = None
+    topics: IdList | None = Field(None, description="null: whatever the agenda.")
+    condition: Condition | None = Field(None, description="null: no condition.")
+    start: Date | NotNull = Field(None, description="Omit to keep it (it cannot be cleared).")
     end: Date | None = Field(None, description="null: as long as the membership runs.")
 
+    _kept = field_validator("start")(refuse_null)
 
-def _changes(payload: Input) -> dict[str, Any]:
-    """The fields the caller sent (null included: it clears), with `version` as the forms call it."""
-    changes = payload.model_dump(exclude_unset=True)
-    if "version" in changes:
-        changes["seen_version"] = changes.pop("version")
-    return changes
+
+def _sent(payload: Input) -> dict[str, Any]:
+    """The fields the caller sent (null included: it clears)."""
+    return payload.model_dump(exclude_unset=True)
 
 
 def _found(record: Any) -> Any:
@@ -369,18 +364,6 @@ def _full_membership(pk: int) -> Membership:
 
 def _full_substitution(pk: int) -> Substitution:
     return _found(substitutions_filtered().filter(pk=pk).first())
-
-
-def _editable_body(request: HttpRequest, pk: int) -> Body:
-    body = _found(body_for_edit(pk=pk))
-    ensure_collaboration_edit(request.user, body.collaboration)
-    return body
-
-
-def _editable_membership(request: HttpRequest, pk: int) -> Membership:
-    membership = _found(membership_for_edit(pk=pk))
-    ensure_collaboration_edit(request.user, membership.body.collaboration)
-    return membership
 
 
 # ---- Reads ------------------------------------------------------------------------------------------
@@ -470,9 +453,16 @@ def get_substitution(request: HttpRequest, substitution_id: Id) -> Any:
 )
 def create_membership(request: HttpRequest, body_id: Id, payload: MembershipIn) -> Any:
     """Add a member to a body, on one of a participating party's seats (refused when they are filled)."""
-    body = _editable_body(request, body_id)
-    data = validated(MembershipCreateForm(form_data({}, payload.model_dump()), body=body))
-    membership = membership_create_from(body, data)
+    command = commands.MembershipCreate(
+        body_id=body_id,
+        person_id=payload.person,
+        party_id=payload.party,
+        role=payload.role,
+        title=payload.title,
+        start=payload.start,
+        end=payload.end,
+    )
+    membership = commands.membership_create(actor=request.user, command=command)
     return Status(201, _full_membership(membership.pk))
 
 
@@ -481,20 +471,24 @@ def create_membership(request: HttpRequest, body_id: Id, payload: MembershipIn) 
 )
 def change_membership(request: HttpRequest, membership_id: Id, payload: MembershipChange) -> Any:
     """Change a member's role, title or period, e.g. set the end when they leave (their substitutes end too)."""
-    membership = _editable_membership(request, membership_id)
-    data = validated(MembershipUpdateForm(form_data(membership_initial(membership), _changes(payload))))
-    membership_update_from(membership, data)
-    return _full_membership(membership.pk)
+    sent = _sent(payload)
+    if "title" in sent:
+        sent["title"] = sent["title"] or ""
+    command = commands.MembershipUpdate(
+        membership_id=membership_id, seen_version=sent.pop("version", None), **sent
+    )
+    commands.membership_update(actor=request.user, command=command)
+    return _full_membership(membership_id)
 
 
 @router.put("/bodies/{body_id}/seats", response={200: BodyDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def set_seats(request: HttpRequest, body_id: Id, payload: SeatIn) -> Any:
     """Set how many seats a participating party holds in a body (never fewer than sit at once)."""
-    body = _editable_body(request, body_id)
-    values = {"party": payload.party, "count": payload.count, "seen_version": payload.version}
-    data = validated(SeatForm(form_data({}, values), body=body))
-    seat_set_from(body, data)
-    return _full_body(body.pk)
+    command = commands.SeatSet(
+        body_id=body_id, party_id=payload.party, count=payload.count, seen_version=payload.version
+    )
+    commands.seat_set(actor=request.user, command=command)
+    return _full_body(body_id)
 
 
 @router.post(
@@ -504,9 +498,15 @@ def set_seats(request: HttpRequest, body_id: Id, payload: SeatIn) -> Any:
 )
 def create_substitution(request: HttpRequest, membership_id: Id, payload: SubstitutionIn) -> Any:
     """Add a substitute for a member, with the topics and the period they may attend for."""
-    membership = _editable_membership(request, membership_id)
-    data = validated(SubstitutionCreateForm(form_data({}, payload.model_dump()), principal=membership))
-    substitution = substitution_create_from(membership, data)
+    command = commands.SubstitutionCreate(
+        membership_id=membership_id,
+        substitute_id=payload.substitute,
+        topic_ids=tuple(payload.topics),
+        condition=payload.condition,
+        start=payload.start,
+        end=payload.end,
+    )
+    substitution = commands.substitution_create(actor=request.user, command=command)
     return Status(201, _full_substitution(substitution.pk))
 
 
@@ -517,11 +517,13 @@ def create_substitution(request: HttpRequest, membership_id: Id, payload: Substi
 )
 def change_substitution(request: HttpRequest, substitution_id: Id, payload: SubstitutionChange) -> Any:
     """Change a substitute's topics, condition or period, e.g. end the arrangement."""
-    substitution = _found(substitution_for_edit(pk=substitution_id))
-    membership = substitution.principal
-    ensure_collaboration_edit(request.user, membership.body.collaboration)
-    form = SubstitutionUpdateForm(
-        form_data(substitution_initial(substitution), _changes(payload)), principal=membership
+    sent = _sent(payload)
+    if "topics" in sent:
+        sent["topic_ids"] = tuple(sent.pop("topics") or ())
+    if "condition" in sent:
+        sent["condition"] = sent["condition"] or ""
+    command = commands.SubstitutionUpdate(
+        substitution_id=substitution_id, seen_version=sent.pop("version", None), **sent
     )
-    substitution_update_from(substitution, validated(form))
-    return _full_substitution(substitution.pk)
+    commands.substitution_update(actor=request.user, command=command)
+    return _full_substitution(substitution_id)

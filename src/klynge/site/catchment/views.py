@@ -1,30 +1,24 @@
 """Catchment pages: which hospital, and which cluster or council, an area belongs to on a date; and the
 import of the region's yearly revision.
 
-Reading is public. Importing is for administrators only: catchment is the region's reference data for
-every collaboration at once (Copenhagen's districts lie in two clusters), a revision ends rules that all
-clusters' answers depend on, and no secretariat editor owns it — unlike a cluster's own records.
+Reading is public. Importing is for administrators only (`klynge.catchment.access` says why).
 """
 
 import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 
-from klynge.accounts.access import is_administrator
-from klynge.catchment import selectors, services
+from klynge.bodies.selectors import catchment_lookup, catchment_overview
+from klynge.catchment import commands, selectors
+from klynge.catchment.access import access_catchment_import, ensure_catchment_import
 from klynge.catchment.examples import EXAMPLE_FILE
-from klynge.catchment.forms import CatchmentImportForm, CatchmentLookupForm
 from klynge.catchment.importing import COLUMNS
 from klynge.catchment.models import CatchmentRule
+from klynge.site.catchment.forms import CatchmentImportForm, CatchmentLookupForm
 from klynge.site.editing import save_form
-
-NO_IMPORT_RIGHTS = (
-    "Kun administratorer kan indlæse optageområder: de er regionens fælles referencedata for alle klynger."
-)
 
 
 def lookup(request: HttpRequest) -> HttpResponse:
@@ -40,7 +34,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
         specialty = next((s for s in specialties if s.slug == form.cleaned_data["speciale"]), None)
         if form.cleaned_data["omraade"]:
             area = selectors.area_by_key(key=form.cleaned_data["omraade"])
-            answer = selectors.catchment_lookup(area=area, day=day, specialty=specialty)
+            answer = catchment_lookup(area=area, day=day, specialty=specialty)
             history = selectors.catchment_history(area=area)
     return render(
         request,
@@ -51,16 +45,15 @@ def lookup(request: HttpRequest) -> HttpResponse:
             "answer": answer,
             "history": history,
             "specialty": specialty,
-            "overview": selectors.catchment_overview(day=day, specialty=specialty),
-            "can_import": is_administrator(request.user),
+            "overview": catchment_overview(day=day, specialty=specialty),
+            "can_import": access_catchment_import(request.user),
         },
     )
 
 
 @login_required
 def import_view(request: HttpRequest) -> HttpResponse:
-    if not is_administrator(request.user):
-        raise PermissionDenied(NO_IMPORT_RIGHTS)
+    ensure_catchment_import(request.user)
     form = (
         CatchmentImportForm(request.POST, request.FILES)
         if request.method == "POST"
@@ -69,7 +62,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: services.catchment_rules_import(**form.service_arguments(), imported_by=request.user),
+        lambda data: commands.catchment_rules_import(actor=request.user, command=form.command()),
         success="Optageområderne er indlæst.",
     )
     if saved is not None:

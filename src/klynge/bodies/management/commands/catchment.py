@@ -2,6 +2,9 @@
 
 Import a catchment revision (columns: see klynge.catchment.importing), all or nothing; every problem in
 the file is reported with its line. Or look up an area's hospital and cluster on a date.
+
+It lives with the bodies because the lookup answers with the clusters and councils (which catchment,
+below the bodies, knows nothing of).
 """
 
 import datetime
@@ -11,14 +14,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from klynge.bodies.selectors import catchment_lookup
 from klynge.catchment.importing import COLUMNS
-from klynge.catchment.selectors import (
-    UnknownArea,
-    UnknownSpecialty,
-    area_by_key,
-    catchment_lookup,
-    specialty_by_key,
-)
+from klynge.catchment.selectors import UnknownArea, UnknownSpecialty, area_by_key, specialty_by_key
 from klynge.catchment.services import catchment_rules_import
 from klynge.kernel.csvfiles import ImportRefused
 

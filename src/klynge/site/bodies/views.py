@@ -7,33 +7,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from klynge.bodies.access import access_collaboration_edit, ensure_collaboration_edit
-from klynge.bodies.actions import (
-    membership_create_from,
-    membership_initial,
-    membership_update_from,
-    seat_initial,
-    seat_set_from,
-    substitution_create_from,
-    substitution_initial,
-    substitution_update_from,
-)
-from klynge.bodies.forms import (
+from klynge.bodies import commands
+from klynge.bodies.access import access_collaboration_edit
+from klynge.bodies.models import Body, Membership
+from klynge.bodies.selectors import body_detail as select_body
+from klynge.bodies.selectors import body_for_edit, catchment_rules_current_for_collaboration
+from klynge.bodies.selectors import collaboration_detail as select_collaboration
+from klynge.bodies.selectors import collaboration_list as select_collaborations
+from klynge.bodies.services import seats_version
+from klynge.meetings.access import visible_agenda_items
+from klynge.meetings.selectors import meetings_for_body, meetings_for_collaboration
+from klynge.site.bodies.forms import (
     MembershipCreateForm,
     MembershipUpdateForm,
     SeatForm,
     SubstitutionCreateForm,
     SubstitutionUpdateForm,
+    membership_initial,
+    seat_initial,
+    substitution_initial,
 )
-from klynge.bodies.models import Body, Membership
-from klynge.bodies.selectors import body_detail as select_body
-from klynge.bodies.selectors import body_for_edit, membership_for_edit, substitution_for_edit
-from klynge.bodies.selectors import collaboration_detail as select_collaboration
-from klynge.bodies.selectors import collaboration_list as select_collaborations
-from klynge.bodies.services import seats_version
-from klynge.catchment.selectors import catchment_rules_current_for_collaboration
-from klynge.meetings.access import visible_agenda_items
-from klynge.meetings.selectors import meetings_for_body, meetings_for_collaboration
 from klynge.site.editing import edit_page, save_form
 from klynge.work.selectors import (
     focus_areas_for_collaboration,
@@ -94,7 +87,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 # Editing a body's composition. Every view: 404 for an unknown record, 403 (in Danish) for anyone who may
-# not change the collaboration's records, the form on GET, the service on a valid POST.
+# not change the collaboration's records, the form on GET, the command on a valid POST.
 
 
 def _body_url(body: Body) -> str:
@@ -117,16 +110,11 @@ def _editable_body(request: HttpRequest, slug: str) -> Body:
     body = body_for_edit(slug=slug)
     if body is None:
         raise Http404("Organet findes ikke.")
-    ensure_collaboration_edit(request.user, body.collaboration)
-    return body
+    return commands.editable_body(actor=request.user, body_id=body.pk)
 
 
 def _editable_membership(request: HttpRequest, pk: int) -> Membership:
-    membership = membership_for_edit(pk=pk)
-    if membership is None:
-        raise Http404("Medlemskabet findes ikke.")
-    ensure_collaboration_edit(request.user, membership.body.collaboration)
-    return membership
+    return commands.editable_membership(actor=request.user, membership_id=pk)
 
 
 def _posted(request: HttpRequest) -> QueryDict | None:
@@ -142,7 +130,7 @@ def membership_create_view(request: HttpRequest, slug: str) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        save=lambda data: membership_create_from(body, data),
+        save=lambda data: commands.membership_create(actor=request.user, command=form.command()),
         success="Medlemmet er tilføjet.",
     )
     if saved is not None:
@@ -163,11 +151,13 @@ def membership_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a member's role, title or period, fx end the membership when the member leaves."""
     membership = _editable_membership(request, pk)
     body = membership.body
-    form = MembershipUpdateForm(_posted(request), initial=membership_initial(membership))
+    form = MembershipUpdateForm(
+        _posted(request), initial=membership_initial(membership), membership=membership
+    )
     saved = save_form(
         request,
         form,
-        save=lambda data: membership_update_from(membership, data),
+        save=lambda data: commands.membership_update(actor=request.user, command=form.command()),
         success=f"Medlemskabet for {membership.person.name} er gemt.",
         record=membership,
     )
@@ -196,7 +186,7 @@ def seat_set_view(request: HttpRequest, slug: str) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        save=lambda data: seat_set_from(body, data),
+        save=lambda data: commands.seat_set(actor=request.user, command=form.command()),
         success="Pladserne er gemt.",
     )
     if saved is not None:
@@ -228,7 +218,7 @@ def substitution_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        save=lambda data: substitution_create_from(membership, data),
+        save=lambda data: commands.substitution_create(actor=request.user, command=form.command()),
         success=f"Stedfortræderen for {membership.person.name} er tilføjet.",
     )
     if saved is not None:
@@ -247,19 +237,16 @@ def substitution_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def substitution_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a substitute's topics, condition or period, fx end the arrangement."""
-    substitution = substitution_for_edit(pk=pk)
-    if substitution is None:
-        raise Http404("Stedfortræderen findes ikke.")
+    substitution = commands.editable_substitution(actor=request.user, substitution_id=pk)
     membership = substitution.principal
     body = membership.body
-    ensure_collaboration_edit(request.user, body.collaboration)
     form = SubstitutionUpdateForm(
-        _posted(request), initial=substitution_initial(substitution), principal=membership
+        _posted(request), initial=substitution_initial(substitution), substitution=substitution
     )
     saved = save_form(
         request,
         form,
-        save=lambda data: substitution_update_from(substitution, data),
+        save=lambda data: commands.substitution_update(actor=request.user, command=form.command()),
         success=f"Stedfortræderen {substitution.substitute.name} er gemt.",
         record=substitution,
     )

@@ -14,17 +14,17 @@ from ninja.pagination import paginate
 from klynge.api.auth import READ_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS
 from klynge.api.pagination import Pages
+from klynge.api.provenance import SourceRef
 from klynge.api.schemas import Id, Input, Slug, SlugRef, TopicRef
 from klynge.bodies.models import MembershipRole
+from klynge.bodies.selectors import people_filtered
 from klynge.organisation.models import Committee, Party, PartyKind, Person
 from klynge.organisation.selectors import (
     authority_areas_filtered,
     committees_filtered,
     parties_filtered,
-    people_filtered,
     topic_list,
 )
-from klynge.provenance.api import SourceRef
 
 router = Router(tags=["Organisation"])
 

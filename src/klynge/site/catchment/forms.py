@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from klynge.catchment.commands import CatchmentRulesImport
 from klynge.catchment.models import Area, AreaKind, Specialty
 from klynge.site.forms import DanishForm, DateField
 
@@ -79,9 +80,9 @@ class CatchmentImportForm(DanishForm):
             raise forms.ValidationError("Filen er for stor; den må højst fylde 1 MB.")
         return upload
 
-    def service_arguments(self) -> dict[str, Any]:
+    def command(self) -> CatchmentRulesImport:
         upload: UploadedFile = self.cleaned_data["file"]
         note = self.cleaned_data["source_note"].strip()
         if upload.name:
             note = f"{note} (indlæst fra filen {upload.name})"
-        return {"content": upload.read(), "source_note": note}
+        return CatchmentRulesImport(content=upload.read(), source_note=note)

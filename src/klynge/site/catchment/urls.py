@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.catchment import views
+from klynge.site.catchment import views
 
 app_name = "catchment"
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.organisation import views
+from klynge.site.organisation import views
 
 app_name = "organisation"
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.provenance import views
+from klynge.site.provenance import views
 
 app_name = "provenance"
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.bodies import views
+from klynge.site.bodies import views
 
 app_name = "bodies"
 

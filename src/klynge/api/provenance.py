@@ -5,6 +5,7 @@ Counts of what rests on a source include only what the caller may see, as on the
 """
 
 import datetime
+from functools import partial
 from typing import Any
 
 from django.http import Http404, HttpRequest
@@ -16,7 +17,7 @@ from klynge.api.auth import READ_AUTH
 from klynge.api.errors import error_responses
 from klynge.api.pagination import Pages
 from klynge.api.schemas import Id, Input
-from klynge.meetings.access import visible_agenda_items
+from klynge.meetings.access import restrict_to_visible, visible_agenda_items
 from klynge.provenance.models import Source, SourceKind
 from klynge.provenance.selectors import source_get, source_usage, sources_filtered
 
@@ -78,7 +79,9 @@ class SourceFilters(Input):
 @paginate(Pages)
 def list_sources(request: HttpRequest, filters: Query[SourceFilters]) -> Any:
     """Sources by kind and title, each with how many records rest on it."""
-    return sources_filtered(visible=visible_agenda_items(request.user), kind=filters.kind)
+    return sources_filtered(
+        restrict=partial(restrict_to_visible, visible=visible_agenda_items(request.user)), kind=filters.kind
+    )
 
 
 @router.get(
@@ -89,7 +92,9 @@ def get_source(request: HttpRequest, source_id: Id) -> Any:
     source = source_get(pk=source_id)
     if source is None:
         raise Http404
-    usage = source_usage(source=source, visible=visible_agenda_items(request.user))
+    usage = source_usage(
+        source=source, restrict=partial(restrict_to_visible, visible=visible_agenda_items(request.user))
+    )
     source.usage = [{"kind": u.label, "count": u.count} for u in usage]  # type: ignore[attr-defined]
     source.record_count = sum(u.count for u in usage)  # type: ignore[attr-defined]
     return source

@@ -1,12 +1,26 @@
-"""Danish forms for a body's composition: members, seats and substitutes. The services hold the rules."""
+"""Danish forms for a body's composition: members, seats and substitutes.
+
+Each form checks what the editor typed and builds the command (`klynge.bodies.commands`); the command
+and its service hold the rules.
+"""
 
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
 
-from klynge.bodies.models import Body, Membership, MembershipRole
+from klynge.bodies.commands import (
+    MembershipCreate,
+    MembershipUpdate,
+    SeatSet,
+    SubstitutionCreate,
+    SubstitutionUpdate,
+)
+from klynge.bodies.models import Body, Membership, MembershipRole, Substitution
+from klynge.bodies.selectors import seat_of
+from klynge.bodies.services import seats_version
 from klynge.kernel.formatting import danish_date
+from klynge.kernel.records import record_version
 from klynge.organisation.models import Party, Person, Topic
 from klynge.site.forms import DanishForm, DateField
 
@@ -79,6 +93,19 @@ class MembershipCreateForm(DanishForm):
         # Only the collaboration's own parties hold seats in its bodies.
         party.queryset = body.collaboration.parties.order_by("name")
         self.fields["role"].initial = MembershipRole.MEMBER
+        self.body = body
+
+    def command(self) -> MembershipCreate:
+        data = self.cleaned_data
+        return MembershipCreate(
+            body_id=self.body.pk,
+            person_id=data["person"].pk,
+            party_id=data["party"].pk,
+            role=MembershipRole(data["role"]),
+            title=data["title"],
+            start=data["start"],
+            end=data["end"],
+        )
 
 
 class MembershipUpdateForm(DanishForm):
@@ -91,6 +118,21 @@ class MembershipUpdateForm(DanishForm):
         help_text=END_HELP + " Stedfortrædere, der rækker længere, afsluttes samme dag.",
     )
     seen_version = seen_version_field()
+
+    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+
+    def command(self) -> MembershipUpdate:
+        data = self.cleaned_data
+        return MembershipUpdate(
+            membership_id=self.membership.pk,
+            role=MembershipRole(data["role"]),
+            title=data["title"],
+            start=data["start"],
+            end=data["end"],
+            seen_version=data["seen_version"],
+        )
 
 
 class SeatForm(DanishForm):
@@ -121,6 +163,16 @@ class SeatForm(DanishForm):
         party = self.fields["party"]
         assert isinstance(party, forms.ModelChoiceField)
         party.queryset = body.collaboration.parties.order_by("name")
+        self.body = body
+
+    def command(self) -> SeatSet:
+        data = self.cleaned_data
+        return SeatSet(
+            body_id=self.body.pk,
+            party_id=data["party"].pk,
+            count=data["count"],
+            seen_version=data["seen_version"],
+        )
 
 
 def topics_field() -> forms.ModelMultipleChoiceField:
@@ -167,6 +219,18 @@ class SubstitutionCreateForm(DanishForm):
         substitute.queryset = (
             Person.objects.exclude(pk=principal.person_id).select_related("party").order_by("name", "pk")
         )
+        self.principal = principal
+
+    def command(self) -> SubstitutionCreate:
+        data = self.cleaned_data
+        return SubstitutionCreate(
+            membership_id=self.principal.pk,
+            substitute_id=data["substitute"].pk,
+            topic_ids=tuple(topic.pk for topic in data["topics"]),
+            condition=data["condition"],
+            start=data["start"],
+            end=data["end"],
+        )
 
 
 class SubstitutionUpdateForm(DanishForm):
@@ -176,6 +240,49 @@ class SubstitutionUpdateForm(DanishForm):
     end = date_field("Til", required=False)
     seen_version = seen_version_field()
 
-    def __init__(self, *args: Any, principal: Membership, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, substitution: Substitution, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        principal = substitution.principal
         self.fields["end"].help_text = substitution_end_help(principal) + " Sæt en slutdato for at afslutte."
+        self.substitution = substitution
+
+    def command(self) -> SubstitutionUpdate:
+        data = self.cleaned_data
+        return SubstitutionUpdate(
+            substitution_id=self.substitution.pk,
+            topic_ids=tuple(topic.pk for topic in data["topics"]),
+            condition=data["condition"],
+            start=data["start"],
+            end=data["end"],
+            seen_version=data["seen_version"],
+        )
+
+
+def membership_initial(membership: Membership) -> dict[str, Any]:
+    """A membership's current values as its form shows them (the starting point of a change)."""
+    return {
+        "role": membership.role,
+        "title": membership.title,
+        "start": membership.start,
+        "end": membership.end,
+        "seen_version": record_version(membership),
+    }
+
+
+def seat_initial(body: Body, party_id: int | None = None) -> dict[str, Any]:
+    """The seat form's starting point: the body's seats as now seen, and the party's count if it has seats."""
+    initial: dict[str, Any] = {"seen_version": seats_version(body=body)}
+    seat = seat_of(body=body, party_id=party_id) if party_id is not None else None
+    if seat is not None:
+        initial.update(party=seat.party_id, count=seat.count)
+    return initial
+
+
+def substitution_initial(substitution: Substitution) -> dict[str, Any]:
+    return {
+        "topics": [topic.pk for topic in substitution.topics.all()],
+        "condition": substitution.condition,
+        "start": substitution.start,
+        "end": substitution.end,
+        "seen_version": record_version(substitution),
+    }

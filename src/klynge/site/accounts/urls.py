@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.accounts import views
+from klynge.site.accounts import views
 
 app_name = "accounts"
 

@@ -3,6 +3,9 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from klynge.bodies.selectors import party_detail as select_party
+from klynge.bodies.selectors import person_detail as select_person
+from klynge.bodies.selectors import person_list as select_people
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import agenda_items_by_topics
 from klynge.memos.access import access_memo_draft, memos_visible_to
@@ -10,10 +13,7 @@ from klynge.memos.selectors import memo_list
 from klynge.organisation.selectors import committee_detail as select_committee
 from klynge.organisation.selectors import committee_list as select_committees
 from klynge.organisation.selectors import committee_topics
-from klynge.organisation.selectors import party_detail as select_party
 from klynge.organisation.selectors import party_list as select_parties
-from klynge.organisation.selectors import person_detail as select_person
-from klynge.organisation.selectors import person_list as select_people
 from klynge.work.selectors import focus_areas_by_topics, initiatives_by_topics
 
 

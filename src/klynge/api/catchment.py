@@ -16,21 +16,19 @@ from ninja.pagination import paginate
 from klynge.api.auth import READ_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, error_responses
 from klynge.api.pagination import Pages
+from klynge.api.provenance import SourceRef
 from klynge.api.schemas import Date, Id, Input, Slug, SlugRef
 from klynge.bodies.models import CollaborationKind
+from klynge.bodies.selectors import CatchmentLookup, catchment_lookup, hospitals_filtered
 from klynge.catchment.models import AreaKind, CatchmentRule, Hospital
 from klynge.catchment.selectors import (
-    CatchmentAnswer,
     UnknownArea,
     UnknownSpecialty,
     area_by_key,
     areas_filtered,
-    catchment_lookup,
     catchment_rules_filtered,
-    hospitals_filtered,
     specialty_by_key,
 )
-from klynge.provenance.api import SourceRef
 
 router = Router(tags=["Catchment"])
 
@@ -179,7 +177,7 @@ class CatchmentRuleFilters(Input):
     valid_on: Date | None = Field(None, description="Only rules in force on this date (YYYY-MM-DD).")
 
 
-def _catchment_out(answer: CatchmentAnswer) -> dict[str, Any]:
+def _catchment_out(answer: CatchmentLookup) -> dict[str, Any]:
     rule = answer.rule
     assert rule is not None
     return {
