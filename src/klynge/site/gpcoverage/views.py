@@ -70,7 +70,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
         success="Lægedækningstallene er indlæst.",
     )
     if saved is not None:
-        return redirect("gpcoverage:dataset_detail", slug=saved.slug)
+        return redirect(saved)
     return render(request, "gpcoverage/import.html", {"form": form, "columns": COLUMNS})
 
 
