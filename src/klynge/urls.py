@@ -21,7 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.site.accounts.urls")),
     path("", include("klynge.search.urls")),
     path("", include("klynge.portal.urls")),
-    path("", include("klynge.gpcoverage.urls")),
+    path("", include("klynge.site.gpcoverage.urls")),
     path("", include("klynge.temporaryplaces.urls")),
     path("", include("klynge.site.catchment.urls")),
     path("", include("klynge.reform.urls")),

@@ -8,7 +8,6 @@ import datetime
 from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest
-from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -61,7 +60,7 @@ IdList = Annotated[list[RecordId], Field(max_length=200)]
 
 
 def _body_url(body: Body) -> str:
-    return reverse("bodies:body_detail", args=[body.slug])
+    return body.get_absolute_url()
 
 
 # ---- What the API shows ----------------------------------------------------------------------------
@@ -113,7 +112,7 @@ class CollaborationOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Collaboration) -> str:
-        return reverse("bodies:collaboration_detail", args=[obj.slug])
+        return obj.get_absolute_url()
 
 
 class SeatOut(Schema):

@@ -7,7 +7,6 @@ import datetime
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -61,7 +60,7 @@ class PartyOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Party) -> str:
-        return reverse("organisation:party_detail", args=[obj.slug])
+        return obj.get_absolute_url()
 
 
 class PersonMembershipOut(Schema):
@@ -93,7 +92,7 @@ class PersonOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Person) -> str:
-        return reverse("organisation:person_detail", args=[obj.slug])
+        return obj.get_absolute_url()
 
 
 class CommitteeOut(Schema):
@@ -114,7 +113,7 @@ class CommitteeOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Committee) -> str:
-        return reverse("organisation:committee_detail", args=[obj.slug])
+        return obj.get_absolute_url()
 
 
 class AuthorityAreaOut(Schema):

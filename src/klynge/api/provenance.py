@@ -9,7 +9,6 @@ from functools import partial
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -35,7 +34,7 @@ class SourceRef(Schema):
 
     @staticmethod
     def resolve_url(obj: Source) -> str:
-        return reverse("provenance:source_detail", args=[obj.key])
+        return obj.get_absolute_url()
 
 
 class SourceOut(Schema):
@@ -58,7 +57,7 @@ class SourceOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Source) -> str:
-        return reverse("provenance:source_detail", args=[obj.key])
+        return obj.get_absolute_url()
 
 
 class UsageOut(Schema):

@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -91,7 +90,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _body_url(body: Body) -> str:
-    return reverse("bodies:body_detail", args=[body.slug])
+    return body.get_absolute_url()
 
 
 def _crumbs(body: Body) -> tuple[str, ...]:
@@ -100,7 +99,7 @@ def _crumbs(body: Body) -> tuple[str, ...]:
         "Klynger",
         "bodies:collaboration_list",
         collaboration.name,
-        reverse("bodies:collaboration_detail", args=[collaboration.slug]),
+        collaboration.get_absolute_url(),
         body.name,
         _body_url(body),
     )

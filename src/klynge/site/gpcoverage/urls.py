@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.gpcoverage import views
+from klynge.site.gpcoverage import views
 
 app_name = "gpcoverage"
 

@@ -1,28 +1,23 @@
 """GP coverage pages: the overview, a dataset's forecast up to a target year, and the import.
 
-Reading is public. Importing is for those who may add records to some collaboration (access_any_edit):
-an import adds a new dataset and changes nobody else's records, a dataset belongs to no single
-collaboration (Copenhagen lies in two clusters), and it is the secretariats that bring the region's GP
-coverage figures to their clusters; every dataset says who imported it and where its figures come from.
+Reading is public. Importing is for those who may add records to some collaboration
+(`klynge.gpcoverage.access` says why).
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 
-from klynge.bodies.access import access_any_edit
-from klynge.gpcoverage import selectors, services
+from klynge.gpcoverage import commands, selectors
+from klynge.gpcoverage.access import access_gp_coverage_import, ensure_gp_coverage_import
 from klynge.gpcoverage.charts import capacities_chart
 from klynge.gpcoverage.examples import EXAMPLE_FILE
-from klynge.gpcoverage.forms import GpCoverageImportForm
 from klynge.gpcoverage.importing import COLUMNS
 from klynge.meetings.access import visible_agenda_items
 from klynge.site.editing import save_form
-
-NO_IMPORT_RIGHTS = "Kun sekretariaternes redaktører og administratorer kan indlæse lægedækningstal."
+from klynge.site.gpcoverage.forms import GpCoverageImportForm
 
 
 def overview(request: HttpRequest) -> HttpResponse:
@@ -32,7 +27,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         {
             "datasets": selectors.dataset_list(),
             "reported": selectors.reported_gp_figures(visible=visible_agenda_items(request.user)),
-            "can_import": access_any_edit(request.user),
+            "can_import": access_gp_coverage_import(request.user),
         },
     )
 
@@ -55,15 +50,14 @@ def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),  # pygal escapes the labels
             "year_choices": range(first, last + 1) if first and last else range(0),
             "reported": selectors.reported_gp_figures(visible=visible_agenda_items(request.user)),
-            "can_import": access_any_edit(request.user),
+            "can_import": access_gp_coverage_import(request.user),
         },
     )
 
 
 @login_required
 def import_view(request: HttpRequest) -> HttpResponse:
-    if not access_any_edit(request.user):
-        raise PermissionDenied(NO_IMPORT_RIGHTS)
+    ensure_gp_coverage_import(request.user)
     form = (
         GpCoverageImportForm(request.POST, request.FILES)
         if request.method == "POST"
@@ -72,13 +66,11 @@ def import_view(request: HttpRequest) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: services.gp_coverage_dataset_import(
-            **form.service_arguments(), imported_by=request.user
-        ),
+        lambda data: commands.gp_coverage_dataset_import(actor=request.user, command=form.command()),
         success="Lægedækningstallene er indlæst.",
     )
     if saved is not None:
-        return redirect("gpcoverage:dataset_detail", slug=saved.slug)
+        return redirect(saved)
     return render(request, "gpcoverage/import.html", {"form": form, "columns": COLUMNS})
 
 

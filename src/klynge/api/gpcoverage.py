@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -74,7 +73,7 @@ class DatasetOut(Schema):
 
     @staticmethod
     def resolve_url(obj: GpCoverageDataset) -> str:
-        return reverse("gpcoverage:dataset_detail", args=[obj.slug])
+        return obj.get_absolute_url()
 
 
 class YearOut(Schema):

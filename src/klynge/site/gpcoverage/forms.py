@@ -1,11 +1,11 @@
-"""The Danish upload form for a GP coverage file; the import service holds the rules."""
+"""The Danish upload form for a GP coverage file: it builds the import command; the service holds the rules."""
 
 from decimal import Decimal
-from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from klynge.gpcoverage.commands import GpCoverageDatasetImport
 from klynge.gpcoverage.models import (
     DEFAULT_CLOSED_PRACTICES,
     DEFAULT_CRITERIA_REQUIRED,
@@ -113,20 +113,20 @@ class GpCoverageImportForm(DanishForm):
             raise forms.ValidationError("Filen er for stor; den må højst fylde 5 MB.")
         return upload
 
-    def service_arguments(self) -> dict[str, Any]:
+    def command(self) -> GpCoverageDatasetImport:
         data = self.cleaned_data
         percent = data["share_60_plus_percent"]
         upload: UploadedFile = data["file"]
-        return {
-            "name": data["name"],
-            "content": upload.read(),
-            "file_name": upload.name or "",
-            "source_note": data["source_note"],
-            "description": data["description"],
-            "is_example": data["is_example"],
-            "norm": data["norm"],
-            "max_patients_per_capacity": data["max_patients_per_capacity"],
-            "share_60_plus_threshold": None if percent is None else Decimal(percent) / 100,
-            "closed_practices_threshold": data["closed_practices_threshold"],
-            "criteria_required": data["criteria_required"],
-        }
+        return GpCoverageDatasetImport(
+            name=data["name"],
+            content=upload.read(),
+            file_name=upload.name or "",
+            source_note=data["source_note"],
+            description=data["description"],
+            is_example=data["is_example"],
+            norm=data["norm"],
+            max_patients_per_capacity=data["max_patients_per_capacity"],
+            share_60_plus_threshold=None if percent is None else Decimal(percent) / 100,
+            closed_practices_threshold=data["closed_practices_threshold"],
+            criteria_required=data["criteria_required"],
+        )
