@@ -17,7 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.work.urls")),
     path("", include("klynge.organisation.urls")),
     path("", include("klynge.provenance.urls")),
-    path("", include("klynge.memos.urls")),
+    path("", include("klynge.site.memos.urls")),
     path("", include("klynge.accounts.urls")),
     path("", include("klynge.search.urls")),
     path("", include("klynge.portal.urls")),
