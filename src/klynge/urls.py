@@ -24,7 +24,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.gpcoverage.urls")),
     path("", include("klynge.temporaryplaces.urls")),
     path("", include("klynge.catchment.urls")),
-    path("", include("klynge.reform.urls")),
+    path("", include("klynge.site.reform.urls")),
 ]
 
 if settings.OIDC_ENABLED:
