@@ -22,7 +22,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.search.urls")),
     path("", include("klynge.portal.urls")),
     path("", include("klynge.gpcoverage.urls")),
-    path("", include("klynge.temporaryplaces.urls")),
+    path("", include("klynge.site.temporaryplaces.urls")),
     path("", include("klynge.catchment.urls")),
     path("", include("klynge.site.reform.urls")),
 ]
