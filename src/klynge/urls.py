@@ -19,7 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.provenance.urls")),
     path("", include("klynge.site.memos.urls")),
     path("", include("klynge.accounts.urls")),
-    path("", include("klynge.search.urls")),
+    path("", include("klynge.site.search.urls")),
     path("", include("klynge.portal.urls")),
     path("", include("klynge.gpcoverage.urls")),
     path("", include("klynge.site.temporaryplaces.urls")),

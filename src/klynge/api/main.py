@@ -5,6 +5,7 @@ from ninja import NinjaAPI, Swagger
 from klynge.api.errors import install_error_handlers
 from klynge.api.memos import router as memos_router
 from klynge.api.reform import router as reform_router
+from klynge.api.search import router as search_router
 from klynge.api.temporaryplaces import router as temporaryplaces_router
 from klynge.attendance.api import router as attendance_router
 from klynge.bodies.api import router as bodies_router
@@ -15,7 +16,6 @@ from klynge.gpcoverage.api import router as gpcoverage_router
 from klynge.meetings.api import router as meetings_router
 from klynge.organisation.api import router as organisation_router
 from klynge.provenance.api import router as provenance_router
-from klynge.search.api import router as search_router
 from klynge.work.api import router as work_router
 
 DESCRIPTION = """
