@@ -53,7 +53,7 @@ class MemoOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Memo) -> str:
-        return reverse("memos:memo_detail", args=[obj.pk])
+        return obj.get_absolute_url()
 
 
 class CaseNumberOut(Schema):
