@@ -17,14 +17,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.work.urls")),
     path("", include("klynge.site.organisation.urls")),
     path("", include("klynge.site.provenance.urls")),
-    path("", include("klynge.memos.urls")),
+    path("", include("klynge.site.memos.urls")),
     path("", include("klynge.site.accounts.urls")),
-    path("", include("klynge.search.urls")),
+    path("", include("klynge.site.search.urls")),
     path("", include("klynge.portal.urls")),
     path("", include("klynge.site.gpcoverage.urls")),
-    path("", include("klynge.temporaryplaces.urls")),
+    path("", include("klynge.site.temporaryplaces.urls")),
     path("", include("klynge.site.catchment.urls")),
-    path("", include("klynge.reform.urls")),
+    path("", include("klynge.site.reform.urls")),
 ]
 
 if settings.OIDC_ENABLED:

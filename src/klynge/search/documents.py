@@ -224,7 +224,7 @@ def _memo(memo: Memo) -> Document:
             f"Sagsbehandler: {memo.case_handler}." if memo.case_handler else "",
             memo.body,
         ),
-        url=reverse("memos:memo_detail", args=[memo.pk]),
+        url=memo.get_absolute_url(),
         date=memo.memo_date,
         memo_id=memo.pk,
     )

@@ -9,7 +9,6 @@ secretariats' working documents. A record resting on an example source says so (
 import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
@@ -19,10 +18,9 @@ from klynge.api.auth import READ_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS
 from klynge.api.pagination import Pages
 from klynge.api.schemas import Id, Input, SlugRef
-from klynge.organisation.models import Party, PartyKind
-from klynge.provenance.models import Source, SourceKind
+from klynge.provenance.models import SourceKind
 from klynge.reform.models import CarryOver, RecordKind
-from klynge.reform.selectors import coordination_for
+from klynge.reform.selectors import carry_overs, coordination_for, example_source_ids, municipality_by_id
 from klynge.work.models import FocusArea, Initiative
 
 router = Router(tags=["Health reform"])
@@ -96,10 +94,6 @@ class CoordinationOut(Schema):
     url: str
 
 
-def _example_sources() -> set[int]:
-    return set(Source.objects.filter(kind=SourceKind.EXAMPLE).values_list("pk", flat=True))
-
-
 def _slug_ref(obj: Any) -> dict[str, Any]:
     return {"id": obj.pk, "name": obj.name, "slug": obj.slug}
 
@@ -108,11 +102,11 @@ def _slug_ref(obj: Any) -> dict[str, Any]:
 def get_coordination(request: HttpRequest, party_id: Id) -> Any:
     """A municipality's clusters side by side by topic (focus areas and initiatives), the topics found in
     only some of them, and its coordination forums' meetings and decisions — the coordination page."""
-    municipality = Party.objects.filter(pk=party_id, kind=PartyKind.MUNICIPALITY).first()
+    municipality = municipality_by_id(party_id)
     if municipality is None:
         raise Http404
     view = coordination_for(municipality, request.user)
-    examples = _example_sources()
+    examples = example_source_ids()
     rows = []
     any_example = False
     for row in view.rows:
@@ -217,23 +211,9 @@ def _lineage_record(record: FocusArea | Initiative | None) -> dict[str, Any]:
     }
 
 
-def _carry_overs(collaboration_id: int | None) -> QuerySet[CarryOver]:
-    found = CarryOver.objects.select_related(
-        "council",
-        "cluster",
-        "original_focus_area__source",
-        "successor_focus_area__source",
-        "original_initiative__source",
-        "successor_initiative__source",
-    ).order_by("council__name", "carried_at", "pk")
-    if collaboration_id is not None:
-        found = found.filter(Q(council_id=collaboration_id) | Q(cluster_id=collaboration_id))
-    return found
-
-
 @router.get("/health-councils/successors", response={200: list[SuccessorOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_successors(request: HttpRequest, filters: Query[SuccessorFilters]) -> Any:
     """The focus areas and initiatives the health councils carry on from the clusters, each with the
     cluster record it came from (lineage), as the records' pages say."""
-    return _carry_overs(filters.collaboration)
+    return carry_overs(collaboration_id=filters.collaboration)

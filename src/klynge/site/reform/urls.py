@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.reform import views
+from klynge.site.reform import views
 
 app_name = "reform"
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from klynge.memos import commands
 from klynge.memos.access import (
     access_memo_draft,
     access_memo_edit,
@@ -15,23 +16,18 @@ from klynge.memos.access import (
     committees_for_drafting,
     memos_visible_to,
 )
-from klynge.memos.actions import memo_draft_from, memo_initial, memo_update_from
 from klynge.memos.documents import FORMATS, memo_document, memo_file
-from klynge.memos.forms import MemoDraftForm, MemoEditForm, case_numbers_from
 from klynge.memos.models import Memo
 from klynge.memos.rendering.html import render_html_fragment
 from klynge.memos.selectors import committees_for_memos
-from klynge.memos.selectors import memo_detail as select_memo
 from klynge.memos.selectors import memo_list as select_memos
-from klynge.memos.services import memo_finalise, memo_new_version, memo_public_version
-from klynge.site.forms import add_service_errors, keep_input_after_refusal
+from klynge.memos.services import FINAL_MEMO_IS_LOCKED
+from klynge.site.editing import save_form
+from klynge.site.memos.forms import MemoDraftForm, MemoEditForm, memo_initial
 
 
 def _memo_or_404(request: HttpRequest, pk: int) -> Memo:
-    memo = select_memo(pk=pk)
-    if memo is None or not access_memo_view(request.user, memo):
-        raise Http404("Notatet findes ikke.")
-    return memo
+    return commands.visible_memo(request.user, pk)
 
 
 def memo_list(request: HttpRequest) -> HttpResponse:
@@ -44,20 +40,20 @@ def memo_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def memo_new(request: HttpRequest) -> HttpResponse:
     if not access_memo_draft(request.user):
-        raise PermissionDenied("Du må ikke oprette notater.")
+        raise PermissionDenied(commands.MAY_NOT_DRAFT)
     form = MemoDraftForm(
         request.POST or None,
         initial={"committee": request.GET.get("udvalg")},
         committees=committees_for_drafting(request.user, committees_for_memos()),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            memo = memo_draft_from(form.cleaned_data, case_numbers_from(form))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Notatet er udkastet ud fra registreringerne. Gennemse og ret teksten.")
-            return redirect("memos:memo_detail", pk=memo.pk)
+    memo = save_form(
+        request,
+        form,
+        lambda _: commands.memo_draft(actor=request.user, command=form.command()),
+        success="Notatet er udkastet ud fra registreringerne. Gennemse og ret teksten.",
+    )
+    if memo is not None:
+        return redirect("memos:memo_detail", pk=memo.pk)
     return render(request, "memos/memo_new.html", {"form": form})
 
 
@@ -89,31 +85,25 @@ def memo_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def memo_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    memo = _memo_or_404(request, pk)
-    if not access_memo_edit(request.user, memo):
-        raise PermissionDenied("Du kan kun rette notater til din egen parts udvalg.")
+    memo = _editable_memo_or_404(request, pk)
     if memo.is_final:
-        messages.error(
-            request, "Notatet er endeligt og kan ikke ændres. Opret en ny version for at rette i det."
-        )
+        messages.error(request, FINAL_MEMO_IS_LOCKED)
         return redirect("memos:memo_detail", pk=memo.pk)
     form = MemoEditForm(request.POST or None, initial=memo_initial(memo))
-    if request.method == "POST" and form.is_valid():
-        try:
-            memo_update_from(memo, form.cleaned_data, case_numbers_from(form))
-        except ValidationError as error:
-            keep_input_after_refusal(form, request, error, memo)
-        else:
-            messages.success(request, "Ændringerne er gemt.")
-            return redirect("memos:memo_detail", pk=memo.pk)
+    saved = save_form(
+        request,
+        form,
+        lambda _: commands.memo_change(actor=request.user, command=form.command(memo)),
+        success="Ændringerne er gemt.",
+        record=memo,
+    )
+    if saved is not None:
+        return redirect("memos:memo_detail", pk=memo.pk)
     return render(request, "memos/memo_edit.html", {"memo": memo, "form": form})
 
 
 def _editable_memo_or_404(request: HttpRequest, pk: int) -> Memo:
-    memo = _memo_or_404(request, pk)
-    if not access_memo_edit(request.user, memo):
-        raise PermissionDenied("Du kan kun rette notater til din egen parts udvalg.")
-    return memo
+    return commands.writable_memo(request.user, pk)
 
 
 def _post_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
@@ -121,7 +111,7 @@ def _post_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     try:
         if action == "finalise":
             closed = bool(memo.closed_items.all())
-            memo = memo_finalise(memo=memo)
+            memo = commands.memo_finalise(actor=request.user, command=commands.MemoFinalise(memo_id=pk))
             messages.success(
                 request,
                 "Notatet er nu endeligt og låst. Det er et lukket notat, som kun kan ses af dem, der må "
@@ -130,14 +120,16 @@ def _post_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 else "Notatet er nu endeligt og låst. Det kan ses af alle.",
             )
         elif action == "public_version":
-            memo = memo_public_version(memo=memo)
+            memo = commands.memo_public_version(
+                actor=request.user, command=commands.MemoPublicVersion(memo_id=pk)
+            )
             messages.success(
                 request,
                 "Den offentlige version er oprettet som kladde uden de lukkede passager. Gennemse den, før "
                 "den gøres endelig.",
             )
         else:
-            memo = memo_new_version(memo=memo)
+            memo = commands.memo_new_version(actor=request.user, command=commands.MemoNewVersion(memo_id=pk))
             messages.success(request, f"Version {memo.version} er oprettet som kladde.")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

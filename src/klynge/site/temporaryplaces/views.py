@@ -8,14 +8,15 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from klynge.site.editing import save_form
+from klynge.site.temporaryplaces.forms import PlaceCountImportForm
 from klynge.temporaryplaces.access import (
     access_place_count_import,
     ensure_place_count_import,
     importable_regions,
 )
 from klynge.temporaryplaces.charts import municipality_label, settlement_charts
+from klynge.temporaryplaces.commands import place_count_import
 from klynge.temporaryplaces.examples import EXAMPLE_FILE
-from klynge.temporaryplaces.forms import PlaceCountImportForm
 from klynge.temporaryplaces.importing import COLUMNS
 from klynge.temporaryplaces.periods import parse_period
 from klynge.temporaryplaces.reform import REFORM_DATE, REFORM_SHARE
@@ -26,7 +27,6 @@ from klynge.temporaryplaces.selectors import (
     place_count_settlement,
     reform_source,
 )
-from klynge.temporaryplaces.services import place_count_import
 
 
 def place_count_list_view(request: HttpRequest) -> HttpResponse:
@@ -83,14 +83,7 @@ def place_count_import_view(request: HttpRequest) -> HttpResponse:
     count = save_form(
         request,
         form,
-        lambda data: place_count_import(
-            name=data["name"],
-            region=data["region"],
-            content=data["file"].read(),
-            file_name=data["file"].name,
-            is_example=data["is_example"],
-            description=data["description"],
-        ),
+        lambda _: place_count_import(actor=request.user, command=form.command()),
         success="Opgørelsen er importeret.",
     )
     if count is not None:

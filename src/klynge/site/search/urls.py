@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.search import views
+from klynge.site.search import views
 
 app_name = "search"
 

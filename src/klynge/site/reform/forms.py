@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from klynge.bodies.models import Collaboration
+from klynge.reform.commands import TransitionPlanSave
 from klynge.reform.selectors import Proposal
 from klynge.reform.services import Choice
 from klynge.site.forms import DanishForm
@@ -43,3 +44,6 @@ class PlanForm(DanishForm):
             )
             for p in self.proposals
         }
+
+    def command(self, cluster: Collaboration) -> TransitionPlanSave:
+        return TransitionPlanSave(cluster_id=cluster.pk, choices=self.choices())

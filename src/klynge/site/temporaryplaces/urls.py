@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.temporaryplaces import views
+from klynge.site.temporaryplaces import views
 
 app_name = "temporaryplaces"
 

@@ -4,9 +4,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from klynge.search.forms import SearchForm
 from klynge.search.models import Kind
 from klynge.search.selectors import SearchQueryTooLong, search
+from klynge.site.search.forms import SearchForm
 
 PAGE_SIZE = 20
 

@@ -1,11 +1,14 @@
-"""Danish forms for drafting and editing memos; the services do the validation that matters."""
+"""Danish forms for drafting and editing memos: each checks what was typed and builds its command
+(`klynge.memos.commands`), which does the validation that matters."""
 
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
 
-from klynge.memos.models import CaseNumberKind, MemoKind
+from klynge.kernel.records import record_version
+from klynge.memos.commands import MemoChange, MemoDraft
+from klynge.memos.models import CaseNumberKind, Memo, MemoKind
 from klynge.memos.selectors import case_number_kinds
 from klynge.organisation.models import Committee
 from klynge.site.forms import DanishForm
@@ -27,10 +30,23 @@ def _case_number_fields(form: forms.Form, kinds: list[CaseNumberKind], initial: 
 
 
 def case_numbers_from(form: forms.Form) -> dict[str, str]:
+    """Every case number field's value by its kind's code (an empty one removes that kind's number)."""
     return {
         name.removeprefix(CASE_NUMBER_PREFIX): value
         for name, value in form.cleaned_data.items()
-        if name.startswith(CASE_NUMBER_PREFIX) and value
+        if name.startswith(CASE_NUMBER_PREFIX)
+    }
+
+
+def memo_initial(memo: Memo) -> dict[str, Any]:
+    """A draft's current values as its edit form takes them (the starting point of a change)."""
+    return {
+        "title": memo.title,
+        "memo_date": memo.memo_date,
+        "case_handler": memo.case_handler,
+        "body": memo.body,
+        "seen_version": record_version(memo),
+        **{f"{CASE_NUMBER_PREFIX}{c.kind.code}": c.number for c in memo.case_numbers.all()},
     }
 
 
@@ -83,6 +99,19 @@ class MemoDraftForm(DanishForm):
         committee_field.queryset = committees
         _case_number_fields(self, case_number_kinds(), {})
 
+    def command(self) -> MemoDraft:
+        data = self.cleaned_data
+        return MemoDraft(
+            committee_id=data["committee"].pk,
+            kind=MemoKind(data["kind"]),
+            meeting_date=data["meeting_date"],
+            memo_date=data["memo_date"],
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            case_handler=data["case_handler"],
+            case_numbers=case_numbers_from(self),
+        )
+
 
 class MemoEditForm(DanishForm):
     title = forms.CharField(
@@ -106,3 +135,16 @@ class MemoEditForm(DanishForm):
     def __init__(self, *args: Any, case_numbers: dict[str, str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _case_number_fields(self, case_number_kinds(), case_numbers or {})
+
+    def command(self, memo: Memo) -> MemoChange:
+        """The change the page sends: every field, case numbers included."""
+        data = self.cleaned_data
+        return MemoChange(
+            memo_id=memo.pk,
+            seen_version=data["seen_version"],
+            title=data["title"],
+            body=data["body"],
+            memo_date=data["memo_date"],
+            case_handler=data["case_handler"],
+            case_numbers=case_numbers_from(self),
+        )

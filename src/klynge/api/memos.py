@@ -8,31 +8,24 @@ Markdown; the rendered files (Word, PDF, HTML, Markdown) are the pages' own down
 import datetime
 from typing import Annotated, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import StringConstraints
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import WRITE_ERRORS, error_responses
 from klynge.api.pagination import Pages
-from klynge.api.schemas import BodyId, Date, Id, Input, Slug, SlugRef, Version, form_data, validated
+from klynge.api.schemas import BodyId, Date, Id, Input, Slug, SlugRef, Version
+from klynge.kernel.commands import UNSET
 from klynge.kernel.records import StaleRecord, record_version
-from klynge.memos.access import (
-    access_memo_draft,
-    access_memo_edit,
-    access_memo_view,
-    committees_for_drafting,
-    memos_visible_to,
-)
-from klynge.memos.actions import memo_draft_from, memo_initial, memo_update_from
+from klynge.memos import commands
+from klynge.memos.access import memos_visible_to
 from klynge.memos.documents import FORMATS
-from klynge.memos.forms import CASE_NUMBER_PREFIX, MemoDraftForm, MemoEditForm, case_numbers_from
 from klynge.memos.models import Memo, MemoKind, MemoStatus
-from klynge.memos.selectors import committees_for_memos, memo_detail, memos_filtered
-from klynge.memos.services import memo_finalise, memo_new_version, memo_public_version, memo_update
-from klynge.site.forms import FORM_FIELD_OF
+from klynge.memos.selectors import memos_filtered
 
 router = Router(tags=["Memos"])
 
@@ -60,7 +53,7 @@ class MemoOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Memo) -> str:
-        return reverse("memos:memo_detail", args=[obj.pk])
+        return obj.get_absolute_url()
 
 
 class CaseNumberOut(Schema):
@@ -157,23 +150,22 @@ def list_memos(request: HttpRequest, filters: Query[MemoFilters]) -> Any:
 )
 def get_memo(request: HttpRequest, memo_id: Id) -> Any:
     """A memo with its metadata, case numbers, text and the links to its rendered files."""
-    memo = memo_detail(pk=memo_id)
-    if memo is None or not access_memo_view(request.user, memo):
-        raise Http404
-    return memo
+    return commands.visible_memo(request.user, memo_id)
 
 
 # ---- Writes (editors of the committee's party, administrators) ---------------------------------------
 
 CaseNumberCode = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=30)]
+# Text is stripped as the pages' forms strip what is typed.
+Stripped = StringConstraints(strip_whitespace=True)
 CaseNumbers = Annotated[
-    dict[CaseNumberCode, Annotated[str, Field(max_length=1000)]],
+    dict[CaseNumberCode, Annotated[str, Stripped, Field(max_length=1000)]],
     Field(max_length=20, description='Case numbers by their kind\'s code, e.g. {"edoc": "2023-0476658"}.'),
 ]
-Title = Annotated[str, Field(max_length=1000)]
-CaseHandler = Annotated[str, Field(max_length=1000)]
+Title = Annotated[str, Stripped, Field(max_length=1000)]
+CaseHandler = Annotated[str, Stripped, Field(max_length=1000)]
 # Bounded so the largest body, JSON-escaped, stays within Django's request size limit (2.5 MB).
-Text = Annotated[str, Field(max_length=100_000)]
+Text = Annotated[str, Stripped, Field(max_length=100_000)]
 
 
 class MemoDraftIn(Input):
@@ -202,110 +194,72 @@ class MemoChange(Input):
     )
 
 
-def _form_input(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """The caller's values as the page's form fields (case numbers as `casenumber_<code>`, the text as
-    `body`, `version` as `seen_version`), and the case numbers sent as sent."""
-    changes = dict(values)
-    case_numbers = changes.pop("case_numbers", None) or {}
-    if "text" in changes:
-        changes["body"] = changes.pop("text")
-    if "version" in changes:
-        changes["seen_version"] = changes.pop("version")
-    for code, number in case_numbers.items():
-        changes[f"{CASE_NUMBER_PREFIX}{code}"] = number
-    return changes, case_numbers
-
-
-def _case_numbers(form: MemoDraftForm | MemoEditForm, sent: dict[str, str]) -> dict[str, str]:
-    """The form's case numbers, plus any of a kind it does not know, which the service refuses by name."""
-    unknown = {
-        code: number for code, number in sent.items() if f"{CASE_NUMBER_PREFIX}{code}" not in form.fields
-    }
-    return {**case_numbers_from(form), **unknown}
-
-
-def _api_field(name: str) -> str:
-    """A form's or service's field by the name the API takes it as."""
-    name = FORM_FIELD_OF.get(name, name)
-    if name.startswith(CASE_NUMBER_PREFIX):
-        return f"case_numbers.{name.removeprefix(CASE_NUMBER_PREFIX)}"
-    return {"body": "text", "seen_version": "version"}.get(name, name)
+# The API's names for the fields the commands and services name otherwise.
+API_FIELD_OF = {"body": "text", "seen_version": "version", "committee_meeting_date": "meeting_date"}
 
 
 def _by_api_fields(error: ValidationError) -> ValidationError:
     """A refusal with its messages by the API's field names (as the page shows them by its form's)."""
     if isinstance(error, StaleRecord) or not hasattr(error, "error_dict"):
         return error
-    return ValidationError({_api_field(field): e for field, e in error.error_dict.items()})
-
-
-def _visible_memo(request: HttpRequest, pk: int) -> Memo:
-    memo = memo_detail(pk=pk)
-    if memo is None or not access_memo_view(request.user, memo):
-        raise Http404
-    return memo
-
-
-def _writable_memo(request: HttpRequest, pk: int) -> Memo:
-    """A memo the caller may change: a draft they may not see is not found; one they see is forbidden."""
-    memo = _visible_memo(request, pk)
-    if not access_memo_edit(request.user, memo):
-        raise PermissionDenied
-    return memo
+    return ValidationError({API_FIELD_OF.get(field, field): e for field, e in error.error_dict.items()})
 
 
 @router.post("/memos", response={201: MemoDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def draft_memo(request: HttpRequest, payload: MemoDraftIn) -> Any:
     """Draft a memo to a committee from the records (as the page "Nyt notat" does), saved as a draft."""
-    if not access_memo_draft(request.user):
-        raise PermissionDenied
-    committees = committees_for_drafting(request.user, committees_for_memos())
-    if (
-        not committees.filter(pk=payload.committee).exists()
-        and committees_for_memos().filter(pk=payload.committee).exists()
-    ):
-        raise PermissionDenied  # another party's committee: it exists, but is not the caller's to write to
-    values, sent = _form_input(payload.model_dump())
-    form = MemoDraftForm(form_data({}, values), committees=committees)
+    command = commands.MemoDraft(
+        committee_id=payload.committee,
+        kind=payload.kind,
+        meeting_date=payload.meeting_date,
+        memo_date=payload.memo_date,
+        period_start=payload.period_start,
+        period_end=payload.period_end,
+        case_handler=payload.case_handler,
+        case_numbers=payload.case_numbers,
+    )
     try:
-        memo = memo_draft_from(validated(form), _case_numbers(form, sent))
+        memo = commands.memo_draft(actor=request.user, command=command)
     except ValidationError as error:
         raise _by_api_fields(error) from error
-    return Status(201, _visible_memo(request, memo.pk))
+    return Status(201, commands.visible_memo(request.user, memo.pk))
 
 
 @router.patch("/memos/{memo_id}", response={200: MemoDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def change_memo(request: HttpRequest, memo_id: Id, payload: MemoChange) -> Any:
     """Change a draft's title, date, case handler, case numbers or text. A final memo is refused (422):
     draft a new version to change it."""
-    memo = _writable_memo(request, memo_id)
-    if memo.is_final:
-        memo_update(memo=memo)  # the service's own rule refuses it, with its message
-    values, sent = _form_input(payload.model_dump(exclude_unset=True))
-    form = MemoEditForm(form_data(memo_initial(memo), values))
+    sent = payload.model_fields_set
+    command = commands.MemoChange(
+        memo_id=memo_id,
+        seen_version=payload.version,
+        title=UNSET if payload.title is None else payload.title,
+        body=UNSET if payload.text is None else payload.text,
+        memo_date=payload.memo_date if "memo_date" in sent else UNSET,
+        case_handler=UNSET if payload.case_handler is None else payload.case_handler,
+        case_numbers=UNSET if payload.case_numbers is None else payload.case_numbers,
+    )
     try:
-        memo_update_from(memo, validated(form), _case_numbers(form, sent))
+        commands.memo_change(actor=request.user, command=command)
     except ValidationError as error:
         raise _by_api_fields(error) from error
-    return _visible_memo(request, memo.pk)
+    return commands.visible_memo(request.user, memo_id)
 
 
 @router.post("/memos/{memo_id}/finalise", response={200: MemoDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def finalise_memo(request: HttpRequest, memo_id: Id) -> Any:
     """Make a draft final: its text is frozen and it becomes readable to everyone — or, for a closed memo
     (`is_closed`), to those who may read every closed item it draws on (422 if it is final already)."""
-    memo = _writable_memo(request, memo_id)
-    memo_finalise(memo=memo)
-    return _visible_memo(request, memo.pk)
+    memo = commands.memo_finalise(actor=request.user, command=commands.MemoFinalise(memo_id=memo_id))
+    return commands.visible_memo(request.user, memo.pk)
 
 
 @router.post("/memos/{memo_id}/new-version", response={201: MemoDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def new_memo_version(request: HttpRequest, memo_id: Id) -> Any:
     """Draft the next version of a final memo, with its text and metadata (422 for a draft, or when a
     newer version exists); answers the new draft."""
-    memo = _writable_memo(request, memo_id)
-    newer = memo_new_version(memo=memo)
-    return Status(201, _visible_memo(request, newer.pk))
+    newer = commands.memo_new_version(actor=request.user, command=commands.MemoNewVersion(memo_id=memo_id))
+    return Status(201, commands.visible_memo(request.user, newer.pk))
 
 
 @router.post(
@@ -314,6 +268,7 @@ def new_memo_version(request: HttpRequest, memo_id: Id) -> Any:
 def public_memo_version(request: HttpRequest, memo_id: Id) -> Any:
     """Draft the public version of a closed memo: its text with every closed passage left out, as a new
     draft linked to it (422 if the memo has no closed passages, or a draft of its public version exists)."""
-    memo = _writable_memo(request, memo_id)
-    public = memo_public_version(memo=memo)
-    return Status(201, _visible_memo(request, public.pk))
+    public = commands.memo_public_version(
+        actor=request.user, command=commands.MemoPublicVersion(memo_id=memo_id)
+    )
+    return Status(201, commands.visible_memo(request.user, public.pk))

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest
-from django.urls import reverse
 from django.utils.http import urlencode
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
@@ -38,7 +37,7 @@ router = Router(tags=["Temporary places"])
 
 
 def _count_url(count: PlaceCount, period: Period | None = None) -> str:
-    url = reverse("temporaryplaces:place_count_detail", args=[count.slug])
+    url = count.get_absolute_url()
     return f"{url}?{urlencode({'periode': period.token})}" if period is not None else url
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.memos import views
+from klynge.site.memos import views
 
 app_name = "memos"
 

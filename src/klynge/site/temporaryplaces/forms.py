@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 
 from klynge.organisation.models import Party
 from klynge.site.forms import DanishForm
-
-MAX_FILE_BYTES = 2 * 1024 * 1024
+from klynge.temporaryplaces.commands import FILE_TOO_BIG, MAX_FILE_BYTES, NOT_YOUR_REGION, PlaceCountImport
 
 
 class PlaceCountImportForm(DanishForm):
@@ -23,7 +22,7 @@ class PlaceCountImportForm(DanishForm):
         queryset=Party.objects.none(),
         empty_label=None,
         help_text="Kommunerne i filen skal høre til regionen.",
-        error_messages={"invalid_choice": "Du kan kun importere opgørelser for din egen region."},
+        error_messages={"invalid_choice": NOT_YOUR_REGION},
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     file = forms.FileField(
@@ -50,5 +49,16 @@ class PlaceCountImportForm(DanishForm):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_FILE_BYTES:
-            raise ValidationError("Filen er for stor (højst 2 MB).", code="max_size")
+            raise ValidationError(FILE_TOO_BIG, code="max_size")
         return upload
+
+    def command(self) -> PlaceCountImport:
+        data = self.cleaned_data
+        return PlaceCountImport(
+            name=data["name"],
+            region_id=data["region"].pk,
+            content=data["file"].read(),
+            file_name=data["file"].name,
+            is_example=data["is_example"],
+            description=data["description"],
+        )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from klynge.bodies.access import access_collaboration_edit, ensure_collaboration_edit
 from klynge.bodies.models import Collaboration, CollaborationKind
 from klynge.organisation.models import Party, PartyKind
-from klynge.reform.forms import PlanForm
+from klynge.reform import commands
 from klynge.reform.selectors import (
     REFORM_DATE,
     cluster_proposals,
@@ -21,8 +21,8 @@ from klynge.reform.selectors import (
     plan_for,
     plan_history,
 )
-from klynge.reform.services import transition_plan_save, transition_plan_transfer
 from klynge.site.forms import add_service_errors
+from klynge.site.reform.forms import PlanForm
 
 
 def overview(request: HttpRequest) -> HttpResponse:
@@ -54,7 +54,7 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
     form = PlanForm(request.POST or None, proposals=proposals, councils=councils)
     if request.method == "POST" and form.is_valid():
         try:
-            transition_plan_save(cluster=cluster, choices=form.choices(), user=request.user)
+            commands.transition_plan_save(actor=request.user, command=form.command(cluster))
         except ValidationError as error:
             _attach(form, error)
         else:
@@ -89,12 +89,10 @@ def _attach(form: PlanForm, error: ValidationError) -> None:
 def transfer(request: HttpRequest, slug: str) -> HttpResponse:
     cluster = _cluster(slug)
     ensure_collaboration_edit(request.user, cluster)
-    current = plan_for(cluster)
-    if current is None:
-        messages.error(request, "Gem planen, før posterne kan overføres.")
-        return redirect("reform:plan", slug=cluster.slug)
     try:
-        created = transition_plan_transfer(plan=current, user=request.user)
+        created = commands.transition_plan_transfer(
+            actor=request.user, command=commands.TransitionPlanTransfer(cluster_id=cluster.pk)
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
