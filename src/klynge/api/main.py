@@ -16,7 +16,7 @@ from klynge.provenance.api import router as provenance_router
 from klynge.reform.api import router as reform_router
 from klynge.search.api import router as search_router
 from klynge.temporaryplaces.api import router as temporaryplaces_router
-from klynge.work.api import router as work_router
+from klynge.api.work import router as work_router
 
 DESCRIPTION = """
 The records of Denmark's health clusters and councils: structure, meetings, agendas, decisions,

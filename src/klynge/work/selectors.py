@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, TypeVar
 
 from django.db.models import (
     Count,
@@ -13,6 +14,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -23,8 +25,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from klynge.bodies.access import editable_collaborations
 from klynge.bodies.models import Body, Collaboration
-from klynge.meetings.access import VisibleItems, public_agenda_items
+from klynge.meetings.access import VisibleItems, public_agenda_items, visible_agenda_items
 from klynge.meetings.models import AgendaItem
 from klynge.meetings.selectors import visible_number
 from klynge.organisation.models import Party, Topic
@@ -33,6 +36,7 @@ from klynge.work.models import (
     FocusArea,
     FollowUpResearch,
     Fund,
+    HealthAgreement,
     Initiative,
     InitiativeStatus,
     TrialAction,
@@ -489,40 +493,63 @@ def fund_detail(*, pk: int, visible: VisibleItems | None = None) -> Fund | None:
 # Editing: the record being changed, and the choices an editor is offered
 
 
+def focus_areas_for_edit() -> QuerySet[FocusArea]:
+    """Focus areas as a change to one needs them (every focus area is public)."""
+    return FocusArea.objects.prefetch_related("collaborations", "topics").select_related("decided_at")
+
+
 def focus_area_for_edit(*, slug: str | None = None, pk: int | None = None) -> FocusArea | None:
     """The focus area to change, by its address (slug) or its id."""
-    return (
-        FocusArea.objects.filter(**({"pk": pk} if slug is None else {"slug": slug}))
-        .prefetch_related("collaborations", "topics")
-        .select_related("decided_at")
-        .first()
+    return focus_areas_for_edit().filter(**({"pk": pk} if slug is None else {"slug": slug})).first()
+
+
+def initiatives_for_edit() -> QuerySet[Initiative]:
+    return Initiative.objects.select_related("collaboration", "focus_area", "parent").prefetch_related(
+        "responsible_parties"
     )
 
 
 def initiative_for_edit(*, slug: str | None = None, pk: int | None = None) -> Initiative | None:
     """The initiative to change, by its address (slug) or its id."""
-    return (
-        Initiative.objects.filter(**({"pk": pk} if slug is None else {"slug": slug}))
-        .select_related("collaboration", "focus_area", "parent")
-        .prefetch_related("responsible_parties")
-        .first()
-    )
+    return initiatives_for_edit().filter(**({"pk": pk} if slug is None else {"slug": slug})).first()
+
+
+def trial_actions_for_edit() -> QuerySet[TrialAction]:
+    return TrialAction.objects.select_related("focus_area", "initiative")
 
 
 def trial_action_for_edit(*, pk: int) -> TrialAction | None:
-    return TrialAction.objects.filter(pk=pk).select_related("focus_area", "initiative").first()
+    return trial_actions_for_edit().filter(pk=pk).first()
+
+
+def follow_up_research_queryset_for_edit() -> QuerySet[FollowUpResearch]:
+    return FollowUpResearch.objects.select_related("focus_area", "initiative", "initiative__collaboration")
 
 
 def follow_up_research_for_edit(*, pk: int) -> FollowUpResearch | None:
-    return (
-        FollowUpResearch.objects.filter(pk=pk)
-        .select_related("focus_area", "initiative", "initiative__collaboration")
-        .first()
-    )
+    return follow_up_research_queryset_for_edit().filter(pk=pk).first()
+
+
+def funds_for_edit() -> QuerySet[Fund]:
+    return Fund.objects.select_related("body", "body__collaboration")
 
 
 def fund_for_edit(*, pk: int) -> Fund | None:
-    return Fund.objects.filter(pk=pk).select_related("body", "body__collaboration").first()
+    return funds_for_edit().filter(pk=pk).first()
+
+
+M = TypeVar("M", bound=Model)
+
+
+def keeping(queryset: QuerySet[M], *current: int | None) -> QuerySet[M]:
+    """The choices, plus a record's current ones (so saving its other fields never fails on them)."""
+    keep = [pk for pk in current if pk is not None]
+    if not keep:
+        return queryset
+    model = queryset.model
+    return model._default_manager.filter(Q(pk__in=queryset.values("pk")) | Q(pk__in=keep)).order_by(
+        *queryset.query.order_by
+    )
 
 
 def agenda_items_of(
@@ -558,6 +585,71 @@ def bodies_of(*, collaborations: QuerySet[Collaboration]) -> QuerySet[Body]:
         .select_related("collaboration")
         .order_by("collaboration__name", "level")
     )
+
+
+def collaborations_editable_by(actor: Any) -> QuerySet[Collaboration]:
+    """The collaborations the actor may change, by name (what a new record may belong to)."""
+    return editable_collaborations(actor).order_by("name")
+
+
+def topic_choices() -> QuerySet[Topic]:
+    return Topic.objects.order_by("name")
+
+
+def health_agreement_choices() -> QuerySet[HealthAgreement]:
+    return HealthAgreement.objects.order_by("valid_from", "name")
+
+
+def decided_at_choices(*, actor: Any, focus_area: FocusArea | None = None) -> QuerySet[AgendaItem]:
+    """Where a focus area may be recorded as chosen: the agenda items of the actor's collaborations that
+    the actor may see, and its current one (kept, even when the actor may not see it), marked `shown`."""
+    visible = visible_agenda_items(actor)
+    items = agenda_items_of(collaborations=editable_collaborations(actor), visible=visible)
+    current = focus_area.decided_at_id if focus_area is not None else None
+    return (
+        keeping(items, current)
+        .select_related("meeting", "meeting__body")
+        .annotate(shown=Exists(visible.filter(pk=OuterRef("pk"))))
+    )
+
+
+def initiative_focus_area_choices(*, actor: Any, initiative: Initiative | None = None) -> QuerySet[FocusArea]:
+    """A new initiative's focus area among the actor's collaborations'; a changed one's among its own
+    collaboration's (its current one kept)."""
+    if initiative is None:
+        return focus_areas_of(collaborations=editable_collaborations(actor))
+    own = Collaboration.objects.filter(pk=initiative.collaboration_id)
+    return keeping(focus_areas_of(collaborations=own), initiative.focus_area_id)
+
+
+def initiative_parent_choices(*, actor: Any, initiative: Initiative | None = None) -> QuerySet[Initiative]:
+    """What an initiative may be part of: not itself (its descendants are offered, and refused by the
+    rules: no cycles)."""
+    if initiative is None:
+        return initiatives_of(collaborations=editable_collaborations(actor))
+    own = Collaboration.objects.filter(pk=initiative.collaboration_id)
+    return keeping(initiatives_of(collaborations=own), initiative.parent_id).exclude(pk=initiative.pk)
+
+
+def initiative_party_choices(*, actor: Any, initiative: Initiative | None = None) -> QuerySet[Party]:
+    if initiative is None:
+        return parties_of(collaborations=editable_collaborations(actor))
+    own = Collaboration.objects.filter(pk=initiative.collaboration_id)
+    current = [p.pk for p in initiative.responsible_parties.all()]
+    return keeping(parties_of(collaborations=own), *current)
+
+
+def trial_action_initiative_choices(
+    *, actor: Any, focus_area: FocusArea, trial_action: TrialAction | None = None
+) -> QuerySet[Initiative]:
+    """Initiatives of the focus area's collaborations that the actor may change (the current one kept)."""
+    collaborations = editable_collaborations(actor).filter(focus_areas=focus_area)
+    current = trial_action.initiative_id if trial_action is not None else None
+    return keeping(initiatives_of(collaborations=collaborations), current)
+
+
+def fund_body_choices(*, actor: Any) -> QuerySet[Body]:
+    return bodies_of(collaborations=editable_collaborations(actor))
 
 
 # ---------------------------------------------------------------------------------------------
