@@ -53,6 +53,7 @@ from klynge.work.selectors import (
     focus_areas_filtered,
     fund_detail,
     funds_filtered,
+    in_kroner,
     initiative_in_full,
     initiative_progress,
     initiatives_filtered,
@@ -347,11 +348,6 @@ REMAINING = (
 )
 
 
-def _in_kroner(amount: Decimal) -> Decimal:
-    """Kroner and øre, as amounts are stored (a sum comes back from some databases without them)."""
-    return Decimal(amount).quantize(Decimal("0.01"))
-
-
 class FundOut(Schema):
     """Money a body can allocate in a year (klyngemidler)."""
 
@@ -378,11 +374,11 @@ class FundOut(Schema):
 
     @staticmethod
     def resolve_allocated(obj: Any) -> Decimal:
-        return _in_kroner(obj.allocated)
+        return in_kroner(obj.allocated)
 
     @staticmethod
     def resolve_remaining(obj: Any) -> Decimal | None:
-        return None if obj.remaining is None else _in_kroner(obj.remaining)
+        return None if obj.remaining is None else in_kroner(obj.remaining)
 
     @staticmethod
     def resolve_url(obj: Fund) -> str:

@@ -431,16 +431,16 @@ def focus_area_detail(*, slug: str, visible: VisibleItems | None = None) -> Focu
 MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 
-def fund_queryset(visible: VisibleItems | None = None) -> QuerySet[Fund]:
-    """Funds with `allocated` and `remaining` (None when the total is unknown) as the viewer may see them.
+KRONER = Decimal("0.01")
 
-    Both count only the allocations the viewer may see (`visible`; the public ones when None): an
-    allocation decided on a closed agenda item is as closed as the item. `remaining` is deliberately *not*
-    the fund's true remainder for a viewer who cannot see every allocation: shown next to the total and
-    the listed allocations, the true remainder would give away the closed allocations' sum by subtraction
-    (and, for a single one, its exact amount). The pages say so. The rule that a fund is never
-    over-allocated counts every allocation (Fund.allocated_total, in the models' clean), whoever asks.
-    """
+
+def in_kroner(amount: Decimal | int) -> Decimal:
+    """Kroner and øre, as amounts are stored (a sum comes back from some databases without them)."""
+    return Decimal(amount).quantize(KRONER)
+
+
+def _allocated_sum(visible: VisibleItems | None) -> Coalesce:
+    """For each fund (the outer query's row), the sum of its allocations the viewer may see; 0 for none."""
     allocated = (
         visible_allocations(visible)
         .filter(fund=OuterRef("pk"))
@@ -449,13 +449,77 @@ def fund_queryset(visible: VisibleItems | None = None) -> QuerySet[Fund]:
         .annotate(total=Sum("amount"))
         .values("total")
     )
-    return (
-        Fund.objects.select_related("body", "source")
+    return Coalesce(Subquery(allocated, output_field=MONEY), Value(Decimal(0)), output_field=MONEY)
+
+
+def funds_with_totals(funds: QuerySet[Fund], *, visible: VisibleItems | None = None) -> QuerySet[Fund]:
+    """The funds with `allocated` and `remaining` (None when the total is unknown) as database aggregates,
+    counting the allocations the viewer may see (`visible`; the public ones when None).
+
+    `allocated` is an allocation's being as closed as the agenda item of the decision that made it, added
+    up. (Not called `allocated_total`: that is Fund's own method, the true total that the rules count.)
+    `remaining` is deliberately *not* the fund's true remainder for a viewer who cannot see every
+    allocation: shown next to the total and the listed allocations, the true remainder would give away
+    the closed allocations' sum by subtraction (and, for a single one, its exact amount). The pages say
+    so. The rule that a fund is never over-allocated counts every allocation (Fund.allocated_total, in the
+    models' clean), whoever asks."""
+    return funds.annotate(allocated=_allocated_sum(visible)).annotate(
+        remaining=ExpressionWrapper(F("amount") - F("allocated"), output_field=MONEY)
+    )
+
+
+@dataclass(frozen=True)
+class FundTotals:
+    """A collaboration's funds added up. `total` and `remaining` are None when a fund's total is unknown;
+    `allocated` counts only the allocations the viewer may see."""
+
+    fund_count: int
+    total: Decimal | None
+    allocated: Decimal
+    remaining: Decimal | None
+    unknown_totals: int
+
+
+NO_FUNDS = FundTotals(
+    fund_count=0, total=Decimal(0), allocated=Decimal(0), remaining=Decimal(0), unknown_totals=0
+)
+
+
+def fund_totals_by_collaboration(
+    *, collaboration_ids: Iterable[int], visible: VisibleItems | None = None
+) -> dict[int, FundTotals]:
+    """Each collaboration's funds added up by the database (one query, whatever their number), the
+    allocations counted as `funds_with_totals` counts them; a collaboration without funds has NO_FUNDS."""
+    ids = list(collaboration_ids)
+    rows = (
+        Fund.objects.filter(body__collaboration__in=ids)
+        .order_by()
+        .values("body__collaboration")
         .annotate(
-            allocated=Coalesce(Subquery(allocated, output_field=MONEY), Value(Decimal(0)), output_field=MONEY)
+            fund_count=Count("pk"),
+            unknown_totals=Count("pk", filter=Q(amount__isnull=True)),
+            known_total=Sum("amount", output_field=MONEY),
+            allocated=Sum(_allocated_sum(visible), output_field=MONEY),
         )
-        .annotate(remaining=ExpressionWrapper(F("amount") - F("allocated"), output_field=MONEY))
-        .order_by("-year", "name")
+    )
+    totals = dict.fromkeys(ids, NO_FUNDS)
+    for row in rows:
+        allocated = in_kroner(row["allocated"] or 0)
+        total = None if row["unknown_totals"] else in_kroner(row["known_total"] or 0)
+        totals[row["body__collaboration"]] = FundTotals(
+            fund_count=row["fund_count"],
+            total=total,
+            allocated=allocated,
+            remaining=None if total is None else total - allocated,
+            unknown_totals=row["unknown_totals"],
+        )
+    return totals
+
+
+def fund_queryset(visible: VisibleItems | None = None) -> QuerySet[Fund]:
+    """Funds with `allocated` and `remaining` as the viewer may see them (see funds_with_totals)."""
+    return funds_with_totals(Fund.objects.select_related("body", "source"), visible=visible).order_by(
+        "-year", "name"
     )
 
 
