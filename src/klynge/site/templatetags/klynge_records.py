@@ -11,6 +11,8 @@ RECORD_URLS: dict[str, tuple[str, str]] = {
     "bodies.collaboration": ("bodies:collaboration_detail", "slug"),
     "bodies.body": ("bodies:body_detail", "slug"),
     "meetings.meeting": ("meetings:meeting_detail", "pk"),
+    "work.focusarea": ("work:focus_area_detail", "slug"),
+    "work.initiative": ("work:initiative_detail", "slug"),
     "organisation.person": ("organisation:person_detail", "slug"),
     "organisation.committee": ("organisation:committee_detail", "slug"),
     "organisation.party": ("organisation:party_detail", "slug"),
@@ -23,8 +25,6 @@ def record_url(record: Model | None) -> str:
     """{{ record|record_url }} → the record's page, or "" when its kind has none."""
     if record is None:
         return ""
-    if hasattr(record, "get_absolute_url"):  # a record that knows its own page
-        return str(record.get_absolute_url())
     target = RECORD_URLS.get(record._meta.label_lower)
     if target is None:
         return ""
