@@ -8,7 +8,7 @@ to `UNSET`: the page sends every field, a PATCH only those the caller sent.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -172,7 +172,7 @@ def _focus_area_arguments(
 def focus_area_create(*, actor: Actor, command: FocusAreaCreate) -> FocusArea:
     """A focus area of collaborations the actor takes part in."""
     ensure_any_edit(actor)
-    values = {field: getattr(command, field) for field in command.__dataclass_fields__}
+    values = asdict(command)
     return services.focus_area_create(**_focus_area_arguments(values, actor=actor, focus_area=None))
 
 
@@ -275,7 +275,7 @@ def _initiative_arguments(
 def initiative_create(*, actor: Actor, command: InitiativeCreate) -> Initiative:
     """A new initiative, as proposed: it is approved by a decision of a political body."""
     ensure_any_edit(actor)
-    values = {field: getattr(command, field) for field in command.__dataclass_fields__}
+    values = asdict(command)
     arguments = _initiative_arguments(values, actor=actor, initiative=None)
     collaboration = record_by_id(
         selectors.collaborations_editable_by(actor),
