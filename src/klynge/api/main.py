@@ -3,6 +3,7 @@
 from ninja import NinjaAPI, Swagger
 
 from klynge.api.errors import install_error_handlers
+from klynge.api.work import router as work_router
 from klynge.attendance.api import router as attendance_router
 from klynge.bodies.api import router as bodies_router
 from klynge.catchment.api import router as catchment_router
@@ -16,7 +17,6 @@ from klynge.provenance.api import router as provenance_router
 from klynge.reform.api import router as reform_router
 from klynge.search.api import router as search_router
 from klynge.temporaryplaces.api import router as temporaryplaces_router
-from klynge.api.work import router as work_router
 
 DESCRIPTION = """
 The records of Denmark's health clusters and councils: structure, meetings, agendas, decisions,
