@@ -14,7 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.site.bodies.urls")),
     path("", include("klynge.meetings.urls")),
     path("", include("klynge.attendance.urls")),
-    path("", include("klynge.work.urls")),
+    path("", include("klynge.site.work.urls")),
     path("", include("klynge.site.organisation.urls")),
     path("", include("klynge.site.provenance.urls")),
     path("", include("klynge.site.memos.urls")),

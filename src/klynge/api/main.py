@@ -12,11 +12,11 @@ from klynge.api.provenance import router as provenance_router
 from klynge.api.reform import router as reform_router
 from klynge.api.search import router as search_router
 from klynge.api.temporaryplaces import router as temporaryplaces_router
+from klynge.api.work import router as work_router
 from klynge.attendance.api import router as attendance_router
 from klynge.exports.api import router as exports_router
 from klynge.feeds.api import router as feeds_router
 from klynge.meetings.api import router as meetings_router
-from klynge.work.api import router as work_router
 
 DESCRIPTION = """
 The records of Denmark's health clusters and councils: structure, meetings, agendas, decisions,

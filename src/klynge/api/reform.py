@@ -27,8 +27,7 @@ router = Router(tags=["Health reform"])
 
 
 def _record_url(record: FocusArea | Initiative) -> str:
-    name = "work:initiative_detail" if isinstance(record, Initiative) else "work:focus_area_detail"
-    return reverse(name, args=[record.slug])
+    return record.get_absolute_url()
 
 
 def _record_out(record: FocusArea | Initiative, example_sources: set[int]) -> dict[str, Any]:

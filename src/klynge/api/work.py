@@ -3,8 +3,8 @@ follow-up research, funds and their allocations.
 
 All of it is public, as on the pages, except what follows a closed agenda item: an allocation is as
 closed as the item of the decision that made it, and where a focus area was chosen or an initiative or a
-trial action approved is named only when the caller may see that item. Writes take the same forms,
-actions and services as the editing pages (see `actions.py`), by editors of a participating party.
+trial action approved is named only when the caller may see that item. Writes build the same commands
+as the editing pages (`klynge.work.commands`) straight from their JSON, by editors of a participating party.
 Allocations are made only by decisions (`POST /agenda-items/{item_id}/decisions`).
 """
 
@@ -12,12 +12,10 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import Strict
+from pydantic import Strict, StringConstraints
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
@@ -33,42 +31,10 @@ from klynge.api.schemas import (
     SlugRef,
     TopicRef,
     Version,
-    form_data,
-    validated,
 )
-from klynge.bodies.access import access_any_edit, ensure_collaboration_edit
 from klynge.kernel.records import record_version
 from klynge.meetings.access import visible_agenda_items
-from klynge.work.access import access_research_edit, ensure_focus_area_edit
-from klynge.work.actions import (
-    focus_area_create_from,
-    focus_area_initial,
-    focus_area_update_from,
-    fund_create_from,
-    fund_initial,
-    fund_update_from,
-    initiative_create_from,
-    initiative_follow_up_from,
-    initiative_follow_up_initial,
-    initiative_initial,
-    initiative_update_from,
-    research_create_from,
-    research_initial,
-    research_update_from,
-    trial_action_create_from,
-    trial_action_initial,
-    trial_action_update_from,
-)
-from klynge.work.forms import (
-    FocusAreaForm,
-    FollowUpResearchForm,
-    FundCreateForm,
-    FundUpdateForm,
-    InitiativeCreateForm,
-    InitiativeFollowUpForm,
-    InitiativeUpdateForm,
-    TrialActionForm,
-)
+from klynge.work import commands
 from klynge.work.models import (
     Allocation,
     FocusArea,
@@ -83,27 +49,24 @@ from klynge.work.models import (
 from klynge.work.selectors import (
     Progress,
     allocations_filtered,
-    focus_area_for_edit,
     focus_area_in_full,
     focus_areas_filtered,
-    follow_up_research_for_edit,
     fund_detail,
-    fund_for_edit,
     funds_filtered,
-    initiative_for_edit,
+    in_kroner,
     initiative_in_full,
     initiative_progress,
     initiatives_filtered,
     research_filtered,
-    trial_action_for_edit,
     trial_actions_filtered,
 )
 
 router = Router(tags=["Work"])
 
-Name = Annotated[str, Field(max_length=300)]
-FundName = Annotated[str, Field(max_length=200)]
-Text = Annotated[str, Field(max_length=20_000)]
+# Text is stripped as the pages' forms strip it, before its length is checked.
+Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
+FundName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
 IdList = Annotated[list[BodyId], Field(max_length=200)]
 Year = Annotated[int, Field(ge=1, le=9999)]
 BodyYear = Annotated[int, Strict(), Field(ge=1, le=9999)]
@@ -162,7 +125,7 @@ class AllocationOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Allocation) -> str:
-        return reverse("work:fund_detail", args=[obj.fund_id])
+        return obj.fund.get_absolute_url()
 
 
 class TrialActionOut(Schema):
@@ -187,7 +150,7 @@ class TrialActionOut(Schema):
 
     @staticmethod
     def resolve_url(obj: TrialAction) -> str:
-        return reverse("work:focus_area_detail", args=[obj.focus_area.slug]) + "#proevehandlinger"
+        return obj.focus_area.get_absolute_url() + "#proevehandlinger"
 
 
 class TrialActionDetailOut(TrialActionOut):
@@ -214,9 +177,9 @@ class ResearchOut(Schema):
     @staticmethod
     def resolve_url(obj: FollowUpResearch) -> str:
         if obj.initiative is not None:
-            return reverse("work:initiative_detail", args=[obj.initiative.slug]) + "#foelgeforskning"
+            return obj.initiative.get_absolute_url() + "#foelgeforskning"
         assert obj.focus_area is not None
-        return reverse("work:focus_area_detail", args=[obj.focus_area.slug]) + "#foelgeforskning"
+        return obj.focus_area.get_absolute_url() + "#foelgeforskning"
 
 
 class ResearchDetailOut(ResearchOut):
@@ -265,7 +228,7 @@ class FocusAreaOut(Schema):
 
     @staticmethod
     def resolve_url(obj: FocusArea) -> str:
-        return reverse("work:focus_area_detail", args=[obj.slug])
+        return obj.get_absolute_url()
 
 
 class FocusAreaDetailOut(FocusAreaOut):
@@ -347,7 +310,7 @@ class InitiativeOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Initiative) -> str:
-        return reverse("work:initiative_detail", args=[obj.slug])
+        return obj.get_absolute_url()
 
 
 class InitiativeDetailOut(InitiativeOut):
@@ -385,11 +348,6 @@ REMAINING = (
 )
 
 
-def _in_kroner(amount: Decimal) -> Decimal:
-    """Kroner and øre, as amounts are stored (a sum comes back from some databases without them)."""
-    return Decimal(amount).quantize(Decimal("0.01"))
-
-
 class FundOut(Schema):
     """Money a body can allocate in a year (klyngemidler)."""
 
@@ -416,15 +374,15 @@ class FundOut(Schema):
 
     @staticmethod
     def resolve_allocated(obj: Any) -> Decimal:
-        return _in_kroner(obj.allocated)
+        return in_kroner(obj.allocated)
 
     @staticmethod
     def resolve_remaining(obj: Any) -> Decimal | None:
-        return None if obj.remaining is None else _in_kroner(obj.remaining)
+        return None if obj.remaining is None else in_kroner(obj.remaining)
 
     @staticmethod
     def resolve_url(obj: Fund) -> str:
-        return reverse("work:fund_detail", args=[obj.pk])
+        return obj.get_absolute_url()
 
 
 class FundDetailOut(FundOut):
@@ -505,16 +463,21 @@ class FocusAreaIn(Input):
     )
 
 
+def _kept(description: str = "") -> Any:
+    """A change's field that may not be cleared: not nullable; omitted, it stays as it is."""
+    return Field(None, description=" ".join(filter(None, [description, "Omit it to keep it."])))
+
+
+# A change sends only what changes; a field that may not be cleared takes no null (omit it to keep it).
 class FocusAreaChange(Input):
     version: Version | None = None
-    name: Name | None = None
-    collaborations: IdList | None = Field(
-        None,
-        description="Of the collaborations the caller may change; those the caller may not change stay.",
+    name: Name = _kept()
+    collaborations: IdList = _kept(
+        "Of the collaborations the caller may change; those the caller may not change stay."
     )
-    status: FocusAreaStatus | None = None
-    description: Text | None = None
-    topics: IdList | None = None
+    status: FocusAreaStatus = _kept()
+    description: Text = _kept()
+    topics: IdList = _kept()
     period_start: Date | None = None
     period_end: Date | None = None
     health_agreement: BodyId | None = None
@@ -534,11 +497,11 @@ class InitiativeIn(Input):
 
 class InitiativeChange(Input):
     version: Version | None = None
-    name: Name | None = None
-    description: Text | None = None
+    name: Name = _kept()
+    description: Text = _kept()
     focus_area: BodyId | None = None
     parent: BodyId | None = None
-    responsible_parties: IdList | None = None
+    responsible_parties: IdList = _kept()
     start: Date | None = None
     end: Date | None = None
 
@@ -563,8 +526,8 @@ class TrialActionIn(Input):
 
 class TrialActionChange(Input):
     version: Version | None = None
-    name: Name | None = None
-    description: Text | None = None
+    name: Name = _kept()
+    description: Text = _kept()
     initiative: BodyId | None = None
 
 
@@ -576,9 +539,9 @@ class ResearchIn(Input):
 
 class ResearchChange(Input):
     version: Version | None = None
-    title: Name | None = None
-    status: FollowUpResearchStatus | None = None
-    description: Text | None = None
+    title: Name = _kept()
+    status: FollowUpResearchStatus = _kept()
+    description: Text = _kept()
 
 
 class FundIn(Input):
@@ -591,37 +554,24 @@ class FundIn(Input):
 
 class FundChange(Input):
     version: Version | None = None
-    name: FundName | None = None
+    name: FundName = _kept()
     amount: Amount | None = None
-    description: Text | None = None
+    description: Text = _kept()
 
 
-def _changes(payload: Input) -> dict[str, Any]:
-    """The fields the caller sent (null included: it clears), with `version` as the forms call it."""
-    changes = payload.model_dump(exclude_unset=True)
-    if "version" in changes:
-        changes["seen_version"] = changes.pop("version")
-    return changes
-
-
-def _with_danish_amount(values: dict[str, Any]) -> dict[str, Any]:
-    """Amounts as the form reads them: as Danes write them, with a decimal comma."""
-    amount = values.get("amount")
-    if isinstance(amount, Decimal):
-        return {**values, "amount": format(amount, "f").replace(".", ",")}
-    return values
+def _sent(payload: Input) -> dict[str, Any]:
+    """The fields the caller sent, as a change command takes them (null included: it clears): `version`
+    as `seen_version`, lists of ids as tuples."""
+    sent = payload.model_dump(exclude_unset=True)
+    if "version" in sent:
+        sent["seen_version"] = sent.pop("version")
+    return {name: tuple(value) if isinstance(value, list) else value for name, value in sent.items()}
 
 
 def _found(record: Any) -> Any:
     if record is None:
         raise Http404
     return record
-
-
-def _ensure_any_edit(request: HttpRequest) -> None:
-    """Creating needs edit rights in some collaboration (the form then offers only those)."""
-    if not access_any_edit(request.user):
-        raise PermissionDenied
 
 
 def _full_focus_area(request: HttpRequest, pk: int) -> FocusArea:
@@ -778,15 +728,14 @@ def get_allocation(request: HttpRequest, allocation_id: Id) -> Any:
     return _found(allocations.filter(pk=allocation_id).first())
 
 
-# ---- Writes (editors of a participating party, administrators) --------------------------------------
+# ---- Writes (editors of a participating party, administrators): the commands of work/commands.py ------
 
 
 @router.post("/focus-areas", response={201: FocusAreaDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def create_focus_area(request: HttpRequest, payload: FocusAreaIn) -> Any:
     """Add a focus area to collaborations the caller's party takes part in."""
-    _ensure_any_edit(request)
-    data = validated(FocusAreaForm(form_data({}, payload.model_dump()), user=request.user))
-    focus_area = focus_area_create_from(data)
+    command = commands.FocusAreaCreate(**_sent(payload))
+    focus_area = commands.focus_area_create(actor=request.user, command=command)
     return Status(201, _full_focus_area(request, focus_area.pk))
 
 
@@ -795,12 +744,9 @@ def create_focus_area(request: HttpRequest, payload: FocusAreaIn) -> Any:
 )
 def change_focus_area(request: HttpRequest, focus_area_id: Id, payload: FocusAreaChange) -> Any:
     """Change a focus area (its address stays); by editors of any of its collaborations."""
-    focus_area = _found(focus_area_for_edit(pk=focus_area_id))
-    ensure_focus_area_edit(request.user, focus_area)
-    current = focus_area_initial(focus_area, user=request.user)
-    form = FocusAreaForm(form_data(current, _changes(payload)), user=request.user, focus_area=focus_area)
-    focus_area_update_from(focus_area, validated(form))
-    return _full_focus_area(request, focus_area.pk)
+    command = commands.FocusAreaChange(focus_area_id=focus_area_id, **_sent(payload))
+    commands.focus_area_update(actor=request.user, command=command)
+    return _full_focus_area(request, focus_area_id)
 
 
 @router.post(
@@ -810,10 +756,8 @@ def change_focus_area(request: HttpRequest, focus_area_id: Id, payload: FocusAre
 )
 def create_trial_action(request: HttpRequest, focus_area_id: Id, payload: TrialActionIn) -> Any:
     """Add a trial action under a focus area, with the next free number."""
-    focus_area = _found(focus_area_for_edit(pk=focus_area_id))
-    ensure_focus_area_edit(request.user, focus_area)
-    form = TrialActionForm(form_data({}, payload.model_dump()), user=request.user, focus_area=focus_area)
-    trial_action = trial_action_create_from(focus_area, validated(form))
+    command = commands.TrialActionCreate(focus_area_id=focus_area_id, **_sent(payload))
+    trial_action = commands.trial_action_create(actor=request.user, command=command)
     return Status(201, _full_trial_action(request, trial_action.pk))
 
 
@@ -822,17 +766,9 @@ def create_trial_action(request: HttpRequest, focus_area_id: Id, payload: TrialA
 )
 def change_trial_action(request: HttpRequest, trial_action_id: Id, payload: TrialActionChange) -> Any:
     """Change a trial action's name, description and initiative; its focus area and number stay."""
-    trial_action = _found(trial_action_for_edit(pk=trial_action_id))
-    focus_area = trial_action.focus_area
-    ensure_focus_area_edit(request.user, focus_area)
-    form = TrialActionForm(
-        form_data(trial_action_initial(trial_action), _changes(payload)),
-        user=request.user,
-        focus_area=focus_area,
-        trial_action=trial_action,
-    )
-    trial_action_update_from(trial_action, validated(form))
-    return _full_trial_action(request, trial_action.pk)
+    command = commands.TrialActionChange(trial_action_id=trial_action_id, **_sent(payload))
+    commands.trial_action_update(actor=request.user, command=command)
+    return _full_trial_action(request, trial_action_id)
 
 
 @router.post(
@@ -842,10 +778,8 @@ def change_trial_action(request: HttpRequest, trial_action_id: Id, payload: Tria
 )
 def create_focus_area_research(request: HttpRequest, focus_area_id: Id, payload: ResearchIn) -> Any:
     """Add follow-up research to a focus area."""
-    focus_area = _found(focus_area_for_edit(pk=focus_area_id))
-    ensure_focus_area_edit(request.user, focus_area)
-    data = validated(FollowUpResearchForm(form_data({}, payload.model_dump())))
-    research = research_create_from(data, focus_area=focus_area, initiative=None)
+    command = commands.FollowUpResearchCreate(focus_area_id=focus_area_id, **_sent(payload))
+    research = commands.follow_up_research_create(actor=request.user, command=command)
     return Status(201, _full_research(research.pk))
 
 
@@ -856,10 +790,8 @@ def create_focus_area_research(request: HttpRequest, focus_area_id: Id, payload:
 )
 def create_initiative_research(request: HttpRequest, initiative_id: Id, payload: ResearchIn) -> Any:
     """Add follow-up research to an initiative."""
-    initiative = _found(initiative_for_edit(pk=initiative_id))
-    ensure_collaboration_edit(request.user, initiative.collaboration)
-    data = validated(FollowUpResearchForm(form_data({}, payload.model_dump())))
-    research = research_create_from(data, focus_area=None, initiative=initiative)
+    command = commands.FollowUpResearchCreate(initiative_id=initiative_id, **_sent(payload))
+    research = commands.follow_up_research_create(actor=request.user, command=command)
     return Status(201, _full_research(research.pk))
 
 
@@ -868,21 +800,17 @@ def create_initiative_research(request: HttpRequest, initiative_id: Id, payload:
 )
 def change_follow_up_research(request: HttpRequest, research_id: Id, payload: ResearchChange) -> Any:
     """Change follow-up research's title, status and description; what it is attached to stays."""
-    research = _found(follow_up_research_for_edit(pk=research_id))
-    if not access_research_edit(request.user, research):
-        raise PermissionDenied
-    form = FollowUpResearchForm(form_data(research_initial(research), _changes(payload)), research=research)
-    research_update_from(research, validated(form))
-    return _full_research(research.pk)
+    command = commands.FollowUpResearchChange(research_id=research_id, **_sent(payload))
+    commands.follow_up_research_update(actor=request.user, command=command)
+    return _full_research(research_id)
 
 
 @router.post("/initiatives", response={201: InitiativeDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def create_initiative(request: HttpRequest, payload: InitiativeIn) -> Any:
     """Add an initiative, as proposed, to a collaboration the caller's party takes part in; it is approved
     by a decision of a political body (`approves` of `POST /agenda-items/{item_id}/decisions`)."""
-    _ensure_any_edit(request)
-    data = validated(InitiativeCreateForm(form_data({}, payload.model_dump()), user=request.user))
-    initiative = initiative_create_from(data)
+    command = commands.InitiativeCreate(**_sent(payload))
+    initiative = commands.initiative_create(actor=request.user, command=command)
     return Status(201, _full_initiative(request, initiative.pk))
 
 
@@ -891,13 +819,9 @@ def create_initiative(request: HttpRequest, payload: InitiativeIn) -> Any:
 )
 def change_initiative(request: HttpRequest, initiative_id: Id, payload: InitiativeChange) -> Any:
     """Change what an initiative is (its collaboration and address stay; where it stands: `/follow-up`)."""
-    initiative = _found(initiative_for_edit(pk=initiative_id))
-    ensure_collaboration_edit(request.user, initiative.collaboration)
-    form = InitiativeUpdateForm(
-        form_data(initiative_initial(initiative), _changes(payload)), initiative=initiative
-    )
-    initiative_update_from(initiative, validated(form))
-    return _full_initiative(request, initiative.pk)
+    command = commands.InitiativeChange(initiative_id=initiative_id, **_sent(payload))
+    commands.initiative_update(actor=request.user, command=command)
+    return _full_initiative(request, initiative_id)
 
 
 @router.post(
@@ -907,26 +831,15 @@ def change_initiative(request: HttpRequest, initiative_id: Id, payload: Initiati
 )
 def follow_up_initiative(request: HttpRequest, initiative_id: Id, payload: FollowUpIn) -> Any:
     """Record where an initiative stands: the next status along its lifecycle and/or its progress."""
-    initiative = _found(initiative_for_edit(pk=initiative_id))
-    ensure_collaboration_edit(request.user, initiative.collaboration)
-    changes = _changes(payload)
-    if changes.get("status") is None:
-        changes.pop("status", None)  # omitted or null: the status stays
-    form = InitiativeFollowUpForm(
-        form_data(initiative_follow_up_initial(initiative), changes), initiative=initiative
-    )
-    initiative_follow_up_from(initiative, validated(form))
-    return _full_initiative(request, initiative.pk)
+    command = commands.InitiativeFollowUp(initiative_id=initiative_id, **_sent(payload))
+    commands.initiative_follow_up(actor=request.user, command=command)
+    return _full_initiative(request, initiative_id)
 
 
 @router.post("/funds", response={201: FundDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def create_fund(request: HttpRequest, payload: FundIn) -> Any:
     """Add a fund to a body of a collaboration the caller's party takes part in."""
-    _ensure_any_edit(request)
-    data = validated(
-        FundCreateForm(form_data({}, _with_danish_amount(payload.model_dump())), user=request.user)
-    )
-    fund = fund_create_from(data)
+    fund = commands.fund_create(actor=request.user, command=commands.FundCreate(**_sent(payload)))
     return Status(201, _full_fund(request, fund.pk))
 
 
@@ -934,8 +847,5 @@ def create_fund(request: HttpRequest, payload: FundIn) -> Any:
 def change_fund(request: HttpRequest, fund_id: Id, payload: FundChange) -> Any:
     """Change a fund's name, total and description; never below what is allocated from it (every
     allocation counted, whoever asks)."""
-    fund = _found(fund_for_edit(pk=fund_id))
-    ensure_collaboration_edit(request.user, fund.body.collaboration)
-    values = form_data(_with_danish_amount(fund_initial(fund)), _with_danish_amount(_changes(payload)))
-    fund_update_from(fund, validated(FundUpdateForm(values, fund=fund)))
-    return _full_fund(request, fund.pk)
+    commands.fund_update(actor=request.user, command=commands.FundChange(fund_id=fund_id, **_sent(payload)))
+    return _full_fund(request, fund_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.work import views
+from klynge.site.work import views
 
 app_name = "work"
 

@@ -1,4 +1,5 @@
-"""Danish forms for the clusters' work; the services hold the rules.
+"""Danish forms for the clusters' work: each validates what the editor typed and builds the command
+(`klynge.work.commands`), whose function checks the references again and calls the service.
 
 Every choice a form offers is limited to what the editor may change (editable_collaborations), and a
 record's current choice stays selectable even if it lies outside that, so saving other fields never
@@ -8,40 +9,23 @@ fails on it.
 from typing import Any
 
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Model, QuerySet
 
-from klynge.bodies.access import editable_collaborations
 from klynge.bodies.models import Collaboration
 from klynge.kernel.formatting import meeting_label
-from klynge.meetings.access import visible_agenda_items
+from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem
-from klynge.organisation.models import Topic
 from klynge.site.forms import DanishAmountField, DanishForm
-from klynge.work.actions import (
-    focus_area_initial,
-    fund_initial,
-    initiative_initial,
-    research_initial,
-    trial_action_initial,
-)
+from klynge.work import commands, selectors
 from klynge.work.models import (
-    INITIATIVE_TRANSITIONS,
     FocusArea,
     FocusAreaStatus,
     FollowUpResearch,
     FollowUpResearchStatus,
     Fund,
-    HealthAgreement,
     Initiative,
     InitiativeStatus,
     TrialAction,
-)
-from klynge.work.selectors import (
-    agenda_items_of,
-    bodies_of,
-    focus_areas_of,
-    initiatives_of,
-    parties_of,
 )
 
 TEXT = {"class": "form-input"}
@@ -115,15 +99,12 @@ def _several(label: str, *, required_message: str = "") -> forms.ModelMultipleCh
     )
 
 
-def _keeping(queryset: QuerySet[Any], *current: int | None) -> QuerySet[Any]:
-    """The queryset, plus the record's current choices (so they stay selectable)."""
-    keep = [pk for pk in current if pk is not None]
-    if not keep:
-        return queryset
-    model = queryset.model
-    return model._default_manager.filter(Q(pk__in=queryset.values("pk")) | Q(pk__in=keep)).order_by(
-        *queryset.query.order_by
-    )
+def _id(record: Model | None) -> int | None:
+    return None if record is None else record.pk
+
+
+def _ids(records: Any) -> tuple[int, ...]:
+    return tuple(record.pk for record in records)
 
 
 def _set_queryset(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
@@ -176,40 +157,48 @@ class FocusAreaForm(DanishForm):
     seen_version = _seen_version()
 
     def __init__(self, *args: Any, user: Any, focus_area: FocusArea | None = None, **kwargs: Any) -> None:
-        editable = editable_collaborations(user)
+        self.focus_area = focus_area
         if focus_area is not None:
-            kwargs.setdefault("initial", focus_area_initial(focus_area, user=user))
+            current = commands.focus_area_current(focus_area, actor=user)
+            kwargs.setdefault("initial", {**current, "seen_version": record_version(focus_area)})
         super().__init__(*args, **kwargs)
-        _set_queryset(self, "collaborations", editable.order_by("name"))
-        _set_queryset(self, "topics", Topic.objects.order_by("name"))
-        _set_queryset(self, "health_agreement", HealthAgreement.objects.order_by("valid_from", "name"))
-        visible = visible_agenda_items(user)
-        items = agenda_items_of(collaborations=editable, visible=visible)
-        current_item = focus_area.decided_at_id if focus_area is not None else None
-        _set_queryset(
-            self,
-            "decided_at",
-            _keeping(items, current_item)
-            .select_related("meeting", "meeting__body")
-            .annotate(shown=Exists(visible.filter(pk=OuterRef("pk")))),
-        )
-        # Collaborations the editor may not change stay as they are (see clean_collaborations).
-        self.kept_collaborations: list[Collaboration] = []
+        _set_queryset(self, "collaborations", selectors.collaborations_editable_by(user))
+        _set_queryset(self, "topics", selectors.topic_choices())
+        _set_queryset(self, "health_agreement", selectors.health_agreement_choices())
+        _set_queryset(self, "decided_at", selectors.decided_at_choices(actor=user, focus_area=focus_area))
+        # Collaborations the editor may not change stay as they are (the command keeps them).
         if focus_area is not None:
-            editable_ids = set(editable.values_list("pk", flat=True))
-            current = list(focus_area.collaborations.all())
-            self.kept_collaborations = [c for c in current if c.pk not in editable_ids]
-            if self.kept_collaborations:
-                names = ", ".join(c.name for c in self.kept_collaborations)
+            kept = commands.kept_collaborations(focus_area, actor=user)
+            if kept:
+                names = ", ".join(c.name for c in kept)
                 self.fields[
                     "collaborations"
                 ].help_text = (
                     f"Fokusområdet hører også til {names}, som du ikke kan ændre; det bliver ved med det."
                 )
 
-    def clean_collaborations(self) -> list[Collaboration]:
-        """The collaborations to save: those chosen, and those the editor may not change (kept as they are)."""
-        return list(self.cleaned_data["collaborations"]) + self.kept_collaborations
+    def create_command(self) -> commands.FocusAreaCreate:
+        return commands.FocusAreaCreate(**self._values())
+
+    def command(self) -> commands.FocusAreaChange:
+        assert self.focus_area is not None
+        return commands.FocusAreaChange(
+            focus_area_id=self.focus_area.pk, seen_version=self.cleaned_data["seen_version"], **self._values()
+        )
+
+    def _values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "description": data["description"],
+            "collaborations": _ids(data["collaborations"]),
+            "topics": _ids(data["topics"]),
+            "status": FocusAreaStatus(data["status"]),
+            "period_start": data["period_start"],
+            "period_end": data["period_end"],
+            "health_agreement": _id(data["health_agreement"]),
+            "decided_at": _id(data["decided_at"]),
+        }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,6 +216,18 @@ class InitiativeForm(DanishForm):
     start = _date("Start")
     end = _date("Slut")
 
+    def values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "description": data["description"],
+            "focus_area": _id(data["focus_area"]),
+            "parent": _id(data["parent"]),
+            "responsible_parties": _ids(data["responsible_parties"]),
+            "start": data["start"],
+            "end": data["end"],
+        }
+
 
 class InitiativeCreateForm(InitiativeForm):
     collaboration = _choice("Samarbejde", empty_label="Vælg samarbejde", required=True)
@@ -235,35 +236,33 @@ class InitiativeCreateForm(InitiativeForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        editable = editable_collaborations(user)
-        _set_queryset(self, "collaboration", editable.order_by("name"))
-        _set_queryset(self, "focus_area", focus_areas_of(collaborations=editable))
-        _set_queryset(self, "parent", initiatives_of(collaborations=editable))
-        _set_queryset(self, "responsible_parties", parties_of(collaborations=editable))
+        _set_queryset(self, "collaboration", selectors.collaborations_editable_by(user))
+        _set_queryset(self, "focus_area", selectors.initiative_focus_area_choices(actor=user))
+        _set_queryset(self, "parent", selectors.initiative_parent_choices(actor=user))
+        _set_queryset(self, "responsible_parties", selectors.initiative_party_choices(actor=user))
         self.fields["focus_area"].help_text = "Fokusområdet skal høre til indsatsens samarbejde."
         self.fields["parent"].help_text = "Hvis indsatsen er en delindsats; i samme samarbejde."
+
+    def command(self) -> commands.InitiativeCreate:
+        return commands.InitiativeCreate(collaboration=self.cleaned_data["collaboration"].pk, **self.values())
 
 
 class InitiativeUpdateForm(InitiativeForm):
     seen_version = _seen_version()
 
-    def __init__(self, *args: Any, initiative: Initiative, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", initiative_initial(initiative))
+    def __init__(self, *args: Any, user: Any, initiative: Initiative, **kwargs: Any) -> None:
+        self.initiative = initiative
+        current = commands.initiative_current(initiative)
+        kwargs.setdefault("initial", {**current, "seen_version": record_version(initiative)})
         super().__init__(*args, **kwargs)
-        own = Collaboration.objects.filter(pk=initiative.collaboration_id)
-        _set_queryset(
-            self, "focus_area", _keeping(focus_areas_of(collaborations=own), initiative.focus_area_id)
-        )
-        # Not itself; its descendants are offered, and refused by the service (no cycles).
-        _set_queryset(
-            self,
-            "parent",
-            _keeping(initiatives_of(collaborations=own), initiative.parent_id).exclude(pk=initiative.pk),
-        )
-        _set_queryset(
-            self,
-            "responsible_parties",
-            _keeping(parties_of(collaborations=own), *(p.pk for p in initiative.responsible_parties.all())),
+        choices = {"actor": user, "initiative": initiative}
+        _set_queryset(self, "focus_area", selectors.initiative_focus_area_choices(**choices))
+        _set_queryset(self, "parent", selectors.initiative_parent_choices(**choices))
+        _set_queryset(self, "responsible_parties", selectors.initiative_party_choices(**choices))
+
+    def command(self) -> commands.InitiativeChange:
+        return commands.InitiativeChange(
+            initiative_id=self.initiative.pk, seen_version=self.cleaned_data["seen_version"], **self.values()
         )
 
 
@@ -285,17 +284,48 @@ class TrialActionForm(DanishForm):
         trial_action: TrialAction | None = None,
         **kwargs: Any,
     ) -> None:
+        self.focus_area, self.trial_action = focus_area, trial_action
         if trial_action is not None:
-            kwargs.setdefault("initial", trial_action_initial(trial_action))
+            kwargs.setdefault(
+                "initial",
+                {
+                    "name": trial_action.name,
+                    "description": trial_action.description,
+                    "initiative": trial_action.initiative_id,
+                    "seen_version": record_version(trial_action),
+                },
+            )
         super().__init__(*args, **kwargs)
-        # Initiatives of the focus area's collaborations that the editor may change.
-        collaborations = editable_collaborations(user).filter(focus_areas=focus_area)
-        current = trial_action.initiative_id if trial_action is not None else None
-        _set_queryset(self, "initiative", _keeping(initiatives_of(collaborations=collaborations), current))
+        _set_queryset(
+            self,
+            "initiative",
+            selectors.trial_action_initiative_choices(
+                actor=user, focus_area=focus_area, trial_action=trial_action
+            ),
+        )
         if trial_action is None or trial_action.named_in_source:
             self.fields["name"].help_text = ""
         else:
             self.fields["name"].help_text = "Kilden navngiver ikke prøvehandlingen; navnet kan være tomt."
+
+    def _values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "description": data["description"],
+            "initiative": _id(data["initiative"]),
+        }
+
+    def create_command(self) -> commands.TrialActionCreate:
+        return commands.TrialActionCreate(focus_area_id=self.focus_area.pk, **self._values())
+
+    def command(self) -> commands.TrialActionChange:
+        assert self.trial_action is not None
+        return commands.TrialActionChange(
+            trial_action_id=self.trial_action.pk,
+            seen_version=self.cleaned_data["seen_version"],
+            **self._values(),
+        )
 
 
 STATUS_SELECT = forms.Select(attrs={"class": "form-select"})
@@ -313,9 +343,39 @@ class FollowUpResearchForm(DanishForm):
     seen_version = _seen_version()
 
     def __init__(self, *args: Any, research: FollowUpResearch | None = None, **kwargs: Any) -> None:
+        self.research = research
         if research is not None:
-            kwargs.setdefault("initial", research_initial(research))
+            kwargs.setdefault(
+                "initial",
+                {
+                    "title": research.title,
+                    "status": research.status,
+                    "description": research.description,
+                    "seen_version": record_version(research),
+                },
+            )
         super().__init__(*args, **kwargs)
+
+    def values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "status": FollowUpResearchStatus(data["status"]),
+            "description": data["description"],
+        }
+
+    def create_command(
+        self, *, focus_area: FocusArea | None, initiative: Initiative | None
+    ) -> commands.FollowUpResearchCreate:
+        return commands.FollowUpResearchCreate(
+            focus_area_id=_id(focus_area), initiative_id=_id(initiative), **self.values()
+        )
+
+    def command(self) -> commands.FollowUpResearchChange:
+        assert self.research is not None
+        return commands.FollowUpResearchChange(
+            research_id=self.research.pk, seen_version=self.cleaned_data["seen_version"], **self.values()
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -352,15 +412,44 @@ class FundCreateForm(FundForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _set_queryset(self, "body", bodies_of(collaborations=editable_collaborations(user)))
+        _set_queryset(self, "body", selectors.fund_body_choices(actor=user))
+
+    def command(self) -> commands.FundCreate:
+        data = self.cleaned_data
+        return commands.FundCreate(
+            body=data["body"].pk,
+            year=data["year"],
+            name=data["name"],
+            amount=data["amount"],
+            description=data["description"],
+        )
 
 
 class FundUpdateForm(FundForm):
     seen_version = _seen_version()
 
     def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", fund_initial(fund))
+        self.fund = fund
+        kwargs.setdefault(
+            "initial",
+            {
+                "name": fund.name,
+                "amount": fund.amount,
+                "description": fund.description,
+                "seen_version": record_version(fund),
+            },
+        )
         super().__init__(*args, **kwargs)
+
+    def command(self) -> commands.FundChange:
+        data = self.cleaned_data
+        return commands.FundChange(
+            fund_id=self.fund.pk,
+            seen_version=data["seen_version"],
+            name=data["name"],
+            amount=data["amount"],
+            description=data["description"],
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -391,16 +480,28 @@ class InitiativeFollowUpForm(DanishForm):
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, initiative: Initiative, **kwargs: Any) -> None:
+        self.initiative = initiative
+        kwargs.setdefault(
+            "initial",
+            {
+                "status": initiative.status,
+                "progress": initiative.progress,
+                "seen_version": record_version(initiative),
+            },
+        )
         super().__init__(*args, **kwargs)
-        current = InitiativeStatus(initiative.status)
-        # Approval is a decision of a political body, recorded with the decision, not chosen here.
-        following = [
-            s
-            for s in InitiativeStatus
-            if s in INITIATIVE_TRANSITIONS[current] and s != InitiativeStatus.APPROVED
-        ]
+        current, *following = commands.initiative_status_choices(initiative)
         status_field = self.fields["status"]
         assert isinstance(status_field, forms.ChoiceField)
         status_field.choices = [(current.value, f"{current.label} (uændret)")] + [
             (s.value, s.label) for s in following
         ]
+
+    def command(self) -> commands.InitiativeFollowUp:
+        data = self.cleaned_data
+        return commands.InitiativeFollowUp(
+            initiative_id=self.initiative.pk,
+            seen_version=data["seen_version"],
+            status=InitiativeStatus(data["status"]),
+            progress=data["progress"],
+        )

@@ -1,41 +1,20 @@
 """Focus areas, initiatives, trial actions, follow-up research and funds: reading, and editing in the app.
 
-Editing views are thin: check access (work/access.py, bodies/access.py), build the Danish form, and let
-web.editing.save_form call the service, which holds the rules."""
+Editing views are thin: check access (work/access.py) to show the form, let the Danish form build the
+command (klynge.work.commands) and klynge.site.editing.save_form run it; the command checks again and
+calls the service, which holds the rules."""
 
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from klynge.bodies.access import access_any_edit, access_collaboration_edit, ensure_collaboration_edit
+from klynge.bodies.access import access_any_edit, access_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
 from klynge.site.editing import edit_page, save_form
-from klynge.work import selectors
-from klynge.work.access import (
-    access_focus_area_edit,
-    access_fund_edit,
-    access_research_edit,
-    ensure_focus_area_edit,
-)
-from klynge.work.actions import (
-    focus_area_create_from,
-    focus_area_update_from,
-    fund_create_from,
-    fund_update_from,
-    initiative_create_from,
-    initiative_follow_up_from,
-    initiative_follow_up_initial,
-    initiative_update_from,
-    research_create_from,
-    research_update_from,
-    trial_action_create_from,
-    trial_action_update_from,
-)
-from klynge.work.forms import (
+from klynge.site.work.forms import (
     FocusAreaForm,
     FollowUpResearchForm,
     FundCreateForm,
@@ -44,6 +23,16 @@ from klynge.work.forms import (
     InitiativeFollowUpForm,
     InitiativeUpdateForm,
     TrialActionForm,
+)
+from klynge.work import commands, selectors
+from klynge.work.access import (
+    access_focus_area_edit,
+    access_fund_edit,
+    ensure_any_edit,
+    ensure_focus_area_edit,
+    ensure_fund_edit,
+    ensure_initiative_edit,
+    ensure_research_edit,
 )
 from klynge.work.models import FocusArea, Initiative
 from klynge.work.selectors import focus_area_detail as select_focus_area
@@ -60,16 +49,9 @@ from klynge.work.selectors import focus_area_list as select_focus_areas
 from klynge.work.selectors import initiative_detail as select_initiative
 from klynge.work.selectors import initiative_list as select_initiatives
 
-NO_EDIT_RIGHTS = "Du kan kun oprette og ændre data i samarbejder, din part deltager i."
-
 
 def _posted(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
-
-
-def _ensure_any_edit(request: HttpRequest) -> None:
-    if not access_any_edit(request.user):
-        raise PermissionDenied(NO_EDIT_RIGHTS)
 
 
 def focus_area_list(request: HttpRequest) -> HttpResponse:
@@ -127,20 +109,17 @@ def initiative_follow_up_view(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = select_initiative(slug=slug, visible=visible_agenda_items(request.user))
     if initiative is None:
         raise Http404("Indsatsen findes ikke.")
-    if not access_collaboration_edit(request.user, initiative.collaboration):
-        raise PermissionDenied("Du kan kun ændre indsatser i samarbejder, din part deltager i.")
-    form = InitiativeFollowUpForm(
-        _posted(request), initial=initiative_follow_up_initial(initiative), initiative=initiative
-    )
+    ensure_initiative_edit(request.user, initiative)
+    form = InitiativeFollowUpForm(_posted(request), initiative=initiative)
     saved = save_form(
         request,
         form,
-        lambda data: initiative_follow_up_from(initiative, data),
+        lambda data: commands.initiative_follow_up(actor=request.user, command=form.command()),
         success="Indsatsens status og fremdrift er gemt.",
         record=initiative,
     )
     if saved is not None:
-        return redirect("work:initiative_detail", slug=initiative.slug)
+        return redirect(initiative)
     return render(request, "work/initiative_follow_up.html", {"initiative": initiative, "form": form})
 
 
@@ -153,22 +132,22 @@ def _focus_area_crumbs(focus_area: FocusArea) -> tuple[str, ...]:
         "Fokusområder",
         "work:focus_area_list",
         focus_area.name,
-        reverse("work:focus_area_detail", args=[focus_area.slug]),
+        focus_area.get_absolute_url(),
     )
 
 
 @login_required
 def focus_area_create_view(request: HttpRequest) -> HttpResponse:
-    _ensure_any_edit(request)
+    ensure_any_edit(request.user)
     form = FocusAreaForm(_posted(request), user=request.user)
     saved = save_form(
         request,
         form,
-        focus_area_create_from,
+        lambda data: commands.focus_area_create(actor=request.user, command=form.create_command()),
         success="Fokusområdet er oprettet.",
     )
     if saved is not None:
-        return redirect("work:focus_area_detail", slug=saved.slug)
+        return redirect(saved)
     return edit_page(
         request,
         form,
@@ -188,18 +167,18 @@ def focus_area_update_view(request: HttpRequest, slug: str) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: focus_area_update_from(focus_area, data),
+        lambda data: commands.focus_area_update(actor=request.user, command=form.command()),
         success="Fokusområdet er gemt.",
         record=focus_area,
     )
     if saved is not None:
-        return redirect("work:focus_area_detail", slug=saved.slug)
+        return redirect(saved)
     return edit_page(
         request,
         form,
         heading="Redigér fokusområde",
         subheading=focus_area.name,
-        cancel_url=reverse("work:focus_area_detail", args=[focus_area.slug]),
+        cancel_url=focus_area.get_absolute_url(),
         crumbs=_focus_area_crumbs(focus_area),
     )
 
@@ -210,16 +189,16 @@ def focus_area_update_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def initiative_create_view(request: HttpRequest) -> HttpResponse:
-    _ensure_any_edit(request)
+    ensure_any_edit(request.user)
     form = InitiativeCreateForm(_posted(request), user=request.user)
     saved = save_form(
         request,
         form,
-        initiative_create_from,
+        lambda data: commands.initiative_create(actor=request.user, command=form.command()),
         success="Indsatsen er oprettet som foreslået. Den godkendes ved en beslutning i et politisk organ.",
     )
     if saved is not None:
-        return redirect("work:initiative_detail", slug=saved.slug)
+        return redirect(saved)
     return edit_page(
         request,
         form,
@@ -235,23 +214,23 @@ def initiative_update_view(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for_edit(slug=slug)
     if initiative is None:
         raise Http404("Indsatsen findes ikke.")
-    ensure_collaboration_edit(request.user, initiative.collaboration)
-    form = InitiativeUpdateForm(_posted(request), initiative=initiative)
+    ensure_initiative_edit(request.user, initiative)
+    form = InitiativeUpdateForm(_posted(request), user=request.user, initiative=initiative)
     saved = save_form(
         request,
         form,
-        lambda data: initiative_update_from(initiative, data),
+        lambda data: commands.initiative_update(actor=request.user, command=form.command()),
         success="Indsatsen er gemt.",
         record=initiative,
     )
     if saved is not None:
-        return redirect("work:initiative_detail", slug=saved.slug)
+        return redirect(saved)
     return edit_page(
         request,
         form,
         heading="Redigér indsats",
         subheading=f"{initiative.name} · {initiative.collaboration.name}",
-        cancel_url=reverse("work:initiative_detail", args=[initiative.slug]),
+        cancel_url=initiative.get_absolute_url(),
         crumbs=_initiative_crumbs(initiative),
     )
 
@@ -261,7 +240,7 @@ def _initiative_crumbs(initiative: Initiative) -> tuple[str, ...]:
         "Indsatser",
         "work:initiative_list",
         initiative.name,
-        reverse("work:initiative_detail", args=[initiative.slug]),
+        initiative.get_absolute_url(),
     )
 
 
@@ -279,18 +258,18 @@ def trial_action_create_view(request: HttpRequest, slug: str) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: trial_action_create_from(focus_area, data),
+        lambda data: commands.trial_action_create(actor=request.user, command=form.create_command()),
         success="Prøvehandlingen er tilføjet.",
     )
     if saved is not None:
-        return redirect(reverse("work:focus_area_detail", args=[focus_area.slug]) + "#proevehandlinger")
+        return redirect(focus_area.get_absolute_url() + "#proevehandlinger")
     return edit_page(
         request,
         form,
         heading="Tilføj prøvehandling",
         subheading=focus_area.name,
         intro="Prøvehandlingen får næste ledige nummer under fokusområdet.",
-        cancel_url=reverse("work:focus_area_detail", args=[focus_area.slug]),
+        cancel_url=focus_area.get_absolute_url(),
         crumbs=_focus_area_crumbs(focus_area),
     )
 
@@ -308,18 +287,18 @@ def trial_action_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: trial_action_update_from(trial_action, data),
+        lambda data: commands.trial_action_update(actor=request.user, command=form.command()),
         success="Prøvehandlingen er gemt.",
         record=trial_action,
     )
     if saved is not None:
-        return redirect(reverse("work:focus_area_detail", args=[focus_area.slug]) + "#proevehandlinger")
+        return redirect(focus_area.get_absolute_url() + "#proevehandlinger")
     return edit_page(
         request,
         form,
         heading=f"Redigér prøvehandling {trial_action.position}",
         subheading=focus_area.name,
-        cancel_url=reverse("work:focus_area_detail", args=[focus_area.slug]),
+        cancel_url=focus_area.get_absolute_url(),
         crumbs=_focus_area_crumbs(focus_area),
     )
 
@@ -335,15 +314,17 @@ def _research_create(
     saved = save_form(
         request,
         form,
-        lambda data: research_create_from(data, focus_area=focus_area, initiative=initiative),
+        lambda data: commands.follow_up_research_create(
+            actor=request.user, command=form.create_command(focus_area=focus_area, initiative=initiative)
+        ),
         success="Følgeforskningen er tilføjet.",
     )
     if initiative is not None:
-        back = reverse("work:initiative_detail", args=[initiative.slug])
+        back = initiative.get_absolute_url()
         subject, crumbs = initiative.name, _initiative_crumbs(initiative)
     else:
         assert focus_area is not None
-        back = reverse("work:focus_area_detail", args=[focus_area.slug])
+        back = focus_area.get_absolute_url()
         subject, crumbs = focus_area.name, _focus_area_crumbs(focus_area)
     if saved is not None:
         return redirect(back + "#foelgeforskning")
@@ -366,7 +347,7 @@ def initiative_research_create_view(request: HttpRequest, slug: str) -> HttpResp
     initiative = initiative_for_edit(slug=slug)
     if initiative is None:
         raise Http404("Indsatsen findes ikke.")
-    ensure_collaboration_edit(request.user, initiative.collaboration)
+    ensure_initiative_edit(request.user, initiative)
     return _research_create(request, focus_area=None, initiative=initiative)
 
 
@@ -375,22 +356,21 @@ def research_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     research = follow_up_research_for_edit(pk=pk)
     if research is None:
         raise Http404("Følgeforskningen findes ikke.")
-    if not access_research_edit(request.user, research):
-        raise PermissionDenied(NO_EDIT_RIGHTS)
+    ensure_research_edit(request.user, research)
     form = FollowUpResearchForm(_posted(request), research=research)
     saved = save_form(
         request,
         form,
-        lambda data: research_update_from(research, data),
+        lambda data: commands.follow_up_research_update(actor=request.user, command=form.command()),
         success="Følgeforskningen er gemt.",
         record=research,
     )
     if research.initiative is not None:
-        back = reverse("work:initiative_detail", args=[research.initiative.slug])
+        back = research.initiative.get_absolute_url()
         crumbs = _initiative_crumbs(research.initiative)
     else:
         assert research.focus_area is not None
-        back = reverse("work:focus_area_detail", args=[research.focus_area.slug])
+        back = research.focus_area.get_absolute_url()
         crumbs = _focus_area_crumbs(research.focus_area)
     if saved is not None:
         return redirect(back + "#foelgeforskning")
@@ -432,16 +412,16 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def fund_create_view(request: HttpRequest) -> HttpResponse:
-    _ensure_any_edit(request)
+    ensure_any_edit(request.user)
     form = FundCreateForm(_posted(request), user=request.user)
     saved = save_form(
         request,
         form,
-        fund_create_from,
+        lambda data: commands.fund_create(actor=request.user, command=form.command()),
         success="Puljen er oprettet.",
     )
     if saved is not None:
-        return redirect("work:fund_detail", pk=saved.pk)
+        return redirect(saved)
     return edit_page(
         request,
         form,
@@ -457,22 +437,22 @@ def fund_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     fund = fund_for_edit(pk=pk)
     if fund is None:
         raise Http404("Puljen findes ikke.")
-    ensure_collaboration_edit(request.user, fund.body.collaboration)
+    ensure_fund_edit(request.user, fund)
     form = FundUpdateForm(_posted(request), fund=fund)
     saved = save_form(
         request,
         form,
-        lambda data: fund_update_from(fund, data),
+        lambda data: commands.fund_update(actor=request.user, command=form.command()),
         success="Puljen er gemt.",
         record=fund,
     )
     if saved is not None:
-        return redirect("work:fund_detail", pk=saved.pk)
+        return redirect(saved)
     return edit_page(
         request,
         form,
         heading="Redigér pulje",
         subheading=f"{fund.name} · {fund.body.name} · {fund.year}",
-        cancel_url=reverse("work:fund_detail", args=[fund.pk]),
-        crumbs=("Puljer", "work:fund_list", fund.name, reverse("work:fund_detail", args=[fund.pk])),
+        cancel_url=fund.get_absolute_url(),
+        crumbs=("Puljer", "work:fund_list", fund.name, fund.get_absolute_url()),
     )
