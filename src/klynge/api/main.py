@@ -1,4 +1,4 @@
-"""The REST API at /api/v1/: one NinjaAPI, with each domain's router from its own app (`<app>/api.py`)."""
+"""The REST API at /api/v1/: one NinjaAPI, with each domain's router in `klynge/api/<domain>.py`."""
 
 from ninja import NinjaAPI, Swagger
 
@@ -29,9 +29,10 @@ header). Without either you see what the public sees.
 **What you see** is exactly what the app's pages show you: closed agenda items, their decisions and
 draft memos are absent ("not found") unless you may see them.
 
-**Writes** go through the same forms, rules and services as the app's pages. A refusal is a 422 with the
-rules' own messages per field (in Danish, as the pages show them); a change based on an outdated copy
-(send the `version` you read) is a 409.
+**Writes** build the same commands as the app's pages: the same lookup, rights check, rules and
+refusals. A refusal is a 422 with the rules' own messages per field (in Danish, as the pages show them);
+no right to write is a 403; a change based on an outdated copy (send the `version` you read) is a 409. A
+change (PATCH) sends only the fields it changes; `null` clears a field that may be empty.
 
 **Errors** are JSON: `{"code": "...", "message": "...", "errors": {"field": ["..."]}}`.
 
