@@ -3,13 +3,13 @@
 from ninja import NinjaAPI, Swagger
 
 from klynge.api.errors import install_error_handlers
+from klynge.api.meetings import router as meetings_router
 from klynge.attendance.api import router as attendance_router
 from klynge.bodies.api import router as bodies_router
 from klynge.catchment.api import router as catchment_router
 from klynge.exports.api import router as exports_router
 from klynge.feeds.api import router as feeds_router
 from klynge.gpcoverage.api import router as gpcoverage_router
-from klynge.meetings.api import router as meetings_router
 from klynge.memos.api import router as memos_router
 from klynge.organisation.api import router as organisation_router
 from klynge.provenance.api import router as provenance_router
