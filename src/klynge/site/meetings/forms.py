@@ -328,7 +328,7 @@ class DecisionForm(DanishForm):
         fund, amount = data.get("fund"), data.get("amount")
         if fund is not None and amount is None and "amount" not in self.errors:
             self.add_error("amount", "Skriv det beløb, der bevilges fra puljen.")
-        if amount is not None and fund is None:
+        if amount is not None and fund is None and "fund" not in self.errors:
             self.add_error("fund", "Vælg den pulje, beløbet bevilges fra.")
         return data
 
