@@ -13,7 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.site.urls")),
     path("", include("klynge.bodies.urls")),
     path("", include("klynge.site.meetings.urls")),
-    path("", include("klynge.attendance.urls")),
+    path("", include("klynge.site.attendance.urls")),
     path("", include("klynge.work.urls")),
     path("", include("klynge.organisation.urls")),
     path("", include("klynge.provenance.urls")),

@@ -2,9 +2,9 @@
 
 from ninja import NinjaAPI, Swagger
 
+from klynge.api.attendance import router as attendance_router
 from klynge.api.errors import install_error_handlers
 from klynge.api.meetings import router as meetings_router
-from klynge.attendance.api import router as attendance_router
 from klynge.bodies.api import router as bodies_router
 from klynge.catchment.api import router as catchment_router
 from klynge.exports.api import router as exports_router
