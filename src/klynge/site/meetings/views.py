@@ -1,7 +1,6 @@
 """Meetings: the list (filtered by body and year), each meeting with its agenda, and preparing them:
 meetings, agenda items (added, changed, reordered) and the decisions made."""
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
