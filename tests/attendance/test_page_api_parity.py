@@ -242,3 +242,11 @@ def test_the_same_caller_without_the_right_is_refused_alike(
     before = absences(records)
     assert_same(write, records, callers[who], expected=answer)
     assert absences(records) == before
+
+
+def test_every_refused_field_is_named_at_once(records: Records, callers: dict[str, Caller]) -> None:
+    write = absence_record_write(
+        membership=lambda r: r.other.mayor_membership.pk, agenda_items=lambda r: [r.elsewhere.pk]
+    )
+    errors = assert_same(write, records, callers["editor"], expected="refused")
+    assert errors == {"membership": [MEMBERSHIP_NOT_ALLOWED], "agenda_items": [AGENDA_ITEMS_NOT_ALLOWED]}

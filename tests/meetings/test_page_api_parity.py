@@ -13,6 +13,7 @@ from klynge.meetings.commands import (
     BODY_NOT_ALLOWED,
     FOCUS_AREA_NOT_ALLOWED,
     FUND_NOT_ALLOWED,
+    INITIATIVE_NOT_ALLOWED,
     TITLE_REQUIRED,
 )
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind, Meeting
@@ -393,3 +394,17 @@ def test_a_decision_on_a_hidden_item_is_not_found_alike(records: Records, caller
         stored=decisions,
     )
     assert_same(write, records, callers["outsider"], expected="not found")
+
+
+def test_every_refused_field_is_named_at_once(records: Records, callers: dict[str, Caller]) -> None:
+    write = agenda_item_create_write(
+        title=lambda r: " ",
+        focus_areas=lambda r: [r.other.focus_area.pk],
+        initiatives=lambda r: [r.other.initiative.pk],
+    )
+    errors = assert_same(write, records, callers["editor"], expected="refused")
+    assert errors == {
+        "title": [TITLE_REQUIRED],
+        "focus_areas": [FOCUS_AREA_NOT_ALLOWED],
+        "initiatives": [INITIATIVE_NOT_ALLOWED],
+    }

@@ -5,6 +5,7 @@ members, substitutes and agenda items the actor may not choose (Danish messages 
 page's choices say) and calls the service, which holds the rules. See `klynge.kernel.commands`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from klynge.attendance.selectors import (
 )
 from klynge.bodies.models import Membership
 from klynge.kernel.commands import UNSET, Actor, Unset, merged, record_by_id, record_or_404, records_by_ids
+from klynge.meetings.commands import refused_together
 from klynge.meetings.models import AgendaItem
 from klynge.meetings.selectors import meetings_to_edit
 from klynge.organisation.models import Person
@@ -62,22 +64,23 @@ def absence_values(absence: Absence) -> dict[str, Any]:
     }
 
 
-def _choices(attendance: MeetingAttendance, values: dict[str, Any], members: Any) -> dict[str, Any]:
-    """Who comes instead and which items, among those the actor may choose; refused otherwise."""
+def _choices(
+    attendance: MeetingAttendance, values: dict[str, Any], members: Any
+) -> dict[str, Callable[[], Any]]:
+    """Who comes instead and which items, among those the actor may choose (refused otherwise)."""
     return {
-        "substitute": record_by_id(
+        "substitute": lambda: record_by_id(
             Person.objects.filter(pk__in=[person.pk for person in substitutes_of(members)]),
             values["substitute_id"],
             field="substitute",
             message=SUBSTITUTE_NOT_ALLOWED,
         ),
-        "agenda_items": records_by_ids(
+        "agenda_items": lambda: records_by_ids(
             AgendaItem.objects.filter(pk__in=[row.item.pk for row in attendance.items]).order_by("position"),
             values["agenda_item_ids"],
             field="agenda_items",
             message=AGENDA_ITEMS_NOT_ALLOWED,
         ),
-        "note": values["note"],
     }
 
 
@@ -86,23 +89,20 @@ def absence_record(*, actor: Actor, command: AbsenceRecord) -> Absence:
     meeting = record_or_404(meetings_to_edit(), command.meeting_id)
     ensure_attendance_edit(actor, meeting)
     attendance = attendance_seen_by(actor, meeting)
-    membership = record_by_id(
-        Membership.objects.filter(
-            pk__in=[member.membership.pk for member in attendance.members_without_absence]
-        ),
-        command.membership_id,
-        field="membership",
-        message=MEMBERSHIP_NOT_ALLOWED,
+    expected = [member.membership.pk for member in attendance.members_without_absence]
+    values = {"substitute_id": command.substitute_id, "agenda_item_ids": command.agenda_item_ids}
+    found = refused_together(
+        {
+            "membership": lambda: record_by_id(
+                Membership.objects.filter(pk__in=expected),
+                command.membership_id,
+                field="membership",
+                message=MEMBERSHIP_NOT_ALLOWED,
+            ),
+            **_choices(attendance, values, attendance.members),
+        }
     )
-    assert membership is not None
-    values = {
-        "substitute_id": command.substitute_id,
-        "agenda_item_ids": command.agenda_item_ids,
-        "note": command.note,
-    }
-    return services.absence_record(
-        meeting=meeting, membership=membership, **_choices(attendance, values, attendance.members)
-    )
+    return services.absence_record(meeting=meeting, note=command.note, **found)
 
 
 def absence_update(*, actor: Actor, command: AbsenceChange) -> Absence:
@@ -114,7 +114,8 @@ def absence_update(*, actor: Actor, command: AbsenceChange) -> Absence:
     return services.absence_update(
         absence=absence,
         seen_version=command.seen_version,
-        **_choices(attendance, values, absence_members(attendance, absence)),
+        note=values["note"],
+        **refused_together(_choices(attendance, values, absence_members(attendance, absence))),
     )
 
 

@@ -6,9 +6,12 @@ the service, which holds the rules. See `klynge.kernel.commands`.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from django.core.exceptions import ValidationError
 
 from klynge.kernel.commands import (
     UNSET,
@@ -177,32 +180,51 @@ def agenda_item_values(item: AgendaItem) -> dict[str, Any]:
     }
 
 
+def refused_together(lookups: dict[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Each lookup's result by name; if some refuse, one refusal with every field's messages, as the page's
+    form shows every field's error at once."""
+    found: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for name, lookup in lookups.items():
+        try:
+            found[name] = lookup()
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    return found
+
+
 def _item_arguments(meeting: Meeting, values: dict[str, Any]) -> dict[str, Any]:
     """The service's arguments from an item's values, refusing what the item may not refer to."""
     title = values["title"].strip()
-    if not title:
-        refuse("title", TITLE_REQUIRED)
+    found = refused_together(
+        {
+            "title": lambda: title or refuse("title", TITLE_REQUIRED),
+            "topics": lambda: records_by_ids(
+                Topic.objects.all(), values["topic_ids"], field="topics", message=TOPIC_NOT_ALLOWED
+            ),
+            "focus_areas": lambda: records_by_ids(
+                focus_areas_of_meeting(meeting),
+                values["focus_area_ids"],
+                field="focus_areas",
+                message=FOCUS_AREA_NOT_ALLOWED,
+            ),
+            "initiatives": lambda: records_by_ids(
+                initiatives_of_meeting(meeting),
+                values["initiative_ids"],
+                field="initiatives",
+                message=INITIATIVE_NOT_ALLOWED,
+            ),
+        }
+    )
     return {
-        "title": title,
         "kind": values["kind"],
         "summary": values["summary"].strip(),
         "is_public": values["is_public"],
         "is_tentative": values["is_tentative"],
-        "topics": records_by_ids(
-            Topic.objects.all(), values["topic_ids"], field="topics", message=TOPIC_NOT_ALLOWED
-        ),
-        "focus_areas": records_by_ids(
-            focus_areas_of_meeting(meeting),
-            values["focus_area_ids"],
-            field="focus_areas",
-            message=FOCUS_AREA_NOT_ALLOWED,
-        ),
-        "initiatives": records_by_ids(
-            initiatives_of_meeting(meeting),
-            values["initiative_ids"],
-            field="initiatives",
-            message=INITIATIVE_NOT_ALLOWED,
-        ),
+        **found,
     }
 
 
@@ -298,17 +320,14 @@ def decision_values(decision: Decision) -> dict[str, Any]:
     }
 
 
-def _decision_arguments(item: AgendaItem, values: dict[str, Any]) -> dict[str, Any]:
+def _decision_lookups(item: AgendaItem, values: dict[str, Any]) -> dict[str, Callable[[], Any]]:
     text = values["text"].strip()
-    if not text:
-        refuse("text", TEXT_REQUIRED)
     return {
-        "kind": values["kind"],
-        "text": text,
-        "topic": record_by_id(
+        "text": lambda: text or refuse("text", TEXT_REQUIRED),
+        "topic": lambda: record_by_id(
             Topic.objects.all(), values["topic_id"], field="topic", message=TOPIC_NOT_ALLOWED
         ),
-        "recommended_to": record_by_id(
+        "recommended_to": lambda: record_by_id(
             parties_to_recommend_to(item),
             values["recommended_to_id"],
             field="recommended_to",
@@ -317,49 +336,56 @@ def _decision_arguments(item: AgendaItem, values: dict[str, Any]) -> dict[str, A
     }
 
 
-def _allocation(item: AgendaItem, order: AllocationOrder | None) -> AllocationRequest | None:
-    if order is None:
-        return None
-    fund = record_by_id(funds_of_item(item), order.fund_id, field="fund", message=FUND_NOT_ALLOWED)
-    assert fund is not None
-    return AllocationRequest(
-        fund=fund,
-        amount=order.amount,
-        focus_area=record_by_id(
+def _allocation_lookups(item: AgendaItem, order: AllocationOrder) -> dict[str, Callable[[], Any]]:
+    return {
+        "fund": lambda: record_by_id(
+            funds_of_item(item), order.fund_id, field="fund", message=FUND_NOT_ALLOWED
+        ),
+        "focus_area": lambda: record_by_id(
             focus_areas_of_meeting(item.meeting),
             order.focus_area_id,
             field="focus_area",
             message=FOCUS_AREA_NOT_ALLOWED,
         ),
-        initiative=record_by_id(
+        "initiative": lambda: record_by_id(
             initiatives_of_meeting(item.meeting),
             order.initiative_id,
             field="initiative",
             message=INITIATIVE_NOT_ALLOWED,
         ),
-    )
+    }
 
 
 def decision_record(*, actor: Actor, command: DecisionRecord) -> Decision:
     """Record a decision on an item with its allocation and the initiatives it approves, all or nothing."""
     item = _visible_item(actor, command.agenda_item_id)
-    arguments = _decision_arguments(
-        item,
+    values = {
+        "text": command.text,
+        "topic_id": command.topic_id,
+        "recommended_to_id": command.recommended_to_id,
+    }
+    order = command.allocation
+    found = refused_together(
         {
-            "kind": command.kind,
-            "text": command.text,
-            "topic_id": command.topic_id,
-            "recommended_to_id": command.recommended_to_id,
-        },
+            **_decision_lookups(item, values),
+            **(_allocation_lookups(item, order) if order is not None else {}),
+            "approves": lambda: records_by_ids(
+                initiatives_to_approve(item),
+                command.approves_ids,
+                field="approves",
+                message=APPROVES_NOT_ALLOWED,
+            ),
+        }
     )
-    return services.decision_record(
-        agenda_item=item,
-        allocation=_allocation(item, command.allocation),
-        approves=records_by_ids(
-            initiatives_to_approve(item), command.approves_ids, field="approves", message=APPROVES_NOT_ALLOWED
-        ),
-        **arguments,
-    )
+    allocation = None
+    if order is not None:
+        allocation = AllocationRequest(
+            fund=found.pop("fund"),
+            amount=order.amount,
+            focus_area=found.pop("focus_area"),
+            initiative=found.pop("initiative"),
+        )
+    return services.decision_record(agenda_item=item, kind=command.kind, allocation=allocation, **found)
 
 
 def decision_update(*, actor: Actor, command: DecisionChange) -> Decision:
@@ -369,5 +395,8 @@ def decision_update(*, actor: Actor, command: DecisionChange) -> Decision:
     ensure_meeting_edit(actor, item.meeting)
     values = merged(decision_values(decision), command, exclude=("decision_id", "seen_version"))
     return services.decision_update(
-        decision=decision, seen_version=command.seen_version, **_decision_arguments(item, values)
+        decision=decision,
+        seen_version=command.seen_version,
+        kind=values["kind"],
+        **refused_together(_decision_lookups(item, values)),
     )
