@@ -205,13 +205,13 @@ def agenda_item_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def agenda_item_move_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Move an item one place up or down the agenda (buttons on the meeting page)."""
+    item = _agenda_item_or_404(request, pk)
+    ensure_meeting_edit(request.user, item.meeting)
     direction = request.POST.get("retning")
     if direction not in ("op", "ned"):
-        item = _agenda_item_or_404(request, pk)
-        ensure_meeting_edit(request.user, item.meeting)
         return HttpResponseBadRequest("Angiv retningen: op eller ned.")
-    command = commands.AgendaItemMove(agenda_item_id=pk, steps=-1 if direction == "op" else 1)
-    item = commands.agenda_item_move(actor=request.user, command=command)
+    command = commands.AgendaItemMove(agenda_item_id=item.pk, steps=-1 if direction == "op" else 1)
+    commands.agenda_item_move(actor=request.user, command=command)
     return redirect(meeting_url(item.meeting, item.anchor))
 
 
