@@ -5,7 +5,7 @@ members, substitutes and agenda items the actor may not choose (Danish messages 
 page's choices say) and calls the service, which holds the rules. See `klynge.kernel.commands`.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +13,7 @@ from klynge.attendance import services
 from klynge.attendance.access import ensure_attendance_edit
 from klynge.attendance.models import Absence
 from klynge.attendance.selectors import (
+    ExpectedMember,
     MeetingAttendance,
     absence_members,
     absences_to_edit,
@@ -65,7 +66,7 @@ def absence_values(absence: Absence) -> dict[str, Any]:
 
 
 def _choices(
-    attendance: MeetingAttendance, values: dict[str, Any], members: Any
+    attendance: MeetingAttendance, values: dict[str, Any], members: Sequence[ExpectedMember]
 ) -> dict[str, Callable[[], Any]]:
     """Who comes instead and which items, among those the actor may choose (refused otherwise)."""
     return {
