@@ -11,11 +11,10 @@ from typing import Annotated, Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Field, Router, Schema, Status
-from pydantic import AfterValidator
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, WRITE_ERRORS
-from klynge.api.schemas import BodyId, Id, Input, Ref, SlugRef, TopicRef, Version, omittable
+from klynge.api.schemas import STRIPPED, BodyId, Id, Input, Ref, SlugRef, TopicRef, Version, omittable
 from klynge.attendance import commands
 from klynge.attendance.models import Absence
 from klynge.attendance.selectors import (
@@ -38,11 +37,7 @@ from klynge.meetings.selectors import number_of
 router = Router(tags=["Attendance"])
 
 
-def _stripped(text: str) -> str:
-    return text.strip()
-
-
-Note = Annotated[str, Field(max_length=5_000), AfterValidator(_stripped)]  # stripped, as the page strips it
+Note = Annotated[str, Field(max_length=5_000), STRIPPED]  # stripped, as the page strips it
 IdList = Annotated[list[BodyId], Field(max_length=200)]
 
 

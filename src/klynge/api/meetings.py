@@ -11,12 +11,12 @@ from typing import Annotated, Any, Literal
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import AfterValidator
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from klynge.api.pagination import Pages
 from klynge.api.schemas import (
+    STRIPPED,
     BodyId,
     Date,
     Id,
@@ -56,14 +56,10 @@ from klynge.meetings.selectors import (
 router = Router(tags=["Meetings"])
 
 
-def _stripped(text: str) -> str:
-    return text.strip()
-
-
 # Text is stripped as the pages' forms strip it.
-Title = Annotated[str, Field(max_length=300), AfterValidator(_stripped)]
-Text = Annotated[str, Field(max_length=20_000), AfterValidator(_stripped)]
-ShortText = Annotated[str, Field(max_length=200), AfterValidator(_stripped)]
+Title = Annotated[str, Field(max_length=300), STRIPPED]
+Text = Annotated[str, Field(max_length=20_000), STRIPPED]
+ShortText = Annotated[str, Field(max_length=200), STRIPPED]
 IdList = Annotated[list[BodyId], Field(max_length=200)]
 
 

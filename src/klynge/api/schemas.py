@@ -49,6 +49,14 @@ Date = Annotated[datetime.date, _iso(_ISO_DATE, "date (YYYY-MM-DD)"), AfterValid
 Time = Annotated[datetime.time, _iso(_ISO_TIME, "time (HH:MM)")]
 
 
+def _strip(text: str) -> str:
+    return text.strip()
+
+
+# Text stripped of surrounding whitespace, as the pages' forms strip it: `Annotated[str, …, STRIPPED]`.
+STRIPPED = AfterValidator(_strip)
+
+
 def _without_default(schema: dict[str, Any]) -> None:
     schema.pop("default", None)
 
