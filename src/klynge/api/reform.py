@@ -134,7 +134,7 @@ def get_coordination(request: HttpRequest, party_id: Id) -> Any:
                 "id": m.pk,
                 "date": m.date,
                 "body": m.body.name,
-                "url": reverse("meetings:meeting_detail", args=[m.pk]),
+                "url": m.get_absolute_url(),
             }
             for m in view.meetings
         ],

@@ -49,6 +49,24 @@ Date = Annotated[datetime.date, _iso(_ISO_DATE, "date (YYYY-MM-DD)"), AfterValid
 Time = Annotated[datetime.time, _iso(_ISO_TIME, "time (HH:MM)")]
 
 
+def _strip(text: str) -> str:
+    return text.strip()
+
+
+# Text stripped of surrounding whitespace, as the pages' forms strip it: `Annotated[str, …, STRIPPED]`.
+STRIPPED = AfterValidator(_strip)
+
+
+def _without_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+def omittable() -> Any:
+    """A change's (PATCH's) field that may be left out but not cleared: not nullable in the schema, and
+    left out of `model_fields_set` when not sent (`x: int = omittable()`)."""
+    return Field(None, json_schema_extra=_without_default)
+
+
 class Input(BaseModel):
     """What callers send: a JSON object with only the documented fields (a plain pydantic model: ninja's
     Schema would also read a list or any object's attributes, which is right for output only)."""

@@ -8,7 +8,6 @@ fetched without a token is the public's. Calendar programs cannot send headers, 
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from ninja import Router
@@ -44,7 +43,7 @@ def _feed(request: HttpRequest, *, name: str, filename: str, body: Body | None) 
     meetings = meetings_for_feed(visible=visible_agenda_items(request.user), body=body)
 
     def meeting_url(meeting: Meeting) -> str:
-        return request.build_absolute_uri(reverse("meetings:meeting_detail", args=[meeting.pk]))
+        return request.build_absolute_uri(meeting.get_absolute_url())
 
     content = meetings_calendar(name=name, meetings=meetings, meeting_url=meeting_url, now=timezone.now())
     response = HttpResponse(content, content_type=CONTENT_TYPE)

@@ -1,4 +1,4 @@
-"""Who may see which agenda items — the one place this rule lives.
+"""Who may see which agenda items, and who may prepare meetings — the one place these rules live.
 
 Everyone sees public items. Of the closed items, an administrator sees all; a secretariat editor sees
 those of meetings held while their party took part in the collaboration; a member sees those of
@@ -8,10 +8,12 @@ Decisions, counts and everything else shown about an item follow the item.
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from klynge.accounts.access import editor_party_id, is_administrator, member_person_id
-from klynge.bodies.models import Membership, Participation, Substitution
+from klynge.bodies.access import editable_collaborations, ensure_collaboration_edit
+from klynge.bodies.models import Body, Membership, Participation, Substitution
 from klynge.meetings.models import AgendaItem, Meeting
 
 MEETING_DAY = OuterRef("date")
@@ -107,3 +109,31 @@ def restrict_to_visible(queryset: QuerySet[Any], visible: VisibleItems | None) -
     if path is None:
         return queryset
     return queryset.filter(**{f"{path}__in": public_agenda_items() if visible is None else visible})
+
+
+# ---- Who may prepare meetings ------------------------------------------------------------------------
+# Those who may change a collaboration's records (klynge.bodies.access) prepare its bodies' meetings.
+
+NO_BODY_TO_MEET = "Du kan kun oprette møder i samarbejder, din part deltager i."
+
+
+def bodies_open_for_new_meetings(user: Any) -> QuerySet[Body]:
+    """The bodies the user may add meetings to: those of the collaborations whose records they may change."""
+    return (
+        Body.objects.filter(collaboration__in=editable_collaborations(user))
+        .select_related("collaboration")
+        .order_by("collaboration__name", "name")
+    )
+
+
+def ensure_meeting_create(user: Any) -> QuerySet[Body]:
+    """The bodies the user may add meetings to; refused (403) if there are none."""
+    bodies = bodies_open_for_new_meetings(user)
+    if not bodies.exists():
+        raise PermissionDenied(NO_BODY_TO_MEET)
+    return bodies
+
+
+def ensure_meeting_edit(user: Any, meeting: Meeting) -> None:
+    """Refuse (403) anyone who may not change the meeting, its agenda, decisions and attendance."""
+    ensure_collaboration_edit(user, meeting.body.collaboration)

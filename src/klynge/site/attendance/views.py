@@ -9,20 +9,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from klynge.attendance.actions import (
-    absence_initial,
+from klynge.attendance import commands
+from klynge.attendance.access import access_attendance_edit, ensure_attendance_edit
+from klynge.attendance.models import Absence
+from klynge.attendance.selectors import (
+    MeetingAttendance,
     absence_members,
-    absence_record_from,
-    absence_update_from,
+    attendance_meeting,
     attendance_seen_by,
 )
-from klynge.attendance.forms import AbsenceRecordForm, AbsenceUpdateForm
-from klynge.attendance.models import Absence
-from klynge.attendance.selectors import MeetingAttendance, attendance_meeting
-from klynge.attendance.services import absence_withdraw
-from klynge.bodies.access import access_collaboration_edit, ensure_collaboration_edit
 from klynge.kernel.formatting import meeting_label
 from klynge.meetings.models import Meeting
+from klynge.site.attendance.forms import AbsenceRecordForm, AbsenceUpdateForm, absence_initial
 from klynge.site.editing import edit_page, save_form
 
 MAX_PK = 2**63 - 1
@@ -59,7 +57,7 @@ def _crumbs(meeting: Meeting) -> tuple[str, ...]:
         "Møder",
         "meetings:meeting_list",
         meeting_label(meeting),
-        reverse("meetings:meeting_detail", args=[meeting.pk]),
+        meeting.get_absolute_url(),
         "Deltagere",
         _attendance_url(meeting),
     )
@@ -69,7 +67,7 @@ def meeting_attendance_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Who is expected, by party; their substitutes; per agenda item the more relevant ones; absences."""
     meeting = _meeting_or_404(pk)
     attendance = _attendance(request, meeting)
-    can_edit = access_collaboration_edit(request.user, meeting.body.collaboration)
+    can_edit = access_attendance_edit(request.user, meeting)
     context: dict[str, Any] = {"meeting": meeting, "attendance": attendance, "can_edit": can_edit}
     if can_edit:
         context["form"] = AbsenceRecordForm(attendance=attendance)
@@ -79,13 +77,13 @@ def meeting_attendance_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def absence_new(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(pk)
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    ensure_attendance_edit(request.user, meeting)
     attendance = _attendance(request, meeting)
     form = AbsenceRecordForm(request.POST or None, attendance=attendance)
     saved = save_form(
         request,
         form,
-        lambda data: absence_record_from(meeting, data),
+        lambda data: commands.absence_record(actor=request.user, command=form.command(meeting)),
         success="Afbuddet er registreret.",
     )
     if saved is not None:
@@ -105,7 +103,7 @@ def absence_new(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def absence_edit(request: HttpRequest, pk: int, absence_pk: int) -> HttpResponse:
     meeting = _meeting_or_404(pk)
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    ensure_attendance_edit(request.user, meeting)
     absence = _absence_or_404(meeting, absence_pk)
     attendance = _attendance(request, meeting)
     members = absence_members(attendance, absence)
@@ -115,7 +113,7 @@ def absence_edit(request: HttpRequest, pk: int, absence_pk: int) -> HttpResponse
     saved = save_form(
         request,
         form,
-        lambda data: absence_update_from(absence, data),
+        lambda data: commands.absence_update(actor=request.user, command=form.command(absence)),
         success="Afbuddet er ændret.",
         record=absence,
     )
@@ -136,9 +134,9 @@ def absence_edit(request: HttpRequest, pk: int, absence_pk: int) -> HttpResponse
 def absence_withdraw_view(request: HttpRequest, pk: int, absence_pk: int) -> HttpResponse:
     """The member comes after all."""
     meeting = _meeting_or_404(pk)
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    ensure_attendance_edit(request.user, meeting)
     absence = _absence_or_404(meeting, absence_pk)
     name = absence.membership.person.name
-    absence_withdraw(absence=absence)
+    commands.absence_withdraw(actor=request.user, command=commands.AbsenceWithdraw(absence_id=absence.pk))
     messages.success(request, f"Afbuddet fra {name} er trukket tilbage: {name} forventes til stede.")
     return redirect(f"{_attendance_url(meeting)}#afbud")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.meetings import views
+from klynge.site.meetings import views
 
 app_name = "meetings"
 

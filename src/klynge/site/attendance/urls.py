@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.attendance import views
+from klynge.site.attendance import views
 
 app_name = "attendance"
 

@@ -1,11 +1,9 @@
 """Meetings: the list (filtered by body and year), each meeting with its agenda, and preparing them:
 meetings, agenda items (added, changed, reordered) and the decisions made."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -13,46 +11,27 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from klynge.attendance.selectors import meeting_attendance
-from klynge.bodies.access import (
-    access_any_edit,
-    access_collaboration_edit,
-    editable_collaborations,
-    ensure_collaboration_edit,
-)
+from klynge.bodies.access import access_any_edit, access_collaboration_edit
 from klynge.kernel.formatting import meeting_label
-from klynge.meetings.access import visible_agenda_items
-from klynge.meetings.actions import (
-    agenda_item_create_from,
-    agenda_item_initial,
-    agenda_item_update_from,
-    decision_initial,
-    decision_record_from,
-    decision_update_from,
-    meeting_create_from,
-    meeting_initial,
-    meeting_update_from,
-)
-from klynge.meetings.forms import AgendaItemForm, DecisionForm, MeetingFilterForm, MeetingForm
-from klynge.meetings.models import (
-    AgendaItem,
-    Meeting,
-)
+from klynge.meetings import commands
+from klynge.meetings.access import ensure_meeting_create, ensure_meeting_edit, visible_agenda_items
+from klynge.meetings.models import AgendaItem, Meeting
 from klynge.meetings.selectors import agenda_item_for_edit as select_agenda_item_for_edit
-from klynge.meetings.selectors import (
-    bodies_for_new_meetings,
-    meeting_body_choices,
-    meeting_years,
-    number_of,
-)
 from klynge.meetings.selectors import decision_for_edit as select_decision_for_edit
+from klynge.meetings.selectors import meeting_body_choices, meeting_years, number_of
 from klynge.meetings.selectors import meeting_detail as select_meeting
 from klynge.meetings.selectors import meeting_for_edit as select_meeting_for_edit
 from klynge.meetings.selectors import meeting_list as select_meetings
-from klynge.meetings.services import (
-    agenda_item_move,
-    agenda_item_remove,
-)
 from klynge.site.editing import edit_page, save_form
+from klynge.site.meetings.forms import (
+    AgendaItemForm,
+    DecisionForm,
+    MeetingFilterForm,
+    MeetingForm,
+    agenda_item_initial,
+    decision_initial,
+    meeting_initial,
+)
 
 PAGE_SIZE = 50
 MAX_PK = 2**63 - 1
@@ -121,23 +100,21 @@ def _meeting_crumbs(meeting: Meeting) -> tuple[str, ...]:
 
 
 def meeting_url(meeting: Meeting, anchor: str = "") -> str:
-    return reverse("meetings:meeting_detail", args=[meeting.pk]) + (f"#{anchor}" if anchor else "")
+    return meeting.get_absolute_url() + (f"#{anchor}" if anchor else "")
 
 
 @login_required
 def meeting_create_view(request: HttpRequest) -> HttpResponse:
     """Add a meeting to a body of a collaboration the editor's party takes part in."""
-    bodies = bodies_for_new_meetings(collaborations=editable_collaborations(request.user))
-    if not bodies.exists():
-        raise PermissionDenied("Du kan kun oprette møder i samarbejder, din part deltager i.")
+    bodies = ensure_meeting_create(request.user)
     initial = {"body": bodies.filter(slug=request.GET.get("organ", "")).first()}
     form = MeetingForm(request.POST or None, initial=initial, bodies=bodies)
-
-    def save(data: dict[str, Any]) -> Meeting:
-        ensure_collaboration_edit(request.user, data["body"].collaboration)
-        return meeting_create_from(data)
-
-    meeting = save_form(request, form, save, success="Mødet er oprettet.")
+    meeting = save_form(
+        request,
+        form,
+        lambda data: commands.meeting_create(actor=request.user, command=form.create_command()),
+        success="Mødet er oprettet.",
+    )
     if meeting is not None:
         return redirect(meeting_url(meeting))
     return edit_page(
@@ -152,13 +129,13 @@ def meeting_create_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def meeting_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(pk)
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    ensure_meeting_edit(request.user, meeting)
     form = MeetingForm(request.POST or None, initial=meeting_initial(meeting))
     if (
         save_form(
             request,
             form,
-            lambda data: meeting_update_from(meeting, data),
+            lambda data: commands.meeting_update(actor=request.user, command=form.change_command(meeting)),
             success="Mødet er gemt.",
             record=meeting,
         )
@@ -179,12 +156,12 @@ def meeting_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_item_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an item at the end of a meeting's agenda."""
     meeting = _meeting_or_404(pk)
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    ensure_meeting_edit(request.user, meeting)
     form = AgendaItemForm(request.POST or None, meeting=meeting)
     item = save_form(
         request,
         form,
-        lambda data: agenda_item_create_from(meeting, data),
+        lambda data: commands.agenda_item_create(actor=request.user, command=form.create_command(meeting)),
         success="Punktet er sat på dagsordenen.",
     )
     if item is not None:
@@ -203,12 +180,12 @@ def agenda_item_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_item_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     item = _agenda_item_or_404(request, pk)
     meeting = item.meeting
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    ensure_meeting_edit(request.user, meeting)
     form = AgendaItemForm(request.POST or None, initial=agenda_item_initial(item), meeting=meeting)
     saved = save_form(
         request,
         form,
-        lambda data: agenda_item_update_from(item, data),
+        lambda data: commands.agenda_item_update(actor=request.user, command=form.change_command(item)),
         success="Punktet er gemt.",
         record=item,
     )
@@ -229,11 +206,12 @@ def agenda_item_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_item_move_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Move an item one place up or down the agenda (buttons on the meeting page)."""
     item = _agenda_item_or_404(request, pk)
-    ensure_collaboration_edit(request.user, item.meeting.body.collaboration)
+    ensure_meeting_edit(request.user, item.meeting)
     direction = request.POST.get("retning")
     if direction not in ("op", "ned"):
         return HttpResponseBadRequest("Angiv retningen: op eller ned.")
-    agenda_item_move(agenda_item=item, steps=-1 if direction == "op" else 1)
+    command = commands.AgendaItemMove(agenda_item_id=item.pk, steps=-1 if direction == "op" else 1)
+    commands.agenda_item_move(actor=request.user, command=command)
     return redirect(meeting_url(item.meeting, item.anchor))
 
 
@@ -241,9 +219,8 @@ def agenda_item_move_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def agenda_item_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
     item = _agenda_item_or_404(request, pk)
-    ensure_collaboration_edit(request.user, item.meeting.body.collaboration)
     try:
-        agenda_item_remove(agenda_item=item)
+        commands.agenda_item_remove(actor=request.user, command=commands.AgendaItemRemove(agenda_item_id=pk))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(meeting_url(item.meeting, item.anchor))
@@ -256,14 +233,13 @@ def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a decision on an item, with its allocation and the initiatives it approves."""
     item = _agenda_item_or_404(request, pk)
     meeting = item.meeting
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    ensure_meeting_edit(request.user, meeting)
     form = DecisionForm(request.POST or None, agenda_item=item)
-
     if (
         save_form(
             request,
             form,
-            lambda data: decision_record_from(item, data),
+            lambda data: commands.decision_record(actor=request.user, command=form.record_command()),
             success="Beslutningen er registreret.",
         )
         is not None
@@ -286,14 +262,14 @@ def decision_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Beslutningen findes ikke.")
     item = _agenda_item_or_404(request, decision.agenda_item_id)
     meeting = item.meeting
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
+    ensure_meeting_edit(request.user, meeting)
     form = DecisionForm(
         request.POST or None, initial=decision_initial(decision), agenda_item=item, editing=True
     )
     saved = save_form(
         request,
         form,
-        lambda data: decision_update_from(decision, data),
+        lambda data: commands.decision_update(actor=request.user, command=form.change_command(decision)),
         success="Beslutningen er gemt.",
         record=decision,
     )

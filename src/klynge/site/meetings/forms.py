@@ -1,5 +1,7 @@
 """Danish forms for meetings: the list's filter, and editing meetings, agendas and decisions.
-The services hold the rules; the forms turn input into their arguments."""
+
+Each editing form checks what the user typed and builds the command (`klynge.meetings.commands`), which
+refuses what the rules refuse; its choices are the references the command accepts."""
 
 from typing import Any
 
@@ -7,17 +9,44 @@ from django import forms
 from django.db.models import QuerySet
 
 from klynge.bodies.models import Body
+from klynge.kernel.records import record_version
+from klynge.meetings.commands import (
+    APPROVES_NOT_ALLOWED,
+    BODY_NOT_ALLOWED,
+    FOCUS_AREA_NOT_ALLOWED,
+    FUND_NOT_ALLOWED,
+    INITIATIVE_NOT_ALLOWED,
+    RECOMMENDED_TO_NOT_ALLOWED,
+    TEXT_REQUIRED,
+    TITLE_REQUIRED,
+    TOPIC_NOT_ALLOWED,
+    AgendaItemChange,
+    AgendaItemCreate,
+    AllocationOrder,
+    DecisionChange,
+    DecisionRecord,
+    MeetingChange,
+    MeetingCreate,
+)
 from klynge.meetings.models import (
     AgendaItem,
     AgendaItemKind,
     DatePrecision,
+    Decision,
     DecisionKind,
     Meeting,
     MeetingStatus,
 )
+from klynge.meetings.selectors import (
+    focus_areas_of_meeting,
+    funds_of_item,
+    initiatives_of_meeting,
+    initiatives_to_approve,
+    parties_to_recommend_to,
+)
 from klynge.organisation.models import Party, Topic
 from klynge.site.forms import DanishAmountField, DanishForm, DateField
-from klynge.work.models import FocusArea, Fund, Initiative, InitiativeStatus
+from klynge.work.models import FocusArea, Fund, Initiative
 
 
 class MeetingFilterForm(DanishForm):
@@ -41,7 +70,7 @@ class MeetingForm(DanishForm):
         empty_label="Vælg organ",
         error_messages={
             "required": "Vælg det organ, der holder mødet.",
-            "invalid_choice": "Vælg et af organerne på listen.",
+            "invalid_choice": BODY_NOT_ALLOWED,
         },
     )
     date = DateField(
@@ -85,13 +114,47 @@ class MeetingForm(DanishForm):
             body_field.queryset = bodies
             body_field.label_from_instance = lambda body: f"{body.collaboration.name} – {body.name}"  # type: ignore[method-assign,assignment]
 
+    def _values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "date": data["date"],
+            "date_precision": DatePrecision(data["date_precision"]),
+            "start_time": data["start_time"],
+            "status": MeetingStatus(data["status"]),
+            "is_extra": data["is_extra"],
+            "title": data["title"],
+            "location": data["location"],
+        }
+
+    def create_command(self) -> MeetingCreate:
+        return MeetingCreate(body_id=self.cleaned_data["body"].pk, **self._values())
+
+    def change_command(self, meeting: Meeting) -> MeetingChange:
+        return MeetingChange(
+            meeting_id=meeting.pk, seen_version=self.cleaned_data["seen_version"], **self._values()
+        )
+
+
+def meeting_initial(meeting: Meeting) -> dict[str, Any]:
+    """A meeting's current values as its form shows them (the starting point of a change)."""
+    return {
+        "date": meeting.date,
+        "date_precision": meeting.date_precision,
+        "start_time": meeting.start_time,
+        "status": meeting.status,
+        "is_extra": meeting.is_extra,
+        "title": meeting.title,
+        "location": meeting.location,
+        "seen_version": record_version(meeting),
+    }
+
 
 class AgendaItemForm(DanishForm):
     title = forms.CharField(
         label="Overskrift",
         max_length=300,
         widget=forms.TextInput(attrs=TEXT),
-        error_messages={"required": "Skriv punktets overskrift."},
+        error_messages={"required": TITLE_REQUIRED},
     )
     kind = forms.ChoiceField(label="Type", choices=AgendaItemKind.choices, widget=forms.Select(attrs=SELECT))
     summary = forms.CharField(
@@ -115,30 +178,63 @@ class AgendaItemForm(DanishForm):
         queryset=Topic.objects.order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
+        error_messages={"invalid_choice": TOPIC_NOT_ALLOWED},
     )
     focus_areas = forms.ModelMultipleChoiceField(
         label="Fokusområder",
         queryset=FocusArea.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
+        error_messages={"invalid_choice": FOCUS_AREA_NOT_ALLOWED},
     )
     initiatives = forms.ModelMultipleChoiceField(
         label="Indsatser",
         queryset=Initiative.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
+        error_messages={"invalid_choice": INITIATIVE_NOT_ALLOWED},
     )
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        collaboration_id = meeting.body.collaboration_id
-        _set_queryset(
-            self, "focus_areas", FocusArea.objects.filter(collaborations=collaboration_id).order_by("name")
+        _set_queryset(self, "focus_areas", focus_areas_of_meeting(meeting))
+        _set_queryset(self, "initiatives", initiatives_of_meeting(meeting))
+
+    def _values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "kind": AgendaItemKind(data["kind"]),
+            "summary": data["summary"],
+            "is_public": data["is_public"],
+            "is_tentative": data["is_tentative"],
+            "topic_ids": tuple(topic.pk for topic in data["topics"]),
+            "focus_area_ids": tuple(focus_area.pk for focus_area in data["focus_areas"]),
+            "initiative_ids": tuple(initiative.pk for initiative in data["initiatives"]),
+        }
+
+    def create_command(self, meeting: Meeting) -> AgendaItemCreate:
+        return AgendaItemCreate(meeting_id=meeting.pk, **self._values())
+
+    def change_command(self, item: AgendaItem) -> AgendaItemChange:
+        return AgendaItemChange(
+            agenda_item_id=item.pk, seen_version=self.cleaned_data["seen_version"], **self._values()
         )
-        _set_queryset(
-            self, "initiatives", Initiative.objects.filter(collaboration=collaboration_id).order_by("name")
-        )
+
+
+def agenda_item_initial(item: AgendaItem) -> dict[str, Any]:
+    return {
+        "title": item.title,
+        "kind": item.kind,
+        "summary": item.summary,
+        "is_public": item.is_public,
+        "is_tentative": item.is_tentative,
+        "topics": [topic.pk for topic in item.topics.all()],
+        "focus_areas": [focus_area.pk for focus_area in item.focus_areas.all()],
+        "initiatives": [initiative.pk for initiative in item.initiatives.all()],
+        "seen_version": record_version(item),
+    }
 
 
 class DecisionForm(DanishForm):
@@ -157,7 +253,7 @@ class DecisionForm(DanishForm):
     text = forms.CharField(
         label="Beslutning",
         widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
-        error_messages={"required": "Skriv, hvad der blev besluttet."},
+        error_messages={"required": TEXT_REQUIRED},
     )
     topic = forms.ModelChoiceField(
         label="Emne",
@@ -165,10 +261,12 @@ class DecisionForm(DanishForm):
         required=False,
         widget=forms.Select(attrs=SELECT),
         empty_label="Intet emne",
+        error_messages={"invalid_choice": TOPIC_NOT_ALLOWED},
     )
     recommended_to = forms.ModelChoiceField(
         label="Anbefaling til",
         queryset=Party.objects.none(),
+        error_messages={"invalid_choice": RECOMMENDED_TO_NOT_ALLOWED},
         required=False,
         widget=forms.Select(attrs=SELECT),
         empty_label="Ingen",
@@ -180,11 +278,13 @@ class DecisionForm(DanishForm):
         required=False,
         widget=forms.Select(attrs=SELECT),
         empty_label="Ingen bevilling",
+        error_messages={"invalid_choice": FUND_NOT_ALLOWED},
     )
     amount = DanishAmountField(label="Beløb", required=False)
     focus_area = forms.ModelChoiceField(
         label="Bevilget til fokusområde",
         queryset=FocusArea.objects.none(),
+        error_messages={"invalid_choice": FOCUS_AREA_NOT_ALLOWED},
         required=False,
         widget=forms.Select(attrs=SELECT),
         empty_label="–",
@@ -192,6 +292,7 @@ class DecisionForm(DanishForm):
     initiative = forms.ModelChoiceField(
         label="Bevilget til indsats",
         queryset=Initiative.objects.none(),
+        error_messages={"invalid_choice": INITIATIVE_NOT_ALLOWED},
         required=False,
         widget=forms.Select(attrs=SELECT),
         empty_label="–",
@@ -202,39 +303,23 @@ class DecisionForm(DanishForm):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
         help_text="Foreslåede indsatser i samarbejdet, som beslutningen godkender.",
+        error_messages={"invalid_choice": APPROVES_NOT_ALLOWED},
     )
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, agenda_item: AgendaItem, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.agenda_item = agenda_item
-        collaboration = agenda_item.meeting.body.collaboration
-        _set_queryset(self, "recommended_to", collaboration.parties.order_by("name"))
+        _set_queryset(self, "recommended_to", parties_to_recommend_to(agenda_item))
         if editing:
             # What a decision did (allocations, approvals) stays on record; it is not re-decided here.
             for name in ("fund", "amount", "focus_area", "initiative", "approves"):
                 del self.fields[name]
             return
-        _set_queryset(
-            self,
-            "fund",
-            Fund.objects.filter(body__collaboration=collaboration)
-            .select_related("body")
-            .order_by("-year", "name"),
-        )
-        _set_queryset(
-            self, "focus_area", FocusArea.objects.filter(collaborations=collaboration).order_by("name")
-        )
-        _set_queryset(
-            self, "initiative", Initiative.objects.filter(collaboration=collaboration).order_by("name")
-        )
-        _set_queryset(
-            self,
-            "approves",
-            Initiative.objects.filter(collaboration=collaboration, status=InitiativeStatus.PROPOSED).order_by(
-                "name"
-            ),
-        )
+        _set_queryset(self, "fund", funds_of_item(agenda_item))
+        _set_queryset(self, "focus_area", focus_areas_of_meeting(agenda_item.meeting))
+        _set_queryset(self, "initiative", initiatives_of_meeting(agenda_item.meeting))
+        _set_queryset(self, "approves", initiatives_to_approve(agenda_item))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -243,9 +328,54 @@ class DecisionForm(DanishForm):
         fund, amount = data.get("fund"), data.get("amount")
         if fund is not None and amount is None and "amount" not in self.errors:
             self.add_error("amount", "Skriv det beløb, der bevilges fra puljen.")
-        if amount is not None and fund is None:
+        if amount is not None and fund is None and "fund" not in self.errors:
             self.add_error("fund", "Vælg den pulje, beløbet bevilges fra.")
         return data
+
+    def _values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "kind": DecisionKind(data["kind"]),
+            "text": data["text"],
+            "topic_id": _id(data["topic"]),
+            "recommended_to_id": _id(data["recommended_to"]),
+        }
+
+    def record_command(self) -> DecisionRecord:
+        data = self.cleaned_data
+        allocation = None
+        if data["fund"] is not None:
+            allocation = AllocationOrder(
+                fund_id=data["fund"].pk,
+                amount=data["amount"],
+                focus_area_id=_id(data["focus_area"]),
+                initiative_id=_id(data["initiative"]),
+            )
+        return DecisionRecord(
+            agenda_item_id=self.agenda_item.pk,
+            allocation=allocation,
+            approves_ids=tuple(initiative.pk for initiative in data["approves"]),
+            **self._values(),
+        )
+
+    def change_command(self, decision: Decision) -> DecisionChange:
+        return DecisionChange(
+            decision_id=decision.pk, seen_version=self.cleaned_data["seen_version"], **self._values()
+        )
+
+
+def decision_initial(decision: Decision) -> dict[str, Any]:
+    return {
+        "kind": decision.kind,
+        "text": decision.text,
+        "topic": decision.topic_id,
+        "recommended_to": decision.recommended_to_id,
+        "seen_version": record_version(decision),
+    }
+
+
+def _id(record: Any) -> int | None:
+    return None if record is None else int(record.pk)
 
 
 def _set_queryset(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:

@@ -1,6 +1,6 @@
 """The API of meetings, agenda items and decisions: read what the caller may see, write as an editor.
 
-Writes take the same forms, actions and services as the pages (see `actions.py`), so every rule and
+Writes build the same commands as the pages (`klynge.meetings.commands`) from the JSON, so every rule and
 refusal is the same; closed items are "not found" to those who may not see them, as on the pages.
 """
 
@@ -8,9 +8,7 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -18,6 +16,7 @@ from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from klynge.api.pagination import Pages
 from klynge.api.schemas import (
+    STRIPPED,
     BodyId,
     Date,
     Id,
@@ -28,24 +27,12 @@ from klynge.api.schemas import (
     Time,
     TopicRef,
     Version,
-    form_data,
-    validated,
+    omittable,
 )
-from klynge.bodies.access import editable_collaborations, ensure_collaboration_edit
+from klynge.kernel.commands import UNSET
 from klynge.kernel.records import record_version
+from klynge.meetings import commands
 from klynge.meetings.access import visible_agenda_items
-from klynge.meetings.actions import (
-    agenda_item_create_from,
-    agenda_item_initial,
-    agenda_item_update_from,
-    decision_initial,
-    decision_record_from,
-    decision_update_from,
-    meeting_create_from,
-    meeting_initial,
-    meeting_update_from,
-)
-from klynge.meetings.forms import AgendaItemForm, DecisionForm, MeetingForm
 from klynge.meetings.models import (
     AgendaItem,
     AgendaItemKind,
@@ -57,23 +44,22 @@ from klynge.meetings.models import (
     MeetingStatus,
 )
 from klynge.meetings.selectors import (
-    agenda_item_for_edit,
     agenda_item_visible,
     agenda_items_filtered,
-    bodies_for_new_meetings,
     decision_visible,
     decisions_filtered,
     meeting_detail,
-    meeting_for_edit,
     meetings_filtered,
     number_of,
 )
-from klynge.meetings.services import agenda_item_move, agenda_item_remove
 
 router = Router(tags=["Meetings"])
 
-Title = Annotated[str, Field(max_length=300)]
-Text = Annotated[str, Field(max_length=20_000)]
+
+# Text is stripped as the pages' forms strip it.
+Title = Annotated[str, Field(max_length=300), STRIPPED]
+Text = Annotated[str, Field(max_length=20_000), STRIPPED]
+ShortText = Annotated[str, Field(max_length=200), STRIPPED]
 IdList = Annotated[list[BodyId], Field(max_length=200)]
 
 
@@ -215,7 +201,7 @@ class MeetingOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Meeting) -> str:
-        return reverse("meetings:meeting_detail", args=[obj.pk])
+        return obj.get_absolute_url()
 
 
 class MeetingDetailOut(MeetingOut):
@@ -272,19 +258,34 @@ class MeetingIn(Input):
     start_time: Time | None = None
     status: MeetingStatus = MeetingStatus.PLANNED
     is_extra: bool = False
-    title: Annotated[str, Field(max_length=200)] = ""
-    location: Annotated[str, Field(max_length=200)] = ""
+    title: ShortText = ""
+    location: ShortText = ""
+
+    def command(self) -> commands.MeetingCreate:
+        return commands.MeetingCreate(
+            body_id=self.body,
+            date=self.date,
+            date_precision=self.date_precision,
+            start_time=self.start_time,
+            status=self.status,
+            is_extra=self.is_extra,
+            title=self.title,
+            location=self.location,
+        )
 
 
 class MeetingChange(Input):
     version: Version | None = None
-    date: Date | None = None
-    date_precision: DatePrecision | None = None
+    date: Date = omittable()
+    date_precision: DatePrecision = omittable()
     start_time: Time | None = None
-    status: MeetingStatus | None = None
-    is_extra: bool | None = None
-    title: Annotated[str, Field(max_length=200)] | None = None
-    location: Annotated[str, Field(max_length=200)] | None = None
+    status: MeetingStatus = omittable()
+    is_extra: bool = omittable()
+    title: ShortText = omittable()
+    location: ShortText = omittable()
+
+    def command(self, meeting_id: int) -> commands.MeetingChange:
+        return commands.MeetingChange(meeting_id=meeting_id, seen_version=self.version, **_sent(self))
 
 
 class AgendaItemIn(Input):
@@ -297,17 +298,37 @@ class AgendaItemIn(Input):
     focus_areas: IdList = Field(default_factory=list)
     initiatives: IdList = Field(default_factory=list)
 
+    def command(self, meeting_id: int) -> commands.AgendaItemCreate:
+        return commands.AgendaItemCreate(
+            meeting_id=meeting_id,
+            title=self.title,
+            kind=self.kind,
+            summary=self.summary,
+            is_public=self.is_public,
+            is_tentative=self.is_tentative,
+            topic_ids=tuple(self.topics),
+            focus_area_ids=tuple(self.focus_areas),
+            initiative_ids=tuple(self.initiatives),
+        )
+
 
 class AgendaItemChange(Input):
     version: Version | None = None
-    title: Title | None = None
-    kind: AgendaItemKind | None = None
-    summary: Text | None = None
-    is_public: bool | None = None
-    is_tentative: bool | None = None
-    topics: IdList | None = None
-    focus_areas: IdList | None = None
-    initiatives: IdList | None = None
+    title: Title = omittable()
+    kind: AgendaItemKind = omittable()
+    summary: Text = omittable()
+    is_public: bool = omittable()
+    is_tentative: bool = omittable()
+    topics: IdList = omittable()
+    focus_areas: IdList = omittable()
+    initiatives: IdList = omittable()
+
+    def command(self, agenda_item_id: int) -> commands.AgendaItemChange:
+        sent = _sent(self)
+        for name in ("topics", "focus_areas", "initiatives"):
+            if name in sent:
+                sent[name.removesuffix("s") + "_ids"] = tuple(sent.pop(name))
+        return commands.AgendaItemChange(agenda_item_id=agenda_item_id, seen_version=self.version, **sent)
 
 
 class Move(Input):
@@ -329,28 +350,50 @@ class DecisionIn(Input):
     allocation: AllocationIn | None = None
     approves: IdList = Field(default_factory=list)
 
+    def command(self, agenda_item_id: int) -> commands.DecisionRecord:
+        allocation = None
+        if self.allocation is not None:
+            allocation = commands.AllocationOrder(
+                fund_id=self.allocation.fund,
+                amount=self.allocation.amount,
+                focus_area_id=self.allocation.focus_area,
+                initiative_id=self.allocation.initiative,
+            )
+        return commands.DecisionRecord(
+            agenda_item_id=agenda_item_id,
+            kind=self.kind,
+            text=self.text,
+            topic_id=self.topic,
+            recommended_to_id=self.recommended_to,
+            allocation=allocation,
+            approves_ids=tuple(self.approves),
+        )
+
 
 class DecisionChange(Input):
     version: Version | None = None
-    kind: DecisionKind | None = None
-    text: Text | None = None
+    kind: DecisionKind = omittable()
+    text: Text = omittable()
     topic: BodyId | None = None
     recommended_to: BodyId | None = None
 
+    def command(self, decision_id: int) -> commands.DecisionChange:
+        sent = _sent(self)
+        return commands.DecisionChange(
+            decision_id=decision_id,
+            seen_version=self.version,
+            kind=sent.get("kind", UNSET),
+            text=sent.get("text", UNSET),
+            topic_id=sent.get("topic", UNSET),
+            recommended_to_id=sent.get("recommended_to", UNSET),
+        )
 
-def _changes(payload: Input) -> dict[str, Any]:
-    """The fields the caller sent (null included: it clears), with `version` as the forms call it."""
-    changes = payload.model_dump(exclude_unset=True)
-    if "version" in changes:
-        changes["seen_version"] = changes.pop("version")
-    return changes
 
-
-def _visible_item(request: HttpRequest, pk: int) -> AgendaItem:
-    item = agenda_item_for_edit(pk=pk)
-    if item is None or not visible_agenda_items(request.user).filter(pk=item.pk).exists():
-        raise Http404
-    return item
+def _sent(payload: Input) -> dict[str, Any]:
+    """The fields the caller sent (null included: it clears), but the version."""
+    sent = {name: getattr(payload, name) for name in payload.model_fields_set}
+    sent.pop("version", None)
+    return sent
 
 
 def _full_item(request: HttpRequest, pk: int) -> AgendaItem:
@@ -449,24 +492,14 @@ def get_decision(request: HttpRequest, decision_id: Id) -> Any:
 @router.post("/meetings", response={201: MeetingDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def create_meeting(request: HttpRequest, payload: MeetingIn) -> Any:
     """Add a meeting to a body of a collaboration the caller's party takes part in."""
-    bodies = bodies_for_new_meetings(collaborations=editable_collaborations(request.user))
-    if not bodies.exists():
-        raise PermissionDenied
-    data = validated(MeetingForm(form_data({}, payload.model_dump()), bodies=bodies))
-    ensure_collaboration_edit(request.user, data["body"].collaboration)
-    meeting = meeting_create_from(data)
+    meeting = commands.meeting_create(actor=request.user, command=payload.command())
     return Status(201, _full_meeting(request, meeting.pk))
 
 
 @router.patch("/meetings/{meeting_id}", response={200: MeetingDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def change_meeting(request: HttpRequest, meeting_id: Id, payload: MeetingChange) -> Any:
-    meeting = meeting_for_edit(pk=meeting_id)
-    if meeting is None:
-        raise Http404
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
-    data = validated(MeetingForm(form_data(meeting_initial(meeting), _changes(payload))))
-    meeting_update_from(meeting, data)
-    return _full_meeting(request, meeting.pk)
+    commands.meeting_update(actor=request.user, command=payload.command(meeting_id))
+    return _full_meeting(request, meeting_id)
 
 
 @router.post(
@@ -476,24 +509,14 @@ def change_meeting(request: HttpRequest, meeting_id: Id, payload: MeetingChange)
 )
 def create_agenda_item(request: HttpRequest, meeting_id: Id, payload: AgendaItemIn) -> Any:
     """Add an item at the end of the meeting's agenda."""
-    meeting = meeting_for_edit(pk=meeting_id)
-    if meeting is None:
-        raise Http404
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
-    data = validated(AgendaItemForm(form_data({}, payload.model_dump()), meeting=meeting))
-    item = agenda_item_create_from(meeting, data)
+    item = commands.agenda_item_create(actor=request.user, command=payload.command(meeting_id))
     return Status(201, _full_item(request, item.pk))
 
 
 @router.patch("/agenda-items/{item_id}", response={200: AgendaItemDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def change_agenda_item(request: HttpRequest, item_id: Id, payload: AgendaItemChange) -> Any:
-    item = _visible_item(request, item_id)
-    ensure_collaboration_edit(request.user, item.meeting.body.collaboration)
-    data = validated(
-        AgendaItemForm(form_data(agenda_item_initial(item), _changes(payload)), meeting=item.meeting)
-    )
-    agenda_item_update_from(item, data)
-    return _full_item(request, item.pk)
+    commands.agenda_item_update(actor=request.user, command=payload.command(item_id))
+    return _full_item(request, item_id)
 
 
 @router.post(
@@ -501,18 +524,15 @@ def change_agenda_item(request: HttpRequest, item_id: Id, payload: AgendaItemCha
 )
 def move_agenda_item(request: HttpRequest, item_id: Id, payload: Move) -> Any:
     """Move an item one place up or down; answers the meeting's agenda in its new order."""
-    item = _visible_item(request, item_id)
-    ensure_collaboration_edit(request.user, item.meeting.body.collaboration)
-    agenda_item_move(agenda_item=item, steps=-1 if payload.direction == "up" else 1)
+    command = commands.AgendaItemMove(agenda_item_id=item_id, steps=-1 if payload.direction == "up" else 1)
+    item = commands.agenda_item_move(actor=request.user, command=command)
     return list(_full_meeting(request, item.meeting_id).agenda_items.all())
 
 
 @router.delete("/agenda-items/{item_id}", response={204: None, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def remove_agenda_item(request: HttpRequest, item_id: Id) -> Any:
     """Remove an item from the agenda (refused for an item with decisions or reported figures)."""
-    item = _visible_item(request, item_id)
-    ensure_collaboration_edit(request.user, item.meeting.body.collaboration)
-    agenda_item_remove(agenda_item=item)
+    commands.agenda_item_remove(actor=request.user, command=commands.AgendaItemRemove(agenda_item_id=item_id))
     return HttpResponse(status=204)
 
 
@@ -521,31 +541,12 @@ def remove_agenda_item(request: HttpRequest, item_id: Id) -> Any:
 )
 def record_decision(request: HttpRequest, item_id: Id, payload: DecisionIn) -> Any:
     """Record a decision with its allocation from a fund and the initiatives it approves, all or nothing."""
-    item = _visible_item(request, item_id)
-    ensure_collaboration_edit(request.user, item.meeting.body.collaboration)
-    values = payload.model_dump()
-    allocation = values.pop("allocation") or {
-        "fund": None,
-        "amount": None,
-        "focus_area": None,
-        "initiative": None,
-    }
-    if allocation["amount"] is not None:
-        # The form reads amounts as Danes write them: a decimal comma.
-        allocation["amount"] = format(allocation["amount"], "f").replace(".", ",")
-    data = validated(DecisionForm(form_data(values, allocation), agenda_item=item))
-    decision = decision_record_from(item, data)
+    decision = commands.decision_record(actor=request.user, command=payload.command(item_id))
     return Status(201, _full_decision(request, decision.pk))
 
 
 @router.patch("/decisions/{decision_id}", response={200: DecisionDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def change_decision(request: HttpRequest, decision_id: Id, payload: DecisionChange) -> Any:
     """Correct a decision's type, text, topic or recipient; what it allocated and approved stays on record."""
-    decision = _full_decision(request, decision_id)
-    item = _visible_item(request, decision.agenda_item_id)
-    ensure_collaboration_edit(request.user, item.meeting.body.collaboration)
-    form = DecisionForm(
-        form_data(decision_initial(decision), _changes(payload)), agenda_item=item, editing=True
-    )
-    decision_update_from(decision, validated(form))
-    return _full_decision(request, decision.pk)
+    commands.decision_update(actor=request.user, command=payload.command(decision_id))
+    return _full_decision(request, decision_id)

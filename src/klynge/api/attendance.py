@@ -1,7 +1,7 @@
 """The API of a meeting's attendance: who is expected, who may come instead, and the absences (afbud).
 
 Reads show what the attendance page shows the same caller (closed agenda items only to those who may see
-them). Writes take the same forms, actions and services as the pages (see `actions.py`), with the same
+them). Writes build the same commands as the page (`klynge.attendance.commands`) from the JSON, with the same
 access check, so every rule and refusal is the same.
 """
 
@@ -14,15 +14,8 @@ from ninja import Field, Router, Schema, Status
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, WRITE_ERRORS
-from klynge.api.schemas import BodyId, Id, Input, Ref, SlugRef, TopicRef, Version, form_data, validated
-from klynge.attendance.actions import (
-    absence_initial,
-    absence_members,
-    absence_record_from,
-    absence_update_from,
-    attendance_seen_by,
-)
-from klynge.attendance.forms import AbsenceRecordForm, AbsenceUpdateForm
+from klynge.api.schemas import STRIPPED, BodyId, Id, Input, Ref, SlugRef, TopicRef, Version, omittable
+from klynge.attendance import commands
 from klynge.attendance.models import Absence
 from klynge.attendance.selectors import (
     AbsenceRow,
@@ -31,18 +24,20 @@ from klynge.attendance.selectors import (
     MeetingAttendance,
     PartyAttendance,
     RelevantSubstitute,
+    absences_to_edit,
     attendance_meeting,
+    attendance_seen_by,
 )
-from klynge.attendance.services import absence_withdraw
-from klynge.bodies.access import ensure_collaboration_edit
 from klynge.bodies.models import MembershipRole
+from klynge.kernel.commands import UNSET
 from klynge.kernel.records import record_version
 from klynge.meetings.models import Meeting
 from klynge.meetings.selectors import number_of
 
 router = Router(tags=["Attendance"])
 
-Note = Annotated[str, Field(max_length=5_000)]
+
+Note = Annotated[str, Field(max_length=5_000), STRIPPED]  # stripped, as the page strips it
 IdList = Annotated[list[BodyId], Field(max_length=200)]
 
 
@@ -263,12 +258,31 @@ class AbsenceIn(Input):
     agenda_items: IdList = Field(default_factory=list, description="Empty: the whole meeting.")
     note: Note = ""
 
+    def command(self, meeting_id: int) -> commands.AbsenceRecord:
+        return commands.AbsenceRecord(
+            meeting_id=meeting_id,
+            membership_id=self.membership,
+            substitute_id=self.substitute,
+            agenda_item_ids=tuple(self.agenda_items),
+            note=self.note,
+        )
+
 
 class AbsenceChange(Input):
     version: Version | None = None
-    substitute: BodyId | None = None
-    agenda_items: IdList | None = None
-    note: Note | None = None
+    substitute: BodyId | None = Field(None, description="null: nobody comes instead.")
+    agenda_items: IdList = omittable()
+    note: Note = omittable()
+
+    def command(self, absence_id: int) -> commands.AbsenceChange:
+        sent = self.model_fields_set
+        return commands.AbsenceChange(
+            absence_id=absence_id,
+            seen_version=self.version,
+            substitute_id=self.substitute if "substitute" in sent else UNSET,
+            agenda_item_ids=tuple(self.agenda_items) if "agenda_items" in sent else UNSET,
+            note=self.note if "note" in sent else UNSET,
+        )
 
 
 def _meeting(meeting_id: int) -> Meeting:
@@ -279,11 +293,7 @@ def _meeting(meeting_id: int) -> Meeting:
 
 
 def _absence(absence_id: int) -> Absence:
-    absence = (
-        Absence.objects.filter(pk=absence_id)
-        .select_related("meeting", "meeting__body", "meeting__body__collaboration", "membership__person")
-        .first()
-    )
+    absence = absences_to_edit().filter(pk=absence_id).first()
     if absence is None:
         raise Http404
     return absence
@@ -325,37 +335,19 @@ def get_absence(request: HttpRequest, absence_id: Id) -> Any:
 def record_absence(request: HttpRequest, meeting_id: Id, payload: AbsenceIn) -> Any:
     """Record that a member will not come (to the whole meeting or only some items) and which of the
     member's substitutes comes instead."""
-    meeting = _meeting(meeting_id)
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
-    attendance = attendance_seen_by(request.user, meeting)
-    data = validated(AbsenceRecordForm(form_data({}, payload.model_dump()), attendance=attendance))
-    absence = absence_record_from(meeting, data)
-    return Status(201, _row(request, meeting, absence.pk))
+    absence = commands.absence_record(actor=request.user, command=payload.command(meeting_id))
+    return Status(201, _row(request, absence.meeting, absence.pk))
 
 
 @router.patch("/absences/{absence_id}", response={200: AbsenceDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def change_absence(request: HttpRequest, absence_id: Id, payload: AbsenceChange) -> Any:
     """Change who comes instead, which items the absence concerns, or the note; only the fields sent."""
-    absence = _absence(absence_id)
-    meeting = absence.meeting
-    ensure_collaboration_edit(request.user, meeting.body.collaboration)
-    attendance = attendance_seen_by(request.user, meeting)
-    changes = payload.model_dump(exclude_unset=True)
-    if "version" in changes:
-        changes["seen_version"] = changes.pop("version")
-    form = AbsenceUpdateForm(
-        form_data(absence_initial(absence), changes),
-        attendance=attendance,
-        members=absence_members(attendance, absence),
-    )
-    absence_update_from(absence, validated(form))
-    return _row(request, meeting, absence.pk)
+    absence = commands.absence_update(actor=request.user, command=payload.command(absence_id))
+    return _row(request, absence.meeting, absence.pk)
 
 
 @router.delete("/absences/{absence_id}", response={204: None, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def withdraw_absence(request: HttpRequest, absence_id: Id) -> Any:
     """The member comes after all: the absence is withdrawn (its history is kept)."""
-    absence = _absence(absence_id)
-    ensure_collaboration_edit(request.user, absence.meeting.body.collaboration)
-    absence_withdraw(absence=absence)
+    commands.absence_withdraw(actor=request.user, command=commands.AbsenceWithdraw(absence_id=absence_id))
     return HttpResponse(status=204)

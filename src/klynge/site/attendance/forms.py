@@ -1,12 +1,23 @@
-"""Danish forms for announcing and changing absences; the services hold the rules."""
+"""Danish forms for announcing and changing absences: each checks what the user chose and builds the
+command (`klynge.attendance.commands`), which refuses what the rules refuse."""
 
 from typing import Any
 
 from django import forms
 
+from klynge.attendance.commands import (
+    AGENDA_ITEMS_NOT_ALLOWED,
+    MEMBERSHIP_NOT_ALLOWED,
+    MEMBERSHIP_REQUIRED,
+    SUBSTITUTE_NOT_ALLOWED,
+    AbsenceChange,
+    AbsenceRecord,
+)
+from klynge.attendance.models import Absence
 from klynge.attendance.selectors import ExpectedMember, MeetingAttendance
 from klynge.bodies.models import Membership
-from klynge.meetings.models import AgendaItem
+from klynge.kernel.records import record_version
+from klynge.meetings.models import AgendaItem, Meeting
 from klynge.meetings.selectors import number_of
 from klynge.organisation.models import Person
 from klynge.site.forms import DanishForm
@@ -64,7 +75,7 @@ class AbsenceForm(DanishForm):
         labels={},
         widget=forms.Select(attrs={"class": "form-select"}),
         help_text="En af medlemmets stedfortrædere på mødedagen.",
-        error_messages={"invalid_choice": "Vælg en af medlemmets stedfortrædere fra listen."},
+        error_messages={"invalid_choice": SUBSTITUTE_NOT_ALLOWED},
     )
     agenda_items = ItemChoiceField(
         label="Gælder kun punkterne",
@@ -73,7 +84,7 @@ class AbsenceForm(DanishForm):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
         help_text="Vælg ingen, hvis afbuddet gælder hele mødet.",
-        error_messages={"invalid_choice": "Vælg punkter på dette mødes dagsorden."},
+        error_messages={"invalid_choice": AGENDA_ITEMS_NOT_ALLOWED},
     )
     note = forms.CharField(
         label="Bemærkning",
@@ -100,6 +111,15 @@ class AbsenceForm(DanishForm):
         items.numbers = {row.item.pk: number_of(row.item) for row in attendance.items}
         items.queryset = AgendaItem.objects.filter(pk__in=items.numbers).order_by("position")
 
+    def _values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        substitute = data["substitute"]
+        return {
+            "substitute_id": None if substitute is None else substitute.pk,
+            "agenda_item_ids": tuple(item.pk for item in data["agenda_items"]),
+            "note": data["note"],
+        }
+
 
 class AbsenceRecordForm(AbsenceForm):
     membership = MemberChoiceField(
@@ -107,10 +127,7 @@ class AbsenceRecordForm(AbsenceForm):
         queryset=Membership.objects.none(),
         empty_label="Vælg medlem",
         widget=forms.Select(attrs={"class": "form-select"}),
-        error_messages={
-            "required": "Vælg det medlem, der melder afbud.",
-            "invalid_choice": "Vælg et af de medlemmer, der forventes til stede og ikke allerede har meldt afbud.",
-        },
+        error_messages={"required": MEMBERSHIP_REQUIRED, "invalid_choice": MEMBERSHIP_NOT_ALLOWED},
     )
     field_order = ["membership", "substitute", "agenda_items", "note"]
 
@@ -124,6 +141,26 @@ class AbsenceRecordForm(AbsenceForm):
             .order_by("person__name")
         )
 
+    def command(self, meeting: Meeting) -> AbsenceRecord:
+        return AbsenceRecord(
+            meeting_id=meeting.pk, membership_id=self.cleaned_data["membership"].pk, **self._values()
+        )
+
 
 class AbsenceUpdateForm(AbsenceForm):
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def command(self, absence: Absence) -> AbsenceChange:
+        return AbsenceChange(
+            absence_id=absence.pk, seen_version=self.cleaned_data["seen_version"], **self._values()
+        )
+
+
+def absence_initial(absence: Absence) -> dict[str, Any]:
+    """An absence's current values as its form shows them (the starting point of a change)."""
+    return {
+        "substitute": absence.substitute_id,
+        "agenda_items": [item.pk for item in absence.agenda_items.all()],
+        "note": absence.note,
+        "seen_version": record_version(absence),
+    }
