@@ -6,6 +6,8 @@ from klynge.api.attendance import router as attendance_router
 from klynge.api.bodies import router as bodies_router
 from klynge.api.catchment import router as catchment_router
 from klynge.api.errors import install_error_handlers
+from klynge.api.exports import router as exports_router
+from klynge.api.feeds import router as feeds_router
 from klynge.api.gpcoverage import router as gpcoverage_router
 from klynge.api.meetings import router as meetings_router
 from klynge.api.memos import router as memos_router
@@ -15,8 +17,6 @@ from klynge.api.reform import router as reform_router
 from klynge.api.search import router as search_router
 from klynge.api.temporaryplaces import router as temporaryplaces_router
 from klynge.api.work import router as work_router
-from klynge.exports.api import router as exports_router
-from klynge.feeds.api import router as feeds_router
 
 DESCRIPTION = """
 The records of Denmark's health clusters and councils: structure, meetings, agendas, decisions,

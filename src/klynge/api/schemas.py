@@ -1,11 +1,9 @@
-"""What every resource of the API shares: ids, references to other records, and form-checked input."""
+"""What every resource of the API shares: ids, references to other records, and checked input."""
 
 import datetime
 import re
 from typing import Annotated, Any
 
-from django import forms
-from django.core.exceptions import ValidationError
 from ninja import Field, Schema
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Strict, field_validator
 
@@ -110,15 +108,3 @@ class TopicRef(Schema):
     id: int
     name: str
     slug: str
-
-
-def validated(form: forms.Form) -> dict[str, Any]:
-    """The form's cleaned data, or the same refusal the page would show (as a 422 with field messages)."""
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_data())
-    return form.cleaned_data
-
-
-def form_data(current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """Input for a form: the record's current values with the caller's changes on top (a PATCH)."""
-    return {**current, **changes}
