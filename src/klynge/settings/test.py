@@ -25,3 +25,7 @@ DATABASES = {"default": _database}
 
 # Rate limiting is tested on its own (tests/accounts), with it switched on there.
 AXES_ENABLED = False
+
+# The search index follows each change only in the tests that read it (tests/conftest.py switches it on
+# there): indexing is a third of the time spent building each test's data. Production leaves it on.
+SEARCH_INDEXING = False
