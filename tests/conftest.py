@@ -38,6 +38,14 @@ def _reads_search_index(node: pytest.Item | pytest.Collector) -> bool:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The module's world stays until the module's last test, so in each module the tests without it run
+    # first (e.g. those of an empty database); otherwise the order is kept.
+    module_order: dict[pytest.Module | None, int] = {}
+    for item in items:
+        module_order.setdefault(item.getparent(pytest.Module), len(module_order))
+    items.sort(
+        key=lambda item: (module_order[item.getparent(pytest.Module)], "module_world" in item.fixturenames)
+    )
     for item in items:
         # The module-wide world sits in a transaction that a transactional test would commit or flush.
         transactional = "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
