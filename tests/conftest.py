@@ -1,16 +1,105 @@
+"""Fixtures for the whole suite, and the two things that keep it fast.
+
+The test world is built once per test module, not once per test (`world`). And the search index does not
+follow each change (the test settings set SEARCH_INDEXING off), except in the modules that read the
+index: those listed in SEARCH_INDEXED, or marked `search_indexing`.
+"""
+
+import copy
 from collections.abc import Iterator
 
 import pytest
 from django.db import transaction
+from django.test import override_settings
 from pytest_django import DjangoDbBlocker
 
 from klynge.demo.loader import load_demo
+from klynge.search.services import search_index_rebuild
 from tests.factories import ClusterWorld, build_cluster
+
+# Test modules (or folders) under tests/ that read the search index, so the index follows each change in
+# them as it does in production. The search tests prove so: they write through the services and find it.
+# Also where a test asserts that a search does NOT show something (it would pass on an empty index), and
+# the hardening tests, whose odd input must pass through indexing too.
+SEARCH_INDEXED = (
+    "search/",
+    "confidentiality/",
+    "api/test_search.py",
+    "api/test_visibility.py",
+    "site/test_permission_matrix.py",
+    "hardening/",
+)
+TESTS_DIR = __file__.rsplit("/", 1)[0]
+
+
+def _reads_search_index(node: pytest.Item | pytest.Collector) -> bool:
+    relative = str(node.path).removeprefix(TESTS_DIR + "/")
+    return relative.startswith(SEARCH_INDEXED) or node.get_closest_marker("search_indexing") is not None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The module's world stays until the module's last test, so in each module the tests without it run
+    # first (e.g. those of an empty database); otherwise the order is kept.
+    module_order: dict[pytest.Module | None, int] = {}
+    for item in items:
+        module_order.setdefault(item.getparent(pytest.Module), len(module_order))
+    items.sort(
+        key=lambda item: (module_order[item.getparent(pytest.Module)], "module_world" in item.fixturenames)
+    )
+    for item in items:
+        # The module-wide world sits in a transaction that a transactional test would commit or flush.
+        transactional = "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
+        marker = item.get_closest_marker("django_db")
+        transactional = transactional or bool(marker and marker.kwargs.get("transaction"))
+        if transactional and "module_world" in item.fixturenames:
+            raise pytest.UsageError(
+                f"{item.nodeid}: a transactional test cannot use `world`; build its own with build_cluster()"
+            )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def search_indexing(request: pytest.FixtureRequest) -> Iterator[bool]:
+    """Is the index following each change in this module (see SEARCH_INDEXED)? Module-wide, so that
+    `world`, built once per module, is indexed as it is written, through the signals."""
+    if not _reads_search_index(request.node):
+        yield False
+        return
+    with override_settings(SEARCH_INDEXING=True):
+        yield True
+
+
+@pytest.fixture(autouse=True)
+def search_indexing_for_test(request: pytest.FixtureRequest, search_indexing: bool) -> Iterator[None]:
+    """A single test marked `search_indexing` in a module that is not: index what exists, then follow."""
+    if search_indexing or request.node.get_closest_marker("search_indexing") is None:
+        yield
+        return
+    with override_settings(SEARCH_INDEXING=True):
+        request.getfixturevalue("db")
+        search_index_rebuild()
+        yield
+
+
+@pytest.fixture(scope="module")
+def module_world(
+    search_indexing: bool, django_db_setup: None, django_db_blocker: DjangoDbBlocker
+) -> Iterator[ClusterWorld]:
+    """The test world, built once for a module inside a transaction rolled back after its last test.
+
+    Each test runs in a savepoint inside it (pytest-django's `db`), so what a test writes is rolled back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = build_cluster("Test")
+        yield built
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def world(db: None) -> ClusterWorld:
-    return build_cluster("Test")
+def world(module_world: ClusterWorld, db: None) -> ClusterWorld:
+    """A complete test cluster (tests/factories.py), as `build_cluster("Test")` returns it.
+
+    The rows are the module's (see `module_world`); the Python objects are a fresh copy for each test, so
+    an instance that one test changes in memory (a service updates what it is given) does not leak."""
+    return copy.deepcopy(module_world)
 
 
 @pytest.fixture(scope="module")

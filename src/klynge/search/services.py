@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import transaction
 
 from klynge.search.backends import get_backend
@@ -71,6 +72,16 @@ def search_index_rebuild() -> int:
 def indexing_deferred() -> bool:
     """Is indexing on each change suspended (inside `search_index_deferred`)?"""
     return bool(getattr(_state, "deferred", False))
+
+
+def indexing_on_change() -> bool:
+    """Does the index follow each change now (klynge.search.signals)?
+
+    Yes, unless suspended by `search_index_deferred`, or switched off by the `SEARCH_INDEXING` setting:
+    the test settings switch it off, as a third of the time spent building test data went to indexing
+    it; the tests that read the index switch it on again (tests/conftest.py). Production, development
+    and the demo leave the setting unset, which means on."""
+    return bool(getattr(settings, "SEARCH_INDEXING", True)) and not indexing_deferred()
 
 
 @contextmanager

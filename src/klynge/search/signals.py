@@ -20,7 +20,7 @@ from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
 from klynge.memos.models import Memo
 from klynge.organisation.models import Committee, Party, Person, Topic
 from klynge.search.models import Kind
-from klynge.search.services import indexing_deferred, search_index_refresh
+from klynge.search.services import indexing_on_change, search_index_refresh
 from klynge.work.models import FocusArea, FollowUpResearch, Initiative, TrialAction
 
 Affected = Mapping[Kind, Iterable[int | None]]
@@ -97,7 +97,7 @@ def refresh(affected: Affected) -> None:
 
 
 def _changed(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
-    if indexing_deferred() or kwargs.get("raw"):
+    if not indexing_on_change() or kwargs.get("raw"):
         return
     refresh(AFFECTS[sender](instance))
 
@@ -108,7 +108,7 @@ def _m2m_receiver(model: type[models.Model], field: str, kind: Kind) -> Callable
     def receiver(
         instance: models.Model, action: str, reverse: bool, pk_set: set[int] | None, **_: Any
     ) -> None:
-        if indexing_deferred():
+        if not indexing_on_change():
             return
         if not reverse:
             if action in ("post_add", "post_remove", "post_clear"):

@@ -19,9 +19,16 @@ if _test_url:
     _database = dj_database_url.parse(_test_url)
     # One test database per run, so concurrent runs on one server never collide.
     _database["TEST"] = {"NAME": f"test_{_database['NAME']}_{os.getpid()}"}
+    # A test database need not survive a crash: commits (migrations, transactional tests) do not wait
+    # for the write-ahead log to reach the disk.
+    _database.setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 else:
     _database = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 DATABASES = {"default": _database}
 
 # Rate limiting is tested on its own (tests/accounts), with it switched on there.
 AXES_ENABLED = False
+
+# The search index follows each change only in the tests that read it (tests/conftest.py switches it on
+# there): indexing is a third of the time spent building each test's data. Production leaves it on.
+SEARCH_INDEXING = False
