@@ -59,8 +59,14 @@ def stored(count: PlaceCount) -> tuple[Any, ...]:
         count.description,
         count.is_example,
         count.file_name,
-        sorted((c.municipality_id, c.period_start, c.period_end, c.places, c.place_days_used) for c in count.capacities.all()),
-        sorted((t.buyer_id, t.seller_id, t.period_start, t.place_days, t.price_per_day) for t in count.trades.all()),
+        sorted(
+            (c.municipality_id, c.period_start, c.period_end, c.places, c.place_days_used)
+            for c in count.capacities.all()
+        ),
+        sorted(
+            (t.buyer_id, t.seller_id, t.period_start, t.place_days, t.price_per_day)
+            for t in count.trades.all()
+        ),
     )
 
 
