@@ -216,7 +216,7 @@ def _spread_dates(rng: random.Random, year: int, count: int) -> list[datetime.da
     return sorted(days)
 
 
-def plan_bench_data(*, scale: Scale, seed: int = 1) -> Plan:  # noqa: C901 - one pass over a fixed structure
+def plan_bench_data(*, scale: Scale, seed: int = 1) -> Plan:
     """Build every record of the benchmark data in memory (nothing is saved)."""
     rng = random.Random(f"klynge-bench-{scale.name}-{seed}")
     plan = Plan(scale=scale, seed=seed)
@@ -538,27 +538,29 @@ def plan_bench_data(*, scale: Scale, seed: int = 1) -> Plan:  # noqa: C901 - one
             parents = [p for p in parents if p.collaboration is cluster]
             parent = rng.choice(parents) if parents else None
             focus_area = parent.focus_area if parent is not None else rng.choice(focus_areas)
-            status = _weighted(rng, INITIATIVE_STATUSES)
-            approved_by = None
-            if status != InitiativeStatus.PROPOSED and approvals:
-                if status != InitiativeStatus.STOPPED or rng.random() < 0.5:
-                    approved_by = rng.choice(approvals)
-            if approved_by is None and status != InitiativeStatus.STOPPED:
-                status = InitiativeStatus.PROPOSED
-            begin = end = None
+            lifecycle: InitiativeStatus = _weighted(rng, INITIATIVE_STATUSES)
+            approved_by: Decision | None = None
+            wants_approval = lifecycle != InitiativeStatus.STOPPED or rng.random() < 0.5
+            if lifecycle != InitiativeStatus.PROPOSED and approvals and wants_approval:
+                approved_by = rng.choice(approvals)
+            if approved_by is None and lifecycle != InitiativeStatus.STOPPED:
+                lifecycle = InitiativeStatus.PROPOSED
+            starts: datetime.date | None = None
+            ends: datetime.date | None = None
             progress: int | None = None
             if approved_by is not None:
                 decided = approved_by.agenda_item.meeting.date
-                begin = decided + datetime.timedelta(days=rng.randint(14, 120))
-                if status in (InitiativeStatus.COMPLETED, InitiativeStatus.STOPPED):
-                    end = begin + datetime.timedelta(days=rng.randint(180, 1000))
+                starts = decided + datetime.timedelta(days=rng.randint(14, 120))
+                if lifecycle in (InitiativeStatus.COMPLETED, InitiativeStatus.STOPPED):
+                    ends = starts + datetime.timedelta(days=rng.randint(180, 1000))
                 progress = {
                     InitiativeStatus.APPROVED: 0,
                     InitiativeStatus.RUNNING: rng.randint(5, 95),
                     InitiativeStatus.EVALUATED: rng.randint(60, 100),
                     InitiativeStatus.COMPLETED: 100,
                     InitiativeStatus.STOPPED: rng.randint(0, 80),
-                }[status]
+                }[lifecycle]
+            assert focus_area is not None
             topic_name = focus_area.name.split(" i Bench")[0]
             initiative = Initiative(
                 name=f"{topic_name}: {rng.choice(PHRASES)} (Bench {number:02d}, nr. {n})",
@@ -567,11 +569,11 @@ def plan_bench_data(*, scale: Scale, seed: int = 1) -> Plan:  # noqa: C901 - one
                 collaboration=cluster,
                 focus_area=focus_area,
                 parent=parent,
-                status=status,
+                status=lifecycle,
                 approved_by=approved_by,
                 progress=progress,
-                start=begin,
-                end=end,
+                start=starts,
+                end=ends,
                 **sourced,
             )
             plan.initiative_levels[level_no].append(initiative)
@@ -611,13 +613,13 @@ def plan_bench_data(*, scale: Scale, seed: int = 1) -> Plan:  # noqa: C901 - one
                     for i in initiatives
                     if id(i) in approved_on and approved_on[id(i)] <= decision.agenda_item.meeting.date
                 ]
-                initiative = rng.choice(targets) if targets else None
+                target = rng.choice(targets) if targets else None
                 plan.add(
                     Allocation(
                         fund=fund,
                         decision=decision,
-                        initiative=initiative,
-                        focus_area=None if initiative is not None else rng.choice(focus_areas),
+                        initiative=target,
+                        focus_area=None if target is not None else rng.choice(focus_areas),
                         amount=share,
                         **sourced,
                     )
@@ -636,13 +638,13 @@ def plan_fingerprint(plan: Plan) -> str:
     import hashlib
 
     index: dict[int, tuple[str, int]] = {}
-    tables = list(plan.rows())
-    levels = [(Initiative, level) for level in plan.initiative_levels]
-    for model, rows in [*tables, *levels]:
+    tables: list[tuple[type[models.Model], list[Any]]] = list(plan.rows())
+    tables += [(Initiative, level) for level in plan.initiative_levels]
+    for model, rows in tables:
         for i, row in enumerate(rows):
             index[id(row)] = (model._meta.label, i)
     digest = hashlib.sha256()
-    for model, rows in [*tables, *levels]:
+    for model, rows in tables:
         for row in rows:
             values = []
             for f in row._meta.concrete_fields:
