@@ -268,6 +268,13 @@ def _fmt(value: float | None, digits: int = 1) -> str:
     return f"{value:,.{digits}f}"
 
 
+def _run(run: dict[str, Any], duration: int) -> str:
+    """req/s, p50 and p99 cells of one wrk run; a run in which no request completed says so."""
+    if not run["requests"]:
+        return f"0 | none completed in {duration} s | –"
+    return f"{_fmt(run['rps'])} | {_fmt(run['p50_ms'])} ms | {_fmt(run['p99_ms'])} ms"
+
+
 def render(all_results: dict[str, Any]) -> str:
     lines = ["# Load benchmark results", ""]
     lines.append(
@@ -317,10 +324,29 @@ def render(all_results: dict[str, Any]) -> str:
                 one, many = cell["c1"], cell["c32"]
                 ratio = many["rps"] / bare_rps[32] if bare_rps[32] else None
                 lines.append(
-                    f"| {name} | {viewer} | {queries} | {_fmt(one['rps'])} | {_fmt(one['p50_ms'])} ms "
-                    f"| {_fmt(one['p99_ms'])} ms | {_fmt(many['rps'])} | {_fmt(many['p50_ms'])} ms "
-                    f"| {_fmt(many['p99_ms'])} ms | {_fmt(ratio, 4)} | {one['timeouts'] + many['timeouts']} |"
+                    f"| {name} | {viewer} | {queries} | {_run(one, results['duration_s'])} "
+                    f"| {_run(many, results['duration_s'])} | {_fmt(ratio, 4)} | {one['timeouts'] + many['timeouts']} |"
                 )
+        lines.append("")
+    labels = list(all_results)
+    if len(labels) > 1:
+        lines += ["## Query counts by scale", ""]
+        lines.append("| page | viewer | " + " | ".join(labels) + " | the same? |")
+        lines.append("|---|---|" + "---|" * len(labels) + "---|")
+        first = all_results[labels[0]]["pages"]
+        for index, page in enumerate(first):
+            for viewer in page["viewers"]:
+                counts = []
+                for label in labels:
+                    pages_ = all_results[label]["pages"]
+                    counts.append(
+                        pages_[index]["viewers"][viewer]["in_process"]["queries"]
+                        if index < len(pages_)
+                        else None
+                    )
+                same = "yes" if len(set(counts)) == 1 and None not in counts else "**no**"
+                cells = " | ".join("–" if c is None else str(c) for c in counts)
+                lines.append(f"| {page['name']} | {viewer} | {cells} | {same} |")
         lines.append("")
     if DIAGNOSIS_MD.exists():
         lines += [DIAGNOSIS_MD.read_text().rstrip(), ""]
@@ -340,7 +366,11 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--counts-only", action="store_true", help="only count queries; no server, no wrk")
+    parser.add_argument("--render-only", action="store_true", help="only write RESULTS.md from results.json")
     arguments = parser.parse_args()
+    if arguments.render_only:
+        RESULTS_MD.write_text(render(json.loads(RESULTS_JSON.read_text())))
+        return
     results = measure(
         arguments.label, arguments.duration, arguments.probe_timeout, arguments.counts_only, arguments.workers
     )
