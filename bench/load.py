@@ -146,6 +146,20 @@ def start_server(port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
     sys.exit(f"load.py: the server did not start; see {log}")
 
 
+def worker_rss_mb(server: subprocess.Popen[bytes]) -> list[float]:
+    """The resident memory of each of the server's workers (Linux /proc), in MB."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    if not children.exists():
+        return []
+    sizes = []
+    for pid in children.read_text().split():
+        status = Path(f"/proc/{pid}/status")
+        found = re.search(r"VmRSS:\s+(\d+) kB", status.read_text()) if status.exists() else None
+        if found:
+            sizes.append(round(int(found.group(1)) / 1024, 1))
+    return sizes
+
+
 def probe(url: str, cookie: str | None, timeout: float) -> tuple[int | None, float]:
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     started = time.perf_counter()
@@ -237,6 +251,7 @@ def measure(
         sys.exit("load.py: wrk is not installed (apt-get install wrk), or use --counts-only.")
     port = free_port()
     server = start_server(port, workers, BENCH_DIR / f"server-{label}.log")
+    results["worker_rss_mb_start"] = worker_rss_mb(server)
     try:
         for row in results["pages"]:
             for viewer in VIEWERS:
@@ -256,6 +271,13 @@ def measure(
                         f"{label} {viewer:<9} {row['path']:<45} c={connections} {cell[f'c{connections}']}",
                         flush=True,
                     )
+        results["worker_rss_mb_end"] = worker_rss_mb(server)
+        results["requests_served"] = sum(
+            cell.get(f"c{c}", {}).get("requests", 0)
+            for row in results["pages"]
+            for cell in row["viewers"].values()
+            for c in CONNECTIONS
+        )
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -291,6 +313,11 @@ def render(all_results: dict[str, Any]) -> str:
             lines.append(
                 f"Server: `klynge serve`, gunicorn with {results['workers']} workers, {results['duration_s']} s per "
                 f"run of `wrk`, on a machine with {results['cpus']} cores shared with other work (numbers are noisy)."
+            )
+        if results.get("worker_rss_mb_end"):
+            lines.append(
+                f"Worker memory (RSS): {results['worker_rss_mb_start']} MB at the start, "
+                f"{results['worker_rss_mb_end']} MB after {results['requests_served']:,} requests."
             )
         lines.append("")
         bare = results["pages"][0]["viewers"]["anonymous"]
