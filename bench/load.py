@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -135,7 +136,7 @@ def start_server(port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
         "--bind",
         f"127.0.0.1:{port}",
     ]
-    server = subprocess.Popen(command, env=environment, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    server = subprocess.Popen(command, env=environment, stdout=log.open("ab"), stderr=subprocess.STDOUT)
     for _ in range(300):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}{BARE}", timeout=2).read()
@@ -249,15 +250,16 @@ def measure(
         return results
     if shutil.which("wrk") is None:
         sys.exit("load.py: wrk is not installed (apt-get install wrk), or use --counts-only.")
-    port = free_port()
-    server = start_server(port, workers, BENCH_DIR / f"server-{label}.log")
-    results["worker_rss_mb_start"] = worker_rss_mb(server)
-    try:
-        for row in results["pages"]:
-            for viewer in VIEWERS:
+    # A fresh server for each page and viewer: requests still queued when wrk stops (32 connections on a
+    # slow page) would otherwise be served first and slow down the next measurement.
+    for row in results["pages"]:
+        for viewer in VIEWERS:
+            cell = row["viewers"][viewer]
+            port = free_port()
+            server = start_server(port, workers, BENCH_DIR / f"server-{label}.log")
+            try:
                 url = f"http://127.0.0.1:{port}{row['path']}"
                 status, elapsed = probe(url, cookie_of[viewer], probe_timeout)
-                cell = row["viewers"][viewer]
                 cell["probe"] = {"status": status, "ms": round(elapsed, 1)}
                 if status != 200:
                     print(
@@ -265,23 +267,27 @@ def measure(
                         flush=True,
                     )
                     continue
+                probe(url, cookie_of[viewer], probe_timeout)  # both workers warm
                 for connections in CONNECTIONS:
                     cell[f"c{connections}"] = run_wrk(url, cookie_of[viewer], connections, duration)
                     print(
                         f"{label} {viewer:<9} {row['path']:<45} c={connections} {cell[f'c{connections}']}",
                         flush=True,
                     )
-        results["worker_rss_mb_end"] = worker_rss_mb(server)
-        results["requests_served"] = sum(
-            cell.get(f"c{c}", {}).get("requests", 0)
-            for row in results["pages"]
-            for cell in row["viewers"].values()
-            for c in CONNECTIONS
-        )
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
+                cell["worker_rss_mb"] = worker_rss_mb(server)
+            finally:
+                stop_server(server)
     return results
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    """Gunicorn's quick shutdown (SIGQUIT): the workers stop at once, queued requests are dropped."""
+    server.send_signal(signal.SIGQUIT)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def _fmt(value: float | None, digits: int = 1) -> str:
@@ -314,10 +320,13 @@ def render(all_results: dict[str, Any]) -> str:
                 f"Server: `klynge serve`, gunicorn with {results['workers']} workers, {results['duration_s']} s per "
                 f"run of `wrk`, on a machine with {results['cpus']} cores shared with other work (numbers are noisy)."
             )
-        if results.get("worker_rss_mb_end"):
+        rss = [
+            mb for p in results["pages"] for v in p["viewers"].values() for mb in v.get("worker_rss_mb", [])
+        ]
+        if rss:
             lines.append(
-                f"Worker memory (RSS): {results['worker_rss_mb_start']} MB at the start, "
-                f"{results['worker_rss_mb_end']} MB after {results['requests_served']:,} requests."
+                f"Worker memory (RSS) after each page's runs (a fresh server per page and viewer): "
+                f"{min(rss):,.0f}–{max(rss):,.0f} MB."
             )
         lines.append("")
         bare = results["pages"][0]["viewers"]["anonymous"]
