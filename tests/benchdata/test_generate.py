@@ -28,7 +28,7 @@ from klynge.bodies.models import BodyLevel
 from klynge.meetings.models import AgendaItem, Decision, DecisionKind, Meeting, MeetingStatus
 from klynge.provenance.models import Source, Sourced
 from klynge.search.models import SearchEntry
-from klynge.work.models import Allocation, Fund, Initiative, InitiativeStatus
+from klynge.work.models import Allocation, FocusArea, Fund, Initiative, InitiativeStatus
 
 DEMO = SCALES["demo"]
 
@@ -145,3 +145,12 @@ def test_the_bare_view_answers_through_the_whole_middleware(client: Client) -> N
     response = client.get("/bench/bare/")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_focus_areas_belong_to_a_collaboration_and_meetings_number_their_items_without_gaps(
+    data: tuple[Plan, str],
+) -> None:
+    assert not FocusArea.objects.filter(collaborations=None).exists()
+    for meeting in Meeting.objects.annotate(items=Count("agenda_items")):
+        positions = list(meeting.agenda_items.order_by("position").values_list("position", flat=True))
+        assert positions == list(range(1, meeting.items + 1))  # type: ignore[attr-defined]
