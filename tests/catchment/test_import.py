@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from klynge.bodies.selectors import catchment_lookup
 from klynge.catchment.examples import EXAMPLE_FILE
 from klynge.catchment.models import CatchmentRule
-from klynge.catchment.selectors import area_by_key, catchment_lookup
-from klynge.catchment.services import CatchmentImportError, catchment_rules_import
+from klynge.catchment.selectors import area_by_key
+from klynge.catchment.services import catchment_rules_import
+from klynge.kernel.csvfiles import ImportRefused
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded")]
 
@@ -28,10 +30,10 @@ def hospital_on(area: str, day: datetime.date, specialty: str = "") -> str | Non
     return answer.hospital.name if answer.hospital else None
 
 
-def refused(text: str | bytes) -> CatchmentImportError:
+def refused(text: str | bytes) -> ImportRefused:
     before = list(CatchmentRule.objects.order_by("pk").values_list("pk", "valid_to"))
     content = text.encode() if isinstance(text, str) else text
-    with pytest.raises(CatchmentImportError) as exc:
+    with pytest.raises(ImportRefused) as exc:
         catchment_rules_import(content=content, source_note="Test")
     assert list(CatchmentRule.objects.order_by("pk").values_list("pk", "valid_to")) == before
     return exc.value

@@ -6,15 +6,9 @@ import datetime
 
 import pytest
 
+from klynge.bodies.selectors import catchment_lookup, catchment_overview
 from klynge.catchment.models import AreaKind, Hospital
-from klynge.catchment.selectors import (
-    UnknownArea,
-    UnknownSpecialty,
-    area_by_key,
-    catchment_lookup,
-    catchment_overview,
-    specialty_by_key,
-)
+from klynge.catchment.selectors import UnknownArea, UnknownSpecialty, area_by_key, specialty_by_key
 from klynge.catchment.services import area_create, catchment_rule_create
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded")]

@@ -6,7 +6,8 @@ from django.db import IntegrityError, transaction
 
 from klynge.gpcoverage.examples import EXAMPLE_FILE
 from klynge.gpcoverage.models import GpCoverageDataset, GpCoverageFigure
-from klynge.gpcoverage.services import GpCoverageImportError, gp_coverage_dataset_import
+from klynge.gpcoverage.services import gp_coverage_dataset_import
+from klynge.kernel.csvfiles import ImportRefused
 from klynge.provenance.models import SourceKind
 from klynge.provenance.services import source_create
 from tests.gpcoverage.helpers import HEADER, City, build_city, csv_file, import_lines
@@ -19,8 +20,8 @@ def city() -> City:
     return build_city()
 
 
-def refused(content: bytes) -> GpCoverageImportError:
-    with pytest.raises(GpCoverageImportError) as caught:
+def refused(content: bytes) -> ImportRefused:
+    with pytest.raises(ImportRefused) as caught:
         gp_coverage_dataset_import(name="Forkert", content=content)
     assert not GpCoverageDataset.objects.exists() and not GpCoverageFigure.objects.exists()
     return caught.value

@@ -7,7 +7,7 @@ from django.test import Client
 
 from klynge.meetings.models import AgendaItemKind
 from klynge.meetings.services import agenda_item_create
-from klynge.search.views import PAGE_SIZE
+from klynge.site.search.views import PAGE_SIZE
 from klynge.work.models import FocusAreaStatus
 from klynge.work.services import focus_area_create
 from tests.clients import administrator, editor_of, member_as

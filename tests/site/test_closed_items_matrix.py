@@ -4,6 +4,8 @@ Admins see it; an editor whose party takes part sees it; a member who sits in th
 The public, an editor of another party and a member of another body do not — not even as a count.
 """
 
+from functools import partial
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
@@ -11,7 +13,7 @@ from django.test import Client
 
 from klynge.accounts.models import Role
 from klynge.accounts.services import account_create
-from klynge.meetings.access import visible_agenda_items
+from klynge.meetings.access import restrict_to_visible, visible_agenda_items
 from klynge.meetings.models import AgendaItem, AgendaItemKind, DecisionKind
 from klynge.meetings.services import agenda_item_create, decision_create
 from klynge.provenance.selectors import source_usage
@@ -104,7 +106,10 @@ def test_source_pages_count_closed_items_only_for_those_who_may_see_them(
     closed_world.agenda_item.save()
 
     def items_counted(user) -> int:
-        usage = source_usage(source=closed_world.source, visible=visible_agenda_items(user))
+        usage = source_usage(
+            source=closed_world.source,
+            restrict=partial(restrict_to_visible, visible=visible_agenda_items(user)),
+        )
         return next((u.count for u in usage if u.label == "dagsordenspunkter"), 0)
 
     assert items_counted(AnonymousUser()) == 1

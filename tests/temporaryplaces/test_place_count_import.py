@@ -4,9 +4,10 @@ from decimal import Decimal
 
 import pytest
 
+from klynge.kernel.csvfiles import ImportRefused
 from klynge.provenance.models import Source
 from klynge.temporaryplaces import services
-from klynge.temporaryplaces.importing import ImportRefused, PlaceCountFile, read_place_count
+from klynge.temporaryplaces.importing import PlaceCountFile, read_place_count
 from klynge.temporaryplaces.models import PlaceCapacity, PlaceCount, PlaceTrade
 from klynge.temporaryplaces.services import place_count_import
 from tests.temporaryplaces.helpers import (

@@ -1,22 +1,22 @@
-"""The REST API at /api/v1/: one NinjaAPI, with each domain's router from its own app (`<app>/api.py`)."""
+"""The REST API at /api/v1/: one NinjaAPI, with each domain's router in `klynge/api/<domain>.py`."""
 
 from ninja import NinjaAPI, Swagger
 
+from klynge.api.attendance import router as attendance_router
+from klynge.api.bodies import router as bodies_router
+from klynge.api.catchment import router as catchment_router
 from klynge.api.errors import install_error_handlers
-from klynge.attendance.api import router as attendance_router
-from klynge.bodies.api import router as bodies_router
-from klynge.catchment.api import router as catchment_router
-from klynge.exports.api import router as exports_router
-from klynge.feeds.api import router as feeds_router
-from klynge.gpcoverage.api import router as gpcoverage_router
-from klynge.meetings.api import router as meetings_router
-from klynge.memos.api import router as memos_router
-from klynge.organisation.api import router as organisation_router
-from klynge.provenance.api import router as provenance_router
-from klynge.reform.api import router as reform_router
-from klynge.search.api import router as search_router
-from klynge.temporaryplaces.api import router as temporaryplaces_router
-from klynge.work.api import router as work_router
+from klynge.api.exports import router as exports_router
+from klynge.api.feeds import router as feeds_router
+from klynge.api.gpcoverage import router as gpcoverage_router
+from klynge.api.meetings import router as meetings_router
+from klynge.api.memos import router as memos_router
+from klynge.api.organisation import router as organisation_router
+from klynge.api.provenance import router as provenance_router
+from klynge.api.reform import router as reform_router
+from klynge.api.search import router as search_router
+from klynge.api.temporaryplaces import router as temporaryplaces_router
+from klynge.api.work import router as work_router
 
 DESCRIPTION = """
 The records of Denmark's health clusters and councils: structure, meetings, agendas, decisions,
@@ -29,9 +29,10 @@ header). Without either you see what the public sees.
 **What you see** is exactly what the app's pages show you: closed agenda items, their decisions and
 draft memos are absent ("not found") unless you may see them.
 
-**Writes** go through the same forms, rules and services as the app's pages. A refusal is a 422 with the
-rules' own messages per field (in Danish, as the pages show them); a change based on an outdated copy
-(send the `version` you read) is a 409.
+**Writes** build the same commands as the app's pages: the same lookup, rights check, rules and
+refusals. A refusal is a 422 with the rules' own messages per field (in Danish, as the pages show them);
+no right to write is a 403; a change based on an outdated copy (send the `version` you read) is a 409. A
+change (PATCH) sends only the fields it changes; `null` clears a field that may be empty.
 
 **Errors** are JSON: `{"code": "...", "message": "...", "errors": {"field": ["..."]}}`.
 

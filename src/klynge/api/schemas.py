@@ -1,11 +1,9 @@
-"""What every resource of the API shares: ids, references to other records, and form-checked input."""
+"""What every resource of the API shares: ids, references to other records, and checked input."""
 
 import datetime
 import re
 from typing import Annotated, Any
 
-from django import forms
-from django.core.exceptions import ValidationError
 from ninja import Field, Schema
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Strict, field_validator
 
@@ -47,6 +45,24 @@ def _date_in_range(day: datetime.date) -> datetime.date:
 
 Date = Annotated[datetime.date, _iso(_ISO_DATE, "date (YYYY-MM-DD)"), AfterValidator(_date_in_range)]
 Time = Annotated[datetime.time, _iso(_ISO_TIME, "time (HH:MM)")]
+
+
+def _strip(text: str) -> str:
+    return text.strip()
+
+
+# Text stripped of surrounding whitespace, as the pages' forms strip it: `Annotated[str, …, STRIPPED]`.
+STRIPPED = AfterValidator(_strip)
+
+
+def _without_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+def omittable() -> Any:
+    """A change's (PATCH's) field that may be left out but not cleared: not nullable in the schema, and
+    left out of `model_fields_set` when not sent (`x: int = omittable()`)."""
+    return Field(None, json_schema_extra=_without_default)
 
 
 class Input(BaseModel):
@@ -92,15 +108,3 @@ class TopicRef(Schema):
     id: int
     name: str
     slug: str
-
-
-def validated(form: forms.Form) -> dict[str, Any]:
-    """The form's cleaned data, or the same refusal the page would show (as a 422 with field messages)."""
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_data())
-    return form.cleaned_data
-
-
-def form_data(current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """Input for a form: the record's current values with the caller's changes on top (a PATCH)."""
-    return {**current, **changes}

@@ -6,6 +6,7 @@ Every function loads what its page shows with a fixed number of queries, whateve
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
@@ -13,7 +14,7 @@ from klynge.attendance.models import Absence, attendance_day
 from klynge.bodies.models import Membership, Seat, Substitution
 from klynge.bodies.selectors import ROLE_ORDER
 from klynge.kernel.validity import active_on
-from klynge.meetings.access import VisibleItems, public_agenda_items
+from klynge.meetings.access import VisibleItems, public_agenda_items, visible_agenda_items
 from klynge.meetings.models import AgendaItem, Meeting
 from klynge.meetings.selectors import visible_number
 from klynge.organisation.models import Party, Person, Topic
@@ -244,4 +245,31 @@ def meeting_attendance(*, meeting: Meeting, agenda_items: Sequence[AgendaItem]) 
         items=items,
         absences=absences,
         unseen_absentees=unseen_absentees,
+    )
+
+
+def attendance_seen_by(user: Any, meeting: Meeting) -> MeetingAttendance:
+    """The meeting's attendance with the agenda items the user may see (closed ones only if they may)."""
+    items = attendance_agenda_items(meeting=meeting, visible=visible_agenda_items(user))
+    return meeting_attendance(meeting=meeting, agenda_items=items)
+
+
+def absence_members(attendance: MeetingAttendance, absence: Absence) -> list[ExpectedMember]:
+    """The member an absence is for, whose substitutes a change may choose from."""
+    return [member for member in attendance.members if member.membership.pk == absence.membership_id]
+
+
+def substitutes_of(members: Sequence[ExpectedMember]) -> list[Person]:
+    """The members' substitutes on the meeting's day, each once (the choices for who comes instead)."""
+    found: dict[int, Person] = {}
+    for member in members:
+        for substitution in member.substitutions:
+            found.setdefault(substitution.substitute.pk, substitution.substitute)
+    return list(found.values())
+
+
+def absences_to_edit() -> QuerySet[Absence]:
+    """Absences with what a change and the access check need (every meeting's attendance is visible)."""
+    return Absence.objects.select_related(
+        "meeting", "meeting__body", "meeting__body__collaboration", "membership__person"
     )

@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from klynge.catchment.models import Hospital
@@ -84,6 +85,9 @@ class Collaboration(Sourced):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("bodies:collaboration_detail", args=[self.slug])
+
     def clean(self) -> None:
         super().clean()
         validate_period(self)
@@ -150,6 +154,9 @@ class Body(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("bodies:body_detail", args=[self.slug])
 
     @property
     def is_political(self) -> bool:

@@ -4,7 +4,7 @@ Every function loads what its page shows with a fixed number of queries, whateve
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from django.db.models import (
     BooleanField,
@@ -31,9 +31,23 @@ from klynge.bodies.models import (
     Seat,
     Substitution,
 )
-from klynge.catchment.models import Hospital
+from klynge.catchment.models import Area, CatchmentRule, Hospital, Specialty
+from klynge.catchment.selectors import (
+    CatchmentAnswer,
+    catchment_answer,
+    catchment_answers,
+    municipality_party_id,
+)
 from klynge.kernel.validity import active_on
-from klynge.organisation.models import Administration, Committee, Party, PartyKind, Topic
+from klynge.organisation.models import (
+    Administration,
+    AuthorityArea,
+    Committee,
+    Party,
+    PartyKind,
+    Person,
+    Topic,
+)
 
 # The order the pages show things in (the choices' own order is alphabetical in the database).
 KIND_ORDER = Case(
@@ -257,24 +271,33 @@ def structure_overview() -> list[RegionStructure]:
 # ---- For editing and the API ------------------------------------------------------------------------
 
 
+def bodies_for_edit() -> QuerySet[Body]:
+    """Bodies with their collaboration (whose parties decide who may edit them)."""
+    return Body.objects.select_related("collaboration")
+
+
 def body_for_edit(*, slug: str | None = None, pk: int | None = None) -> Body | None:
     """A body with its collaboration (whose parties decide who may edit it), by slug or id."""
-    bodies = Body.objects.select_related("collaboration")
+    bodies = bodies_for_edit()
     return bodies.filter(slug=slug).first() if slug is not None else bodies.filter(pk=pk or 0).first()
 
 
+def memberships_for_edit() -> QuerySet[Membership]:
+    return Membership.objects.select_related("person", "party", "body__collaboration")
+
+
 def membership_for_edit(*, pk: int) -> Membership | None:
-    return Membership.objects.select_related("person", "party", "body__collaboration").filter(pk=pk).first()
+    return memberships_for_edit().filter(pk=pk).first()
+
+
+def substitutions_for_edit() -> QuerySet[Substitution]:
+    return Substitution.objects.select_related(
+        "substitute", "principal__person", "principal__body__collaboration"
+    )
 
 
 def substitution_for_edit(*, pk: int) -> Substitution | None:
-    return (
-        Substitution.objects.select_related(
-            "substitute", "principal__person", "principal__body__collaboration"
-        )
-        .filter(pk=pk)
-        .first()
-    )
+    return substitutions_for_edit().filter(pk=pk).first()
 
 
 def seat_of(*, body: Body, party_id: int) -> Seat | None:
@@ -409,3 +432,198 @@ def substitutions_filtered(
     if active_on_day is not None:
         substitutions = substitutions.filter(active_on(active_on_day, "start", "end"))
     return substitutions.order_by("principal__body__name", "principal__person__name", "start", "pk")
+
+
+# ---- Parties and people with what they take part in (the organisation's pages and API) --------------
+
+
+def party_detail(*, slug: str) -> Party | None:
+    return (
+        Party.objects.filter(slug=slug)
+        .select_related("region", "source")
+        .prefetch_related(
+            Prefetch("members_of_region", queryset=Party.objects.order_by("kind", "name")),
+            Prefetch(
+                "administrations", queryset=Administration.objects.select_related("source").order_by("name")
+            ),
+            Prefetch(
+                "committees",
+                queryset=Committee.objects.select_related("administration").order_by("name"),
+            ),
+            Prefetch("people", queryset=Person.objects.order_by("name")),
+            Prefetch("collaborations", queryset=Collaboration.objects.order_by("kind", "name")),
+            Prefetch("hospitals", queryset=Hospital.objects.order_by("name")),
+            Prefetch("seats", queryset=Seat.objects.select_related("body", "body__collaboration")),
+            Prefetch(
+                "authority_areas",
+                queryset=AuthorityArea.objects.select_related("topic").order_by("topic__name"),
+            ),
+        )
+        .first()
+    )
+
+
+def person_list() -> QuerySet[Person]:
+    return (
+        Person.objects.select_related("party")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body").order_by("start", "body__name"),
+            )
+        )
+        .order_by("name")
+    )
+
+
+def person_detail(*, slug: str) -> Person | None:
+    return (
+        Person.objects.filter(slug=slug)
+        .select_related("party", "source")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body", "body__collaboration", "party", "source")
+                .prefetch_related(
+                    Prefetch(
+                        "substitutions",
+                        queryset=Substitution.objects.select_related("substitute", "source")
+                        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+                        .order_by("start", "substitute__name"),
+                    )
+                )
+                .order_by("start", "body__name"),
+            ),
+            Prefetch(
+                "substitutions",
+                queryset=Substitution.objects.select_related(
+                    "principal", "principal__person", "principal__body", "source"
+                )
+                .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+                .order_by("start", "principal__body__name"),
+            ),
+        )
+        .first()
+    )
+
+
+def people_filtered(*, party_id: int | None = None, body_id: int | None = None) -> QuerySet[Person]:
+    """People with their party and memberships; `body_id`: who are or were members of the body."""
+    people = (
+        Person.objects.select_related("party", "source")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body").order_by("start", "body__name", "pk"),
+            )
+        )
+        .order_by("name", "pk")
+    )
+    if party_id is not None:
+        people = people.filter(party=party_id)
+    if body_id is not None:
+        people = people.filter(pk__in=Membership.objects.filter(body=body_id).values("person"))
+    return people
+
+
+# ---- Hospitals and catchment rules of collaborations ----------------------------------------------------
+
+
+def catchment_rules_current_for_collaboration(
+    *, collaboration: Collaboration, day: datetime.date
+) -> QuerySet[CatchmentRule]:
+    """The catchment rules in force on `day` that point to one of the collaboration's hospitals.
+
+    Rules for the same area and specialty never overlap, so these are the areas' current rules.
+    """
+    return (
+        CatchmentRule.objects.filter(active_on(day), hospital__collaborations=collaboration)
+        .select_related("area", "area__parent", "hospital", "specialty", "source")
+        .order_by("hospital__name", "specialty__name", "area__kind", "area__name")
+    )
+
+
+def hospitals_filtered(*, region_id: int | None = None) -> QuerySet[Hospital]:
+    """Hospitals with their region and the collaborations around them."""
+    hospitals = Hospital.objects.select_related("region", "source").prefetch_related(
+        Prefetch("collaborations", queryset=Collaboration.objects.order_by("name"))
+    )
+    if region_id is not None:
+        hospitals = hospitals.filter(region=region_id)
+    return hospitals.order_by("name", "pk")
+
+
+# ---- Catchment with the collaborations (clusters, councils) around it ----------------------------------
+
+LOOKUP_KINDS = (CollaborationKind.CLUSTER, CollaborationKind.HEALTH_COUNCIL)
+
+
+@dataclass(frozen=True)
+class CollaborationMatch:
+    collaboration: Collaboration
+    why: str
+
+
+def _collaborations_for(
+    rule: CatchmentRule | None, chain: tuple[Area, ...], collaborations: list[Collaboration]
+) -> list[CollaborationMatch]:
+    """The clusters and councils in force that the answer belongs to. A cluster is the collaboration around
+    an acute hospital's catchment (sundhedsloven § 203): found through the rule's hospital. A health council
+    is one of municipalities and region: found through the area's municipality being a party to it, or,
+    for an area without a municipality, through the hospital like a cluster."""
+    party_id = municipality_party_id(list(chain))
+    found: list[CollaborationMatch] = []
+    for collaboration in collaborations:
+        by_party = collaboration.kind == CollaborationKind.HEALTH_COUNCIL and party_id is not None
+        if by_party:
+            if any(p.pk == party_id for p in collaboration.parties.all()):
+                municipality = next(a for a in chain if a.party_id == party_id)
+                found.append(
+                    CollaborationMatch(collaboration, f"{municipality.name} er part i {collaboration.name}.")
+                )
+        elif rule is not None and any(h.pk == rule.hospital_id for h in collaboration.hospitals.all()):
+            found.append(
+                CollaborationMatch(collaboration, f"{rule.hospital.name} er hospital i {collaboration.name}.")
+            )
+    return found
+
+
+def collaborations_in_force(*, day: datetime.date) -> list[Collaboration]:
+    """Clusters and councils in force on `day`, with their hospitals and parties."""
+    return list(
+        Collaboration.objects.filter(active_on(day), kind__in=LOOKUP_KINDS)
+        .prefetch_related("hospitals", "parties")
+        .order_by("kind", "name")
+    )
+
+
+@dataclass(frozen=True)
+class CatchmentLookup(CatchmentAnswer):
+    """A catchment answer with the clusters or councils in force that it belongs to."""
+
+    collaborations: list[CollaborationMatch] = field(default_factory=list)
+
+
+def _with_collaborations(answer: CatchmentAnswer, collaborations: list[Collaboration]) -> CatchmentLookup:
+    values = {name.name: getattr(answer, name.name) for name in fields(answer)}
+    return CatchmentLookup(
+        **values, collaborations=_collaborations_for(answer.rule, answer.chain, collaborations)
+    )
+
+
+def catchment_lookup(
+    *, area: Area, day: datetime.date, specialty: Specialty | None = None
+) -> CatchmentLookup:
+    """The hospital an area (optionally for a specialty) belongs to on `day`, the rule that says so and the
+    clusters or councils in force that it belongs to. A fixed number of queries."""
+    answer = catchment_answer(area=area, day=day, specialty=specialty)
+    return _with_collaborations(answer, collaborations_in_force(day=day))
+
+
+def catchment_overview(*, day: datetime.date, specialty: Specialty | None = None) -> list[CatchmentLookup]:
+    """Every municipality and district with its answer on `day` (general catchment, or the specialty's)
+    and the clusters or councils it belongs to. A fixed number of queries."""
+    in_force = collaborations_in_force(day=day)
+    return [
+        _with_collaborations(answer, in_force) for answer in catchment_answers(day=day, specialty=specialty)
+    ]

@@ -1,37 +1,16 @@
-"""Reads for catchment areas (optageområder)."""
+"""Reads for catchment areas (optageområder): hospitals, areas, and the rule that answers for an area.
+
+Catchment knows no collaborations: which cluster or council an answer belongs to, and the hospitals
+with the collaborations around them, are read in `klynge.bodies.selectors`.
+"""
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
-from klynge.bodies.models import Collaboration, CollaborationKind
 from klynge.catchment.models import Area, AreaKind, CatchmentRule, Hospital, Specialty
 from klynge.kernel.validity import active_on
-
-
-def catchment_rules_current_for_collaboration(
-    *, collaboration: Collaboration, day: datetime.date
-) -> QuerySet[CatchmentRule]:
-    """The catchment rules in force on `day` that point to one of the collaboration's hospitals.
-
-    Rules for the same area and specialty never overlap, so these are the areas' current rules.
-    """
-    return (
-        CatchmentRule.objects.filter(active_on(day), hospital__collaborations=collaboration)
-        .select_related("area", "area__parent", "hospital", "specialty", "source")
-        .order_by("hospital__name", "specialty__name", "area__kind", "area__name")
-    )
-
-
-def hospitals_filtered(*, region_id: int | None = None) -> QuerySet[Hospital]:
-    """Hospitals with their region and the collaborations around them."""
-    hospitals = Hospital.objects.select_related("region", "source").prefetch_related(
-        Prefetch("collaborations", queryset=Collaboration.objects.order_by("name"))
-    )
-    if region_id is not None:
-        hospitals = hospitals.filter(region=region_id)
-    return hospitals.order_by("name", "pk")
 
 
 def areas_filtered(
@@ -50,8 +29,6 @@ def areas_filtered(
 
 # --- Lookup: which hospital and which cluster or council an area belongs to on a date ---------------------
 
-LOOKUP_KINDS = (CollaborationKind.CLUSTER, CollaborationKind.HEALTH_COUNCIL)
-
 
 class UnknownArea(LookupError):
     """No area has that slug or name."""
@@ -59,12 +36,6 @@ class UnknownArea(LookupError):
 
 class UnknownSpecialty(LookupError):
     """No specialty has that slug or name."""
-
-
-@dataclass(frozen=True)
-class CollaborationMatch:
-    collaboration: Collaboration
-    why: str
 
 
 @dataclass(frozen=True)
@@ -76,7 +47,8 @@ class CatchmentAnswer:
     day: datetime.date
     rule: CatchmentRule | None
     why: str
-    collaborations: list[CollaborationMatch] = field(default_factory=list)
+    # The area and the areas it lies in, nearest first (what the answer was looked for through).
+    chain: tuple[Area, ...] = field(default=(), repr=False)
 
     @property
     def hospital(self) -> Hospital | None:
@@ -106,7 +78,7 @@ def specialty_by_key(*, key: str) -> Specialty:
     return specialty
 
 
-def _chain(area: Area) -> list[Area]:
+def area_chain(area: Area) -> list[Area]:
     """The area and the areas it lies in, nearest first (a district, its municipality, the region)."""
     chain: list[Area] = []
     current: Area | None = area
@@ -116,7 +88,7 @@ def _chain(area: Area) -> list[Area]:
     return chain
 
 
-def _municipality_party_id(chain: list[Area]) -> int | None:
+def municipality_party_id(chain: list[Area]) -> int | None:
     for area in chain:
         if area.kind == AreaKind.MUNICIPALITY and area.party_id is not None:
             return area.party_id
@@ -156,39 +128,6 @@ def _choose_rule(
     return None, "Ingen regel dækker området på datoen."
 
 
-def _collaborations_for(
-    rule: CatchmentRule | None, chain: list[Area], collaborations: list[Collaboration]
-) -> list[CollaborationMatch]:
-    """The clusters and councils in force that the answer belongs to. A cluster is the collaboration around
-    an acute hospital's catchment (sundhedsloven § 203): found through the rule's hospital. A health council
-    is one of municipalities and region: found through the area's municipality being a party to it, or,
-    for an area without a municipality, through the hospital like a cluster."""
-    party_id = _municipality_party_id(chain)
-    found: list[CollaborationMatch] = []
-    for collaboration in collaborations:
-        by_party = collaboration.kind == CollaborationKind.HEALTH_COUNCIL and party_id is not None
-        if by_party:
-            if any(p.pk == party_id for p in collaboration.parties.all()):
-                municipality = next(a for a in chain if a.party_id == party_id)
-                found.append(
-                    CollaborationMatch(collaboration, f"{municipality.name} er part i {collaboration.name}.")
-                )
-        elif rule is not None and any(h.pk == rule.hospital_id for h in collaboration.hospitals.all()):
-            found.append(
-                CollaborationMatch(collaboration, f"{rule.hospital.name} er hospital i {collaboration.name}.")
-            )
-    return found
-
-
-def collaborations_in_force(*, day: datetime.date) -> list[Collaboration]:
-    """Clusters and councils in force on `day`, with their hospitals and parties."""
-    return list(
-        Collaboration.objects.filter(active_on(day), kind__in=LOOKUP_KINDS)
-        .prefetch_related("hospitals", "parties")
-        .order_by("kind", "name")
-    )
-
-
 def _rules_on(
     day: datetime.date, area_ids: list[int] | None = None
 ) -> dict[tuple[int, int | None], CatchmentRule]:
@@ -200,25 +139,18 @@ def _rules_on(
     return {(r.area_id, r.specialty_id): r for r in rules}
 
 
-def catchment_lookup(
+def catchment_answer(
     *, area: Area, day: datetime.date, specialty: Specialty | None = None
 ) -> CatchmentAnswer:
-    """The hospital an area (optionally for a specialty) belongs to on `day`, the rule that says so and the
-    clusters or councils in force that it belongs to. A fixed number of queries."""
-    chain = _chain(area)
+    """The hospital an area (optionally for a specialty) belongs to on `day` and the rule that says so.
+    A fixed number of queries. (The clusters or councils it belongs to: `bodies.selectors.catchment_lookup`.)"""
+    chain = area_chain(area)
     rules = _rules_on(day, [a.pk for a in chain])
     rule, why = _choose_rule(chain, specialty, rules)
-    return CatchmentAnswer(
-        area=area,
-        specialty=specialty,
-        day=day,
-        rule=rule,
-        why=why,
-        collaborations=_collaborations_for(rule, chain, collaborations_in_force(day=day)),
-    )
+    return CatchmentAnswer(area=area, specialty=specialty, day=day, rule=rule, why=why, chain=tuple(chain))
 
 
-def catchment_overview(*, day: datetime.date, specialty: Specialty | None = None) -> list[CatchmentAnswer]:
+def catchment_answers(*, day: datetime.date, specialty: Specialty | None = None) -> list[CatchmentAnswer]:
     """Every municipality and district of the demo's areas with its answer on `day` (general catchment, or
     the specialty's): municipalities by name, each followed by its districts. A fixed number of queries."""
     areas = list(
@@ -231,7 +163,6 @@ def catchment_overview(*, day: datetime.date, specialty: Specialty | None = None
         if a.parent_id in by_id:
             a.parent = by_id[a.parent_id]
     rules = _rules_on(day)
-    collaborations = collaborations_in_force(day=day)
     municipalities = sorted((a for a in areas if a.kind == AreaKind.MUNICIPALITY), key=lambda a: a.name)
     districts: dict[int, list[Area]] = {}
     for a in areas:
@@ -240,7 +171,7 @@ def catchment_overview(*, day: datetime.date, specialty: Specialty | None = None
     answers: list[CatchmentAnswer] = []
     for municipality in municipalities:
         for area in [municipality, *sorted(districts.get(municipality.pk, []), key=lambda a: a.name)]:
-            chain = _chain(area)
+            chain = area_chain(area)
             rule, why = _choose_rule(chain, specialty, rules)
             answers.append(
                 CatchmentAnswer(
@@ -249,7 +180,7 @@ def catchment_overview(*, day: datetime.date, specialty: Specialty | None = None
                     day=day,
                     rule=rule,
                     why=why,
-                    collaborations=_collaborations_for(rule, chain, collaborations),
+                    chain=tuple(chain),
                 )
             )
     return answers
@@ -258,7 +189,7 @@ def catchment_overview(*, day: datetime.date, specialty: Specialty | None = None
 def catchment_history(*, area: Area) -> list[CatchmentRule]:
     """Every rule for the area and the areas it lies in, over time (all specialties)."""
     return list(
-        CatchmentRule.objects.filter(area_id__in=[a.pk for a in _chain(area)])
+        CatchmentRule.objects.filter(area_id__in=[a.pk for a in area_chain(area)])
         .select_related("area", "hospital", "specialty", "source")
         .order_by("specialty__name", "valid_from", "area__kind", "pk")
     )

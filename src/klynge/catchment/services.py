@@ -4,11 +4,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from klynge.catchment.importing import ExistingRule, Lookup, Problem, Ref, Reference, parse
+from klynge.catchment.importing import ExistingRule, Lookup, Ref, Reference, parse
 from klynge.catchment.models import Area, AreaKind, CatchmentRule, Hospital, Specialty
+from klynge.kernel.csvfiles import ImportRefused
 from klynge.kernel.records import create_validated, unique_slug, update_validated
 from klynge.organisation.models import Party
 from klynge.provenance.models import Source
@@ -79,21 +79,6 @@ def catchment_rule_create(
 SHOWN_PROBLEMS = 50
 
 
-class CatchmentImportError(ValidationError):
-    """A file refused: every problem with its line, in Danish (the messages, under "file") and English."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        danish = [p.danish for p in problems[:SHOWN_PROBLEMS]]
-        if len(problems) > SHOWN_PROBLEMS:
-            danish.append(f"… og {len(problems) - SHOWN_PROBLEMS} fejl mere.")
-        super().__init__({"file": danish})
-
-    @property
-    def english(self) -> list[str]:
-        return [p.english for p in self.problems]
-
-
 @dataclass(frozen=True)
 class CatchmentImportResult:
     created: list[CatchmentRule]
@@ -133,12 +118,12 @@ def catchment_rules_import(
 ) -> CatchmentImportResult:
     """Import a catchment file (columns: see importing.py): the region's yearly revision.
 
-    The whole file is checked first (CatchmentImportError with every problem and its line). Then, in one
+    The whole file is checked first (ImportRefused with every problem and its line). Then, in one
     transaction, each area and specialty's open rule that a new rule starts after is ended the day before
     the earliest new rule, and the new rules are created; a refusal by the models' rules saves nothing."""
     rows, problems = parse(content, _reference())
     if problems:
-        raise CatchmentImportError(problems)
+        raise ImportRefused(problems, shown=SHOWN_PROBLEMS)
     note = source_note.strip()
     ended: list[CatchmentRule] = []
     created: list[CatchmentRule] = []

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from klynge.catchment.models import Area
@@ -118,6 +119,9 @@ class GpCoverageDataset(Sourced):
 
     def __str__(self) -> str:
         return f"{self.name} (eksempeldata)" if self.is_example else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("gpcoverage:dataset_detail", args=[self.slug])
 
     def clean(self) -> None:
         super().clean()

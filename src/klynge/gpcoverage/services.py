@@ -3,11 +3,10 @@
 from decimal import Decimal
 from typing import Any, Literal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from klynge.catchment.models import Area
-from klynge.gpcoverage.importing import AreaLookup, AreaRef, Problem, parse
+from klynge.gpcoverage.importing import AreaLookup, AreaRef, parse
 from klynge.gpcoverage.models import (
     DEFAULT_CLOSED_PRACTICES,
     DEFAULT_CRITERIA_REQUIRED,
@@ -16,27 +15,13 @@ from klynge.gpcoverage.models import (
     GpCoverageDataset,
     GpCoverageFigure,
 )
+from klynge.kernel.csvfiles import ImportRefused
 from klynge.kernel.records import create_validated, unique_slug
 from klynge.provenance.models import Source
 
 SAME_AS_NORM: Literal["norm"] = "norm"
 RESERVED_SLUGS = {"import"}  # taken by pages under /laegedaekning/
 SHOWN_PROBLEMS = 100  # a file with more problems than this lists the first ones and counts the rest
-
-
-class GpCoverageImportError(ValidationError):
-    """A file refused: every problem with its line, in Danish (the messages, under "file") and English."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        danish = [p.danish for p in problems[:SHOWN_PROBLEMS]]
-        if len(problems) > SHOWN_PROBLEMS:
-            danish.append(f"… og {len(problems) - SHOWN_PROBLEMS} fejl mere.")
-        super().__init__({"file": danish})
-
-    @property
-    def english(self) -> list[str]:
-        return [p.english for p in self.problems]
 
 
 def _area_lookup() -> AreaLookup:
@@ -65,7 +50,7 @@ def gp_coverage_dataset_import(
     """Import a GP coverage file (see importing.py for its columns) as a new dataset.
 
     The dataset's settings are checked first (ValidationError per field), then the whole file
-    (GpCoverageImportError with every problem); only a file without any problem is saved, in one
+    (ImportRefused with every problem); only a file without any problem is saved, in one
     transaction. `max_patients_per_capacity` is the norm unless given."""
     limit = norm if max_patients_per_capacity == SAME_AS_NORM else max_patients_per_capacity
     user = (
@@ -88,7 +73,7 @@ def gp_coverage_dataset_import(
     GpCoverageDataset(slug="kontrol", **fields).full_clean(exclude=["slug"])
     rows, problems = parse(content, _area_lookup())
     if problems:
-        raise GpCoverageImportError(problems)
+        raise ImportRefused(problems, shown=SHOWN_PROBLEMS)
     with transaction.atomic():
         slug = unique_slug(GpCoverageDataset, fields["name"].replace("–", "-"))
         if slug in RESERVED_SLUGS:

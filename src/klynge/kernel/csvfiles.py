@@ -1,8 +1,11 @@
 """Reading the CSV files secretariats upload (catchment revisions, GP coverage figures, temporary
 places): their text, their delimiter, and the problems reported per line in Danish and English."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
+
+from django.core.exceptions import ValidationError
 
 # What can be wrong with any uploaded file, whatever it holds: code → (Danish, English). An importer adds
 # its own codes (`{**FILE_MESSAGES, ...}`); the line number is put in front by CodedProblem.
@@ -72,3 +75,38 @@ class CodedProblem:
     @property
     def english(self) -> str:
         return self._format(1, "Line")
+
+
+class FileProblem(Protocol):
+    """What an importer reports per problem: its line in the file (None: the file as a whole) and the
+    same text in Danish (UI) and English (CLI, API logs)."""
+
+    @property
+    def line(self) -> int | None: ...
+
+    @property
+    def danish(self) -> str: ...
+
+    @property
+    def english(self) -> str: ...
+
+
+class ImportRefused(ValidationError):
+    """A file refused as a whole; nothing was saved. The one refusal of every CSV import.
+
+    Its Danish messages, one per problem, go under `field` (None: the input as a whole); a file with more
+    than `shown` problems lists the first ones and counts the rest, so a page never drowns in them. The
+    CLI prints `english`, every problem."""
+
+    def __init__(
+        self, problems: Sequence[FileProblem], *, field: str | None = "file", shown: int | None = None
+    ) -> None:
+        self.problems = list(problems)
+        danish = [p.danish for p in self.problems[:shown]]
+        if shown is not None and len(self.problems) > shown:
+            danish.append(f"… og {len(self.problems) - shown} fejl mere.")
+        super().__init__({field: danish} if field is not None else danish)
+
+    @property
+    def english(self) -> list[str]:
+        return [p.english for p in self.problems]

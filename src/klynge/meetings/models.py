@@ -54,6 +54,9 @@ class Meeting(Sourced):
     def __str__(self) -> str:
         return f"{self.body} {self.date:%d.%m.%Y}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", args=[self.pk])
+
     def clean(self) -> None:
         super().clean()
         if self.body_id is None or self.date is None:

@@ -4,12 +4,13 @@ import datetime
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from klynge.bodies.models import Body, Collaboration
 from klynge.meetings.access import VisibleItems, public_agenda_items
 from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
-from klynge.organisation.models import Topic
-from klynge.work.models import Allocation, FocusArea, Initiative, TrialAction
+from klynge.organisation.models import Party, Topic
+from klynge.work.models import Allocation, FocusArea, Fund, Initiative, InitiativeStatus, TrialAction
 
 
 def visible_number(visible: VisibleItems | None, item: str = "") -> Subquery:
@@ -17,14 +18,12 @@ def visible_number(visible: VisibleItems | None, item: str = "") -> Subquery:
     viewer may see, so 1, 2, 3 with no gap where a closed item lies that they may not see. `item` is the
     path from the annotated record to the item ("" for the item itself). The stored position is never
     shown; this is one subquery of the same query, whatever else filters it (a window function would
-    number only the rows the query keeps)."""
+    number only the rows the query keeps). It filters with the visibility rule itself rather than by
+    "id in the visible ids", which the database would otherwise work out again for every row."""
     path = f"{item}__" if item else ""
+    visible_items = public_agenda_items() if visible is None else visible
     return Subquery(
-        AgendaItem.objects.filter(
-            pk__in=public_agenda_items() if visible is None else visible,
-            meeting=OuterRef(f"{path}meeting"),
-            position__lte=OuterRef(f"{path}position"),
-        )
+        visible_items.filter(meeting=OuterRef(f"{path}meeting"), position__lte=OuterRef(f"{path}position"))
         .order_by()
         .values("meeting")
         .annotate(number=Count("pk"))
@@ -40,10 +39,20 @@ def number_of(item: AgendaItem) -> int:
 
 
 def _meeting_queryset(visible: VisibleItems | None) -> QuerySet[Meeting]:
-    """Meetings with the number of agenda items the viewer may see (closed items are not even counted)."""
+    """Meetings with the number of agenda items the viewer may see (closed items are not even counted).
+
+    Counted per meeting shown, from the visibility rule itself: as a filtered aggregate over "id in the
+    visible ids" the database may test every agenda item against every visible id."""
     items = public_agenda_items() if visible is None else visible
+    count = (
+        items.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return Meeting.objects.select_related("body", "body__collaboration").annotate(
-        agenda_item_count=Count("agenda_items", filter=Q(agenda_items__in=items))
+        agenda_item_count=Coalesce(Subquery(count, output_field=IntegerField()), 0)
     )
 
 
@@ -290,7 +299,21 @@ def agenda_items_by_topics(
 
 
 def meeting_for_edit(*, pk: int) -> Meeting | None:
-    return Meeting.objects.filter(pk=pk).select_related("body", "body__collaboration").first()
+    return meetings_to_edit().filter(pk=pk).first()
+
+
+def meetings_to_edit() -> QuerySet[Meeting]:
+    """Meetings with what the access check needs (every meeting is visible; closed are only items)."""
+    return Meeting.objects.select_related("body", "body__collaboration")
+
+
+def agenda_items_to_edit(*, visible: VisibleItems) -> QuerySet[AgendaItem]:
+    """The items the viewer may see, with what a change and the access check need."""
+    return (
+        AgendaItem.objects.filter(pk__in=visible)
+        .select_related("meeting", "meeting__body", "meeting__body__collaboration")
+        .prefetch_related("topics", "focus_areas", "initiatives")
+    )
 
 
 def agenda_item_for_edit(*, pk: int, visible: VisibleItems | None = None) -> AgendaItem | None:
@@ -305,6 +328,13 @@ def agenda_item_for_edit(*, pk: int, visible: VisibleItems | None = None) -> Age
     )
 
 
+def decisions_to_edit(*, visible: VisibleItems) -> QuerySet[Decision]:
+    """The decisions on items the viewer may see, with what a change and the access check need."""
+    return Decision.objects.filter(agenda_item__in=visible).select_related(
+        "agenda_item", "agenda_item__meeting", "agenda_item__meeting__body__collaboration"
+    )
+
+
 def decision_for_edit(*, pk: int) -> Decision | None:
     return (
         Decision.objects.filter(pk=pk)
@@ -313,9 +343,34 @@ def decision_for_edit(*, pk: int) -> Decision | None:
     )
 
 
-def bodies_for_new_meetings(*, collaborations: QuerySet[Collaboration]) -> QuerySet[Body]:
+# ---- What a meeting's items and decisions may refer to (the editing pages' choices, the commands' checks) --
+
+
+def focus_areas_of_meeting(meeting: Meeting) -> QuerySet[FocusArea]:
+    """The focus areas an item of the meeting may concern: those of the meeting's collaboration."""
+    return FocusArea.objects.filter(collaborations=meeting.body.collaboration_id).order_by("name")
+
+
+def initiatives_of_meeting(meeting: Meeting) -> QuerySet[Initiative]:
+    return Initiative.objects.filter(collaboration=meeting.body.collaboration_id).order_by("name")
+
+
+def parties_to_recommend_to(item: AgendaItem) -> QuerySet[Party]:
+    """The parties a decision on the item may recommend to: those of the meeting's collaboration."""
+    return item.meeting.body.collaboration.parties.order_by("name")
+
+
+def funds_of_item(item: AgendaItem) -> QuerySet[Fund]:
+    """The funds a decision on the item may allocate from: those of the meeting's collaboration."""
     return (
-        Body.objects.filter(collaboration__in=collaborations)
-        .select_related("collaboration")
-        .order_by("collaboration__name", "name")
+        Fund.objects.filter(body__collaboration=item.meeting.body.collaboration_id)
+        .select_related("body")
+        .order_by("-year", "name")
     )
+
+
+def initiatives_to_approve(item: AgendaItem) -> QuerySet[Initiative]:
+    """The initiatives a decision on the item may approve: the proposed ones of the collaboration."""
+    return Initiative.objects.filter(
+        collaboration=item.meeting.body.collaboration_id, status=InitiativeStatus.PROPOSED
+    ).order_by("name")

@@ -7,6 +7,7 @@ A final memo is frozen; a new version is drafted from it.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from klynge.kernel.validity import period_constraint
@@ -98,6 +99,9 @@ class Memo(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("memos:memo_detail", args=[self.pk])
 
     @property
     def is_final(self) -> bool:

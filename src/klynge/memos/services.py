@@ -26,6 +26,7 @@ from klynge.organisation.models import Committee
 
 # Without an earlier status memo to continue from, a status memo covers this many weeks.
 DEFAULT_STATUS_PERIOD_WEEKS = 8
+FINAL_MEMO_IS_LOCKED = "Notatet er endeligt og kan ikke ændres. Opret en ny version for at rette i det."
 
 
 def status_memo_period(
@@ -160,9 +161,7 @@ def _closed_items_of_body(memo: Memo, body: str) -> set[int]:
 def _lock_draft(memo: Memo) -> Memo:
     locked = Memo.objects.select_for_update().get(pk=memo.pk)
     if locked.is_final:
-        raise ValidationError(
-            "Notatet er endeligt og kan ikke ændres. Opret en ny version for at rette i det."
-        )
+        raise ValidationError(FINAL_MEMO_IS_LOCKED)
     return locked
 
 

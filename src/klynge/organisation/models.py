@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from klynge.kernel.validity import period_constraint
@@ -45,6 +46,9 @@ class Party(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisation:party_detail", args=[self.slug])
 
 
 class Administration(Sourced):
@@ -127,6 +131,9 @@ class Committee(Sourced):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("organisation:committee_detail", args=[self.slug])
+
 
 class Person(Sourced):
     name = models.CharField("navn", max_length=200)
@@ -144,6 +151,9 @@ class Person(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisation:person_detail", args=[self.slug])
 
 
 class AuthorityArea(Sourced):

@@ -1,16 +1,17 @@
-"""Reads for parties, people, committees and authority areas."""
+"""Reads for parties, people, committees and authority areas.
+
+What a party or a person is part of (seats, memberships, collaborations, hospitals) is read in
+`klynge.bodies.selectors`: the organisation knows none of it.
+"""
 
 from django.db.models import Prefetch, Q, QuerySet, Subquery
 
-from klynge.bodies.models import Collaboration, Membership, Seat, Substitution
-from klynge.catchment.models import Hospital
 from klynge.organisation.models import (
     Administration,
     AuthorityArea,
     Committee,
     Party,
     PartyKind,
-    Person,
     Topic,
 )
 
@@ -21,76 +22,6 @@ def region_list() -> QuerySet[Party]:
 
 def party_list() -> QuerySet[Party]:
     return Party.objects.select_related("region").order_by("kind", "name")
-
-
-def party_detail(*, slug: str) -> Party | None:
-    return (
-        Party.objects.filter(slug=slug)
-        .select_related("region", "source")
-        .prefetch_related(
-            Prefetch("members_of_region", queryset=Party.objects.order_by("kind", "name")),
-            Prefetch(
-                "administrations", queryset=Administration.objects.select_related("source").order_by("name")
-            ),
-            Prefetch(
-                "committees",
-                queryset=Committee.objects.select_related("administration").order_by("name"),
-            ),
-            Prefetch("people", queryset=Person.objects.order_by("name")),
-            Prefetch("collaborations", queryset=Collaboration.objects.order_by("kind", "name")),
-            Prefetch("hospitals", queryset=Hospital.objects.order_by("name")),
-            Prefetch("seats", queryset=Seat.objects.select_related("body", "body__collaboration")),
-            Prefetch(
-                "authority_areas",
-                queryset=AuthorityArea.objects.select_related("topic").order_by("topic__name"),
-            ),
-        )
-        .first()
-    )
-
-
-def person_list() -> QuerySet[Person]:
-    return (
-        Person.objects.select_related("party")
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related("body").order_by("start", "body__name"),
-            )
-        )
-        .order_by("name")
-    )
-
-
-def person_detail(*, slug: str) -> Person | None:
-    return (
-        Person.objects.filter(slug=slug)
-        .select_related("party", "source")
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related("body", "body__collaboration", "party", "source")
-                .prefetch_related(
-                    Prefetch(
-                        "substitutions",
-                        queryset=Substitution.objects.select_related("substitute", "source")
-                        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
-                        .order_by("start", "substitute__name"),
-                    )
-                )
-                .order_by("start", "body__name"),
-            ),
-            Prefetch(
-                "substitutions",
-                queryset=Substitution.objects.select_related(
-                    "principal", "principal__person", "principal__body", "source"
-                )
-                .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
-                .order_by("start", "principal__body__name"),
-            ),
-        )
-        .first()
-    )
 
 
 def committee_list() -> QuerySet[Committee]:
@@ -134,25 +65,6 @@ def parties_filtered(*, kind: str | None = None, region_id: int | None = None) -
     if region_id is not None:
         parties = parties.filter(region=region_id)
     return parties.order_by("kind", "name", "pk")
-
-
-def people_filtered(*, party_id: int | None = None, body_id: int | None = None) -> QuerySet[Person]:
-    """People with their party and memberships; `body_id`: who are or were members of the body."""
-    people = (
-        Person.objects.select_related("party", "source")
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related("body").order_by("start", "body__name", "pk"),
-            )
-        )
-        .order_by("name", "pk")
-    )
-    if party_id is not None:
-        people = people.filter(party=party_id)
-    if body_id is not None:
-        people = people.filter(pk__in=Membership.objects.filter(body=body_id).values("person"))
-    return people
 
 
 def committees_filtered(*, party_id: int | None = None, topic: str | None = None) -> QuerySet[Committee]:

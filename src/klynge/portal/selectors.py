@@ -9,23 +9,16 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import NamedTuple
 
 from django.db.models import (
     Count,
-    DecimalField,
-    ExpressionWrapper,
-    F,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
-    Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce
 
 from klynge.bodies.models import Collaboration, CollaborationKind
 from klynge.bodies.selectors import KIND_ORDER
@@ -34,8 +27,11 @@ from klynge.meetings.models import AgendaItem, DatePrecision, Decision, Meeting,
 from klynge.organisation.models import Topic
 from klynge.work.models import Allocation, FocusArea, Fund, Initiative, InitiativeStatus
 from klynge.work.selectors import (
+    FundTotals,
     InitiativeRow,
     Progress,
+    fund_totals_by_collaboration,
+    funds_with_totals,
     initiative_rows_for_collaboration,
     rolled_up_progress,
 )
@@ -46,7 +42,6 @@ PORTAL_KINDS: tuple[str, ...] = (
     CollaborationKind.HEALTH_COLLABORATION_COMMITTEE,
     CollaborationKind.HEALTH_COUNCIL,
 )
-MONEY = DecimalField(max_digits=14, decimal_places=2)
 LATEST_DECISIONS = 10
 UPCOMING_MEETINGS = 10
 
@@ -92,16 +87,8 @@ class StatusCount:
     count: int
 
 
-@dataclass(frozen=True)
-class FundFigures:
-    """A collaboration's funds added up. `total` and `remaining` are None when a fund's total is unknown;
-    `allocated` counts only allocations decided on public agenda items."""
-
-    fund_count: int
-    total: Decimal | None
-    allocated: Decimal
-    remaining: Decimal | None
-    unknown_totals: int
+# A collaboration's funds added up, allocations decided on public agenda items only.
+FundFigures = FundTotals
 
 
 @dataclass(frozen=True)
@@ -150,38 +137,9 @@ def _collaborations(day: datetime.date) -> QuerySet[Collaboration]:
 
 
 def public_fund_queryset() -> QuerySet[Fund]:
-    """Funds with `public_allocated` (allocations decided on public items) and `public_remaining`
-    (None when the total is unknown)."""
-    allocated = (
-        Allocation.objects.filter(fund=OuterRef("pk"), decision__agenda_item__in=public_agenda_items())
-        .order_by()
-        .values("fund")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return (
-        Fund.objects.select_related("body", "source")
-        .annotate(
-            public_allocated=Coalesce(
-                Subquery(allocated, output_field=MONEY), Value(Decimal(0)), output_field=MONEY
-            )
-        )
-        .annotate(public_remaining=ExpressionWrapper(F("amount") - F("public_allocated"), output_field=MONEY))
-        .order_by("-year", "name")
-    )
-
-
-def _fund_figures(funds: Sequence[Fund]) -> FundFigures:
-    unknown = sum(1 for f in funds if f.amount is None)
-    allocated = sum((f.public_allocated for f in funds), Decimal(0))  # type: ignore[attr-defined]
-    total = None if unknown else sum((f.amount for f in funds if f.amount is not None), Decimal(0))
-    return FundFigures(
-        fund_count=len(funds),
-        total=total,
-        allocated=allocated,
-        remaining=None if total is None else total - allocated,
-        unknown_totals=unknown,
-    )
+    """Funds with `allocated` (allocations decided on public items) and `remaining` (None when the total
+    is unknown)."""
+    return funds_with_totals(Fund.objects.select_related("body", "source")).order_by("-year", "name")
 
 
 def _status_counts(statuses: Iterable[str]) -> list[StatusCount]:
@@ -220,9 +178,7 @@ def _summaries(collaborations: Sequence[Collaboration]) -> list[CollaborationSum
         .annotate(count=Count("pk"))
         .values_list("agenda_item__meeting__body__collaboration", "count")
     )
-    funds: dict[int, list[Fund]] = defaultdict(list)
-    for fund in public_fund_queryset().filter(body__collaboration__in=ids):
-        funds[fund.body.collaboration_id].append(fund)
+    funds = fund_totals_by_collaboration(collaboration_ids=ids)
     meeting_ids = [c.next_meeting_id for c in collaborations if c.next_meeting_id]  # type: ignore[attr-defined]
     meetings = (
         {m.pk: m for m in Meeting.objects.filter(pk__in=meeting_ids).select_related("body")}
@@ -236,7 +192,7 @@ def _summaries(collaborations: Sequence[Collaboration]) -> list[CollaborationSum
             status_counts=_status_counts(n.status for n in by_collaboration[c.pk]),
             progress=overall[c.pk],
             decision_count=decisions.get(c.pk, 0),
-            funds=_fund_figures(funds[c.pk]),
+            funds=funds[c.pk],
             next_meeting=meetings.get(c.next_meeting_id),  # type: ignore[attr-defined]
         )
         for c in collaborations
@@ -416,7 +372,7 @@ def upcoming_meetings(
     return list(
         Meeting.objects.filter(_upcoming(day), body__collaboration=collaboration)
         .select_related("body")
-        .annotate(public_item_count=Count("agenda_items", filter=Q(agenda_items__in=public_agenda_items())))
+        .annotate(public_item_count=Count("agenda_items", filter=Q(agenda_items__is_public=True)))
         .order_by("date", "start_time", "pk")[:limit]
     )
 

@@ -4,6 +4,7 @@ Every domain record points at a Source, so the UI can always say what a fact res
 """
 
 from django.db import models
+from django.urls import reverse
 
 
 class SourceKind(models.TextChoices):
@@ -30,6 +31,9 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("provenance:source_detail", args=[self.key])
 
 
 class Sourced(models.Model):

@@ -14,6 +14,7 @@ from klynge.catchment.models import AreaKind, CatchmentRule
 from klynge.meetings.access import restrict_to_visible, visible_agenda_items
 from klynge.meetings.models import Decision, Meeting
 from klynge.organisation.models import Party, PartyKind
+from klynge.provenance.models import Source, SourceKind
 from klynge.reform.models import CarryOver, PlanEntry, RecordKind, TransitionPlan
 from klynge.work.models import FocusArea, Initiative
 
@@ -335,3 +336,28 @@ def municipalities_in_several_clusters() -> QuerySet[Party]:
         .filter(cluster_count__gt=1)
         .order_by("name")
     )
+
+
+def municipality_by_id(pk: int) -> Party | None:
+    return Party.objects.filter(pk=pk, kind=PartyKind.MUNICIPALITY).first()
+
+
+def example_source_ids() -> set[int]:
+    """The sources that are examples: records resting on them are not real and say so."""
+    return set(Source.objects.filter(kind=SourceKind.EXAMPLE).values_list("pk", flat=True))
+
+
+def carry_overs(*, collaboration_id: int | None = None) -> QuerySet[CarryOver]:
+    """Every carry-over with both its records and their sources, by council; with a collaboration, only
+    those carried to or from it."""
+    found = CarryOver.objects.select_related(
+        "council",
+        "cluster",
+        "original_focus_area__source",
+        "successor_focus_area__source",
+        "original_initiative__source",
+        "successor_initiative__source",
+    ).order_by("council__name", "carried_at", "pk")
+    if collaboration_id is not None:
+        found = found.filter(Q(council_id=collaboration_id) | Q(cluster_id=collaboration_id))
+    return found

@@ -133,10 +133,6 @@ def _decision(decision: Decision) -> Document:
 # --- Focus areas, initiatives, trial actions ---------------------------------------------------------
 
 
-def _focus_area_url(slug: str) -> str:
-    return reverse("work:focus_area_detail", args=[slug])
-
-
 def _focus_areas() -> QuerySet[FocusArea]:
     return FocusArea.objects.prefetch_related(
         "collaborations",
@@ -159,7 +155,7 @@ def _focus_area(focus_area: FocusArea) -> Document:
             _listed("Prøvehandlinger", (t.name for t in focus_area.trial_actions.all())),
             _listed("Følgeforskning", (r.title for r in focus_area.follow_up_research.all())),
         ),
-        url=_focus_area_url(focus_area.slug),
+        url=focus_area.get_absolute_url(),
         date=focus_area.period_start,
     )
 
@@ -183,7 +179,7 @@ def _initiative(initiative: Initiative) -> Document:
             _listed("Ansvarlige parter", (p.name for p in initiative.responsible_parties.all())),
             _listed("Følgeforskning", (r.title for r in initiative.follow_up_research.all())),
         ),
-        url=reverse("work:initiative_detail", args=[initiative.slug]),
+        url=initiative.get_absolute_url(),
         date=initiative.start,
     )
 
@@ -203,7 +199,7 @@ def _trial_action(trial_action: TrialAction) -> Document:
             f"Del af indsatsen {trial_action.initiative.name}." if trial_action.initiative else "",
             trial_action.description,
         ),
-        url=f"{_focus_area_url(focus_area.slug)}#proevehandlinger",
+        url=f"{focus_area.get_absolute_url()}#proevehandlinger",
     )
 
 
@@ -224,7 +220,7 @@ def _memo(memo: Memo) -> Document:
             f"Sagsbehandler: {memo.case_handler}." if memo.case_handler else "",
             memo.body,
         ),
-        url=reverse("memos:memo_detail", args=[memo.pk]),
+        url=memo.get_absolute_url(),
         date=memo.memo_date,
         memo_id=memo.pk,
     )

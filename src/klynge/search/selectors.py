@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.safestring import SafeString
 
-from klynge.meetings.access import visible_agenda_items
+from klynge.meetings.access import visible_items_condition
 from klynge.memos.access import memos_visible_to
 from klynge.memos.models import Memo
 from klynge.search.backends import get_backend
@@ -66,7 +66,7 @@ def visible_entries(user: Any) -> QuerySet[SearchEntry]:
     visible_memos = Memo.objects.filter(memos_visible_to(user)).values("pk")
     return SearchEntry.objects.filter(
         Q(agenda_item__isnull=True, memo__isnull=True)
-        | Q(agenda_item__in=visible_agenda_items(user))
+        | visible_items_condition(user, path="agenda_item")
         | Q(memo__in=visible_memos)
     )
 

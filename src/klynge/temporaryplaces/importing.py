@@ -31,13 +31,12 @@ import difflib
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-
 from klynge.catchment.models import Area, AreaKind
+from klynge.kernel.csvfiles import FileProblem, ImportRefused, detect_delimiter
 from klynge.kernel.formatting import danish_number, parse_danish_amount
 from klynge.kernel.records import danish_to_ascii
 from klynge.organisation.models import Party, PartyKind
@@ -99,12 +98,10 @@ class Problem:
         return f"Linje {self.line}: {self.da}" if self.line is not None else self.da
 
 
-class ImportRefused(ValidationError):
-    """The file is refused; nothing was saved. Its messages are Danish, one per problem."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__([p.danish for p in problems])
+def refused(problems: Sequence[FileProblem]) -> ImportRefused:
+    """The file's refusal: its problems as messages on the input as a whole (the page shows them above
+    the form, one per line of the file)."""
+    return ImportRefused(problems, field=None)
 
 
 @dataclass(frozen=True)
@@ -170,10 +167,11 @@ class Municipalities:
 
 
 def decode(content: bytes) -> str:
+    # Not the kernel's decode_utf8: this message names the byte, which helps find it in a long count.
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportRefused(
+        raise refused(
             [
                 Problem(
                     None,
@@ -182,10 +180,6 @@ def decode(content: bytes) -> str:
                 )
             ]
         ) from None
-
-
-def _delimiter(header_line: str) -> str:
-    return ";" if header_line.count(";") >= header_line.count(",") else ","
 
 
 def _whole_number(text: str) -> int:
@@ -344,8 +338,8 @@ def read_place_count(content: bytes, *, region: Party) -> PlaceCountFile:
     lines = ["" if line.lstrip().startswith("#") else line for line in decode(content).splitlines()]
     first = next((line for line in lines if line.strip()), "")
     if not first:
-        raise ImportRefused([Problem(None, "The file is empty.", "Filen er tom.")])
-    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=_delimiter(first))
+        raise refused([Problem(None, "The file is empty.", "Filen er tom.")])
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=detect_delimiter(first))
     problems: list[Problem] = []
     positions: dict[int, str] | None = None
     municipalities = Municipalities(region)
@@ -357,11 +351,11 @@ def read_place_count(content: bytes, *, region: Party) -> PlaceCountFile:
             if positions is None:
                 positions, header_problems = _header(row, reader.line_num)
                 if header_problems:
-                    raise ImportRefused(header_problems)
+                    raise refused(header_problems)
                 continue
             line = reader.line_num
             if len(result.capacities) + len(result.trades) >= MAX_ROWS:
-                raise ImportRefused(
+                raise refused(
                     [
                         Problem(
                             line,
@@ -383,7 +377,7 @@ def read_place_count(content: bytes, *, region: Party) -> PlaceCountFile:
             values = {key: row[i] for i, key in positions.items() if i < len(row)}
             _read_row(_RowReader(line, values, problems), municipalities, result)
     except csv.Error as error:
-        raise ImportRefused(
+        raise refused(
             [
                 Problem(
                     reader.line_num,
@@ -400,7 +394,7 @@ def read_place_count(content: bytes, *, region: Party) -> PlaceCountFile:
         )
     problems += _check_across_rows(result)
     if problems:
-        raise ImportRefused(sorted(problems, key=lambda p: p.line or 0))
+        raise refused(sorted(problems, key=lambda p: p.line or 0))
     return result
 
 

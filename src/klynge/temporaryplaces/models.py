@@ -12,6 +12,7 @@ sold to other municipalities (their citizens on its places).
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from klynge.kernel.validity import period_constraint
@@ -58,6 +59,9 @@ class PlaceCount(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("temporaryplaces:place_count_detail", args=[self.slug])
 
     def clean(self) -> None:
         super().clean()

@@ -3,12 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from klynge.kernel.csvfiles import ImportRefused
 from klynge.kernel.records import create_validated, unique_slug
 from klynge.meetings.models import Meeting
 from klynge.organisation.models import Party, PartyKind
 from klynge.provenance.models import Source, SourceKind
 from klynge.provenance.services import source_create
-from klynge.temporaryplaces.importing import ImportRefused, Problem, read_place_count
+from klynge.temporaryplaces.importing import Problem, read_place_count, refused
 from klynge.temporaryplaces.models import PlaceCapacity, PlaceCount, PlaceTrade
 
 
@@ -43,13 +44,13 @@ def place_count_import(
         )
     if region.kind != PartyKind.REGION:
         problems.append(Problem(None, f"{region.name} is not a region.", f"{region.name} er ikke en region."))
-        raise ImportRefused(problems)
+        raise refused(problems)
     try:
         rows = read_place_count(content, region=region)
-    except ImportRefused as refused:
-        raise ImportRefused(problems + refused.problems) from None
+    except ImportRefused as file_refusal:
+        raise refused([*problems, *file_refusal.problems]) from None
     if problems:
-        raise ImportRefused(problems)
+        raise refused(problems)
 
     with transaction.atomic():
         if source is None:
@@ -101,7 +102,7 @@ def place_count_import(
                 price_per_day=trade.price_per_day,
             )
         if saved:  # a rule of the models the file check missed: the whole file is refused all the same
-            raise ImportRefused(saved)
+            raise refused(saved)
     return count
 
 

@@ -10,8 +10,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from klynge.bodies.access import access_collaboration_edit, editable_collaborations
-from klynge.work.models import FocusArea, FollowUpResearch, Fund
+from klynge.bodies.access import (
+    access_any_edit,
+    access_collaboration_edit,
+    editable_collaborations,
+    ensure_collaboration_edit,
+)
+from klynge.work.models import FocusArea, FollowUpResearch, Fund, Initiative
 
 FOCUS_AREA_REFUSAL = "Du kan kun ændre fokusområder i samarbejder, din part deltager i."
 
@@ -39,3 +44,27 @@ def access_research_edit(user: Any, research: FollowUpResearch) -> bool:
 
 def access_fund_edit(user: Any, fund: Fund) -> bool:
     return access_collaboration_edit(user, fund.body.collaboration)
+
+
+NO_EDIT_RIGHTS = "Du kan kun oprette og ændre data i samarbejder, din part deltager i."
+INITIATIVE_REFUSAL = "Du kan kun ændre indsatser i samarbejder, din part deltager i."
+
+
+def ensure_any_edit(user: Any) -> None:
+    """Refuse (403) anyone who may change no collaboration's records: they may create nothing."""
+    if not access_any_edit(user):
+        raise PermissionDenied(NO_EDIT_RIGHTS)
+
+
+def ensure_initiative_edit(user: Any, initiative: Initiative) -> None:
+    if not access_collaboration_edit(user, initiative.collaboration):
+        raise PermissionDenied(INITIATIVE_REFUSAL)
+
+
+def ensure_research_edit(user: Any, research: FollowUpResearch) -> None:
+    if not access_research_edit(user, research):
+        raise PermissionDenied(NO_EDIT_RIGHTS)
+
+
+def ensure_fund_edit(user: Any, fund: Fund) -> None:
+    ensure_collaboration_edit(user, fund.body.collaboration)

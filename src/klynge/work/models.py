@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from klynge.bodies.models import Body, BodyLevel, Collaboration
@@ -83,6 +84,9 @@ class FocusArea(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("work:focus_area_detail", args=[self.slug])
 
     def clean(self) -> None:
         super().clean()
@@ -183,6 +187,9 @@ class Initiative(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("work:initiative_detail", args=[self.slug])
 
     def clean(self) -> None:
         super().clean()
@@ -385,6 +392,9 @@ class Fund(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("work:fund_detail", args=[self.pk])
 
     def allocated_total(self, *, exclude_pk: int | None = None) -> Decimal:
         allocations = (

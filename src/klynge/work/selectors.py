@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, TypeVar
 
 from django.db.models import (
     Count,
@@ -13,6 +14,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -23,8 +25,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from klynge.bodies.access import editable_collaborations
 from klynge.bodies.models import Body, Collaboration
-from klynge.meetings.access import VisibleItems, public_agenda_items
+from klynge.meetings.access import VisibleItems, public_agenda_items, visible_agenda_items
 from klynge.meetings.models import AgendaItem
 from klynge.meetings.selectors import visible_number
 from klynge.organisation.models import Party, Topic
@@ -33,6 +36,7 @@ from klynge.work.models import (
     FocusArea,
     FollowUpResearch,
     Fund,
+    HealthAgreement,
     Initiative,
     InitiativeStatus,
     TrialAction,
@@ -427,16 +431,16 @@ def focus_area_detail(*, slug: str, visible: VisibleItems | None = None) -> Focu
 MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 
-def fund_queryset(visible: VisibleItems | None = None) -> QuerySet[Fund]:
-    """Funds with `allocated` and `remaining` (None when the total is unknown) as the viewer may see them.
+KRONER = Decimal("0.01")
 
-    Both count only the allocations the viewer may see (`visible`; the public ones when None): an
-    allocation decided on a closed agenda item is as closed as the item. `remaining` is deliberately *not*
-    the fund's true remainder for a viewer who cannot see every allocation: shown next to the total and
-    the listed allocations, the true remainder would give away the closed allocations' sum by subtraction
-    (and, for a single one, its exact amount). The pages say so. The rule that a fund is never
-    over-allocated counts every allocation (Fund.allocated_total, in the models' clean), whoever asks.
-    """
+
+def in_kroner(amount: Decimal | int) -> Decimal:
+    """Kroner and øre, as amounts are stored (a sum comes back from some databases without them)."""
+    return Decimal(amount).quantize(KRONER)
+
+
+def _allocated_sum(visible: VisibleItems | None) -> Coalesce:
+    """For each fund (the outer query's row), the sum of its allocations the viewer may see; 0 for none."""
     allocated = (
         visible_allocations(visible)
         .filter(fund=OuterRef("pk"))
@@ -445,13 +449,77 @@ def fund_queryset(visible: VisibleItems | None = None) -> QuerySet[Fund]:
         .annotate(total=Sum("amount"))
         .values("total")
     )
-    return (
-        Fund.objects.select_related("body", "source")
+    return Coalesce(Subquery(allocated, output_field=MONEY), Value(Decimal(0)), output_field=MONEY)
+
+
+def funds_with_totals(funds: QuerySet[Fund], *, visible: VisibleItems | None = None) -> QuerySet[Fund]:
+    """The funds with `allocated` and `remaining` (None when the total is unknown) as database aggregates,
+    counting the allocations the viewer may see (`visible`; the public ones when None).
+
+    `allocated` is an allocation's being as closed as the agenda item of the decision that made it, added
+    up. (Not called `allocated_total`: that is Fund's own method, the true total that the rules count.)
+    `remaining` is deliberately *not* the fund's true remainder for a viewer who cannot see every
+    allocation: shown next to the total and the listed allocations, the true remainder would give away
+    the closed allocations' sum by subtraction (and, for a single one, its exact amount). The pages say
+    so. The rule that a fund is never over-allocated counts every allocation (Fund.allocated_total, in the
+    models' clean), whoever asks."""
+    return funds.annotate(allocated=_allocated_sum(visible)).annotate(
+        remaining=ExpressionWrapper(F("amount") - F("allocated"), output_field=MONEY)
+    )
+
+
+@dataclass(frozen=True)
+class FundTotals:
+    """A collaboration's funds added up. `total` and `remaining` are None when a fund's total is unknown;
+    `allocated` counts only the allocations the viewer may see."""
+
+    fund_count: int
+    total: Decimal | None
+    allocated: Decimal
+    remaining: Decimal | None
+    unknown_totals: int
+
+
+NO_FUNDS = FundTotals(
+    fund_count=0, total=Decimal(0), allocated=Decimal(0), remaining=Decimal(0), unknown_totals=0
+)
+
+
+def fund_totals_by_collaboration(
+    *, collaboration_ids: Iterable[int], visible: VisibleItems | None = None
+) -> dict[int, FundTotals]:
+    """Each collaboration's funds added up by the database (one query, whatever their number), the
+    allocations counted as `funds_with_totals` counts them; a collaboration without funds has NO_FUNDS."""
+    ids = list(collaboration_ids)
+    rows = (
+        Fund.objects.filter(body__collaboration__in=ids)
+        .order_by()
+        .values("body__collaboration")
         .annotate(
-            allocated=Coalesce(Subquery(allocated, output_field=MONEY), Value(Decimal(0)), output_field=MONEY)
+            fund_count=Count("pk"),
+            unknown_totals=Count("pk", filter=Q(amount__isnull=True)),
+            known_total=Sum("amount", output_field=MONEY),
+            allocated=Sum(_allocated_sum(visible), output_field=MONEY),
         )
-        .annotate(remaining=ExpressionWrapper(F("amount") - F("allocated"), output_field=MONEY))
-        .order_by("-year", "name")
+    )
+    totals = dict.fromkeys(ids, NO_FUNDS)
+    for row in rows:
+        allocated = in_kroner(row["allocated"] or 0)
+        total = None if row["unknown_totals"] else in_kroner(row["known_total"] or 0)
+        totals[row["body__collaboration"]] = FundTotals(
+            fund_count=row["fund_count"],
+            total=total,
+            allocated=allocated,
+            remaining=None if total is None else total - allocated,
+            unknown_totals=row["unknown_totals"],
+        )
+    return totals
+
+
+def fund_queryset(visible: VisibleItems | None = None) -> QuerySet[Fund]:
+    """Funds with `allocated` and `remaining` as the viewer may see them (see funds_with_totals)."""
+    return funds_with_totals(Fund.objects.select_related("body", "source"), visible=visible).order_by(
+        "-year", "name"
     )
 
 
@@ -489,40 +557,63 @@ def fund_detail(*, pk: int, visible: VisibleItems | None = None) -> Fund | None:
 # Editing: the record being changed, and the choices an editor is offered
 
 
+def focus_areas_for_edit() -> QuerySet[FocusArea]:
+    """Focus areas as a change to one needs them (every focus area is public)."""
+    return FocusArea.objects.prefetch_related("collaborations", "topics").select_related("decided_at")
+
+
 def focus_area_for_edit(*, slug: str | None = None, pk: int | None = None) -> FocusArea | None:
     """The focus area to change, by its address (slug) or its id."""
-    return (
-        FocusArea.objects.filter(**({"pk": pk} if slug is None else {"slug": slug}))
-        .prefetch_related("collaborations", "topics")
-        .select_related("decided_at")
-        .first()
+    return focus_areas_for_edit().filter(**({"pk": pk} if slug is None else {"slug": slug})).first()
+
+
+def initiatives_for_edit() -> QuerySet[Initiative]:
+    return Initiative.objects.select_related("collaboration", "focus_area", "parent").prefetch_related(
+        "responsible_parties"
     )
 
 
 def initiative_for_edit(*, slug: str | None = None, pk: int | None = None) -> Initiative | None:
     """The initiative to change, by its address (slug) or its id."""
-    return (
-        Initiative.objects.filter(**({"pk": pk} if slug is None else {"slug": slug}))
-        .select_related("collaboration", "focus_area", "parent")
-        .prefetch_related("responsible_parties")
-        .first()
-    )
+    return initiatives_for_edit().filter(**({"pk": pk} if slug is None else {"slug": slug})).first()
+
+
+def trial_actions_for_edit() -> QuerySet[TrialAction]:
+    return TrialAction.objects.select_related("focus_area", "initiative")
 
 
 def trial_action_for_edit(*, pk: int) -> TrialAction | None:
-    return TrialAction.objects.filter(pk=pk).select_related("focus_area", "initiative").first()
+    return trial_actions_for_edit().filter(pk=pk).first()
+
+
+def follow_up_research_queryset_for_edit() -> QuerySet[FollowUpResearch]:
+    return FollowUpResearch.objects.select_related("focus_area", "initiative", "initiative__collaboration")
 
 
 def follow_up_research_for_edit(*, pk: int) -> FollowUpResearch | None:
-    return (
-        FollowUpResearch.objects.filter(pk=pk)
-        .select_related("focus_area", "initiative", "initiative__collaboration")
-        .first()
-    )
+    return follow_up_research_queryset_for_edit().filter(pk=pk).first()
+
+
+def funds_for_edit() -> QuerySet[Fund]:
+    return Fund.objects.select_related("body", "body__collaboration")
 
 
 def fund_for_edit(*, pk: int) -> Fund | None:
-    return Fund.objects.filter(pk=pk).select_related("body", "body__collaboration").first()
+    return funds_for_edit().filter(pk=pk).first()
+
+
+M = TypeVar("M", bound=Model)
+
+
+def keeping(queryset: QuerySet[M], *current: int | None) -> QuerySet[M]:
+    """The choices, plus a record's current ones (so saving its other fields never fails on them)."""
+    keep = [pk for pk in current if pk is not None]
+    if not keep:
+        return queryset
+    model = queryset.model
+    return model._default_manager.filter(Q(pk__in=queryset.values("pk")) | Q(pk__in=keep)).order_by(
+        *queryset.query.order_by
+    )
 
 
 def agenda_items_of(
@@ -558,6 +649,71 @@ def bodies_of(*, collaborations: QuerySet[Collaboration]) -> QuerySet[Body]:
         .select_related("collaboration")
         .order_by("collaboration__name", "level")
     )
+
+
+def collaborations_editable_by(actor: Any) -> QuerySet[Collaboration]:
+    """The collaborations the actor may change, by name (what a new record may belong to)."""
+    return editable_collaborations(actor).order_by("name")
+
+
+def topic_choices() -> QuerySet[Topic]:
+    return Topic.objects.order_by("name")
+
+
+def health_agreement_choices() -> QuerySet[HealthAgreement]:
+    return HealthAgreement.objects.order_by("valid_from", "name")
+
+
+def decided_at_choices(*, actor: Any, focus_area: FocusArea | None = None) -> QuerySet[AgendaItem]:
+    """Where a focus area may be recorded as chosen: the agenda items of the actor's collaborations that
+    the actor may see, and its current one (kept, even when the actor may not see it), marked `shown`."""
+    visible = visible_agenda_items(actor)
+    items = agenda_items_of(collaborations=editable_collaborations(actor), visible=visible)
+    current = focus_area.decided_at_id if focus_area is not None else None
+    return (
+        keeping(items, current)
+        .select_related("meeting", "meeting__body")
+        .annotate(shown=Exists(visible.filter(pk=OuterRef("pk"))))
+    )
+
+
+def initiative_focus_area_choices(*, actor: Any, initiative: Initiative | None = None) -> QuerySet[FocusArea]:
+    """A new initiative's focus area among the actor's collaborations'; a changed one's among its own
+    collaboration's (its current one kept)."""
+    if initiative is None:
+        return focus_areas_of(collaborations=editable_collaborations(actor))
+    own = Collaboration.objects.filter(pk=initiative.collaboration_id)
+    return keeping(focus_areas_of(collaborations=own), initiative.focus_area_id)
+
+
+def initiative_parent_choices(*, actor: Any, initiative: Initiative | None = None) -> QuerySet[Initiative]:
+    """What an initiative may be part of: not itself (its descendants are offered, and refused by the
+    rules: no cycles)."""
+    if initiative is None:
+        return initiatives_of(collaborations=editable_collaborations(actor))
+    own = Collaboration.objects.filter(pk=initiative.collaboration_id)
+    return keeping(initiatives_of(collaborations=own), initiative.parent_id).exclude(pk=initiative.pk)
+
+
+def initiative_party_choices(*, actor: Any, initiative: Initiative | None = None) -> QuerySet[Party]:
+    if initiative is None:
+        return parties_of(collaborations=editable_collaborations(actor))
+    own = Collaboration.objects.filter(pk=initiative.collaboration_id)
+    current = [p.pk for p in initiative.responsible_parties.all()]
+    return keeping(parties_of(collaborations=own), *current)
+
+
+def trial_action_initiative_choices(
+    *, actor: Any, focus_area: FocusArea, trial_action: TrialAction | None = None
+) -> QuerySet[Initiative]:
+    """Initiatives of the focus area's collaborations that the actor may change (the current one kept)."""
+    collaborations = editable_collaborations(actor).filter(focus_areas=focus_area)
+    current = trial_action.initiative_id if trial_action is not None else None
+    return keeping(initiatives_of(collaborations=collaborations), current)
+
+
+def fund_body_choices(*, actor: Any) -> QuerySet[Body]:
+    return bodies_of(collaborations=editable_collaborations(actor))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ from klynge.gpcoverage.models import (
     DEFAULT_SHARE_60_PLUS,
 )
 from klynge.gpcoverage.selectors import dataset_list, year_range
-from klynge.gpcoverage.services import SAME_AS_NORM, GpCoverageImportError, gp_coverage_dataset_import
+from klynge.gpcoverage.services import SAME_AS_NORM, gp_coverage_dataset_import
+from klynge.kernel.csvfiles import ImportRefused
 
 OFF = "off"
 
@@ -130,7 +131,7 @@ class Command(BaseCommand):
                 closed_practices_threshold=_positive_or_off(options["closed_practices"]),
                 criteria_required=options["criteria_required"],
             )
-        except GpCoverageImportError as error:
+        except ImportRefused as error:
             lines = "\n".join(error.english)
             raise CommandError(f"{path.name} was not imported; nothing was saved.\n{lines}") from error
         except ValidationError as error:

@@ -12,8 +12,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Q
 
+from klynge.kernel.csvfiles import ImportRefused
 from klynge.organisation.models import Party, PartyKind
-from klynge.temporaryplaces.importing import ImportRefused
 from klynge.temporaryplaces.selectors import place_count_list
 from klynge.temporaryplaces.services import place_count_import
 

@@ -1,0 +1,552 @@
+"""The API of meetings, agenda items and decisions: read what the caller may see, write as an editor.
+
+Writes build the same commands as the pages (`klynge.meetings.commands`) from the JSON, so every rule and
+refusal is the same; closed items are "not found" to those who may not see them, as on the pages.
+"""
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from klynge.api.auth import READ_AUTH, WRITE_AUTH
+from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
+from klynge.api.pagination import Pages
+from klynge.api.schemas import (
+    STRIPPED,
+    BodyId,
+    Date,
+    Id,
+    Input,
+    Ref,
+    Slug,
+    SlugRef,
+    Time,
+    TopicRef,
+    Version,
+    omittable,
+)
+from klynge.kernel.commands import UNSET
+from klynge.kernel.records import record_version
+from klynge.meetings import commands
+from klynge.meetings.access import visible_agenda_items
+from klynge.meetings.models import (
+    AgendaItem,
+    AgendaItemKind,
+    DatePrecision,
+    Decision,
+    DecisionKind,
+    FigureMetric,
+    Meeting,
+    MeetingStatus,
+)
+from klynge.meetings.selectors import (
+    agenda_item_visible,
+    agenda_items_filtered,
+    decision_visible,
+    decisions_filtered,
+    meeting_detail,
+    meetings_filtered,
+    number_of,
+)
+
+router = Router(tags=["Meetings"])
+
+
+# Text is stripped as the pages' forms strip it.
+Title = Annotated[str, Field(max_length=300), STRIPPED]
+Text = Annotated[str, Field(max_length=20_000), STRIPPED]
+ShortText = Annotated[str, Field(max_length=200), STRIPPED]
+IdList = Annotated[list[BodyId], Field(max_length=200)]
+
+
+# ---- What the API shows ----------------------------------------------------------------------------
+
+
+class AllocationBrief(Schema):
+    id: int
+    fund_id: int
+    amount: Decimal
+    focus_area_id: int | None
+    initiative_id: int | None
+
+
+class DecisionOut(Schema):
+    id: int
+    agenda_item_id: int
+    meeting_id: int
+    kind: DecisionKind
+    text: str
+    topic: TopicRef | None
+    recommended_to: Ref | None
+    allocations: list[AllocationBrief]
+    approved_initiative_ids: list[int]
+    url: str
+
+    @staticmethod
+    def resolve_meeting_id(obj: Decision) -> int:
+        return obj.agenda_item.meeting_id
+
+    @staticmethod
+    def resolve_allocations(obj: Decision) -> list[Any]:
+        return list(obj.allocations.all())
+
+    @staticmethod
+    def resolve_approved_initiative_ids(obj: Decision) -> list[int]:
+        return [initiative.pk for initiative in obj.approved_initiatives.all()]
+
+    @staticmethod
+    def resolve_url(obj: Decision) -> str:
+        return obj.agenda_item.get_absolute_url()
+
+
+class DecisionDetailOut(DecisionOut):
+    version: int = Field(description="Send it back with a change to refuse it if someone saved meanwhile.")
+
+    @staticmethod
+    def resolve_version(obj: Decision) -> int:
+        return record_version(obj)
+
+
+class FigureOut(Schema):
+    id: int
+    metric: FigureMetric
+    label: str
+    area: Ref | None
+    value: Decimal | None
+    unit: str
+    year: int | None
+    explanation: str
+
+
+class AgendaItemOut(Schema):
+    id: int
+    meeting_id: int
+    position: int = Field(
+        description="The item's number on the agenda as the caller sees it: 1, 2, 3 over the items the "
+        "caller may see, so a closed item they may not see leaves no gap."
+    )
+    title: str
+    kind: AgendaItemKind
+    is_public: bool
+    is_tentative: bool
+    summary: str
+    topics: list[TopicRef]
+    focus_area_ids: list[int]
+    initiative_ids: list[int]
+    decisions: list[DecisionOut]
+    reported_figures: list[FigureOut]
+    url: str
+
+    @staticmethod
+    def resolve_topics(obj: AgendaItem) -> list[Any]:
+        return list(obj.topics.all())
+
+    @staticmethod
+    def resolve_focus_area_ids(obj: AgendaItem) -> list[int]:
+        return [focus_area.pk for focus_area in obj.focus_areas.all()]
+
+    @staticmethod
+    def resolve_initiative_ids(obj: AgendaItem) -> list[int]:
+        return [initiative.pk for initiative in obj.initiatives.all()]
+
+    @staticmethod
+    def resolve_decisions(obj: AgendaItem) -> list[Any]:
+        decisions = list(obj.decisions.all())
+        for decision in decisions:
+            decision.agenda_item = obj  # already at hand: no query per decision
+        return decisions
+
+    @staticmethod
+    def resolve_reported_figures(obj: AgendaItem) -> list[Any]:
+        return list(obj.reported_figures.all())
+
+    @staticmethod
+    def resolve_position(obj: AgendaItem) -> int:
+        return number_of(obj)
+
+    @staticmethod
+    def resolve_url(obj: AgendaItem) -> str:
+        return obj.get_absolute_url()
+
+
+class AgendaItemDetailOut(AgendaItemOut):
+    version: int = Field(description="Send it back with a change to refuse it if someone saved meanwhile.")
+
+    @staticmethod
+    def resolve_version(obj: AgendaItem) -> int:
+        return record_version(obj)
+
+
+class MeetingOut(Schema):
+    id: int
+    body: SlugRef
+    collaboration: SlugRef
+    date: datetime.date
+    date_precision: DatePrecision
+    start_time: datetime.time | None
+    status: MeetingStatus
+    is_extra: bool
+    title: str
+    location: str
+    agenda_item_count: int = Field(description="The agenda items the caller may see.")
+    url: str
+
+    @staticmethod
+    def resolve_collaboration(obj: Meeting) -> Any:
+        return obj.body.collaboration
+
+    @staticmethod
+    def resolve_url(obj: Meeting) -> str:
+        return obj.get_absolute_url()
+
+
+class MeetingDetailOut(MeetingOut):
+    agenda_item_count: int = 0
+    agenda_items: list[AgendaItemOut]
+    version: int = Field(description="Send it back with a change to refuse it if someone saved meanwhile.")
+
+    @staticmethod
+    def resolve_agenda_items(obj: Meeting) -> list[Any]:
+        return list(obj.agenda_items.all())
+
+    @staticmethod
+    def resolve_agenda_item_count(obj: Meeting) -> int:
+        return len(obj.agenda_items.all())
+
+    @staticmethod
+    def resolve_version(obj: Meeting) -> int:
+        return record_version(obj)
+
+
+# ---- What the API takes ----------------------------------------------------------------------------
+
+
+class Period(Input):
+    date_from: Date | None = Field(None, description="On or after this date.")
+    date_to: Date | None = Field(None, description="On or before this date.")
+    topic: Slug | None = Field(None, description="A topic's slug, e.g. 'boern-og-unge'.")
+
+
+class MeetingFilters(Period):
+    body: Id | None = None
+    collaboration: Id | None = None
+    status: MeetingStatus | None = None
+
+
+class ItemFilters(Period):
+    meeting: Id | None = None
+    body: Id | None = None
+    collaboration: Id | None = None
+    kind: AgendaItemKind | None = None
+
+
+class DecisionFilters(Period):
+    meeting: Id | None = None
+    body: Id | None = None
+    collaboration: Id | None = None
+    kind: DecisionKind | None = None
+
+
+class MeetingIn(Input):
+    body: BodyId
+    date: Date
+    date_precision: DatePrecision = DatePrecision.DAY
+    start_time: Time | None = None
+    status: MeetingStatus = MeetingStatus.PLANNED
+    is_extra: bool = False
+    title: ShortText = ""
+    location: ShortText = ""
+
+    def command(self) -> commands.MeetingCreate:
+        return commands.MeetingCreate(
+            body_id=self.body,
+            date=self.date,
+            date_precision=self.date_precision,
+            start_time=self.start_time,
+            status=self.status,
+            is_extra=self.is_extra,
+            title=self.title,
+            location=self.location,
+        )
+
+
+class MeetingChange(Input):
+    version: Version | None = None
+    date: Date = omittable()
+    date_precision: DatePrecision = omittable()
+    start_time: Time | None = None
+    status: MeetingStatus = omittable()
+    is_extra: bool = omittable()
+    title: ShortText = omittable()
+    location: ShortText = omittable()
+
+    def command(self, meeting_id: int) -> commands.MeetingChange:
+        return commands.MeetingChange(meeting_id=meeting_id, seen_version=self.version, **_sent(self))
+
+
+class AgendaItemIn(Input):
+    title: Title
+    kind: AgendaItemKind
+    summary: Text = ""
+    is_public: bool = True
+    is_tentative: bool = False
+    topics: IdList = Field(default_factory=list)
+    focus_areas: IdList = Field(default_factory=list)
+    initiatives: IdList = Field(default_factory=list)
+
+    def command(self, meeting_id: int) -> commands.AgendaItemCreate:
+        return commands.AgendaItemCreate(
+            meeting_id=meeting_id,
+            title=self.title,
+            kind=self.kind,
+            summary=self.summary,
+            is_public=self.is_public,
+            is_tentative=self.is_tentative,
+            topic_ids=tuple(self.topics),
+            focus_area_ids=tuple(self.focus_areas),
+            initiative_ids=tuple(self.initiatives),
+        )
+
+
+class AgendaItemChange(Input):
+    version: Version | None = None
+    title: Title = omittable()
+    kind: AgendaItemKind = omittable()
+    summary: Text = omittable()
+    is_public: bool = omittable()
+    is_tentative: bool = omittable()
+    topics: IdList = omittable()
+    focus_areas: IdList = omittable()
+    initiatives: IdList = omittable()
+
+    def command(self, agenda_item_id: int) -> commands.AgendaItemChange:
+        sent = _sent(self)
+        for name in ("topics", "focus_areas", "initiatives"):
+            if name in sent:
+                sent[name.removesuffix("s") + "_ids"] = tuple(sent.pop(name))
+        return commands.AgendaItemChange(agenda_item_id=agenda_item_id, seen_version=self.version, **sent)
+
+
+class Move(Input):
+    direction: Literal["up", "down"]
+
+
+class AllocationIn(Input):
+    fund: BodyId
+    amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
+    focus_area: BodyId | None = None
+    initiative: BodyId | None = None
+
+
+class DecisionIn(Input):
+    kind: DecisionKind
+    text: Text
+    topic: BodyId | None = None
+    recommended_to: BodyId | None = None
+    allocation: AllocationIn | None = None
+    approves: IdList = Field(default_factory=list)
+
+    def command(self, agenda_item_id: int) -> commands.DecisionRecord:
+        allocation = None
+        if self.allocation is not None:
+            allocation = commands.AllocationOrder(
+                fund_id=self.allocation.fund,
+                amount=self.allocation.amount,
+                focus_area_id=self.allocation.focus_area,
+                initiative_id=self.allocation.initiative,
+            )
+        return commands.DecisionRecord(
+            agenda_item_id=agenda_item_id,
+            kind=self.kind,
+            text=self.text,
+            topic_id=self.topic,
+            recommended_to_id=self.recommended_to,
+            allocation=allocation,
+            approves_ids=tuple(self.approves),
+        )
+
+
+class DecisionChange(Input):
+    version: Version | None = None
+    kind: DecisionKind = omittable()
+    text: Text = omittable()
+    topic: BodyId | None = None
+    recommended_to: BodyId | None = None
+
+    def command(self, decision_id: int) -> commands.DecisionChange:
+        sent = _sent(self)
+        return commands.DecisionChange(
+            decision_id=decision_id,
+            seen_version=self.version,
+            kind=sent.get("kind", UNSET),
+            text=sent.get("text", UNSET),
+            topic_id=sent.get("topic", UNSET),
+            recommended_to_id=sent.get("recommended_to", UNSET),
+        )
+
+
+def _sent(payload: Input) -> dict[str, Any]:
+    """The fields the caller sent (null included: it clears), but the version."""
+    sent = {name: getattr(payload, name) for name in payload.model_fields_set}
+    sent.pop("version", None)
+    return sent
+
+
+def _full_item(request: HttpRequest, pk: int) -> AgendaItem:
+    item = agenda_item_visible(pk=pk, visible=visible_agenda_items(request.user))
+    if item is None:
+        raise Http404
+    return item
+
+
+def _full_meeting(request: HttpRequest, pk: int) -> Meeting:
+    meeting = meeting_detail(pk=pk, visible=visible_agenda_items(request.user))
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def _full_decision(request: HttpRequest, pk: int) -> Decision:
+    decision = decision_visible(pk=pk, visible=visible_agenda_items(request.user))
+    if decision is None:
+        raise Http404
+    return decision
+
+
+# ---- Reads ------------------------------------------------------------------------------------------
+
+
+@router.get("/meetings", response={200: list[MeetingOut], **LIST_ERRORS}, auth=READ_AUTH)
+@paginate(Pages)
+def list_meetings(request: HttpRequest, filters: Query[MeetingFilters]) -> Any:
+    """Meetings, newest first, with the number of agenda items the caller may see."""
+    return meetings_filtered(
+        visible=visible_agenda_items(request.user),
+        body_id=filters.body,
+        collaboration_id=filters.collaboration,
+        status=filters.status,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        topic=filters.topic,
+    )
+
+
+@router.get(
+    "/meetings/{meeting_id}",
+    response={200: MeetingDetailOut, **DETAIL_ERRORS},
+    auth=READ_AUTH,
+)
+def get_meeting(request: HttpRequest, meeting_id: Id) -> Any:
+    """A meeting with its agenda: the items the caller may see, their decisions and reported figures."""
+    return _full_meeting(request, meeting_id)
+
+
+@router.get("/agenda-items", response={200: list[AgendaItemOut], **LIST_ERRORS}, auth=READ_AUTH)
+@paginate(Pages)
+def list_agenda_items(request: HttpRequest, filters: Query[ItemFilters]) -> Any:
+    return agenda_items_filtered(
+        visible=visible_agenda_items(request.user),
+        meeting_id=filters.meeting,
+        body_id=filters.body,
+        collaboration_id=filters.collaboration,
+        kind=filters.kind,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        topic=filters.topic,
+    )
+
+
+@router.get("/agenda-items/{item_id}", response={200: AgendaItemDetailOut, **DETAIL_ERRORS}, auth=READ_AUTH)
+def get_agenda_item(request: HttpRequest, item_id: Id) -> Any:
+    return _full_item(request, item_id)
+
+
+@router.get("/decisions", response={200: list[DecisionOut], **LIST_ERRORS}, auth=READ_AUTH)
+@paginate(Pages)
+def list_decisions(request: HttpRequest, filters: Query[DecisionFilters]) -> Any:
+    """Decisions, newest meeting first; a topic matches the decision's topic or its item's topics."""
+    return decisions_filtered(
+        visible=visible_agenda_items(request.user),
+        meeting_id=filters.meeting,
+        body_id=filters.body,
+        collaboration_id=filters.collaboration,
+        kind=filters.kind,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        topic=filters.topic,
+    )
+
+
+@router.get("/decisions/{decision_id}", response={200: DecisionDetailOut, **DETAIL_ERRORS}, auth=READ_AUTH)
+def get_decision(request: HttpRequest, decision_id: Id) -> Any:
+    return _full_decision(request, decision_id)
+
+
+# ---- Writes (editors of a participating party, administrators) --------------------------------------
+
+
+@router.post("/meetings", response={201: MeetingDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def create_meeting(request: HttpRequest, payload: MeetingIn) -> Any:
+    """Add a meeting to a body of a collaboration the caller's party takes part in."""
+    meeting = commands.meeting_create(actor=request.user, command=payload.command())
+    return Status(201, _full_meeting(request, meeting.pk))
+
+
+@router.patch("/meetings/{meeting_id}", response={200: MeetingDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def change_meeting(request: HttpRequest, meeting_id: Id, payload: MeetingChange) -> Any:
+    commands.meeting_update(actor=request.user, command=payload.command(meeting_id))
+    return _full_meeting(request, meeting_id)
+
+
+@router.post(
+    "/meetings/{meeting_id}/agenda-items",
+    response={201: AgendaItemDetailOut, **WRITE_ERRORS},
+    auth=WRITE_AUTH,
+)
+def create_agenda_item(request: HttpRequest, meeting_id: Id, payload: AgendaItemIn) -> Any:
+    """Add an item at the end of the meeting's agenda."""
+    item = commands.agenda_item_create(actor=request.user, command=payload.command(meeting_id))
+    return Status(201, _full_item(request, item.pk))
+
+
+@router.patch("/agenda-items/{item_id}", response={200: AgendaItemDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def change_agenda_item(request: HttpRequest, item_id: Id, payload: AgendaItemChange) -> Any:
+    commands.agenda_item_update(actor=request.user, command=payload.command(item_id))
+    return _full_item(request, item_id)
+
+
+@router.post(
+    "/agenda-items/{item_id}/move", response={200: list[AgendaItemOut], **WRITE_ERRORS}, auth=WRITE_AUTH
+)
+def move_agenda_item(request: HttpRequest, item_id: Id, payload: Move) -> Any:
+    """Move an item one place up or down; answers the meeting's agenda in its new order."""
+    command = commands.AgendaItemMove(agenda_item_id=item_id, steps=-1 if payload.direction == "up" else 1)
+    item = commands.agenda_item_move(actor=request.user, command=command)
+    return list(_full_meeting(request, item.meeting_id).agenda_items.all())
+
+
+@router.delete("/agenda-items/{item_id}", response={204: None, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def remove_agenda_item(request: HttpRequest, item_id: Id) -> Any:
+    """Remove an item from the agenda (refused for an item with decisions or reported figures)."""
+    commands.agenda_item_remove(actor=request.user, command=commands.AgendaItemRemove(agenda_item_id=item_id))
+    return HttpResponse(status=204)
+
+
+@router.post(
+    "/agenda-items/{item_id}/decisions", response={201: DecisionDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH
+)
+def record_decision(request: HttpRequest, item_id: Id, payload: DecisionIn) -> Any:
+    """Record a decision with its allocation from a fund and the initiatives it approves, all or nothing."""
+    decision = commands.decision_record(actor=request.user, command=payload.command(item_id))
+    return Status(201, _full_decision(request, decision.pk))
+
+
+@router.patch("/decisions/{decision_id}", response={200: DecisionDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def change_decision(request: HttpRequest, decision_id: Id, payload: DecisionChange) -> Any:
+    """Correct a decision's type, text, topic or recipient; what it allocated and approved stays on record."""
+    commands.decision_update(actor=request.user, command=payload.command(decision_id))
+    return _full_decision(request, decision_id)

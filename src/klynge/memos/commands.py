@@ -1,0 +1,156 @@
+"""The writes on memos, one command each, whoever asks: the page's Danish form and the API's JSON both
+build these and get the same result and the same refusal (see `klynge.kernel.commands`).
+
+A draft is seen, and a memo drafted and changed, only by those `klynge.memos.access` allows: a memo
+the actor may not see is "not found" (404), one they see but may not change is forbidden (403).
+"""
+
+import dataclasses
+import datetime
+from collections.abc import Mapping
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxLengthValidator
+from django.http import Http404
+from django.utils.translation import gettext_lazy
+
+from klynge.kernel.commands import UNSET, Actor, Unset, changes_of, refuse
+from klynge.memos import services
+from klynge.memos.access import (
+    access_memo_draft,
+    access_memo_edit,
+    access_memo_view,
+    committees_for_drafting,
+)
+from klynge.memos.models import Memo, MemoCaseNumber, MemoKind
+from klynge.memos.selectors import committees_for_memos, memo_detail
+
+# The refusals of a missing committee, title or text: the same words the page's form uses for them.
+REQUIRED = gettext_lazy("This field is required.")
+UNKNOWN_COMMITTEE = "Vælg et udvalg fra listen."
+MAY_NOT_DRAFT = "Du må ikke oprette notater."
+MAY_NOT_EDIT = "Du kan kun rette notater til din egen parts udvalg."
+
+
+@dataclasses.dataclass(frozen=True)
+class MemoDraft:
+    """Draft a memo to a committee from the records. Dates left out are chosen as the service says
+    (the memo's date: today; a status memo's period: since the committee's previous one)."""
+
+    committee_id: int
+    kind: MemoKind
+    meeting_date: datetime.date | None = None
+    memo_date: datetime.date | None = None
+    period_start: datetime.date | None = None
+    period_end: datetime.date | None = None
+    case_handler: str = ""
+    case_numbers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class MemoChange:
+    """Change a draft. `case_numbers` names the kinds to change: an empty number removes that kind's
+    number, kinds not named keep theirs. A memo date of None leaves it as it is."""
+
+    memo_id: int
+    seen_version: int | None = None
+    title: str | Unset = UNSET
+    body: str | Unset = UNSET
+    memo_date: datetime.date | Unset | None = UNSET
+    case_handler: str | Unset = UNSET
+    case_numbers: Mapping[str, str] | Unset = UNSET
+
+
+@dataclasses.dataclass(frozen=True)
+class MemoFinalise:
+    memo_id: int
+
+
+@dataclasses.dataclass(frozen=True)
+class MemoNewVersion:
+    memo_id: int
+
+
+@dataclasses.dataclass(frozen=True)
+class MemoPublicVersion:
+    memo_id: int
+
+
+def visible_memo(actor: Actor, memo_id: int) -> Memo:
+    """The memo with its case numbers and closed items, if the actor may see it; else a 404."""
+    memo = memo_detail(pk=memo_id)
+    if memo is None or not access_memo_view(actor, memo):
+        raise Http404("Notatet findes ikke.")
+    return memo
+
+
+def writable_memo(actor: Actor, memo_id: int) -> Memo:
+    """A memo the actor may change: one they may not see is not found, one they see is forbidden."""
+    memo = visible_memo(actor, memo_id)
+    if not access_memo_edit(actor, memo):
+        raise PermissionDenied(MAY_NOT_EDIT)
+    return memo
+
+
+def _checked_case_numbers(case_numbers: Mapping[str, str]) -> dict[str, str]:
+    """The case numbers given, each within the stored length (refused by its kind's code otherwise);
+    unknown kinds are the service's to refuse, by name."""
+    within_length = MaxLengthValidator(MemoCaseNumber._meta.get_field("number").max_length)
+    for code, number in case_numbers.items():
+        try:
+            within_length(number.strip())
+        except ValidationError as error:
+            raise ValidationError({f"case_numbers.{code}": error.messages}) from error
+    return dict(case_numbers)
+
+
+def memo_draft(*, actor: Actor, command: MemoDraft) -> Memo:
+    if not access_memo_draft(actor):
+        raise PermissionDenied(MAY_NOT_DRAFT)
+    committee = committees_for_drafting(actor, committees_for_memos()).filter(pk=command.committee_id).first()
+    if committee is None:
+        if committees_for_memos().filter(pk=command.committee_id).exists():
+            raise PermissionDenied(MAY_NOT_EDIT)  # another party's committee: it is not the actor's
+        refuse("committee", UNKNOWN_COMMITTEE)
+    return services.memo_draft(
+        committee=committee,
+        kind=MemoKind(command.kind),
+        meeting_date=command.meeting_date,
+        memo_date=command.memo_date,
+        period_start=command.period_start,
+        period_end=command.period_end,
+        case_handler=command.case_handler,
+        case_numbers=_checked_case_numbers(
+            {code: number for code, number in command.case_numbers.items() if number}
+        ),
+    )
+
+
+def memo_change(*, actor: Actor, command: MemoChange) -> Memo:
+    memo = writable_memo(actor, command.memo_id)
+    if memo.is_final:
+        refuse(None, services.FINAL_MEMO_IS_LOCKED)
+    changes = changes_of(command, exclude=("memo_id", "seen_version", "case_numbers"))
+    for field in ("title", "body"):
+        if field in changes and not changes[field].strip():
+            refuse(field, str(REQUIRED))
+    case_numbers = None
+    if not isinstance(command.case_numbers, Unset):
+        current = {c.kind.code: c.number for c in memo.case_numbers.all()}
+        sent = _checked_case_numbers(command.case_numbers)
+        case_numbers = {code: number for code, number in {**current, **sent}.items() if number}
+    return services.memo_update(
+        memo=memo, **changes, case_numbers=case_numbers, seen_version=command.seen_version
+    )
+
+
+def memo_finalise(*, actor: Actor, command: MemoFinalise) -> Memo:
+    return services.memo_finalise(memo=writable_memo(actor, command.memo_id))
+
+
+def memo_new_version(*, actor: Actor, command: MemoNewVersion) -> Memo:
+    return services.memo_new_version(memo=writable_memo(actor, command.memo_id))
+
+
+def memo_public_version(*, actor: Actor, command: MemoPublicVersion) -> Memo:
+    return services.memo_public_version(memo=writable_memo(actor, command.memo_id))

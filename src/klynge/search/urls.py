@@ -1,9 +1,0 @@
-from django.urls import path
-
-from klynge.search import views
-
-app_name = "search"
-
-urlpatterns = [
-    path("soeg/", views.search_page, name="search"),
-]
