@@ -231,6 +231,9 @@ def measure(
         "workers": workers,
         "duration_s": duration,
         "cpus": os.cpu_count(),
+        "commit": subprocess.run(
+            ["git", "-C", str(REPO_DIR), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip(),
         "sizes": {
             "meetings": Meeting.objects.count(),
             "agenda items": AgendaItem.objects.count(),
@@ -311,7 +314,9 @@ def render(all_results: dict[str, Any]) -> str:
     lines.append("")
     for label, results in all_results.items():
         sizes = ", ".join(f"{v:,} {k}" for k, v in results["sizes"].items())
-        lines.append(f"## {label} ({results['when']}, {results['database']})")
+        lines.append(
+            f"## {label} ({results['when']}, {results['database']}, commit {results.get('commit', '?')})"
+        )
         lines.append("")
         lines.append(f"Data: {sizes}.")
         measured = any("c1" in v for p in results["pages"] for v in p["viewers"].values())
@@ -369,7 +374,9 @@ def render(all_results: dict[str, Any]) -> str:
                     f"| {_run(many, results['duration_s'])} | {_fmt(ratio, 4)} | {one['timeouts'] + many['timeouts']} |"
                 )
         lines.append("")
-    labels = list(all_results)
+    # Query counts are compared between runs of the same code (the latest run's commit).
+    latest = max(all_results.values(), key=lambda r: r["when"]).get("commit")
+    labels = [label for label, r in all_results.items() if r.get("commit") == latest]
     if len(labels) > 1:
         lines += ["## Query counts by scale", ""]
         lines.append("| page | viewer | " + " | ".join(labels) + " | the same? |")
