@@ -231,8 +231,11 @@ def measure(
         "workers": workers,
         "duration_s": duration,
         "cpus": os.cpu_count(),
+        # The code measured: the last commit that changed src/ (not the benchmark's own files).
         "commit": subprocess.run(
-            ["git", "-C", str(REPO_DIR), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+            ["git", "-C", str(REPO_DIR), "log", "-1", "--format=%h", "--", "src"],
+            capture_output=True,
+            text=True,
         ).stdout.strip(),
         "sizes": {
             "meetings": Meeting.objects.count(),
