@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "axes",
     "klynge.site",
     "klynge.demo",
+    "klynge.benchdata",
     "klynge.server",
 ]
 

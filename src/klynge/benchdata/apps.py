@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BenchdataConfig(AppConfig):
+    name = "klynge.benchdata"
+    verbose_name = "Benchmarkdata"
