@@ -57,3 +57,17 @@ def test_production_refuses_to_start_unconfigured(
     result = klynge("check", env_extra=env_extra, tmp_path=tmp_path)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_the_log_level_is_read_in_any_case(tmp_path: Path) -> None:
+    # gunicorn takes "warning", Python's logging "WARNING": one variable serves both.
+    result = klynge(
+        "check",
+        env_extra={
+            "KLYNGE_SECRET_KEY": SECRET,
+            "KLYNGE_ALLOWED_HOSTS": "klynge.example.dk",
+            "KLYNGE_LOG_LEVEL": "warning",
+        },
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
