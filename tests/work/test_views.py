@@ -1,5 +1,7 @@
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from klynge.bodies.models import BodyLevel
 from klynge.bodies.services import body_create
@@ -104,8 +106,62 @@ def test_a_fixed_number_of_queries(client: Client, world: ClusterWorld) -> None:
         {
             "/fokusomraader/": 3,
             f"/fokusomraader/{world.focus_area.slug}/": 10,
-            "/indsatser/": 2,
+            "/indsatser/": 3,
             f"/indsatser/{world.initiative.slug}/": 8,
         },
         world=world,
     )
+
+
+def _top_level_initiatives(world: ClusterWorld, count: int) -> None:
+    for n in range(count):
+        initiative_create(name=f"Indsats {n:03d}", collaboration=world.cluster)
+
+
+def test_initiative_list_pages_through_top_level_initiatives_with_their_trees(
+    client: Client, world: ClusterWorld
+) -> None:
+    _top_level_initiatives(world, 30)  # with the world's own: 31, so two pages of 25
+    last = initiative_create(name="Åens indsats", collaboration=world.cluster)
+    child = initiative_create(name="Delindsats af Å", collaboration=world.cluster, parent=last)
+    initiative_set_progress(initiative=child, progress=70)
+
+    first = client.get("/indsatser/").content.decode()
+    assert "32 indsatser på øverste niveau, 1–25 vises her med deres delindsatser." in first
+    assert "Indsats 000" in first and "Åens indsats" not in first
+    assert "Side 1 af 2" in first and 'href="?side=2"' in first and "Forrige side" not in first
+
+    second = client.get("/indsatser/?side=2").content.decode()
+    assert "Indsats 000" not in second and "Åens indsats" in second
+    # What lies below a top-level initiative comes with it, with the progress rolled up from it.
+    assert "Delindsats af Å" in second and "70 %" in second
+    assert "Næste side" not in second and 'href="?side=1"' in second
+
+
+@pytest.mark.parametrize(
+    ("side", "shown"), [("abc", "Side 1 af 2"), ("999", "Side 2 af 2"), ("-1", "Side 2 af 2")]
+)
+def test_initiative_list_takes_any_page_number(
+    client: Client, world: ClusterWorld, side: str, shown: str
+) -> None:
+    _top_level_initiatives(world, 30)
+    response = client.get(f"/indsatser/?side={side}")
+    assert response.status_code == 200
+    assert shown in response.content.decode()
+
+
+def test_initiative_list_costs_the_same_with_ten_times_the_initiatives(
+    client: Client, world: ClusterWorld
+) -> None:
+    _top_level_initiatives(world, 5)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/indsatser/")
+    for n in range(60):
+        parent = initiative_create(name=f"Mere {n:03d}", collaboration=world.cluster)
+        initiative_create(name=f"Mere {n:03d} del", collaboration=world.cluster, parent=parent)
+    with CaptureQueriesContext(connection) as many:
+        html = client.get("/indsatser/").content.decode()
+    assert len(many.captured_queries) == len(few.captured_queries)
+    # 66 top-level initiatives: a page shows 25 of them, each with what lies below it.
+    assert "Side 1 af 3" in html
+    assert html.count('class="tree-cell"') <= 2 * 25

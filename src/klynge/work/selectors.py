@@ -2,12 +2,13 @@
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
 
+from django.db import connection
 from django.db.models import (
     Count,
     DecimalField,
@@ -23,6 +24,7 @@ from django.db.models import (
     Sum,
     Value,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from klynge.bodies.access import editable_collaborations
@@ -164,13 +166,36 @@ class CollaborationInitiatives:
     rows: list[InitiativeRow]
 
 
-def initiative_list() -> list[CollaborationInitiatives]:
-    """All initiatives grouped by collaboration, each group in tree order (one query)."""
-    initiatives = list(
-        Initiative.objects.select_related("collaboration", "focus_area").order_by(
-            "collaboration__kind", "collaboration__name", "name"
-        )
+def initiative_roots() -> QuerySet[Initiative]:
+    """The top-level initiatives in the list's order (by collaboration, then name): what the initiative
+    list pages through, so a page costs the same however many initiatives there are."""
+    return (
+        Initiative.objects.filter(parent__isnull=True)
+        .select_related("collaboration", "focus_area")
+        .order_by("collaboration__kind", "collaboration__name", "name", "pk")
     )
+
+
+def _descendants_of(roots: Sequence[Initiative]) -> QuerySet[Initiative]:
+    """Every initiative below these (at any depth), found by the database in one recursive query."""
+    table = connection.ops.quote_name(Initiative._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(roots))
+    below = RawSQL(
+        f"WITH RECURSIVE below(id) AS ("
+        f"SELECT id FROM {table} WHERE parent_id IN ({placeholders}) "
+        f"UNION SELECT child.id FROM {table} AS child JOIN below ON child.parent_id = below.id"
+        f") SELECT id FROM below",
+        [root.pk for root in roots],
+    )
+    return Initiative.objects.filter(pk__in=below).select_related("collaboration", "focus_area")
+
+
+def initiative_trees(*, roots: Sequence[Initiative]) -> list[CollaborationInitiatives]:
+    """These top-level initiatives with all that lies below them, grouped by collaboration in the roots'
+    order, each group in tree order, progress rolled up within each tree (one query)."""
+    if not roots:
+        return []
+    initiatives = [*roots, *_descendants_of(roots)]
     progress = rolled_up_progress({i.pk: (i.parent_id, i.progress) for i in initiatives})
     groups: dict[int, list[Initiative]] = defaultdict(list)
     collaborations: dict[int, Collaboration] = {}

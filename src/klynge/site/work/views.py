@@ -7,6 +7,7 @@ calls the service, which holds the rules."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -42,12 +43,13 @@ from klynge.work.selectors import (
     fund_for_edit,
     initiative_family,
     initiative_for_edit,
+    initiative_roots,
     initiative_rows_for_focus_area,
+    initiative_trees,
     trial_action_for_edit,
 )
 from klynge.work.selectors import focus_area_list as select_focus_areas
 from klynge.work.selectors import initiative_detail as select_initiative
-from klynge.work.selectors import initiative_list as select_initiatives
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -80,11 +82,20 @@ def focus_area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+INITIATIVES_PER_PAGE = 25  # top-level initiatives, each with everything below it
+
+
 def initiative_list(request: HttpRequest) -> HttpResponse:
+    # A page number that is not one shows the first or last page (Paginator.get_page), never an error.
+    page = Paginator(initiative_roots(), INITIATIVES_PER_PAGE).get_page(request.GET.get("side"))
     return render(
         request,
         "work/initiative_list.html",
-        {"groups": select_initiatives(), "can_create": access_any_edit(request.user)},
+        {
+            "groups": initiative_trees(roots=list(page.object_list)),
+            "page": page,
+            "can_create": access_any_edit(request.user),
+        },
     )
 
 
