@@ -43,6 +43,12 @@ class Meeting(Sourced):
     is_extra = models.BooleanField("ekstraordinært møde", default=False)
     title = models.CharField("titel", max_length=200, blank=True)
     location = models.CharField("sted", max_length=200, blank=True)
+    submission_deadline = models.DateTimeField(
+        "frist for punkter",
+        null=True,
+        blank=True,
+        help_text="Seneste tidspunkt, hvor parterne kan foreslå punkter til dagsordenen.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -117,6 +123,11 @@ class AgendaItem(Sourced):
         help_text="Punktet er forventet, men endnu ikke endeligt sat på dagsordenen.",
     )
     summary = models.TextField("resumé", blank=True)
+    # A case as Danish agendas set it out: what the case is (sagsfremstilling), what the secretariat
+    # recommends (indstilling) and, once held, what the body decided (beslutning, the minutes' text).
+    case_description = models.TextField("sagsfremstilling", blank=True)
+    recommendation = models.TextField("indstilling", blank=True)
+    decision_text = models.TextField("beslutning", blank=True)
     topics = models.ManyToManyField(Topic, verbose_name="emner", blank=True, related_name="agenda_items")
     focus_areas = models.ManyToManyField(
         "work.FocusArea", verbose_name="fokusområder", blank=True, related_name="agenda_items"
