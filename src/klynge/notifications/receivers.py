@@ -1,0 +1,40 @@
+"""Listens to the meetings domain's events (klynge.meetings.signals) and queues the e-mails."""
+
+from typing import Any
+
+from django.db import transaction
+from django.dispatch import receiver
+from django.utils import timezone
+
+from klynge.meetings.models import Meeting
+from klynge.meetings.signals import agenda_published
+from klynge.notifications.models import AgendaPublication
+
+
+@receiver(agenda_published, dispatch_uid="klynge.notifications.agenda_published")
+def on_agenda_published(
+    sender: Any,
+    *,
+    meeting: Meeting,
+    version: Any = None,
+    supplementary: bool = False,
+    changed: bool = False,
+    **kwargs: Any,
+) -> None:
+    """Record the publication (the digest and the feeds list it) and queue its e-mails. A version
+    announced twice is recorded and e-mailed once."""
+    from klynge.notifications.tasks import send_agenda
+
+    version_id = getattr(version, "pk", None)
+    if version_id is not None:
+        publication, created = AgendaPublication.objects.get_or_create(
+            meeting=meeting,
+            version_id=version_id,
+            defaults={"published_at": timezone.now(), "changed": changed, "supplementary": supplementary},
+        )
+    else:
+        publication = AgendaPublication.objects.create(
+            meeting=meeting, published_at=timezone.now(), changed=changed, supplementary=supplementary
+        )
+    pk = publication.pk
+    transaction.on_commit(lambda: send_agenda.enqueue(publication_id=pk))
