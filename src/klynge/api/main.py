@@ -11,6 +11,7 @@ from klynge.api.feeds import router as feeds_router
 from klynge.api.gpcoverage import router as gpcoverage_router
 from klynge.api.meetings import router as meetings_router
 from klynge.api.memos import router as memos_router
+from klynge.api.notifications import router as notifications_router
 from klynge.api.organisation import router as organisation_router
 from klynge.api.provenance import router as provenance_router
 from klynge.api.reform import router as reform_router
@@ -67,5 +68,6 @@ for router in (
     gpcoverage_router,
     temporaryplaces_router,
     reform_router,
+    notifications_router,
 ):
     api.add_router("", router)

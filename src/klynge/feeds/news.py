@@ -33,7 +33,12 @@ from klynge.notifications.selectors import (
 
 PERIOD = datetime.timedelta(days=90)
 MAX_ENTRIES = 50
-SCOPES = {"organ": Scope.BODY, "samarbejde": Scope.COLLABORATION, "emne": Scope.TOPIC, "soegning": Scope.SEARCH}
+SCOPES = {
+    "organ": Scope.BODY,
+    "samarbejde": Scope.COLLABORATION,
+    "emne": Scope.TOPIC,
+    "soegning": Scope.SEARCH,
+}
 
 
 @dataclass(frozen=True)
@@ -52,13 +57,17 @@ def feed_scope(scope: str, key: str | None, query: str) -> FeedScope:
         if not text:
             raise Http404
         return FeedScope(
-            Subscription(scope=kind, search_query=text), f"Klynge – søgning: {text}", "/soeg/?" + urlencode({"q": text})
+            Subscription(scope=kind, search_query=text),
+            f"Klynge – søgning: {text}",
+            "/soeg/?" + urlencode({"q": text}),
         )
     if kind == Scope.BODY:
         body = body_choices().filter(slug=key).first()
         if body is None:
             raise Http404
-        return FeedScope(Subscription(scope=kind, body=body), f"Klynge – {body.name}", body.get_absolute_url())
+        return FeedScope(
+            Subscription(scope=kind, body=body), f"Klynge – {body.name}", body.get_absolute_url()
+        )
     if kind == Scope.COLLABORATION:
         collaboration = collaboration_choices().filter(slug=key).first()
         if collaboration is None:
@@ -76,7 +85,11 @@ def feed_scope(scope: str, key: str | None, query: str) -> FeedScope:
 
 def public_news(scope: FeedScope, *, now: datetime.datetime) -> list[News]:
     news = news_between(now - PERIOD, now)
-    hits = search_hits(scope.subscription.search_query, candidates_of(news)) if scope.subscription.search_query else set()
+    hits = (
+        search_hits(scope.subscription.search_query, candidates_of(news))
+        if scope.subscription.search_query
+        else set()
+    )
     shown = []
     for entry in news:
         visible = for_reader(entry, frozenset())
@@ -90,7 +103,7 @@ def public_news(scope: FeedScope, *, now: datetime.datetime) -> list[News]:
 class NewsFeed(Feed):
     description = "Nyt fra sundhedssamarbejdet i Klynge: møder, dagsordener, beslutninger og indsatser. Kun offentlige oplysninger."
 
-    def get_object(self, request: HttpRequest, scope: str, key: str | None = None) -> FeedScope:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, scope: str, key: str | None = None) -> FeedScope:
         return feed_scope(scope, key, request.GET.get("q", ""))
 
     def title(self, obj: FeedScope) -> str:

@@ -23,6 +23,10 @@ from klynge.notifications.models import MAX_SEARCH_QUERY, MemberPreference, Scop
 CHOOSE = "Vælg {what} fra listen."
 EMAIL_REFUSAL = "Skriv en gyldig e-mailadresse, fx navn@kommune.dk."
 ALREADY = "Du abonnerer allerede på dette. Ret det i listen ovenfor."
+PREFERENCE_LABELS = {
+    "member_agendas": "dagsordener for dine organer",
+    "deadline_reminders": "frister for punkter",
+}
 BAD_LINK = "Linket er ugyldigt eller for gammelt. Tilmeld dig igen for at få et nyt."
 
 
@@ -200,7 +204,7 @@ def unsubscribe(*, actor: Actor, command: Unsubscribe) -> str:
     if user is None:
         raise Http404
     services.member_preference_set(user=user, **{target["p"]: False})
-    label = MemberPreference._meta.get_field(target["p"]).verbose_name
+    label = PREFERENCE_LABELS[target["p"]]
     return f"Du får ikke længere e-mails om {label}."
 
 

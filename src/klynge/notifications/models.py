@@ -143,7 +143,9 @@ class MemberPreference(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="bruger", on_delete=models.CASCADE, related_name="+"
     )
     member_agendas = models.BooleanField(
-        "dagsordener for mine organer", default=True, help_text="Når en dagsorden offentliggøres eller ændres."
+        "dagsordener for mine organer",
+        default=True,
+        help_text="Når en dagsorden offentliggøres eller ændres.",
     )
     deadline_reminders = models.BooleanField(
         "påmindelser om frister", default=True, help_text="Før fristen for punkter til et møde (redaktører)."
@@ -200,9 +202,7 @@ class AgendaPublication(models.Model):
     """That a meeting's agenda was published or changed, as `agenda_published` said: the weekly digest
     and the feeds list it. What it holds is shown to each reader as their access allows."""
 
-    meeting = models.ForeignKey(
-        Meeting, verbose_name="møde", on_delete=models.CASCADE, related_name="+"
-    )
+    meeting = models.ForeignKey(Meeting, verbose_name="møde", on_delete=models.CASCADE, related_name="+")
     published_at = models.DateTimeField("offentliggjort")
     changed = models.BooleanField("ændret dagsorden", default=False)
     supplementary = models.BooleanField("tillægsdagsorden", default=False)

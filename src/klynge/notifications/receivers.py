@@ -32,6 +32,8 @@ def on_agenda_published(
             version_id=version_id,
             defaults={"published_at": timezone.now(), "changed": changed, "supplementary": supplementary},
         )
+        if not created:
+            return
     else:
         publication = AgendaPublication.objects.create(
             meeting=meeting, published_at=timezone.now(), changed=changed, supplementary=supplementary

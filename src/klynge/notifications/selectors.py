@@ -93,7 +93,9 @@ def opted_out(user_ids: Collection[int], preference: str) -> set[int]:
     if not user_ids:
         return set()
     return set(
-        MemberPreference.objects.filter(user__in=user_ids, **{preference: False}).values_list("user", flat=True)
+        MemberPreference.objects.filter(user__in=user_ids, **{preference: False}).values_list(
+            "user", flat=True
+        )
     )
 
 
@@ -208,9 +210,7 @@ def news_between(
         .prefetch_related("focus_area__topics")
     )
     created_at = dict(created.values_list("id", "history_date"))
-    decided_at = dict(
-        _created_between(HistoricalDecision, since, until).values_list("id", "history_date")
-    )
+    decided_at = dict(_created_between(HistoricalDecision, since, until).values_list("id", "history_date"))
     initiated_at = dict(
         _created_between(HistoricalInitiative, since, until).values_list("id", "history_date")
     )

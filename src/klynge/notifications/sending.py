@@ -12,6 +12,7 @@ import datetime
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -32,6 +33,10 @@ from klynge.notifications.selectors import News
 
 logger = logging.getLogger(__name__)
 WEEK = datetime.timedelta(days=7)
+
+
+def _nothing() -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,9 @@ def _subscription_unsubscribe(subscription: Subscription) -> str:
     return emails.unsubscribe_url(tokens.unsubscribe_token(subscription_id=subscription.pk))
 
 
-def _hits_by_query(subscriptions: Iterable[Subscription], news: list[News]) -> dict[str, set[tuple[str, int]]]:
+def _hits_by_query(
+    subscriptions: Iterable[Subscription], news: list[News]
+) -> dict[str, set[tuple[str, int]]]:
     """Each saved search's finds among the news (once per distinct search, not per subscriber)."""
     candidates = selectors.candidates_of(news)
     queries = {s.search_query for s in subscriptions if s.search_query}
@@ -111,13 +118,13 @@ def send_agenda(publication_id: int) -> int:
         pk=publication_id
     )
     meeting = publication.meeting
-    found = [n for n in selectors.news_between(publication.published_at, publication.published_at, publications=[publication.pk]) if n.kind == "agenda" and n.pk == publication.pk]
-    news = found[0]
+    found = selectors.news_between(
+        publication.published_at, publication.published_at, publications=[publication.pk]
+    )
+    news = next(n for n in found if n.kind == "agenda" and n.pk == publication.pk)
     members = selectors.members_of(meeting)
     subscriptions = selectors.subscribers_for(meeting)
-    readers = {r.email.lower(): (r.view, r.user_id) for r in reversed(members)}
-    views: set[View] = {view for view, _ in readers.values()}
-    views |= {_reader_of(s).view for s in subscriptions}
+    views: set[View] = {member.view for member in members} | {_reader_of(s).view for s in subscriptions}
     readable = closed_readable([meeting.pk], views)
     hits = _hits_by_query(subscriptions, [news])
     outgoing: list[Outgoing] = []
@@ -135,7 +142,9 @@ def send_agenda(publication_id: int) -> int:
                 email=email,
                 subscription_id=subscription_id,
                 meeting_id=meeting.pk,
-                build=lambda: emails.agenda_email(to=email, news=shown, reason=reason, unsubscribe=unsubscribe),
+                build=lambda: emails.agenda_email(
+                    to=email, news=shown, reason=reason, unsubscribe=unsubscribe
+                ),
             )
         )
 
@@ -150,7 +159,9 @@ def send_agenda(publication_id: int) -> int:
     for subscription in subscriptions:
         reader = _reader_of(subscription)
         shown = selectors.for_reader(news, readable[reader.view])
-        if shown is None or not selectors.in_scope(shown, subscription, hits.get(subscription.search_query, ())):
+        if shown is None or not selectors.in_scope(
+            shown, subscription, hits.get(subscription.search_query, ())
+        ):
             continue
         reason = f"du abonnerer på {subscription.scope_label}"
         add(subscription.email, shown, reason, _subscription_unsubscribe(subscription), subscription.pk)
@@ -189,7 +200,7 @@ def send_reminders(now: datetime.datetime | None = None) -> int:
                 key = f"reminder:{meeting.pk}:{d}:{editor.user_id}"
                 if d != nearest:
                     outgoing.append(
-                        Outgoing(key=key, kind=NotificationKind.REMINDER, email=editor.email, build=lambda: None)
+                        Outgoing(key=key, kind=NotificationKind.REMINDER, email=editor.email, build=_nothing)
                     )
                     continue
                 outgoing.append(
@@ -198,8 +209,8 @@ def send_reminders(now: datetime.datetime | None = None) -> int:
                         kind=NotificationKind.REMINDER,
                         email=editor.email,
                         meeting_id=meeting.pk,
-                        build=lambda m=meeting, e=editor.email, u=unsubscribe: emails.reminder_email(
-                            to=e, meeting=m, unsubscribe=u
+                        build=partial(
+                            emails.reminder_email, to=editor.email, meeting=meeting, unsubscribe=unsubscribe
                         ),
                     )
                 )
@@ -252,15 +263,16 @@ def send_digests(now: datetime.datetime | None = None) -> int:
                 shown.append(visible)
         build: Callable[[], EmailMultiAlternatives | None]
         if shown:
-            build = lambda s=subscription, n=shown: emails.digest_email(  # noqa: E731
-                to=s.email,
-                label=s.scope_label,
-                news=n,
-                since=since[s.pk],
-                unsubscribe=_subscription_unsubscribe(s),
+            build = partial(
+                emails.digest_email,
+                to=subscription.email,
+                label=subscription.scope_label,
+                news=shown,
+                since=since[subscription.pk],
+                unsubscribe=_subscription_unsubscribe(subscription),
             )
         else:
-            build = lambda: None  # noqa: E731
+            build = _nothing
         outgoing.append(
             Outgoing(
                 key=keys[subscription.pk],

@@ -32,7 +32,9 @@ def read_confirm_token(token: str) -> int:
         raise BadToken(str(error)) from error
 
 
-def unsubscribe_token(*, subscription_id: int | None = None, user_id: int | None = None, preference: str = "") -> str:
+def unsubscribe_token(
+    *, subscription_id: int | None = None, user_id: int | None = None, preference: str = ""
+) -> str:
     """For a subscription, or for a user's e-mails of one kind (a MemberPreference field)."""
     if subscription_id is not None:
         return signing.dumps({"s": subscription_id}, salt=UNSUBSCRIBE_SALT, compress=True)

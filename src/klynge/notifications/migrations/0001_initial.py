@@ -7,152 +7,488 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('bodies', '0003_participation_history'),
-        ('meetings', '0003_case_texts_and_submission_deadline'),
-        ('organisation', '0003_committee_codes_cleaned'),
+        ("bodies", "0003_participation_history"),
+        ("meetings", "0003_case_texts_and_submission_deadline"),
+        ("organisation", "0003_committee_codes_cleaned"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalMemberPreference',
+            name="HistoricalMemberPreference",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('member_agendas', models.BooleanField(default=True, help_text='Når en dagsorden offentliggøres eller ændres.', verbose_name='dagsordener for mine organer')),
-                ('deadline_reminders', models.BooleanField(default=True, help_text='Før fristen for punkter til et møde (redaktører).', verbose_name='påmindelser om frister')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "member_agendas",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Når en dagsorden offentliggøres eller ændres.",
+                        verbose_name="dagsordener for mine organer",
+                    ),
+                ),
+                (
+                    "deadline_reminders",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Før fristen for punkter til et møde (redaktører).",
+                        verbose_name="påmindelser om frister",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruger",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical e-mailvalg',
-                'verbose_name_plural': 'historical e-mailvalg',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical e-mailvalg",
+                "verbose_name_plural": "historical e-mailvalg",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSubscription',
+            name="HistoricalSubscription",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('email', models.EmailField(help_text='Hvor e-mails sendes hen (brugerens egen).', max_length=254, verbose_name='e-mailadresse')),
-                ('scope', models.CharField(choices=[('body', 'Organ'), ('collaboration', 'Samarbejde'), ('topic', 'Emne'), ('search', 'Gemt søgning')], max_length=20, verbose_name='abonnerer på')),
-                ('search_query', models.CharField(blank=True, max_length=200, verbose_name='søgning')),
-                ('immediate', models.BooleanField(default=True, help_text='Når en dagsorden offentliggøres.', verbose_name='straks')),
-                ('weekly', models.BooleanField(default=False, verbose_name='ugentligt overblik')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='oprettet')),
-                ('confirmed_at', models.DateTimeField(blank=True, help_text='En e-mailadresse uden konto skal bekræftes først.', null=True, verbose_name='bekræftet')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='bodies.body', verbose_name='organ')),
-                ('collaboration', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='bodies.collaboration', verbose_name='samarbejde')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('topic', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.topic', verbose_name='emne')),
-                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        help_text="Hvor e-mails sendes hen (brugerens egen).",
+                        max_length=254,
+                        verbose_name="e-mailadresse",
+                    ),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("body", "Organ"),
+                            ("collaboration", "Samarbejde"),
+                            ("topic", "Emne"),
+                            ("search", "Gemt søgning"),
+                        ],
+                        max_length=20,
+                        verbose_name="abonnerer på",
+                    ),
+                ),
+                ("search_query", models.CharField(blank=True, max_length=200, verbose_name="søgning")),
+                (
+                    "immediate",
+                    models.BooleanField(
+                        default=True, help_text="Når en dagsorden offentliggøres.", verbose_name="straks"
+                    ),
+                ),
+                ("weekly", models.BooleanField(default=False, verbose_name="ugentligt overblik")),
+                ("created_at", models.DateTimeField(blank=True, editable=False, verbose_name="oprettet")),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="En e-mailadresse uden konto skal bekræftes først.",
+                        null=True,
+                        verbose_name="bekræftet",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="bodies.body",
+                        verbose_name="organ",
+                    ),
+                ),
+                (
+                    "collaboration",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="bodies.collaboration",
+                        verbose_name="samarbejde",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.topic",
+                        verbose_name="emne",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruger",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical abonnement',
-                'verbose_name_plural': 'historical abonnementer',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical abonnement",
+                "verbose_name_plural": "historical abonnementer",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='MemberPreference',
+            name="MemberPreference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('member_agendas', models.BooleanField(default=True, help_text='Når en dagsorden offentliggøres eller ændres.', verbose_name='dagsordener for mine organer')),
-                ('deadline_reminders', models.BooleanField(default=True, help_text='Før fristen for punkter til et møde (redaktører).', verbose_name='påmindelser om frister')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "member_agendas",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Når en dagsorden offentliggøres eller ændres.",
+                        verbose_name="dagsordener for mine organer",
+                    ),
+                ),
+                (
+                    "deadline_reminders",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Før fristen for punkter til et møde (redaktører).",
+                        verbose_name="påmindelser om frister",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruger",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'e-mailvalg',
-                'verbose_name_plural': 'e-mailvalg',
+                "verbose_name": "e-mailvalg",
+                "verbose_name_plural": "e-mailvalg",
             },
         ),
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(help_text='Hvor e-mails sendes hen (brugerens egen).', max_length=254, verbose_name='e-mailadresse')),
-                ('scope', models.CharField(choices=[('body', 'Organ'), ('collaboration', 'Samarbejde'), ('topic', 'Emne'), ('search', 'Gemt søgning')], max_length=20, verbose_name='abonnerer på')),
-                ('search_query', models.CharField(blank=True, max_length=200, verbose_name='søgning')),
-                ('immediate', models.BooleanField(default=True, help_text='Når en dagsorden offentliggøres.', verbose_name='straks')),
-                ('weekly', models.BooleanField(default=False, verbose_name='ugentligt overblik')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('confirmed_at', models.DateTimeField(blank=True, help_text='En e-mailadresse uden konto skal bekræftes først.', null=True, verbose_name='bekræftet')),
-                ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='bodies.body', verbose_name='organ')),
-                ('collaboration', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='bodies.collaboration', verbose_name='samarbejde')),
-                ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisation.topic', verbose_name='emne')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        help_text="Hvor e-mails sendes hen (brugerens egen).",
+                        max_length=254,
+                        verbose_name="e-mailadresse",
+                    ),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("body", "Organ"),
+                            ("collaboration", "Samarbejde"),
+                            ("topic", "Emne"),
+                            ("search", "Gemt søgning"),
+                        ],
+                        max_length=20,
+                        verbose_name="abonnerer på",
+                    ),
+                ),
+                ("search_query", models.CharField(blank=True, max_length=200, verbose_name="søgning")),
+                (
+                    "immediate",
+                    models.BooleanField(
+                        default=True, help_text="Når en dagsorden offentliggøres.", verbose_name="straks"
+                    ),
+                ),
+                ("weekly", models.BooleanField(default=False, verbose_name="ugentligt overblik")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="En e-mailadresse uden konto skal bekræftes først.",
+                        null=True,
+                        verbose_name="bekræftet",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="bodies.body",
+                        verbose_name="organ",
+                    ),
+                ),
+                (
+                    "collaboration",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="bodies.collaboration",
+                        verbose_name="samarbejde",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisation.topic",
+                        verbose_name="emne",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subscriptions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruger",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'abonnement',
-                'verbose_name_plural': 'abonnementer',
-                'ordering': ['email', 'scope', 'pk'],
+                "verbose_name": "abonnement",
+                "verbose_name_plural": "abonnementer",
+                "ordering": ["email", "scope", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SentNotification',
+            name="SentNotification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, unique=True, verbose_name='nøgle')),
-                ('kind', models.CharField(choices=[('confirmation', 'Bekræftelse af abonnement'), ('agenda', 'Dagsorden offentliggjort'), ('reminder', 'Påmindelse om frist'), ('digest', 'Ugentligt overblik')], max_length=20, verbose_name='type')),
-                ('email', models.EmailField(max_length=254, verbose_name='modtager')),
-                ('subject', models.CharField(blank=True, max_length=300, verbose_name='emne')),
-                ('sent_at', models.DateTimeField(auto_now_add=True, verbose_name='sendt')),
-                ('empty', models.BooleanField(default=False, help_text='Et overblik uden nyt sendes ikke.', verbose_name='intet nyt')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='meetings.meeting', verbose_name='møde')),
-                ('subscription', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='sent', to='notifications.subscription', verbose_name='abonnement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=200, unique=True, verbose_name="nøgle")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("confirmation", "Bekræftelse af abonnement"),
+                            ("agenda", "Dagsorden offentliggjort"),
+                            ("reminder", "Påmindelse om frist"),
+                            ("digest", "Ugentligt overblik"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="modtager")),
+                ("subject", models.CharField(blank=True, max_length=300, verbose_name="emne")),
+                ("sent_at", models.DateTimeField(auto_now_add=True, verbose_name="sendt")),
+                (
+                    "empty",
+                    models.BooleanField(
+                        default=False, help_text="Et overblik uden nyt sendes ikke.", verbose_name="intet nyt"
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="meetings.meeting",
+                        verbose_name="møde",
+                    ),
+                ),
+                (
+                    "subscription",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="sent",
+                        to="notifications.subscription",
+                        verbose_name="abonnement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sendt e-mail',
-                'verbose_name_plural': 'sendte e-mails',
-                'ordering': ['-sent_at', '-pk'],
+                "verbose_name": "sendt e-mail",
+                "verbose_name_plural": "sendte e-mails",
+                "ordering": ["-sent_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaPublication',
+            name="AgendaPublication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('published_at', models.DateTimeField(verbose_name='offentliggjort')),
-                ('changed', models.BooleanField(default=False, verbose_name='ændret dagsorden')),
-                ('supplementary', models.BooleanField(default=False, verbose_name='tillægsdagsorden')),
-                ('version_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='dagsordensversion')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='meetings.meeting', verbose_name='møde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("published_at", models.DateTimeField(verbose_name="offentliggjort")),
+                ("changed", models.BooleanField(default=False, verbose_name="ændret dagsorden")),
+                ("supplementary", models.BooleanField(default=False, verbose_name="tillægsdagsorden")),
+                (
+                    "version_id",
+                    models.PositiveBigIntegerField(blank=True, null=True, verbose_name="dagsordensversion"),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="meetings.meeting",
+                        verbose_name="møde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'offentliggjort dagsorden',
-                'verbose_name_plural': 'offentliggjorte dagsordener',
-                'ordering': ['-published_at', '-pk'],
-                'indexes': [models.Index(fields=['published_at'], name='notificatio_publish_16a053_idx')],
+                "verbose_name": "offentliggjort dagsorden",
+                "verbose_name_plural": "offentliggjorte dagsordener",
+                "ordering": ["-published_at", "-pk"],
+                "indexes": [models.Index(fields=["published_at"], name="notificatio_publish_16a053_idx")],
             },
         ),
         migrations.AddIndex(
-            model_name='subscription',
-            index=models.Index(fields=['scope', 'body', 'collaboration', 'topic'], name='notificatio_scope_9fa674_idx'),
+            model_name="subscription",
+            index=models.Index(
+                fields=["scope", "body", "collaboration", "topic"], name="notificatio_scope_9fa674_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subscription',
-            constraint=models.CheckConstraint(condition=models.Q(('immediate', True), ('weekly', True), _connector='OR'), name='subscription_sends_something', violation_error_message='Vælg straks, ugentligt overblik eller begge.'),
+            model_name="subscription",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("immediate", True), ("weekly", True), _connector="OR"),
+                name="subscription_sends_something",
+                violation_error_message="Vælg straks, ugentligt overblik eller begge.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subscription',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('body__isnull', False), ('collaboration__isnull', True), ('scope', 'body'), ('search_query', ''), ('topic__isnull', True)), models.Q(('body__isnull', True), ('collaboration__isnull', False), ('scope', 'collaboration'), ('search_query', ''), ('topic__isnull', True)), models.Q(('body__isnull', True), ('collaboration__isnull', True), ('scope', 'topic'), ('search_query', ''), ('topic__isnull', False)), models.Q(('body__isnull', True), ('collaboration__isnull', True), ('scope', 'search'), ('topic__isnull', True), models.Q(('search_query', ''), _negated=True)), _connector='OR'), name='subscription_one_scope', violation_error_message='Et abonnement følger netop én ting: et organ, et samarbejde, et emne eller en søgning.'),
+            model_name="subscription",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("body__isnull", False),
+                        ("collaboration__isnull", True),
+                        ("scope", "body"),
+                        ("search_query", ""),
+                        ("topic__isnull", True),
+                    ),
+                    models.Q(
+                        ("body__isnull", True),
+                        ("collaboration__isnull", False),
+                        ("scope", "collaboration"),
+                        ("search_query", ""),
+                        ("topic__isnull", True),
+                    ),
+                    models.Q(
+                        ("body__isnull", True),
+                        ("collaboration__isnull", True),
+                        ("scope", "topic"),
+                        ("search_query", ""),
+                        ("topic__isnull", False),
+                    ),
+                    models.Q(
+                        ("body__isnull", True),
+                        ("collaboration__isnull", True),
+                        ("scope", "search"),
+                        ("topic__isnull", True),
+                        models.Q(("search_query", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="subscription_one_scope",
+                violation_error_message="Et abonnement følger netop én ting: et organ, et samarbejde, et emne eller en søgning.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='sentnotification',
-            index=models.Index(fields=['subscription', 'kind', 'sent_at'], name='notificatio_subscri_96a2df_idx'),
+            model_name="sentnotification",
+            index=models.Index(
+                fields=["subscription", "kind", "sent_at"], name="notificatio_subscri_96a2df_idx"
+            ),
         ),
     ]

@@ -30,7 +30,7 @@ class SubscriptionForm(DanishForm):
         label="Søgning",
         max_length=MAX_SEARCH_QUERY,
         required=False,
-        help_text="Som på søgesiden, fx: forebyggelse \"ældre medicinske patienter\".",
+        help_text='Som på søgesiden, fx: forebyggelse "ældre medicinske patienter".',
     )
     immediate = forms.BooleanField(
         label="Straks, når en dagsorden offentliggøres eller ændres", required=False, initial=True
@@ -73,9 +73,7 @@ class FrequencyForm(DanishForm):
 
 
 class PreferenceForm(DanishForm):
-    member_agendas = forms.BooleanField(
-        label="Dagsordener for de organer, jeg er medlem af", required=False
-    )
+    member_agendas = forms.BooleanField(label="Dagsordener for de organer, jeg er medlem af", required=False)
     deadline_reminders = forms.BooleanField(
         label="Påmindelser før fristen for punkter (redaktører)", required=False
     )

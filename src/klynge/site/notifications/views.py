@@ -121,7 +121,10 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             )
         except ValidationError as error:
             return render(
-                request, "notifications/confirm.html", {"error": error.messages[0], "token": token}, status=422
+                request,
+                "notifications/confirm.html",
+                {"error": error.messages[0], "token": token},
+                status=422,
             )
         return render(request, "notifications/confirm.html", {"done": subscription, "token": token})
     return render(request, "notifications/confirm.html", {"token": token})
