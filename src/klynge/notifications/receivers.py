@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -38,5 +37,5 @@ def on_agenda_published(
         publication = AgendaPublication.objects.create(
             meeting=meeting, published_at=timezone.now(), changed=changed, supplementary=supplementary
         )
-    pk = publication.pk
-    transaction.on_commit(lambda: send_agenda.enqueue(publication_id=pk))
+    # The signal comes after the agenda's transaction has committed (see its docstring): queue at once.
+    send_agenda.enqueue(publication_id=publication.pk)
