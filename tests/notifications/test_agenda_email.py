@@ -24,19 +24,21 @@ def test_members_and_subscribers_get_the_agenda_each_as_they_may_read_it(
     editor = account("redaktoer2@test.dk", Role.EDITOR, party=world.municipality)
     from klynge.notifications.models import Subscription
 
-    Subscription.objects.create(user=editor, email=editor.email, confirmed_at=editor.date_joined, **body_scope(world))
+    Subscription.objects.create(
+        user=editor, email=editor.email, confirmed_at=editor.date_joined, **body_scope(world)
+    )
     anonymous_subscription("borger@example.dk", **body_scope(world))
 
     publish(world.meeting)
 
-    member_mail, = _to("borgmester@test.dk")
+    (member_mail,) = _to("borgmester@test.dk")
     assert CLOSED_TITLE in member_mail.body and world.agenda_item.title in member_mail.body
     html = member_mail.alternatives[0][0]
     assert CLOSED_TITLE in html and member_mail.alternatives[0][1] == "text/html"
     assert "du er medlem af Politisk sundhedsklynge Test" in member_mail.body
-    editor_mail, = _to("redaktoer2@test.dk")
+    (editor_mail,) = _to("redaktoer2@test.dk")
     assert CLOSED_TITLE in editor_mail.body
-    public_mail, = _to("borger@example.dk")
+    (public_mail,) = _to("borger@example.dk")
     assert world.agenda_item.title in public_mail.body
     assert CLOSED_TITLE not in public_mail.body and CLOSED_TITLE not in public_mail.alternatives[0][0]
     assert "lukket" not in public_mail.body
@@ -78,7 +80,7 @@ def test_one_e_mail_per_address_and_none_to_those_who_opted_out(world: ClusterWo
     mail.outbox.clear()
     publish(world.meeting, changed=True)
     # the address still subscribes by itself: one e-mail, the public's
-    only, = _to("borgmester@test.dk")
+    (only,) = _to("borgmester@test.dk")
     assert "abonnerer på Organ" in only.body
 
 
@@ -87,7 +89,11 @@ def test_unconfirmed_and_weekly_only_subscriptions_get_no_immediate_e_mail(world
 
     Subscription.objects.create(email="ubekraeftet@example.dk", **body_scope(world))
     Subscription.objects.create(
-        email="ugentlig@example.dk", immediate=False, weekly=True, confirmed_at=world.meeting.history.first().history_date, **body_scope(world)
+        email="ugentlig@example.dk",
+        immediate=False,
+        weekly=True,
+        confirmed_at=world.meeting.history.first().history_date,
+        **body_scope(world),
     )
     publish(world.meeting)
     assert mail.outbox == []
@@ -103,12 +109,16 @@ def test_a_saved_search_matches_only_what_its_reader_may_read(world: ClusterWorl
     from klynge.notifications.models import Subscription
 
     Subscription.objects.create(
-        user=editor, email=editor.email, confirmed_at=editor.date_joined, scope=Scope.SEARCH, search_query="leverandører"
+        user=editor,
+        email=editor.email,
+        confirmed_at=editor.date_joined,
+        scope=Scope.SEARCH,
+        search_query="leverandører",
     )
     publish(world.meeting)
     assert _to("leverandoer@example.dk") == []  # only the closed item matches: the public gets nothing
     assert len(_to("forebyg@example.dk")) == 1
-    editor_mail, = _to("redaktoer@test.dk")
+    (editor_mail,) = _to("redaktoer@test.dk")
     assert CLOSED_TITLE in editor_mail.body
 
 

@@ -37,7 +37,7 @@ def test_editors_are_reminded_three_days_and_one_day_before_once_each(world: Clu
     _planned(world, now + 2 * DAY)
     assert sending.send_reminders(now) == 1
     assert sending.send_reminders(now) == 0
-    reminder, = mail.outbox
+    (reminder,) = mail.outbox
     assert reminder.to == ["redaktoer@test.dk"]
     assert reminder.subject.startswith("Frist for punkter ")
     assert "Julemøde 20. december 2026" in reminder.body
@@ -56,20 +56,29 @@ def test_a_late_run_sends_only_the_nearest_reminder(world: ClusterWorld) -> None
     assert len(mail.outbox) == 1
 
 
-def test_the_weekly_digest_shows_each_reader_what_they_may_read(world: ClusterWorld, closed_item: Any) -> None:
-    decision_create(agenda_item=closed_item, kind=DecisionKind.COORDINATION, text="Aftalen med leverandøren forlænges.")
+def test_the_weekly_digest_shows_each_reader_what_they_may_read(
+    world: ClusterWorld, closed_item: Any
+) -> None:
+    decision_create(
+        agenda_item=closed_item, kind=DecisionKind.COORDINATION, text="Aftalen med leverandøren forlænges."
+    )
     member = account("medlem@test.dk", Role.MEMBER, person=world.mayor)
     from klynge.notifications.models import Subscription
 
     Subscription.objects.create(
-        user=member, email=member.email, confirmed_at=timezone.now(), scope=Scope.BODY, body=world.political, weekly=True
+        user=member,
+        email=member.email,
+        confirmed_at=timezone.now(),
+        scope=Scope.BODY,
+        body=world.political,
+        weekly=True,
     )
     anonymous_subscription("borger@example.dk", scope=Scope.COLLABORATION, collaboration=world.cluster)
     now = timezone.now() + DAY
     assert sending.send_digests(now) == 2
     assert sending.send_digests(now) == 0  # once a week
-    public, = [m for m in mail.outbox if m.to == ["borger@example.dk"]]
-    members, = [m for m in mail.outbox if m.to == ["medlem@test.dk"]]
+    (public,) = [m for m in mail.outbox if m.to == ["borger@example.dk"]]
+    (members,) = [m for m in mail.outbox if m.to == ["medlem@test.dk"]]
     assert public.subject == "Ugentligt overblik: Samarbejde: Sundhedsklynge Test"
     for text in (public.body, public.alternatives[0][0]):
         assert "Klyngen godkendte indsatsen." in text and "Indsats Test" in text
@@ -83,7 +92,10 @@ def test_the_weekly_digest_shows_each_reader_what_they_may_read(world: ClusterWo
 def _digest_queries(world: ClusterWorld, subscribers: int, items: int, start: int) -> int:
     for n in range(items):
         agenda_item_create(
-            meeting=world.meeting, title=f"Punkt {start}-{n}", kind=AgendaItemKind.ORIENTATION, is_public=n % 2 == 0
+            meeting=world.meeting,
+            title=f"Punkt {start}-{n}",
+            kind=AgendaItemKind.ORIENTATION,
+            is_public=n % 2 == 0,
         )
     for n in range(subscribers):
         anonymous_subscription(f"s{start}-{n}@example.dk", scope=Scope.BODY, body=world.political)
@@ -91,8 +103,12 @@ def _digest_queries(world: ClusterWorld, subscribers: int, items: int, start: in
         from klynge.notifications.models import Subscription
 
         Subscription.objects.create(
-            user=user, email=user.email, confirmed_at=timezone.now(), scope=Scope.TOPIC,
-            topic=world.prevention_topic, weekly=True,
+            user=user,
+            email=user.email,
+            confirmed_at=timezone.now(),
+            scope=Scope.TOPIC,
+            topic=world.prevention_topic,
+            weekly=True,
         )
     with CaptureQueriesContext(connection) as queries:
         sent = sending.send_digests(timezone.now() + DAY)

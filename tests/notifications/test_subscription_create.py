@@ -32,7 +32,7 @@ def test_an_address_confirms_by_the_link_in_its_e_mail(
     assert "Vi har sendt en e-mail til borger@example.dk" in response.content.decode()
     subscription = Subscription.objects.get(email="borger@example.dk")
     assert not subscription.is_confirmed
-    confirmation, = mail.outbox
+    (confirmation,) = mail.outbox
     assert confirmation.subject == "Bekræft dit abonnement i Klynge"
     link = _link(confirmation, "bekraeft")
     assert client.get(link).status_code == 200  # a page with a button: opening the link confirms nothing
@@ -66,7 +66,13 @@ def test_refusals_are_danish_per_field_on_page_and_api(world: ClusterWorld) -> N
     assert "Skriv en gyldig e-mailadresse" in text
     api = Client().post(
         "/api/v1/subscriptions",
-        {"scope": "body", "email": "borger@example.dk", "immediate": False, "weekly": False, "body": world.political.pk},
+        {
+            "scope": "body",
+            "email": "borger@example.dk",
+            "immediate": False,
+            "weekly": False,
+            "body": world.political.pk,
+        },
         content_type="application/json",
     )
     assert api.status_code == 422
@@ -96,7 +102,9 @@ def test_an_account_subscribes_at_once_and_manages_its_own(world: ClusterWorld) 
     assert again.status_code == 422
     assert mail.outbox == []
     pk = body["id"]
-    changed = client.patch(f"/api/v1/subscriptions/{pk}", {"immediate": False}, content_type="application/json")
+    changed = client.patch(
+        f"/api/v1/subscriptions/{pk}", {"immediate": False}, content_type="application/json"
+    )
     assert changed.status_code == 200 and changed.json()["weekly"] and not changed.json()["immediate"]
     listed = client.get("/api/v1/subscriptions").json()
     assert [s["id"] for s in listed["items"]] == [pk]
@@ -112,7 +120,10 @@ def test_an_account_subscribes_at_once_and_manages_its_own(world: ClusterWorld) 
 def test_page_and_api_make_the_same_subscription(world: ClusterWorld) -> None:
     page_client = editor_of(world.municipality, "side@test.dk")
     api_client = editor_of(world.general_practice, "api@test.dk")
-    page_client.post("/abonnementer/", {"scope": "collaboration", "collaboration": world.cluster.pk, "weekly": "on", "immediate": "on"})
+    page_client.post(
+        "/abonnementer/",
+        {"scope": "collaboration", "collaboration": world.cluster.pk, "weekly": "on", "immediate": "on"},
+    )
     api_client.post(
         "/api/v1/subscriptions",
         {"scope": "collaboration", "collaboration": world.cluster.pk, "weekly": True, "immediate": True},
@@ -127,9 +138,14 @@ def test_page_and_api_make_the_same_subscription(world: ClusterWorld) -> None:
 
 def test_preferences_on_page_and_api(world: ClusterWorld) -> None:
     client = editor_of(world.municipality, "redaktoer@test.dk")
-    assert client.get("/api/v1/notification-preferences").json() == {"member_agendas": True, "deadline_reminders": True}
+    assert client.get("/api/v1/notification-preferences").json() == {
+        "member_agendas": True,
+        "deadline_reminders": True,
+    }
     response = client.patch(
-        "/api/v1/notification-preferences", json.dumps({"deadline_reminders": False}), content_type="application/json"
+        "/api/v1/notification-preferences",
+        json.dumps({"deadline_reminders": False}),
+        content_type="application/json",
     )
     assert response.json() == {"member_agendas": True, "deadline_reminders": False}
     client.post("/abonnementer/valg/", {"deadline_reminders": "on"})
@@ -143,12 +159,14 @@ def test_one_click_unsubscribe(world: ClusterWorld) -> None:
 
     subscription = anonymous_subscription("borger@example.dk", scope=Scope.BODY, body=world.political)
     publish(world.meeting)
-    message, = mail.outbox
+    (message,) = mail.outbox
     url = message.extra_headers["List-Unsubscribe"].strip("<>").removeprefix("https://klynge.test")
     assert Client().get(url).status_code == 200
     assert Subscription.objects.filter(pk=subscription.pk).exists()
     # RFC 8058: the mail program POSTs without a session or CSRF token
-    response = Client(enforce_csrf_checks=True).post(url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+    response = Client(enforce_csrf_checks=True).post(
+        url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 200 and "Du er afmeldt" in response.content.decode()
     assert not Subscription.objects.filter(pk=subscription.pk).exists()
     assert "allerede afmeldt" in Client().post(url).content.decode()
