@@ -172,3 +172,30 @@ def test_one_click_unsubscribe(world: ClusterWorld) -> None:
     assert "allerede afmeldt" in Client().post(url).content.decode()
     assert Client().get("/abonnementer/afmeld/opdigtet/").status_code == 404
     assert Client().post("/abonnementer/afmeld/opdigtet/").status_code == 404
+
+
+def test_the_pages_link_to_subscribe_with_the_scope_filled_in(world: ClusterWorld) -> None:
+    body_page = Client().get(world.political.get_absolute_url()).content.decode()
+    assert f"/abonnementer/?organ={world.political.pk}" in body_page
+    assert f"/feeds/organ/{world.political.slug}.rss" in body_page
+    form = Client().get(f"/abonnementer/?organ={world.political.pk}").content.decode()
+    assert f'<option value="{world.political.pk}" selected>' in form
+    search = Client().get("/abonnementer/?soegning=forebyggelse").content.decode()
+    assert 'value="forebyggelse"' in search
+
+
+def test_the_page_costs_the_same_for_more_subscriptions(
+    world: ClusterWorld, django_assert_max_num_queries: Any
+) -> None:
+    client = editor_of(world.municipality, "redaktoer@test.dk")
+    client.post("/abonnementer/", {"scope": "body", "body": world.political.pk, "immediate": "on"})
+    with django_assert_max_num_queries(14) as few:
+        client.get("/abonnementer/")
+    one = len(few.captured_queries)
+    for topic in (world.prevention_topic, world.hospitals_topic):
+        client.post("/abonnementer/", {"scope": "topic", "topic": topic.pk, "weekly": "on"})
+    client.post(
+        "/abonnementer/", {"scope": "collaboration", "collaboration": world.cluster.pk, "weekly": "on"}
+    )
+    with django_assert_max_num_queries(one):
+        client.get("/abonnementer/")
