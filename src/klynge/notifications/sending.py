@@ -114,9 +114,13 @@ def _hits_by_query(
 def send_agenda(publication_id: int) -> int:
     """E-mail the body's members and the subscribers at once (immediately) about a published agenda,
     each with the items they may read."""
-    publication = AgendaPublication.objects.select_related("meeting__body__collaboration").get(
-        pk=publication_id
+    publication = (
+        AgendaPublication.objects.select_related("meeting__body__collaboration")
+        .filter(pk=publication_id)
+        .first()
     )
+    if publication is None:
+        return 0  # the meeting was deleted before the worker came to it
     meeting = publication.meeting
     found = selectors.news_between(
         publication.published_at, publication.published_at, publications=[publication.pk]
