@@ -148,10 +148,17 @@ def test_preferences_on_page_and_api(world: ClusterWorld) -> None:
         content_type="application/json",
     )
     assert response.json() == {"member_agendas": True, "deadline_reminders": False}
-    client.post("/abonnementer/valg/", {"deadline_reminders": "on"})
+    client.post("/abonnementer/", {"action": "preferences", "deadline_reminders": "on"})
     assert MemberPreference.objects.get(user__email="redaktoer@test.dk").deadline_reminders
-    assert Client().get("/api/v1/notification-preferences").status_code == 401
-    assert Client().get("/api/v1/subscriptions").status_code == 401
+    assert Client().get("/api/v1/notification-preferences").json() == {
+        "member_agendas": False,
+        "deadline_reminders": False,
+    }
+    assert Client().get("/api/v1/subscriptions").json()["items"] == []
+    assert (
+        Client().patch("/api/v1/notification-preferences", {}, content_type="application/json").status_code
+        == 401
+    )
 
 
 def test_one_click_unsubscribe(world: ClusterWorld) -> None:

@@ -78,10 +78,11 @@ class PreferencesIn(Input):
     deadline_reminders: bool = omittable()
 
 
-@router.get("/subscriptions", response={200: list[SubscriptionOut], **LIST_ERRORS}, auth=WRITE_AUTH)
+@router.get("/subscriptions", response={200: list[SubscriptionOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_subscriptions(request: HttpRequest) -> Any:
-    """The caller's own subscriptions."""
+    """The caller's own subscriptions (none without a token or session: an address's subscriptions are
+    managed by the links in its e-mails)."""
     return selectors.subscriptions_of(request.user)
 
 
@@ -124,9 +125,12 @@ def _preferences(preference: MemberPreference) -> dict[str, Any]:
     return {"member_agendas": preference.member_agendas, "deadline_reminders": preference.deadline_reminders}
 
 
-@router.get("/notification-preferences", response={200: PreferencesOut, **LIST_ERRORS}, auth=WRITE_AUTH)
+@router.get("/notification-preferences", response={200: PreferencesOut, **LIST_ERRORS}, auth=READ_AUTH)
 def get_preferences(request: HttpRequest) -> Any:
-    """Which e-mails the caller gets as member (agendas of their bodies) or editor (deadline reminders)."""
+    """Which e-mails the caller gets as member (agendas of their bodies) or editor (deadline reminders);
+    without a token or session, none (no e-mails come by a role)."""
+    if not request.user.is_authenticated:
+        return {"member_agendas": False, "deadline_reminders": False}
     return _preferences(selectors.member_preference_of(request.user))
 
 

@@ -9,7 +9,6 @@ urlpatterns = [
     path("abonnementer/", views.subscriptions_page, name="subscriptions"),
     path("abonnementer/<int:pk>/aendr/", views.subscription_change, name="subscription_change"),
     path("abonnementer/<int:pk>/slet/", views.subscription_delete, name="subscription_delete"),
-    path("abonnementer/valg/", views.preferences_change, name="preferences"),
     path("abonnementer/bekraeft/<str:token>/", views.confirm, name="confirm"),
     path("abonnementer/afmeld/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("feeds/<str:scope>.rss", NewsFeed(), name="feed_rss_search"),

@@ -39,6 +39,8 @@ def subscriptions_page(request: HttpRequest) -> HttpResponse:
     in: subscribe an e-mail address (which then confirms it)."""
     user = request.user
     anonymous = not user.is_authenticated
+    if request.method == "POST" and request.POST.get("action") == "preferences" and not anonymous:
+        return _preferences_change(request)
     form = SubscriptionForm(
         request.POST if request.method == "POST" else None, initial=_prefill(request), with_email=anonymous
     )
@@ -101,9 +103,8 @@ def subscription_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("notifications:subscriptions")
 
 
-@login_required
-@require_POST
-def preferences_change(request: HttpRequest) -> HttpResponse:
+def _preferences_change(request: HttpRequest) -> HttpResponse:
+    """The member's or editor's choice of e-mails (the page's second form, `action=preferences`)."""
     form = PreferenceForm(request.POST)
     if form.is_valid():
         commands.member_preference_update(actor=request.user, command=form.command())
