@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import Strict
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import LIST_ERRORS, WRITE_ERRORS, error_responses
@@ -22,6 +23,7 @@ from klynge.notifications import commands, selectors
 from klynge.notifications.models import MAX_SEARCH_QUERY, MemberPreference, Scope, Subscription
 
 router = Router(tags=["Notifications"])
+Flag = Annotated[bool, Strict()]  # true or false, not 0 or "yes"
 
 
 class SubscriptionOut(Schema):
@@ -56,16 +58,16 @@ class SubscriptionIn(Input):
     collaboration: Id | None = None
     topic: Id | None = None
     search_query: Annotated[str, STRIPPED, Field(max_length=MAX_SEARCH_QUERY)] = ""
-    immediate: bool = True
-    weekly: bool = False
+    immediate: Flag = True
+    weekly: Flag = False
     email: Annotated[str, STRIPPED, Field(max_length=254)] = Field(
         "", description="Only without a token or session: the address, which must confirm."
     )
 
 
 class SubscriptionChangeIn(Input):
-    immediate: bool = omittable()
-    weekly: bool = omittable()
+    immediate: Flag = omittable()
+    weekly: Flag = omittable()
 
 
 class PreferencesOut(Schema):
@@ -74,8 +76,8 @@ class PreferencesOut(Schema):
 
 
 class PreferencesIn(Input):
-    member_agendas: bool = omittable()
-    deadline_reminders: bool = omittable()
+    member_agendas: Flag = omittable()
+    deadline_reminders: Flag = omittable()
 
 
 @router.get("/subscriptions", response={200: list[SubscriptionOut], **LIST_ERRORS}, auth=READ_AUTH)
