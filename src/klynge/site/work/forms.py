@@ -23,6 +23,7 @@ from klynge.work.models import (
     FollowUpResearch,
     FollowUpResearchStatus,
     Fund,
+    FundKind,
     Initiative,
     InitiativeStatus,
     TrialAction,
@@ -384,6 +385,14 @@ class FollowUpResearchForm(DanishForm):
 
 class FundForm(DanishForm):
     name = _text("Navn", required_message="Skriv puljens navn.", max_length=200)
+    kind = forms.ChoiceField(
+        label="Type",
+        choices=FundKind.choices,
+        initial=FundKind.POOL,
+        widget=forms.RadioSelect(attrs={"class": "form-radio"}),
+        help_text="Et sundhedsråds investeringsmotor til nære sundhedsindsatser, eller en pulje.",
+        error_messages={"required": "Vælg puljens type."},
+    )
     amount = DanishAmountField(
         label="Ramme (kr.)",
         allow_zero=True,
@@ -408,7 +417,7 @@ class FundCreateForm(FundForm):
         },
     )
 
-    field_order = ["body", "year", "name", "amount", "description"]
+    field_order = ["body", "year", "name", "kind", "amount", "description"]
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -422,6 +431,7 @@ class FundCreateForm(FundForm):
             name=data["name"],
             amount=data["amount"],
             description=data["description"],
+            kind=FundKind(data["kind"]),
         )
 
 
@@ -436,6 +446,7 @@ class FundUpdateForm(FundForm):
                 "name": fund.name,
                 "amount": fund.amount,
                 "description": fund.description,
+                "kind": fund.kind,
                 "seen_version": record_version(fund),
             },
         )
@@ -449,6 +460,7 @@ class FundUpdateForm(FundForm):
             name=data["name"],
             amount=data["amount"],
             description=data["description"],
+            kind=FundKind(data["kind"]),
         )
 
 
