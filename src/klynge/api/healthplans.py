@@ -14,7 +14,7 @@ from klynge.api.auth import READ_AUTH, WRITE_AUTH
 from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
 from klynge.api.pagination import Pages
 from klynge.api.provenance import SourceRef
-from klynge.api.schemas import BodyId, Date, Id, Input, Ref, SlugRef, Version
+from klynge.api.schemas import BodyId, Date, Id, Input, Ref, SlugRef, Version, omittable
 from klynge.healthplans import commands
 from klynge.healthplans.models import HealthPlanGoal, LocalHealthPlan, LocalHealthPlanStatus
 from klynge.healthplans.selectors import local_health_plan_in_full, local_health_plans
@@ -88,13 +88,13 @@ class PlanIn(Input):
 
 class PlanChange(Input):
     version: Version | None = None
-    name: PlanName = Field(None, description="Omit it to keep it.")
-    description: Text = Field(None, description="Omit it to keep it.")
-    status: LocalHealthPlanStatus = Field(None, description="Omit it to keep it.")
+    name: PlanName = omittable()
+    description: Text = omittable()
+    status: LocalHealthPlanStatus = omittable()
     valid_from: Date | None = None
     valid_to: Date | None = None
     adopted_on: Date | None = None
-    document_url: Url = Field(None, description="Omit it to keep it.")
+    document_url: Url = omittable()
 
 
 class GoalIn(Input):
@@ -108,9 +108,9 @@ class GoalIn(Input):
 
 class GoalChange(Input):
     version: Version | None = None
-    title: GoalTitle = Field(None, description="Omit it to keep it.")
-    description: Text = Field(None, description="Omit it to keep it.")
-    initiatives: IdList = Field(None, description="Omit it to keep them.")
+    title: GoalTitle = omittable()
+    description: Text = omittable()
+    initiatives: IdList = omittable()
 
 
 def _sent(payload: Input) -> dict[str, Any]:

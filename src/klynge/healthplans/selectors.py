@@ -29,9 +29,7 @@ def local_health_plan_in_full(*, slug: str | None = None, pk: int | None = None)
             ),
         )
     )
-    if slug is not None:
-        return plans.filter(slug=slug).first()
-    return plans.filter(pk=pk).first()
+    return plans.filter(slug=slug).first() if slug is not None else plans.filter(pk=pk or 0).first()
 
 
 def plans_for_edit() -> QuerySet[LocalHealthPlan]:

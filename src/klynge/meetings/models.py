@@ -268,7 +268,7 @@ class Decision(Sourced):
                 {"kind": "Kun et sundhedsråd indstiller til regionsrådet. Brug »Anbefaling til en part«."}
             )
         if self.recommended_to_id != collaboration.region_id:
-            region = collaboration.region.name if collaboration.region_id else "rådets region"
+            region = collaboration.region.name if collaboration.region is not None else "rådets region"
             raise ValidationError(
                 {"recommended_to": f"Sundhedsrådet indstiller til regionsrådet i {region}."}
             )

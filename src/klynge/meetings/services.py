@@ -2,6 +2,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -352,7 +353,7 @@ def recommendation_response_record(
 ) -> RecommendationResponse:
     """Record (or correct) what the recipient decided on a recommendation, e.g. the regional council on a
     health council's indstilling. One response per recommendation; a later record replaces the fields."""
-    fields = {
+    fields: dict[str, Any] = {
         "outcome": outcome,
         "decided_on": decided_on,
         "text": text,
