@@ -213,3 +213,11 @@ def test_the_responses_history_says_who_and_when(council: Council, callers: dict
     response = RecommendationResponse.objects.get(decision=council.recommendation)
     (entry,) = response.history.all()
     assert entry.history_user is not None and entry.history_user.email == "sek@test.dk"
+
+
+def test_the_council_page_says_it_recommends_and_the_regional_council_decides(council: Council) -> None:
+    from django.test import Client
+
+    page = Client().get(council.council.get_absolute_url()).content.decode()
+    assert "Sundhedsrådet er et stående udvalg under regionsrådet i Region Test" in page
+    assert "rådet indstiller, regionsrådet beslutter" in page
