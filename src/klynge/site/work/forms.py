@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import Model, QuerySet
 
 from klynge.bodies.models import Collaboration
+from klynge.kernel.commands import UNSET
 from klynge.kernel.formatting import meeting_label
 from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem
@@ -389,9 +390,9 @@ class FundForm(DanishForm):
         label="Type",
         choices=FundKind.choices,
         initial=FundKind.POOL,
+        required=False,  # none chosen: a pool, or on a change the fund's kind as it is
         widget=forms.RadioSelect(attrs={"class": "form-radio"}),
         help_text="Et sundhedsråds investeringsmotor til nære sundhedsindsatser, eller en pulje.",
-        error_messages={"required": "Vælg puljens type."},
     )
     amount = DanishAmountField(
         label="Ramme (kr.)",
@@ -431,7 +432,7 @@ class FundCreateForm(FundForm):
             name=data["name"],
             amount=data["amount"],
             description=data["description"],
-            kind=FundKind(data["kind"]),
+            kind=FundKind(data["kind"] or FundKind.POOL),
         )
 
 
@@ -460,7 +461,7 @@ class FundUpdateForm(FundForm):
             name=data["name"],
             amount=data["amount"],
             description=data["description"],
-            kind=FundKind(data["kind"]),
+            kind=FundKind(data["kind"]) if data["kind"] else UNSET,
         )
 
 
