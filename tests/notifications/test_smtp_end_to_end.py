@@ -66,7 +66,9 @@ def test_agenda_e_mails_reach_a_real_smtp_server(
     public = received[("borger@example.dk",)]
     assert public["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert public["List-Unsubscribe"].strip().startswith("<https://klynge.test/abonnementer/afmeld/")
-    assert " ".join(str(public["Subject"]).split()).startswith("Dagsorden offentliggjort: Politisk sundhedsklynge Test")
+    assert " ".join(str(public["Subject"]).split()).startswith(
+        "Dagsorden offentliggjort: Politisk sundhedsklynge Test"
+    )
     plain = public.get_body(preferencelist=("plain",)).get_content()
     html = public.get_body(preferencelist=("html",)).get_content()
     assert world.agenda_item.title in plain and world.agenda_item.title in html

@@ -117,25 +117,6 @@ def test_an_account_subscribes_at_once_and_manages_its_own(world: ClusterWorld) 
     assert not Subscription.objects.filter(pk=pk).exists()
 
 
-def test_page_and_api_make_the_same_subscription(world: ClusterWorld) -> None:
-    page_client = editor_of(world.municipality, "side@test.dk")
-    api_client = editor_of(world.general_practice, "api@test.dk")
-    page_client.post(
-        "/abonnementer/",
-        {"scope": "collaboration", "collaboration": world.cluster.pk, "weekly": "on", "immediate": "on"},
-    )
-    api_client.post(
-        "/api/v1/subscriptions",
-        {"scope": "collaboration", "collaboration": world.cluster.pk, "weekly": True, "immediate": True},
-        content_type="application/json",
-    )
-    fields = ["scope", "collaboration", "immediate", "weekly", "search_query"]
-    made = [
-        Subscription.objects.filter(email=e).values(*fields).get() for e in ("side@test.dk", "api@test.dk")
-    ]
-    assert made[0] == made[1] and made[0]["scope"] == Scope.COLLABORATION
-
-
 def test_preferences_on_page_and_api(world: ClusterWorld) -> None:
     client = editor_of(world.municipality, "redaktoer@test.dk")
     assert client.get("/api/v1/notification-preferences").json() == {
