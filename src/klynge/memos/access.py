@@ -12,7 +12,9 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from klynge.accounts.access import editor_party_id, is_administrator
-from klynge.meetings.access import visible_agenda_items
+from klynge.bodies.access import access_collaboration_edit
+from klynge.meetings.access import ensure_meeting_edit, visible_agenda_items, visible_items_condition
+from klynge.meetings.models import Meeting
 from klynge.memos.models import Memo, MemoStatus
 from klynge.organisation.models import Committee
 
@@ -89,3 +91,21 @@ def memo_history_visible(user: Any, memo: Memo) -> bool:
     """A memo's drafts are the secretariat's working copies: their history is shown to those who may
     write the memo; everyone else sees the memo only as it was finalised."""
     return _may_write_to_committee(user, memo)
+
+
+# ---- Items flagged for a committee (til orientering) -------------------------------------------------
+
+
+def referrals_visible_to(user: Any) -> Q:
+    """Referrals are as closed as their agenda item: seen only by those who may read the item."""
+    return visible_items_condition(user, path="agenda_item")
+
+
+def access_referral_write(user: Any, meeting: Meeting) -> bool:
+    """Those who may change a meeting mark its items (and decisions) for a committee, and withdraw
+    a mark not yet included in a memo."""
+    return access_collaboration_edit(user, meeting.body.collaboration)
+
+
+def ensure_referral_write(user: Any, meeting: Meeting) -> None:
+    ensure_meeting_edit(user, meeting)

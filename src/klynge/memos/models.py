@@ -147,7 +147,10 @@ class CommitteeReferral(models.Model):
         Committee, verbose_name="udvalg", on_delete=models.PROTECT, related_name="referrals"
     )
     agenda_item = models.ForeignKey(
-        AgendaItem, verbose_name="dagsordenspunkt", on_delete=models.CASCADE, related_name="committee_referrals"
+        AgendaItem,
+        verbose_name="dagsordenspunkt",
+        on_delete=models.CASCADE,
+        related_name="committee_referrals",
     )
     decision = models.ForeignKey(
         "meetings.Decision",

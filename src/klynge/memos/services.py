@@ -2,14 +2,16 @@
 
 import datetime
 from collections.abc import Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from klynge.kernel.records import ensure_unchanged_since
 from klynge.meetings.access import agenda_items_visible_to_party
-from klynge.meetings.models import AgendaItem
+from klynge.meetings.models import AgendaItem, Decision
 from klynge.memos import selectors
 from klynge.memos.content import (
     CLOSED_MARK,
@@ -20,8 +22,9 @@ from klynge.memos.content import (
     without_closed_passages,
 )
 from klynge.memos.drafting.orientation import OrientationMemoRequest, draft_orientation
+from klynge.memos.drafting.referrals import referrals_section
 from klynge.memos.drafting.status import StatusMemoRequest, draft_status
-from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber, MemoKind, MemoStatus
+from klynge.memos.models import CaseNumberKind, CommitteeReferral, Memo, MemoCaseNumber, MemoKind, MemoStatus
 from klynge.organisation.models import Committee
 
 # Without an earlier status memo to continue from, a status memo covers this many weeks.
@@ -109,6 +112,9 @@ def memo_draft(
     else:
         start, end = period_start, period_end
         document = draft_orientation(OrientationMemoRequest(committee=committee, memo_date=memo_date))
+    referrals = selectors.pending_referrals_for_memo(committee=committee)
+    if (section := referrals_section(referrals, memo_date.year)) is not None:
+        document.sections.append(section)
     with transaction.atomic():
         memo = Memo(
             committee=committee,
@@ -124,6 +130,8 @@ def memo_draft(
         memo.full_clean()
         memo.save()
         memo.closed_items.set(closed_item_ids(document.intro, document.sections))
+        # The draft names the flagged items it brings; only finalising it marks them included.
+        memo.drafted_referrals.set(referrals)
         _set_case_numbers(memo, case_numbers or {})
     return memo
 
@@ -201,13 +209,20 @@ def memo_update(
 
 
 def memo_finalise(*, memo: Memo) -> Memo:
-    """Freeze the memo: its text is kept exactly as it is now."""
+    """Freeze the memo: its text is kept exactly as it is now. The flagged items its draft brought, and
+    that no other memo has included meanwhile, are now included: they leave the committee's list."""
     with transaction.atomic():
         memo = _lock_draft(memo)
         memo.status = MemoStatus.FINAL
         memo.finalised_at = timezone.now()
         memo.full_clean()
         memo.save()
+        included = list(
+            CommitteeReferral.objects.select_for_update().filter(drafted_in=memo, included_in__isnull=True)
+        )
+        for referral in included:
+            referral.included_in = memo
+        bulk_update_with_history(included, CommitteeReferral, ["included_in"])
     return memo
 
 
@@ -275,3 +290,49 @@ def case_number_kind_create(*, code: str, label: str, position: int = 0) -> Case
     kind.full_clean()
     kind.save()
     return kind
+
+
+# ---- Items flagged for a committee (til orientering) -------------------------------------------------
+
+
+def referral_create(
+    *,
+    committee: Committee,
+    agenda_item: AgendaItem,
+    decision: Decision | None = None,
+    note: str = "",
+    flagged_by: Any = None,
+) -> CommitteeReferral:
+    """Mark an agenda item, or a decision on it, for the committee's next memo. The same item (or
+    decision) is pending for a committee once at a time."""
+    with transaction.atomic():
+        pending = CommitteeReferral.objects.filter(
+            committee=committee, agenda_item=agenda_item, decision=decision, included_in__isnull=True
+        )
+        if pending.exists():
+            what = "Beslutningen" if decision is not None else "Punktet"
+            raise ValidationError({"committee": f"{what} er allerede til orientering for {committee.name}."})
+        referral = CommitteeReferral(
+            committee=committee,
+            agenda_item=agenda_item,
+            decision=decision,
+            note=note.strip(),
+            flagged_by=flagged_by if getattr(flagged_by, "pk", None) else None,
+        )
+        referral.full_clean(validate_constraints=False)
+        referral.save()
+    return referral
+
+
+def referral_withdraw(*, referral: CommitteeReferral) -> None:
+    """Take back a mark no final memo has included (a draft that brought it keeps its text)."""
+    with transaction.atomic():
+        locked = CommitteeReferral.objects.select_for_update().filter(pk=referral.pk).first()
+        if locked is None:
+            return
+        if not locked.is_pending:
+            raise ValidationError(
+                "Punktet er allerede medtaget i et endeligt notat og kan ikke trækkes tilbage."
+            )
+        locked.drafted_in.clear()
+        locked.delete()

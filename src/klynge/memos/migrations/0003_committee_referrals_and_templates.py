@@ -2,102 +2,321 @@
 
 import django.core.validators
 import django.db.models.deletion
-import klynge.memos.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+import klynge.memos.models
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0003_case_texts_and_submission_deadline'),
-        ('memos', '0002_closed_items'),
-        ('organisation', '0003_committee_codes_cleaned'),
+        ("meetings", "0003_case_texts_and_submission_deadline"),
+        ("memos", "0002_closed_items"),
+        ("organisation", "0003_committee_codes_cleaned"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalCommitteeReferral',
+            name="HistoricalCommitteeReferral",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('note', models.TextField(blank=True, verbose_name='bemærkning')),
-                ('flagged_at', models.DateTimeField(blank=True, editable=False, verbose_name='markeret')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('agenda_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.agendaitem', verbose_name='dagsordenspunkt')),
-                ('committee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.committee', verbose_name='udvalg')),
-                ('decision', models.ForeignKey(blank=True, db_constraint=False, help_text='Udfyldes, når det er en bestemt beslutning under punktet, udvalget skal orienteres om.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.decision', verbose_name='beslutning')),
-                ('flagged_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='markeret af')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('included_in', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='memos.memo', verbose_name='medtaget i notat')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="bemærkning")),
+                ("flagged_at", models.DateTimeField(blank=True, editable=False, verbose_name="markeret")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="meetings.agendaitem",
+                        verbose_name="dagsordenspunkt",
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.committee",
+                        verbose_name="udvalg",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Udfyldes, når det er en bestemt beslutning under punktet, udvalget skal orienteres om.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="meetings.decision",
+                        verbose_name="beslutning",
+                    ),
+                ),
+                (
+                    "flagged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="markeret af",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "included_in",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="memos.memo",
+                        verbose_name="medtaget i notat",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical punkt til orientering',
-                'verbose_name_plural': 'historical punkter til orientering',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical punkt til orientering",
+                "verbose_name_plural": "historical punkter til orientering",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalMemoTemplate',
+            name="HistoricalMemoTemplate",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('template', models.TextField(blank=True, help_text='En .docx-skabelon med docxtpl-felter (se README). Tom: Klynges standardskabelon.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['docx'])], verbose_name='Word-skabelon')),
-                ('logo', models.TextField(blank=True, help_text='PNG eller JPEG, vises i notatets sidehoved.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['png', 'jpg', 'jpeg'])], verbose_name='logo')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='ændret')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('party', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.party', verbose_name='part')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "template",
+                    models.TextField(
+                        blank=True,
+                        help_text="En .docx-skabelon med docxtpl-felter (se README). Tom: Klynges standardskabelon.",
+                        max_length=100,
+                        validators=[django.core.validators.FileExtensionValidator(["docx"])],
+                        verbose_name="Word-skabelon",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.TextField(
+                        blank=True,
+                        help_text="PNG eller JPEG, vises i notatets sidehoved.",
+                        max_length=100,
+                        validators=[django.core.validators.FileExtensionValidator(["png", "jpg", "jpeg"])],
+                        verbose_name="logo",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(blank=True, editable=False, verbose_name="ændret")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisation.party",
+                        verbose_name="part",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical notatskabelon',
-                'verbose_name_plural': 'historical notatskabeloner',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical notatskabelon",
+                "verbose_name_plural": "historical notatskabeloner",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='MemoTemplate',
+            name="MemoTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('template', models.FileField(blank=True, help_text='En .docx-skabelon med docxtpl-felter (se README). Tom: Klynges standardskabelon.', upload_to=klynge.memos.models._template_path, validators=[django.core.validators.FileExtensionValidator(['docx'])], verbose_name='Word-skabelon')),
-                ('logo', models.FileField(blank=True, help_text='PNG eller JPEG, vises i notatets sidehoved.', upload_to=klynge.memos.models._logo_path, validators=[django.core.validators.FileExtensionValidator(['png', 'jpg', 'jpeg'])], verbose_name='logo')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('party', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='memo_template', to='organisation.party', verbose_name='part')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "template",
+                    models.FileField(
+                        blank=True,
+                        help_text="En .docx-skabelon med docxtpl-felter (se README). Tom: Klynges standardskabelon.",
+                        upload_to=klynge.memos.models._template_path,
+                        validators=[django.core.validators.FileExtensionValidator(["docx"])],
+                        verbose_name="Word-skabelon",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.FileField(
+                        blank=True,
+                        help_text="PNG eller JPEG, vises i notatets sidehoved.",
+                        upload_to=klynge.memos.models._logo_path,
+                        validators=[django.core.validators.FileExtensionValidator(["png", "jpg", "jpeg"])],
+                        verbose_name="logo",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                (
+                    "party",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memo_template",
+                        to="organisation.party",
+                        verbose_name="part",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notatskabelon',
-                'verbose_name_plural': 'notatskabeloner',
-                'ordering': ['party__name'],
+                "verbose_name": "notatskabelon",
+                "verbose_name_plural": "notatskabeloner",
+                "ordering": ["party__name"],
             },
         ),
         migrations.CreateModel(
-            name='CommitteeReferral',
+            name="CommitteeReferral",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('note', models.TextField(blank=True, verbose_name='bemærkning')),
-                ('flagged_at', models.DateTimeField(auto_now_add=True, verbose_name='markeret')),
-                ('agenda_item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='committee_referrals', to='meetings.agendaitem', verbose_name='dagsordenspunkt')),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='organisation.committee', verbose_name='udvalg')),
-                ('decision', models.ForeignKey(blank=True, help_text='Udfyldes, når det er en bestemt beslutning under punktet, udvalget skal orienteres om.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='committee_referrals', to='meetings.decision', verbose_name='beslutning')),
-                ('drafted_in', models.ManyToManyField(blank=True, related_name='drafted_referrals', to='memos.memo', verbose_name='udkast, der medtager punktet')),
-                ('flagged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='markeret af')),
-                ('included_in', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='included_referrals', to='memos.memo', verbose_name='medtaget i notat')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="bemærkning")),
+                ("flagged_at", models.DateTimeField(auto_now_add=True, verbose_name="markeret")),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="committee_referrals",
+                        to="meetings.agendaitem",
+                        verbose_name="dagsordenspunkt",
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="referrals",
+                        to="organisation.committee",
+                        verbose_name="udvalg",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Udfyldes, når det er en bestemt beslutning under punktet, udvalget skal orienteres om.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="committee_referrals",
+                        to="meetings.decision",
+                        verbose_name="beslutning",
+                    ),
+                ),
+                (
+                    "drafted_in",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="drafted_referrals",
+                        to="memos.memo",
+                        verbose_name="udkast, der medtager punktet",
+                    ),
+                ),
+                (
+                    "flagged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="markeret af",
+                    ),
+                ),
+                (
+                    "included_in",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="included_referrals",
+                        to="memos.memo",
+                        verbose_name="medtaget i notat",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'punkt til orientering',
-                'verbose_name_plural': 'punkter til orientering',
-                'ordering': ['agenda_item__meeting__date', 'agenda_item__position', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('decision__isnull', True), ('included_in__isnull', True)), fields=('committee', 'agenda_item'), name='referral_item_pending_once'), models.UniqueConstraint(condition=models.Q(('decision__isnull', False), ('included_in__isnull', True)), fields=('committee', 'decision'), name='referral_decision_pending_once')],
+                "verbose_name": "punkt til orientering",
+                "verbose_name_plural": "punkter til orientering",
+                "ordering": ["agenda_item__meeting__date", "agenda_item__position", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("decision__isnull", True), ("included_in__isnull", True)),
+                        fields=("committee", "agenda_item"),
+                        name="referral_item_pending_once",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("decision__isnull", False), ("included_in__isnull", True)),
+                        fields=("committee", "decision"),
+                        name="referral_decision_pending_once",
+                    ),
+                ],
             },
         ),
     ]

@@ -5,9 +5,17 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.text import Truncator
 
 from klynge.kernel.records import record_version
-from klynge.memos.commands import MemoChange, MemoDraft
+from klynge.meetings.models import AgendaItem, Decision
+from klynge.memos.commands import (
+    REFERRAL_COMMITTEE_NOT_ALLOWED,
+    REFERRAL_DECISION_NOT_ALLOWED,
+    MemoChange,
+    MemoDraft,
+    ReferralCreate,
+)
 from klynge.memos.models import CaseNumberKind, Memo, MemoKind
 from klynge.memos.selectors import case_number_kinds
 from klynge.organisation.models import Committee
@@ -147,4 +155,74 @@ class MemoEditForm(DanishForm):
             memo_date=data["memo_date"],
             case_handler=data["case_handler"],
             case_numbers=case_numbers_from(self),
+        )
+
+
+class ReferralForm(DanishForm):
+    """Mark an agenda item (or one decision on it) "til orientering" for a committee."""
+
+    committee = forms.ModelChoiceField(
+        label="Til orientering for",
+        queryset=Committee.objects.none(),
+        empty_label="Vælg udvalg",
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={
+            "required": "Vælg det udvalg, der skal orienteres.",
+            "invalid_choice": REFERRAL_COMMITTEE_NOT_ALLOWED,
+        },
+    )
+    decision = forms.ModelChoiceField(
+        label="Beslutning",
+        queryset=Decision.objects.none(),
+        required=False,
+        empty_label="Hele punktet",
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={"invalid_choice": REFERRAL_DECISION_NOT_ALLOWED},
+    )
+    note = forms.CharField(
+        label="Bemærkning",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 2}),
+        help_text="Kommer med i notatet under punktet.",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        item: AgendaItem,
+        committees: QuerySet[Committee] | list[Committee],
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("prefix", f"orientering-{item.pk}")
+        super().__init__(*args, **kwargs)
+        self.item = item
+        committee_field = self.fields["committee"]
+        assert isinstance(committee_field, forms.ModelChoiceField)
+        committee_field.queryset = (
+            committees
+            if isinstance(committees, QuerySet)
+            else Committee.objects.filter(pk__in=[c.pk for c in committees])
+        )
+        if isinstance(committees, list):
+            committee_field.choices = [("", "Vælg udvalg"), *((c.pk, c.name) for c in committees)]
+        decisions = list(item.decisions.all())
+        decision_field = self.fields["decision"]
+        assert isinstance(decision_field, forms.ModelChoiceField)
+        if decisions:
+            decision_field.queryset = item.decisions.all()
+            decision_field.choices = [
+                ("", "Hele punktet"),
+                *((d.pk, f"{d.get_kind_display()}: {Truncator(d.text).chars(60)}") for d in decisions),
+            ]
+        else:
+            del self.fields["decision"]
+
+    def command(self) -> ReferralCreate:
+        data = self.cleaned_data
+        decision = data.get("decision")
+        return ReferralCreate(
+            agenda_item_id=self.item.pk,
+            committee_id=data["committee"].pk,
+            decision_id=decision.pk if decision is not None else None,
+            note=data["note"],
         )
