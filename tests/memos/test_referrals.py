@@ -227,3 +227,38 @@ def test_the_party_may_flag_a_closed_item_only_to_its_own_readers(
     # The other party may not see the closed item: not found, never a hint that it exists.
     response = flag(editor_of(other.municipality), closed_item, committee)
     assert response.status_code == 404
+
+
+# ---- Queries -------------------------------------------------------------------------------------------
+
+
+def test_the_pages_cost_the_same_with_one_or_many_flagged_items(world: ClusterWorld, committee: Committee) -> None:
+    from tests.site.querycount import queries_for
+
+    editor = editor_of(world.municipality)
+    flag(editor, world.agenda_item, committee)
+    memo = status_memo(committee)
+    urls = [f"/moeder/{world.meeting.pk}/", "/notater/", f"/notater/{memo.pk}/"]
+    before = {url: queries_for(editor, url) for url in urls}
+    anonymous_before = queries_for(Client(), urls[0])
+    for n in range(5):
+        item = agenda_item_create(meeting=world.meeting, title=f"Punkt {n}", kind=AgendaItemKind.DISCUSSION)
+        flag(editor, item, committee, note=f"Note {n}")
+        other = build_cluster(f"R{n}")
+        other_committee = Committee.objects.get(party=other.municipality)
+        commands.referral_create(
+            actor=_admin_user_once(),
+            command=commands.ReferralCreate(agenda_item_id=other.agenda_item.pk, committee_id=other_committee.pk),
+        )
+    memo = status_memo(committee)
+    urls[2] = f"/notater/{memo.pk}/"
+    after = {url: queries_for(editor, url) for url in urls}
+    assert list(after.values()) == list(before.values())
+    assert queries_for(Client(), urls[0]) == anonymous_before
+    assert max(after.values()) <= 24
+
+
+def _admin_user_once() -> object:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(email="admin-ref@test.dk").first() or _admin_user()
