@@ -232,7 +232,9 @@ def test_the_party_may_flag_a_closed_item_only_to_its_own_readers(
 # ---- Queries -------------------------------------------------------------------------------------------
 
 
-def test_the_pages_cost_the_same_with_one_or_many_flagged_items(world: ClusterWorld, committee: Committee) -> None:
+def test_the_pages_cost_the_same_with_one_or_many_flagged_items(
+    world: ClusterWorld, committee: Committee
+) -> None:
     from tests.site.querycount import queries_for
 
     editor = editor_of(world.municipality)
@@ -248,7 +250,9 @@ def test_the_pages_cost_the_same_with_one_or_many_flagged_items(world: ClusterWo
         other_committee = Committee.objects.get(party=other.municipality)
         commands.referral_create(
             actor=_admin_user_once(),
-            command=commands.ReferralCreate(agenda_item_id=other.agenda_item.pk, committee_id=other_committee.pk),
+            command=commands.ReferralCreate(
+                agenda_item_id=other.agenda_item.pk, committee_id=other_committee.pk
+            ),
         )
     memo = status_memo(committee)
     urls[2] = f"/notater/{memo.pk}/"
