@@ -16,7 +16,7 @@ from klynge.bodies.access import access_collaboration_edit
 from klynge.meetings.access import ensure_meeting_edit, visible_agenda_items, visible_items_condition
 from klynge.meetings.models import Meeting
 from klynge.memos.models import Memo, MemoStatus
-from klynge.organisation.models import Committee
+from klynge.organisation.models import Committee, Party
 
 
 def _may_write_memos(user: Any) -> bool:
@@ -109,3 +109,19 @@ def access_referral_write(user: Any, meeting: Meeting) -> bool:
 
 def ensure_referral_write(user: Any, meeting: Meeting) -> None:
     ensure_meeting_edit(user, meeting)
+
+
+# ---- A party's memo template (letterhead) ------------------------------------------------------------
+
+
+def memo_template_parties(user: Any, parties: QuerySet[Party]) -> QuerySet[Party]:
+    """The parties whose memo template the user may change: all for an administrator, their own party
+    for a secretariat editor, none for anyone else."""
+    if is_administrator(user):
+        return parties
+    party_id = editor_party_id(user) if _may_write_memos(user) else None
+    return parties.none() if party_id is None else parties.filter(pk=party_id)
+
+
+def access_memo_template_edit(user: Any, party: Party) -> bool:
+    return is_administrator(user) or (_may_write_memos(user) and editor_party_id(user) == party.pk)

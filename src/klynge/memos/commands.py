@@ -21,13 +21,15 @@ from klynge.memos import services
 from klynge.memos.access import (
     access_memo_draft,
     access_memo_edit,
+    access_memo_template_edit,
     access_memo_view,
     committees_for_drafting,
     ensure_referral_write,
     referrals_visible_to,
 )
-from klynge.memos.models import CommitteeReferral, Memo, MemoCaseNumber, MemoKind
+from klynge.memos.models import CommitteeReferral, Memo, MemoCaseNumber, MemoKind, MemoTemplate
 from klynge.memos.selectors import committees_for_memos, memo_detail, referral_committees, referral_detail
+from klynge.organisation.models import Party
 
 # The refusals of a missing committee, title or text: the same words the page's form uses for them.
 REQUIRED = gettext_lazy("This field is required.")
@@ -221,3 +223,32 @@ def referral_withdraw(*, actor: Actor, command: ReferralWithdraw) -> CommitteeRe
     ensure_referral_write(actor, referral.agenda_item.meeting)
     services.referral_withdraw(referral=referral)
     return referral
+
+
+# ---- A party's memo template (letterhead) ------------------------------------------------------------
+
+MAY_NOT_SET_TEMPLATE = "Du kan kun ændre din egen parts notatskabelon."
+
+
+@dataclasses.dataclass(frozen=True)
+class MemoTemplateSet:
+    """Upload (or clear) a party's Word template and logo; None leaves a file as it is."""
+
+    party_id: int
+    template: bytes | None = None
+    logo: bytes | None = None
+    clear_template: bool = False
+    clear_logo: bool = False
+
+
+def memo_template_set(*, actor: Actor, command: MemoTemplateSet) -> MemoTemplate:
+    party = record_or_404(Party.objects.select_related("memo_template"), command.party_id)
+    if not access_memo_template_edit(actor, party):
+        raise PermissionDenied(MAY_NOT_SET_TEMPLATE)
+    return services.memo_template_set(
+        party=party,
+        template=command.template,
+        logo=command.logo,
+        clear_template=command.clear_template and command.template is None,
+        clear_logo=command.clear_logo and command.logo is None,
+    )

@@ -313,3 +313,12 @@ def referral_committees(*, meeting: Meeting) -> QuerySet[Committee]:
         collaboration=meeting.body.collaboration_id,
     ).values("party")
     return committees_for_memos().filter(party__in=took_part)
+
+
+def parties_with_committees() -> QuerySet[Party]:
+    """The parties that receive memos (those with committees), with their memo templates."""
+    return (
+        Party.objects.filter(pk__in=Committee.objects.values("party"))
+        .select_related("memo_template")
+        .order_by("name")
+    )

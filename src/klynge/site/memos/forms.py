@@ -14,11 +14,12 @@ from klynge.memos.commands import (
     REFERRAL_DECISION_NOT_ALLOWED,
     MemoChange,
     MemoDraft,
+    MemoTemplateSet,
     ReferralCreate,
 )
 from klynge.memos.models import CaseNumberKind, Memo, MemoKind
 from klynge.memos.selectors import case_number_kinds
-from klynge.organisation.models import Committee
+from klynge.organisation.models import Committee, Party
 from klynge.site.forms import DanishForm
 
 # Form fields for case numbers are named by this prefix and the kind's code, e.g. casenumber_edoc.
@@ -225,4 +226,43 @@ class ReferralForm(DanishForm):
             committee_id=data["committee"].pk,
             decision_id=decision.pk if decision is not None else None,
             note=data["note"],
+        )
+
+
+class MemoTemplateForm(DanishForm):
+    """A party's Word template and logo for its memos."""
+
+    template = forms.FileField(
+        label="Word-skabelon (.docx)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"class": "form-file-input", "accept": ".docx"}),
+        help_text="Tag udgangspunkt i standardskabelonen, og behold dens felter i {{ }}.",
+    )
+    clear_template = forms.BooleanField(label="Brug standardskabelonen igen", required=False)
+    logo = forms.FileField(
+        label="Logo (PNG eller JPEG)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"class": "form-file-input", "accept": "image/png,image/jpeg"}),
+        help_text="Vises i notatets sidehoved, højst 2 MB.",
+    )
+    clear_logo = forms.BooleanField(label="Fjern logoet", required=False)
+
+    def clean_template(self) -> Any:
+        upload = self.cleaned_data.get("template")
+        if upload and not upload.name.lower().endswith(".docx"):
+            raise forms.ValidationError("Skabelonen skal være en Word-fil (.docx).")
+        return upload
+
+    def command(self, party: Party) -> MemoTemplateSet:
+        data = self.cleaned_data
+
+        def read(upload: Any) -> bytes | None:
+            return bytes(upload.read()) if upload else None
+
+        return MemoTemplateSet(
+            party_id=party.pk,
+            template=read(data.get("template")),
+            logo=read(data.get("logo")),
+            clear_template=data["clear_template"],
+            clear_logo=data["clear_logo"],
         )

@@ -13,20 +13,28 @@ from klynge.memos import commands
 from klynge.memos.access import (
     access_memo_draft,
     access_memo_edit,
+    access_memo_template_edit,
     access_memo_view,
     committees_for_drafting,
     ensure_referral_write,
+    memo_template_parties,
     memos_visible_to,
     referrals_visible_to,
 )
-from klynge.memos.documents import FORMATS, memo_document, memo_file
+from klynge.memos.documents import FORMATS, letterhead, memo_document, memo_file
 from klynge.memos.models import Memo
 from klynge.memos.rendering.html import render_html_fragment
-from klynge.memos.selectors import committees_for_memos, pending_referrals, referral_committees
+from klynge.memos.selectors import (
+    committees_for_memos,
+    parties_with_committees,
+    pending_referrals,
+    referral_committees,
+)
+from klynge.memos.wordtemplates.build import DEFAULT_TEMPLATE
 from klynge.memos.selectors import memo_list as select_memos
 from klynge.memos.services import FINAL_MEMO_IS_LOCKED
 from klynge.site.editing import edit_page, save_form
-from klynge.site.memos.forms import MemoDraftForm, MemoEditForm, ReferralForm, memo_initial
+from klynge.site.memos.forms import MemoDraftForm, MemoEditForm, MemoTemplateForm, ReferralForm, memo_initial
 from klynge.site.memos.referrals import item_referrals_context
 
 
@@ -253,3 +261,56 @@ def referral_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.headers.get("HX-Request"):
         return _item_block(request, item)
     return redirect(item.get_absolute_url())
+
+
+# ---- A party's memo template (letterhead) ------------------------------------------------------------
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def memo_template_list(request: HttpRequest) -> HttpResponse:
+    parties = memo_template_parties(request.user, parties_with_committees())
+    if not parties.exists():
+        raise PermissionDenied(commands.MAY_NOT_SET_TEMPLATE)
+    return render(request, "memos/memo_template_list.html", {"parties": parties})
+
+
+@login_required
+def memo_template_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    party = parties_with_committees().filter(slug=slug).first()
+    if party is None:
+        raise Http404("Parten findes ikke.")
+    if not access_memo_template_edit(request.user, party):
+        raise PermissionDenied(commands.MAY_NOT_SET_TEMPLATE)
+    form = MemoTemplateForm(request.POST or None, request.FILES or None)
+    saved = save_form(
+        request,
+        form,
+        lambda _: commands.memo_template_set(actor=request.user, command=form.command(party)),
+        success="Notatskabelonen er gemt. Notaterne til partens udvalg bruger den fra nu af.",
+    )
+    if saved is not None:
+        return redirect("memos:memo_template_edit", slug=party.slug)
+    template = getattr(party, "memo_template", None)
+    return render(request, "memos/memo_template_edit.html", {"party": party, "form": form, "current": template})
+
+
+def memo_template_default(request: HttpRequest) -> HttpResponse:
+    """Klynge's default template, to start a party's own from."""
+    response = HttpResponse(DEFAULT_TEMPLATE.read_bytes(), content_type=DOCX)
+    response["Content-Disposition"] = content_disposition_header(True, "notatskabelon-standard.docx")
+    return response
+
+
+@login_required
+def memo_template_download(request: HttpRequest, slug: str) -> HttpResponse:
+    party = parties_with_committees().filter(slug=slug).first()
+    if party is None or not access_memo_template_edit(request.user, party):
+        raise Http404("Skabelonen findes ikke.")
+    _, template = letterhead(party)
+    if template is None:
+        raise Http404("Parten bruger standardskabelonen.")
+    response = HttpResponse(template, content_type=DOCX)
+    response["Content-Disposition"] = content_disposition_header(True, f"notatskabelon-{party.slug}.docx")
+    return response
