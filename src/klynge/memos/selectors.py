@@ -266,14 +266,16 @@ def _referrals() -> QuerySet[CommitteeReferral]:
     ).order_by("agenda_item__meeting__date", "agenda_item__position", "pk")
 
 
-def pending_referrals_for_memo(*, committee: Committee) -> list[CommitteeReferral]:
-    """The committee's referrals no final memo has included yet, of the items its party may read (all
-    of them when the committee's party took part, as the flag requires; dates may have changed since)."""
+def pending_referrals_for_memo(*, committee: Committee, memo_date: datetime.date) -> list[CommitteeReferral]:
+    """The committee's referrals no final memo has included yet, of meetings held by the memo's date, and
+    of the items its party may read (all of them when the committee's party took part, as the flag
+    requires; participation dates may have changed since)."""
     return list(
         _referrals().filter(
             Q(agenda_item__in=AgendaItem.objects.filter(agenda_items_visible_to_party(committee.party_id))),
             committee=committee,
             included_in__isnull=True,
+            agenda_item__meeting__date__lte=memo_date,
         )
     )
 

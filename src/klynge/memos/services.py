@@ -127,7 +127,7 @@ def memo_draft(
     else:
         start, end = period_start, period_end
         document = draft_orientation(OrientationMemoRequest(committee=committee, memo_date=memo_date))
-    referrals = selectors.pending_referrals_for_memo(committee=committee)
+    referrals = selectors.pending_referrals_for_memo(committee=committee, memo_date=memo_date)
     if (section := referrals_section(referrals, memo_date.year)) is not None:
         document.sections.append(section)
     with transaction.atomic():

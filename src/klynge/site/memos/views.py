@@ -30,9 +30,9 @@ from klynge.memos.selectors import (
     pending_referrals,
     referral_committees,
 )
-from klynge.memos.wordtemplates.build import DEFAULT_TEMPLATE
 from klynge.memos.selectors import memo_list as select_memos
 from klynge.memos.services import FINAL_MEMO_IS_LOCKED
+from klynge.memos.wordtemplates.build import DEFAULT_TEMPLATE
 from klynge.site.editing import edit_page, save_form
 from klynge.site.memos.forms import MemoDraftForm, MemoEditForm, MemoTemplateForm, ReferralForm, memo_initial
 from klynge.site.memos.referrals import item_referrals_context
@@ -293,7 +293,9 @@ def memo_template_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if saved is not None:
         return redirect("memos:memo_template_edit", slug=party.slug)
     template = getattr(party, "memo_template", None)
-    return render(request, "memos/memo_template_edit.html", {"party": party, "form": form, "current": template})
+    return render(
+        request, "memos/memo_template_edit.html", {"party": party, "form": form, "current": template}
+    )
 
 
 def memo_template_default(request: HttpRequest) -> HttpResponse:
