@@ -198,8 +198,9 @@ def test_who_may_set_a_partys_template(world: ClusterWorld) -> None:
     logo = {"logo": SimpleUploadedFile("logo.png", png(), content_type="image/png")}
     assert upload(administrator(), world.municipality.slug, **logo).status_code == 302
     assert MemoTemplate.objects.get().logo
-    # The list offers an editor their own party only; the default template is for anyone to fetch.
-    page = editor_of(world.municipality).get("/notater/skabeloner/").content.decode()
-    assert world.municipality.name in page and other.municipality.name not in page
+    # The memo screen offers an editor their own party's template only; the default is for anyone to fetch.
+    page = editor_of(world.municipality).get("/notater/").content.decode()
+    assert f"/notater/skabeloner/{world.municipality.slug}/" in page
+    assert f"/notater/skabeloner/{other.municipality.slug}/" not in page
     default = Client().get("/notater/skabeloner/standard.docx")
     assert default.status_code == 200 and Document(BytesIO(default.content)).sections[0].footer

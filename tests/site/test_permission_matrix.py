@@ -19,7 +19,7 @@ from klynge.attendance.services import absence_record
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind
 from klynge.meetings.services import agenda_item_create, decision_create
 from klynge.memos.models import Memo, MemoKind
-from klynge.memos.services import memo_draft
+from klynge.memos.services import memo_draft, referral_create
 from klynge.organisation.models import Committee
 from klynge.work.models import FollowUpResearchStatus
 from klynge.work.services import allocation_create, follow_up_research_create
@@ -164,6 +164,13 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "memos:memo_public_version": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/offentlig-version/"),
     "memos:memo_new_version": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/ny-version/"),
     "memos:memo_download": ("memo_draft", lambda r: f"/notater/{r.draft_memo.pk}/hent/md/"),
+    "memos:memo_template_edit": ("edit", lambda r: f"/notater/skabeloner/{r.world.municipality.slug}/"),
+    "memos:memo_template_default": ("read", lambda r: "/notater/skabeloner/standard.docx"),
+    "memos:referral_create": ("edit_closed", lambda r: f"/punkter/{r.closed_item.pk}/til-orientering/"),
+    "memos:referral_withdraw": (
+        "post_closed",
+        lambda r: f"/til-orientering/{r.closed_item.committee_referrals.get().pk}/traek-tilbage/",
+    ),
     "search:search": ("read", lambda r: "/soeg/?q=fortroligt+budget"),
     "reform:overview": ("read", lambda r: "/reform/"),
     "reform:plan": ("edit", lambda r: f"/reform/{r.world.cluster.slug}/"),
@@ -253,6 +260,8 @@ def records(world: ClusterWorld) -> Records:
     )
     absence_record(meeting=world.meeting, membership=world.mayor_membership, agenda_items=[closed_item])
     memo = memo_draft(committee=Committee.objects.get(party=world.municipality), kind=MemoKind.ORIENTATION)
+    # Flagged for the committee after the draft, so it waits for the next memo (and can be withdrawn).
+    referral_create(committee=Committee.objects.get(party=world.municipality), agenda_item=closed_item)
     gp_coverage_matrix_records(world.area, closed_item)
     temporary_places_matrix_records(world)
     return Records(world, build_cluster("Anden"), closed_item, closed_decision, memo)

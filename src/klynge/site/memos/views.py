@@ -21,7 +21,7 @@ from klynge.memos.access import (
     memos_visible_to,
     referrals_visible_to,
 )
-from klynge.memos.documents import FORMATS, letterhead, memo_document, memo_file
+from klynge.memos.documents import FORMATS, memo_document, memo_file
 from klynge.memos.models import Memo
 from klynge.memos.rendering.html import render_html_fragment
 from klynge.memos.selectors import (
@@ -59,7 +59,15 @@ def memo_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "memos/memo_list.html",
-        {"memos": memos, "can_draft": can_draft, "pending_referrals": referrals},
+        {
+            "memos": memos,
+            "can_draft": can_draft,
+            "pending_referrals": referrals,
+            # The parties whose Word template and logo the user may set (their own; all for administrators).
+            "template_parties": list(memo_template_parties(request.user, parties_with_committees()))
+            if can_draft
+            else [],
+        },
     )
 
 
@@ -269,14 +277,6 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required
-def memo_template_list(request: HttpRequest) -> HttpResponse:
-    parties = memo_template_parties(request.user, parties_with_committees())
-    if not parties.exists():
-        raise PermissionDenied(commands.MAY_NOT_SET_TEMPLATE)
-    return render(request, "memos/memo_template_list.html", {"parties": parties})
-
-
-@login_required
 def memo_template_edit(request: HttpRequest, slug: str) -> HttpResponse:
     party = parties_with_committees().filter(slug=slug).first()
     if party is None:
@@ -302,17 +302,4 @@ def memo_template_default(request: HttpRequest) -> HttpResponse:
     """Klynge's default template, to start a party's own from."""
     response = HttpResponse(DEFAULT_TEMPLATE.read_bytes(), content_type=DOCX)
     response["Content-Disposition"] = content_disposition_header(True, "notatskabelon-standard.docx")
-    return response
-
-
-@login_required
-def memo_template_download(request: HttpRequest, slug: str) -> HttpResponse:
-    party = parties_with_committees().filter(slug=slug).first()
-    if party is None or not access_memo_template_edit(request.user, party):
-        raise Http404("Skabelonen findes ikke.")
-    _, template = letterhead(party)
-    if template is None:
-        raise Http404("Parten bruger standardskabelonen.")
-    response = HttpResponse(template, content_type=DOCX)
-    response["Content-Disposition"] = content_disposition_header(True, f"notatskabelon-{party.slug}.docx")
     return response
