@@ -67,7 +67,8 @@ def test_flag_draft_finalise_and_the_item_is_no_longer_pending(
     assert referral.is_pending
     assert "Punkter til orientering" in editor.get(f"/notater/{memo.pk}/").content.decode()
 
-    # Finalising the draft includes it: it leaves the memo screen.
+    # Finalising asks first, and says the item will leave the list; finalising includes it.
+    assert world.agenda_item.title in editor.get(f"/notater/{memo.pk}/endelig/").content.decode()
     assert editor.post(f"/notater/{memo.pk}/endelig/", {"confirm": "yes"}).status_code == 302
     referral.refresh_from_db()
     assert referral.included_in == memo

@@ -186,7 +186,12 @@ def memo_finalise_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "memos/memo_finalise.html",
-        {"memo": memo, "closed_items": list(memo.closed_items.all()), **_linked_memos(request, memo)},
+        {
+            "memo": memo,
+            "closed_items": list(memo.closed_items.all()),
+            "drafted_referrals": [r for r in memo.drafted_referrals.all() if r.included_in_id is None],
+            **_linked_memos(request, memo),
+        },
     )
 
 
