@@ -210,12 +210,6 @@ def memo_detail(*, pk: int) -> Memo | None:
                 ),
             ),
             Prefetch("public_versions", queryset=Memo.objects.order_by("-version", "-pk")),
-            Prefetch(
-                "drafted_referrals",
-                queryset=CommitteeReferral.objects.select_related("agenda_item").order_by(
-                    "agenda_item__meeting__date", "agenda_item__position", "pk"
-                ),
-            ),
         )
         .filter(pk=pk)
         .first()
@@ -323,4 +317,13 @@ def parties_with_committees() -> QuerySet[Party]:
         Party.objects.filter(pk__in=Committee.objects.values("party"))
         .select_related("memo_template")
         .order_by("name")
+    )
+
+
+def drafted_pending_referrals(*, memo: Memo) -> list[CommitteeReferral]:
+    """The flagged items a draft brings that no final memo has included yet (they go when it is final)."""
+    return list(
+        CommitteeReferral.objects.filter(drafted_in=memo, included_in__isnull=True)
+        .select_related("agenda_item")
+        .order_by("agenda_item__meeting__date", "agenda_item__position", "pk")
     )

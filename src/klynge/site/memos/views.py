@@ -26,6 +26,7 @@ from klynge.memos.models import Memo
 from klynge.memos.rendering.html import render_html_fragment
 from klynge.memos.selectors import (
     committees_for_memos,
+    drafted_pending_referrals,
     parties_with_committees,
     pending_referrals,
     referral_committees,
@@ -103,6 +104,7 @@ def _linked_memos(request: HttpRequest, memo: Memo) -> dict[str, object]:
 
 def memo_detail(request: HttpRequest, pk: int) -> HttpResponse:
     memo = _memo_or_404(request, pk)
+    can_edit = access_memo_edit(request.user, memo)
     return render(
         request,
         "memos/memo_detail.html",
@@ -110,10 +112,10 @@ def memo_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "memo": memo,
             "preview": render_html_fragment(memo_document(memo)),
             "formats": sorted(FORMATS),
-            "can_edit": access_memo_edit(request.user, memo),
+            "can_edit": can_edit,
             "closed_items": list(memo.closed_items.all()),
-            "drafted_referrals": [r for r in memo.drafted_referrals.all() if r.included_in_id is None]
-            if not memo.is_final and access_memo_edit(request.user, memo)
+            "drafted_referrals": drafted_pending_referrals(memo=memo)
+            if can_edit and not memo.is_final
             else [],
             **_linked_memos(request, memo),
         },
@@ -189,7 +191,7 @@ def memo_finalise_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "memo": memo,
             "closed_items": list(memo.closed_items.all()),
-            "drafted_referrals": [r for r in memo.drafted_referrals.all() if r.included_in_id is None],
+            "drafted_referrals": drafted_pending_referrals(memo=memo),
             **_linked_memos(request, memo),
         },
     )
