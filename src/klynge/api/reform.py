@@ -231,11 +231,17 @@ class TransitionProgressOut(Schema):
     name: str
     slug: str
     region: str | None = Field(description="The cluster's region (until 31 December 2026).")
-    municipality_count: int = Field(description="Municipalities recorded in the cluster (0: not found in a source).")
+    municipality_count: int = Field(
+        description="Municipalities recorded in the cluster (0: not found in a source)."
+    )
     focus_area_count: int
     initiative_count: int
-    planned_count: int = Field(description="Focus areas and initiatives the saved transition plan decides on.")
-    carried_count: int = Field(description="Focus areas and initiatives carried over to at least one council.")
+    planned_count: int = Field(
+        description="Focus areas and initiatives the saved transition plan decides on."
+    )
+    carried_count: int = Field(
+        description="Focus areas and initiatives carried over to at least one council."
+    )
     council_count: int = Field(description="The health councils that received carried-over records.")
     plan_saved_at: datetime.datetime | None
     transferred_at: datetime.datetime | None

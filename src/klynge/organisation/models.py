@@ -123,11 +123,11 @@ class RegionMembership(Sourced):
             return
         others = RegionMembership.objects.filter(municipality=self.municipality_id).exclude(pk=self.pk)
         for other in others.select_related("region"):
-            starts_before_other_ends = other.valid_to is None or self.valid_from is None or (
-                self.valid_from <= other.valid_to
+            starts_before_other_ends = (
+                other.valid_to is None or self.valid_from is None or (self.valid_from <= other.valid_to)
             )
-            ends_after_other_starts = other.valid_from is None or self.valid_to is None or (
-                self.valid_to >= other.valid_from
+            ends_after_other_starts = (
+                other.valid_from is None or self.valid_to is None or (self.valid_to >= other.valid_from)
             )
             if starts_before_other_ends and ends_after_other_starts:
                 raise ValidationError(

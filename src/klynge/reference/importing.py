@@ -14,6 +14,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 FILES = ("sources.csv", "regions.csv", "municipalities.csv", "hospitals.csv", "clusters.csv", "councils.csv")
 MEMBERSHIP = ("complete", "partial", "unknown")
 CODE = re.compile(r"^[0-9]{4}$")
+# The councils' political bodies rest on L 214, so the files must cite it.
+REQUIRED_SOURCE = "ft-l214-2024-25"
 
 
 class ReferenceDataError(ValueError):
@@ -140,7 +142,9 @@ class _File:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise ReferenceDataError(self.name, row, column, f"'{value}' is not a date (YYYY-MM-DD)") from None
+            raise ReferenceDataError(
+                self.name, row, column, f"'{value}' is not a date (YYYY-MM-DD)"
+            ) from None
 
     def code(self, row: int, values: dict[str, str], column: str, *, required: bool) -> str:
         value = values[column]
@@ -186,11 +190,20 @@ def read_reference_data(folder: Path | str | None = None) -> ReferenceData:
         f.unique(seen, row, "key", key)
         data.sources.append(
             SourceRow(
-                row, key, f.required(row, v, "title"), v["publisher"], f.date(row, v, "date"), v["url"],
+                row,
+                key,
+                f.required(row, v, "title"),
+                v["publisher"],
+                f.date(row, v, "date"),
+                v["url"],
                 v["description"],
             )
         )
     source_keys = seen
+    if REQUIRED_SOURCE not in source_keys:
+        raise ReferenceDataError(
+            "sources.csv", None, "key", f"the source '{REQUIRED_SOURCE}' (L 214) is missing"
+        )
 
     def source_of(file: _File, row: int, values: dict[str, str], column: str = "source") -> str:
         key = file.required(row, values, column)
@@ -199,9 +212,12 @@ def read_reference_data(folder: Path | str | None = None) -> ReferenceData:
         return key
 
     f = _File(
-        folder, "regions.csv", ("name", "short_name", "regionskode", "valid_from", "valid_to", "source", "source_note")
+        folder,
+        "regions.csv",
+        ("name", "short_name", "regionskode", "valid_from", "valid_to", "source", "source_note"),
     )
-    seen, codes = set(), set()
+    codes: set[str] = set()
+    seen = set()
     for row, v in f.rows:
         name = f.required(row, v, "name")
         f.unique(seen, row, "name", name)
@@ -212,11 +228,15 @@ def read_reference_data(folder: Path | str | None = None) -> ReferenceData:
         if valid_from and valid_to and valid_to < valid_from:
             raise ReferenceDataError(f.name, row, "valid_to", "ends before valid_from")
         data.regions.append(
-            RegionRow(row, name, v["short_name"], code, valid_from, valid_to, source_of(f, row, v), v["source_note"])
+            RegionRow(
+                row, name, v["short_name"], code, valid_from, valid_to, source_of(f, row, v), v["source_note"]
+            )
         )
     regions = {r.name: r for r in data.regions}
 
-    def region_of(file: _File, row: int, values: dict[str, str], column: str, *, required: bool = True) -> str:
+    def region_of(
+        file: _File, row: int, values: dict[str, str], column: str, *, required: bool = True
+    ) -> str:
         name = file.required(row, values, column) if required else values[column]
         if name and name not in regions:
             raise ReferenceDataError(file.name, row, column, f"unknown region '{name}' (not in regions.csv)")
@@ -225,9 +245,18 @@ def read_reference_data(folder: Path | str | None = None) -> ReferenceData:
     f = _File(
         folder,
         "municipalities.csv",
-        ("kommunekode", "name", "region_until_2026", "region_from_2027", "source", "source_2027", "source_note"),
+        (
+            "kommunekode",
+            "name",
+            "region_until_2026",
+            "region_from_2027",
+            "source",
+            "source_2027",
+            "source_note",
+        ),
     )
-    seen, names = set(), set()
+    names: set[str] = set()
+    seen = set()
     for row, v in f.rows:
         code = f.code(row, v, "kommunekode", required=True)
         f.unique(seen, row, "kommunekode", code)
@@ -238,10 +267,18 @@ def read_reference_data(folder: Path | str | None = None) -> ReferenceData:
             period = regions[region]
             day = datetime.date(2026, 6, 1) if column == "region_until_2026" else datetime.date(2027, 6, 1)
             if (period.valid_from and period.valid_from > day) or (period.valid_to and period.valid_to < day):
-                raise ReferenceDataError(f.name, row, column, f"'{region}' does not exist on {day.isoformat()}")
+                raise ReferenceDataError(
+                    f.name, row, column, f"'{region}' does not exist on {day.isoformat()}"
+                )
         data.municipalities.append(
             MunicipalityRow(
-                row, code, name, old, new, source_of(f, row, v), source_of(f, row, v, "source_2027"),
+                row,
+                code,
+                name,
+                old,
+                new,
+                source_of(f, row, v),
+                source_of(f, row, v, "source_2027"),
                 v["source_note"],
             )
         )
@@ -253,12 +290,27 @@ def read_reference_data(folder: Path | str | None = None) -> ReferenceData:
         name = f.required(row, v, "name")
         f.unique(seen, row, "name", name)
         data.hospitals.append(
-            HospitalRow(row, name, v["short_name"], region_of(f, row, v, "region"), source_of(f, row, v), v["source_note"])
+            HospitalRow(
+                row,
+                name,
+                v["short_name"],
+                region_of(f, row, v, "region"),
+                source_of(f, row, v),
+                v["source_note"],
+            )
         )
     hospital_names = seen
 
     def collaborations(name: str, *, with_hospitals: bool) -> list[CollaborationRow]:
-        columns = ("name", "short_name", "region", "municipalities", "membership", "source", "source_note")
+        columns: tuple[str, ...] = (
+            "name",
+            "short_name",
+            "region",
+            "municipalities",
+            "membership",
+            "source",
+            "source_note",
+        )
         if with_hospitals:
             columns += ("hospitals",)
         file = _File(folder, name, columns)
@@ -275,23 +327,39 @@ def read_reference_data(folder: Path | str | None = None) -> ReferenceData:
             for code in members:
                 if code not in municipality_codes:
                     raise ReferenceDataError(
-                        file.name, row, "municipalities", f"unknown kommunekode '{code}' (not in municipalities.csv)"
+                        file.name,
+                        row,
+                        "municipalities",
+                        f"unknown kommunekode '{code}' (not in municipalities.csv)",
                     )
             if len(set(members)) != len(members):
-                raise ReferenceDataError(file.name, row, "municipalities", "a kommunekode appears more than once")
+                raise ReferenceDataError(
+                    file.name, row, "municipalities", "a kommunekode appears more than once"
+                )
             membership = file.required(row, v, "membership")
             if membership not in MEMBERSHIP:
                 raise ReferenceDataError(
                     file.name, row, "membership", f"'{membership}' is not one of {', '.join(MEMBERSHIP)}"
                 )
             if membership == "unknown" and members:
-                raise ReferenceDataError(file.name, row, "municipalities", "membership is 'unknown' but lists municipalities")
+                raise ReferenceDataError(
+                    file.name, row, "municipalities", "membership is 'unknown' but lists municipalities"
+                )
             if membership != "unknown" and not members:
-                raise ReferenceDataError(file.name, row, "municipalities", f"membership is '{membership}' but lists none")
+                raise ReferenceDataError(
+                    file.name, row, "municipalities", f"membership is '{membership}' but lists none"
+                )
             result.append(
                 CollaborationRow(
-                    row, title, v["short_name"], region_of(file, row, v, "region", required=with_hospitals),
-                    hospitals, members, membership, source_of(file, row, v), v["source_note"],
+                    row,
+                    title,
+                    v["short_name"],
+                    region_of(file, row, v, "region", required=with_hospitals),
+                    hospitals,
+                    members,
+                    membership,
+                    source_of(file, row, v),
+                    v["source_note"],
                 )
             )
         return result

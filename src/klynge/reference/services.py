@@ -15,12 +15,19 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from klynge.bodies.models import Collaboration, CollaborationKind, Participation
+from klynge.bodies.models import Body, BodyLevel, Collaboration, CollaborationKind, Participation
+from klynge.bodies.services import body_create
 from klynge.catchment.models import Hospital
 from klynge.kernel.records import create_validated, unique_slug, update_validated
 from klynge.organisation.models import Party, PartyKind, RegionMembership
 from klynge.provenance.models import Source, SourceKind
-from klynge.reference.importing import CollaborationRow, ReferenceData, ReferenceDataError, read_reference_data
+from klynge.reference.importing import (
+    REQUIRED_SOURCE,
+    CollaborationRow,
+    ReferenceData,
+    ReferenceDataError,
+    read_reference_data,
+)
 
 M = TypeVar("M", bound=models.Model)
 
@@ -126,7 +133,8 @@ class _Writer:
         by_code = {p.official_code: p for p in parties if p.official_code}
         by_name = {p.name: p for p in parties}
         memberships = {
-            (m.municipality_id, m.region_id): m for m in RegionMembership.objects.filter(municipality__in=parties)
+            (m.municipality_id, m.region_id): m
+            for m in RegionMembership.objects.filter(municipality__in=parties)
         }
         for r in self.data.municipalities:
             party = by_code.get(r.code) or by_name.get(r.name)
@@ -165,18 +173,29 @@ class _Writer:
                 fields["slug"] = unique_slug(Hospital, r.name)
             if r.short_name or hospital is None:
                 fields["short_name"] = r.short_name
-            self.hospitals[r.name] = self._save("hospitals.csv", r.row, "hospitaler", hospital, Hospital, **fields)
+            self.hospitals[r.name] = self._save(
+                "hospitals.csv", r.row, "hospitaler", hospital, Hospital, **fields
+            )
 
     def collaborations_(self, file: str, rows: list[CollaborationRow], kind: CollaborationKind) -> None:
         existing = {c.name: c for c in Collaboration.objects.filter(name__in=[r.name for r in rows])}
         participations = set(
-            Participation.objects.filter(collaboration__in=existing.values()).values_list("collaboration_id", "party_id")
+            Participation.objects.filter(collaboration__in=existing.values()).values_list(
+                "collaboration_id", "party_id"
+            )
         )
         label = "klynger" if kind == CollaborationKind.CLUSTER else "sundhedsråd"
+        political_ids = set(
+            Body.objects.filter(collaboration__in=existing.values(), level=BodyLevel.POLITICAL).values_list(
+                "collaboration_id", flat=True
+            )
+        )
         for r in rows:
             collaboration = existing.get(r.name)
             if collaboration is not None and collaboration.kind != kind:
-                raise ReferenceDataError(file, r.row, "name", f"'{r.name}' exists and is not a {kind.label.lower()}")
+                raise ReferenceDataError(
+                    file, r.row, "name", f"'{r.name}' exists and is not a {kind.label.lower()}"
+                )
             region = self.regions[r.region] if r.region else None
             note = f"{r.source_note} {MEMBERSHIP_TEXT[r.membership]}".strip()
             if kind == CollaborationKind.CLUSTER:
@@ -196,7 +215,9 @@ class _Writer:
                     description=f"{what} {MEMBERSHIP_TEXT[r.membership]}",
                 )  # fmt: skip
             collaboration = self._save(file, r.row, label, collaboration, Collaboration, **fields)
-            wanted = ([region] if region is not None else []) + [self.municipalities[c] for c in r.municipalities]
+            wanted = ([region] if region is not None else []) + [
+                self.municipalities[c] for c in r.municipalities
+            ]
             for party in wanted:
                 if (collaboration.pk, party.pk) not in participations:
                     try:
@@ -205,12 +226,34 @@ class _Writer:
                         raise self._guard(file, r.row, error) from None
                     participations.add((collaboration.pk, party.pk))
                     self.result.created["deltagelser"] += 1
+            if kind == CollaborationKind.HEALTH_COUNCIL:
+                self._political_body(file, r.row, collaboration, political_ids)
             hospitals = [self.hospitals[name] for name in r.hospitals]
             have = set(collaboration.hospitals.values_list("pk", flat=True))
             missing = [h for h in hospitals if h.pk not in have]
             if missing:
                 collaboration.hospitals.add(*missing)
                 self.result.created["klyngehospitaler"] += len(missing)
+
+    def _political_body(self, file: str, row: int, council: Collaboration, political_ids: set[int]) -> None:
+        """A council is a committee of regional and municipal politicians (L 214): its political body, which
+        approves what it carries on from the clusters. Made once; members are not in any source."""
+        if council.pk in political_ids:
+            return
+        try:
+            body_create(
+                collaboration=council,
+                level=BodyLevel.POLITICAL,
+                name=f"{council.name} (politisk)",
+                description="Rådets politiske niveau: regionale og kommunale politikere. Medlemmerne er ikke registreret.",
+                valid_from=REFORM_DATE,
+                source=self.sources[REQUIRED_SOURCE],
+                source_note="Sundhedsrådene består af regionale og kommunale politikere (L 214 2024-25).",
+            )
+        except ValidationError as error:
+            raise self._guard(file, row, error) from None
+        political_ids.add(council.pk)
+        self.result.created["organer"] += 1
 
 
 def _is_date(text: str) -> bool:

@@ -8,103 +8,219 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisation', '0003_committee_codes_cleaned'),
-        ('provenance', '0001_initial'),
+        ("organisation", "0003_committee_codes_cleaned"),
+        ("provenance", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalRegionMembership',
+            name="HistoricalRegionMembership",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='gyldig fra')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='gyldig til')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="gyldig fra")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="gyldig til")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical regionstilhør',
-                'verbose_name_plural': 'historical regionstilhør',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical regionstilhør",
+                "verbose_name_plural": "historical regionstilhør",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='RegionMembership',
+            name="RegionMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_note', models.TextField(blank=True, help_text='Citat eller præcisering: hvad i kilden posten bygger på.', verbose_name='kildehenvisning')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='gyldig fra')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='gyldig til')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Citat eller præcisering: hvad i kilden posten bygger på.",
+                        verbose_name="kildehenvisning",
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="gyldig fra")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="gyldig til")),
             ],
             options={
-                'verbose_name': 'regionstilhør',
-                'verbose_name_plural': 'regionstilhør',
-                'ordering': ['municipality__name', 'valid_from'],
+                "verbose_name": "regionstilhør",
+                "verbose_name_plural": "regionstilhør",
+                "ordering": ["municipality__name", "valid_from"],
             },
         ),
         migrations.AddField(
-            model_name='historicalparty',
-            name='official_code',
-            field=models.CharField(blank=True, help_text='Kommunekode eller regionskode (DAGI), fire cifre, fx 0101 for Københavns Kommune.', max_length=4, validators=[django.core.validators.RegexValidator('^[0-9]{4}\\Z', code='invalid_official_code', message='Koden skal være fire cifre, fx 0101.')], verbose_name='officiel kode'),
+            model_name="historicalparty",
+            name="official_code",
+            field=models.CharField(
+                blank=True,
+                help_text="Kommunekode eller regionskode (DAGI), fire cifre, fx 0101 for Københavns Kommune.",
+                max_length=4,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[0-9]{4}\\Z",
+                        code="invalid_official_code",
+                        message="Koden skal være fire cifre, fx 0101.",
+                    )
+                ],
+                verbose_name="officiel kode",
+            ),
         ),
         migrations.AddField(
-            model_name='party',
-            name='official_code',
-            field=models.CharField(blank=True, help_text='Kommunekode eller regionskode (DAGI), fire cifre, fx 0101 for Københavns Kommune.', max_length=4, validators=[django.core.validators.RegexValidator('^[0-9]{4}\\Z', code='invalid_official_code', message='Koden skal være fire cifre, fx 0101.')], verbose_name='officiel kode'),
+            model_name="party",
+            name="official_code",
+            field=models.CharField(
+                blank=True,
+                help_text="Kommunekode eller regionskode (DAGI), fire cifre, fx 0101 for Københavns Kommune.",
+                max_length=4,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[0-9]{4}\\Z",
+                        code="invalid_official_code",
+                        message="Koden skal være fire cifre, fx 0101.",
+                    )
+                ],
+                verbose_name="officiel kode",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='party',
-            constraint=models.UniqueConstraint(condition=models.Q(('official_code', ''), _negated=True), fields=('kind', 'official_code'), name='party_unique_official_code', violation_error_message='En anden part af samme type har allerede denne kode.'),
+            model_name="party",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("official_code", ""), _negated=True),
+                fields=("kind", "official_code"),
+                name="party_unique_official_code",
+                violation_error_message="En anden part af samme type har allerede denne kode.",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalregionmembership',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalregionmembership",
+            name="history_user",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalregionmembership',
-            name='municipality',
-            field=models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'kind': 'municipality'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.party', verbose_name='kommune'),
+            model_name="historicalregionmembership",
+            name="municipality",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                limit_choices_to={"kind": "municipality"},
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="organisation.party",
+                verbose_name="kommune",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalregionmembership',
-            name='region',
-            field=models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'kind': 'region'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.party', verbose_name='region'),
+            model_name="historicalregionmembership",
+            name="region",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                limit_choices_to={"kind": "region"},
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="organisation.party",
+                verbose_name="region",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalregionmembership',
-            name='source',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provenance.source', verbose_name='kilde'),
+            model_name="historicalregionmembership",
+            name="source",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="provenance.source",
+                verbose_name="kilde",
+            ),
         ),
         migrations.AddField(
-            model_name='regionmembership',
-            name='municipality',
-            field=models.ForeignKey(limit_choices_to={'kind': 'municipality'}, on_delete=django.db.models.deletion.CASCADE, related_name='region_memberships', to='organisation.party', verbose_name='kommune'),
+            model_name="regionmembership",
+            name="municipality",
+            field=models.ForeignKey(
+                limit_choices_to={"kind": "municipality"},
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="region_memberships",
+                to="organisation.party",
+                verbose_name="kommune",
+            ),
         ),
         migrations.AddField(
-            model_name='regionmembership',
-            name='region',
-            field=models.ForeignKey(limit_choices_to={'kind': 'region'}, on_delete=django.db.models.deletion.PROTECT, related_name='municipality_memberships', to='organisation.party', verbose_name='region'),
+            model_name="regionmembership",
+            name="region",
+            field=models.ForeignKey(
+                limit_choices_to={"kind": "region"},
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="municipality_memberships",
+                to="organisation.party",
+                verbose_name="region",
+            ),
         ),
         migrations.AddField(
-            model_name='regionmembership',
-            name='source',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='provenance.source', verbose_name='kilde'),
+            model_name="regionmembership",
+            name="source",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="provenance.source",
+                verbose_name="kilde",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='regionmembership',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_from__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='region_membership_valid_period', violation_error_message='Slutdatoen ligger før startdatoen.'),
+            model_name="regionmembership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_to__isnull", True),
+                    ("valid_from__isnull", True),
+                    ("valid_to__gte", models.F("valid_from")),
+                    _connector="OR",
+                ),
+                name="region_membership_valid_period",
+                violation_error_message="Slutdatoen ligger før startdatoen.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='regionmembership',
-            constraint=models.UniqueConstraint(fields=('municipality', 'region'), name='region_membership_once'),
+            model_name="regionmembership",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "region"), name="region_membership_once"
+            ),
         ),
     ]

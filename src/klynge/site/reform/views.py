@@ -2,10 +2,10 @@
 coordination view of a municipality in several clusters."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -26,7 +26,6 @@ from klynge.reform.selectors import (
 )
 from klynge.site.forms import add_service_errors
 from klynge.site.reform.forms import PlanForm
-
 
 CLUSTERS_PER_PAGE = 25
 

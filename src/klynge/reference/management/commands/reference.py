@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["import"], help="What to do: import.")
-        parser.add_argument("path", nargs="?", default=str(DATA_DIR), help=f"Folder with the files (default {DATA_DIR}).")
+        parser.add_argument(
+            "path", nargs="?", default=str(DATA_DIR), help=f"Folder with the files (default {DATA_DIR})."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
