@@ -117,7 +117,9 @@ def test_the_command_refuses_with_the_message_and_writes_nothing(
     folder = edited(tmp_path, "municipalities.csv", set_value(0, "name", ""))
     with pytest.raises(CommandError) as error:
         call_command("reference", "import", str(folder))
-    assert str(error.value) == "Nothing imported. municipalities.csv, row 2, field 'name': required, but empty"
+    assert (
+        str(error.value) == "Nothing imported. municipalities.csv, row 2, field 'name': required, but empty"
+    )
     assert nothing_written()
 
 
@@ -127,6 +129,6 @@ def test_a_missing_file_or_folder_is_named(tmp_path: Path, nothing_written: Call
     folder = tmp_path / "data"
     shutil.copytree(DATA_DIR, folder)
     (folder / "councils.csv").unlink()
-    with pytest.raises(ReferenceDataError, match="councils.csv: file not found"):
+    with pytest.raises(ReferenceDataError, match=r"councils\.csv: file not found"):
         reference_import(path=folder)
     assert nothing_written()

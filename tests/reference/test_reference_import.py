@@ -105,9 +105,9 @@ def test_every_municipality_belongs_to_exactly_one_region_on_each_date(day: date
 def test_memberships_are_those_of_the_sources_and_unknown_ones_say_so() -> None:
     def municipalities(name: str) -> set[str]:
         return set(
-            Participation.objects.filter(collaboration__name=name, party__kind=PartyKind.MUNICIPALITY).values_list(
-                "party__official_code", flat=True
-            )
+            Participation.objects.filter(
+                collaboration__name=name, party__kind=PartyKind.MUNICIPALITY
+            ).values_list("party__official_code", flat=True)
         )
 
     assert municipalities("Klynge NORD (Nordjylland)") == {"0860", "0810", "0813", "0825"}
