@@ -11,6 +11,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.test import Client
 from pytest_django import DjangoDbBlocker
 
 from klynge.bodies.models import Body, BodyLevel, Collaboration, CollaborationKind, Participation
@@ -150,3 +151,14 @@ def test_the_command_imports_and_reports() -> None:
     assert "version 2026-12-03" in output
     assert "kommuner: 0 created, 0 updated, 98 unchanged" in output
     assert "Nothing changed." in output
+
+
+def test_a_municipality_page_shows_its_code_and_its_region_before_and_after_the_merger() -> None:
+    roskilde = Party.objects.get(official_code="0265")
+    html = Client().get(roskilde.get_absolute_url()).content.decode()
+    assert "Kommunekode" in html and "0265" in html
+    assert "Region Sjælland</a> (1. januar 2007 – 31. december 2026)" in html
+    assert "Region Østdanmark</a> (fra 1. januar 2027)" in html
+    oest = Party.objects.get(name="Region Østdanmark")
+    html = Client().get(oest.get_absolute_url()).content.decode()
+    assert html.count("· fra 1. januar 2027") == 46
