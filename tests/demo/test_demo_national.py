@@ -12,6 +12,7 @@ from klynge.bodies.models import Collaboration, CollaborationKind
 from klynge.demo.sources import MEMO_2022_KEY
 from klynge.kernel.validity import active_on
 from klynge.organisation.models import Party, PartyKind, RegionMembership
+from klynge.reform.selectors import health_councils
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,14 @@ def test_demo_national_loads_the_country_next_to_the_demo() -> None:
     assert copenhagen.source is not None and copenhagen.source.key == MEMO_2022_KEY
     byen = Collaboration.objects.get(name="Sundhedsklynge Byen")
     assert byen.parties.filter(kind=PartyKind.GENERAL_PRACTICE).exists()  # the demo's PLO stays
+
+    # The demo's Sundhedsråd Nordsjælland, at work in 2026, keeps its start and is one of the councils the
+    # transition tool offers; the import found it by name and added no second political body.
+    nordsjaelland = Collaboration.objects.get(name="Sundhedsråd Nordsjælland")
+    assert nordsjaelland.valid_from == datetime.date(2026, 1, 1)
+    assert nordsjaelland.bodies.count() == 1
+    assert nordsjaelland in health_councils()
+    assert health_councils().count() == 17
 
     again = StringIO()
     call_command("demo", "--no-serve", "--national", stdout=again)

@@ -205,6 +205,8 @@ class _Writer:
                 period = {"valid_from": REFORM_DATE}
                 where = f" i {r.region}" if r.region else ""
                 what = f"Et af de 17 sundhedsråd{where} fra 1. januar 2027 (L 214)."
+            if collaboration is not None:  # the app's dates stand (a council that worked already in 2026)
+                period = {k: v for k, v in period.items() if getattr(collaboration, k) is None}
             fields: dict[str, Any] = {
                 "name": r.name, "kind": kind, "region": region, **period,
                 **self._owned_source(collaboration, r.source, note),

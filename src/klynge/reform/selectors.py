@@ -25,10 +25,11 @@ CLUSTERS_END = datetime.date(2026, 12, 31)
 
 
 def health_councils() -> QuerySet[Collaboration]:
-    """The health councils from the reform on, with their parties."""
+    """The health councils that carry on after the reform, with their parties: those that have not ended by
+    1 January 2027, including those that already worked as preparatory councils in 2026."""
     return (
         Collaboration.objects.filter(kind=CollaborationKind.HEALTH_COUNCIL)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__gte=REFORM_DATE))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=REFORM_DATE))
         .prefetch_related("parties", "bodies")
         .order_by("name")
     )
