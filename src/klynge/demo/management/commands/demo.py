@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from klynge.demo.accounts import DEMO_ACCOUNTS, create_demo_accounts
 from klynge.demo.loader import demo_summary, is_demo_loaded, load_demo
+from klynge.demo.notifications import create_demo_subscriptions
 from klynge.reference.importing import ReferenceDataError
 from klynge.reference.services import reference_import
 
@@ -64,6 +65,7 @@ class Command(BaseCommand):
                 )
             )
         create_demo_accounts()
+        create_demo_subscriptions()
         self.stdout.write("Indhold (contents):")
         for name, count in demo_summary():
             self.stdout.write(f"  {name}: {count}")
