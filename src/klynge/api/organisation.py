@@ -46,6 +46,9 @@ class PartyOut(Schema):
     short_name: str
     slug: str
     kind: PartyKind
+    official_code: str = Field(
+        description="Kommunekode or regionskode (DAGI), four digits, e.g. 0101; empty if none is recorded."
+    )
     region: SlugRef | None = Field(description="The region a municipality lies in.")
     administrations: list[AdministrationOut]
     valid_from: datetime.date | None

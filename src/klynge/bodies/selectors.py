@@ -46,6 +46,7 @@ from klynge.organisation.models import (
     Party,
     PartyKind,
     Person,
+    RegionMembership,
     Topic,
 )
 
@@ -443,6 +444,16 @@ def party_detail(*, slug: str) -> Party | None:
         .select_related("region", "source")
         .prefetch_related(
             Prefetch("members_of_region", queryset=Party.objects.order_by("kind", "name")),
+            Prefetch(
+                "region_memberships",
+                queryset=RegionMembership.objects.select_related("region").order_by("valid_from"),
+            ),
+            Prefetch(
+                "municipality_memberships",
+                queryset=RegionMembership.objects.select_related("municipality").order_by(
+                    "municipality__name"
+                ),
+            ),
             Prefetch(
                 "administrations", queryset=Administration.objects.select_related("source").order_by("name")
             ),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "klynge.organisation",
     "klynge.catchment",
     "klynge.bodies",
+    "klynge.reference",
     "klynge.meetings",
     "klynge.work",
     "klynge.attendance",
