@@ -50,7 +50,9 @@ def test_aarhus_editor_sets_up_council_and_drafts_memo() -> None:
     )
     assert response.status_code == 302
     body = Body.objects.get(collaboration=council)
-    response = client.post("/personer/ny/", {"name": "Rådmand Aarhus", "party": aarhus.pk, "title": "Rådmand"})
+    response = client.post(
+        "/personer/ny/", {"name": "Rådmand Aarhus", "party": aarhus.pk, "title": "Rådmand"}
+    )
     assert response.status_code == 302
     person = Person.objects.get(name="Rådmand Aarhus")
     assert client.post(f"/organer/{body.slug}/pladser/", {"party": aarhus.pk, "count": 2}).status_code == 302

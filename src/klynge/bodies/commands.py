@@ -348,7 +348,7 @@ class CommitteeUpdate:
     seen_version: int | None = None
 
 
-PICK_OWN_PARTY = "Vælg din egen part."
+PICK_OWN_PARTY = PICK  # the page offers only the parties the editor may choose
 
 
 def _editable_party(actor: Actor, party_id: int | None) -> Any:
