@@ -72,6 +72,22 @@ def test_aarhus_editor_sets_up_council_and_drafts_memo() -> None:
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Meeting.objects.filter(body=body, date=datetime.date(2026, 12, 10)).exists()
 
+    # Every change is in the record's history, on its page, with who made it.
+    page = client.post(
+        f"/personer/{person.slug}/rediger/",
+        {
+            "name": person.name,
+            "party": aarhus.pk,
+            "title": "Rådmand for Sundhed og Omsorg",
+            "seen_version": "",
+        },
+    )
+    assert page.status_code == 302
+    for url in (person.get_absolute_url(), committee.get_absolute_url(), body.get_absolute_url()):
+        history = client.get(url).content.decode().split("Ændringshistorik")[1]
+        assert "sekretariat@aarhus.test" in history
+    assert "Rådmand → Rådmand for Sundhed og Omsorg" in client.get(person.get_absolute_url()).content.decode()
+
     # A memo to the committee, drafted from the records.
     response = client.post("/notater/nyt/", {"committee": committee.pk, "kind": "orientation"})
     assert response.status_code == 302, response.content.decode()[:3000]

@@ -13,7 +13,7 @@ live in `bodies.selectors`.)
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from klynge.accounts.access import editor_party_id, is_administrator
 from klynge.bodies.models import Collaboration
@@ -53,18 +53,6 @@ def ensure_collaboration_edit(user: Any, collaboration: Collaboration) -> None:
 
 
 # ---- The structure: bodies, seats, members, substitutes -------------------------------------------------
-
-
-def structure_editable_collaborations(user: Any) -> QuerySet[Collaboration]:
-    """The collaborations whose structure the user may change: as secretariat (host) or participant."""
-    if is_administrator(user):
-        return Collaboration.objects.all()
-    party_id = editor_party_id(user)
-    if party_id is None:
-        return Collaboration.objects.none()
-    return Collaboration.objects.filter(
-        pk__in=Collaboration.objects.filter(Q(parties=party_id) | Q(host_party=party_id)).values("pk")
-    )
 
 
 def access_structure_edit(user: Any, collaboration: Collaboration) -> bool:
