@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.site.provenance.urls")),
     path("", include("klynge.site.memos.urls")),
     path("", include("klynge.site.accounts.urls")),
+    path("", include("klynge.site.members.urls")),
     path("", include("klynge.site.search.urls")),
     path("", include("klynge.site.notifications.urls")),
     path("", include("klynge.portal.urls")),

@@ -12,7 +12,9 @@ HistoricalMeeting: Any = Meeting.history.model
 HistoricalAgendaItem: Any = AgendaItem.history.model
 
 
-def meetings_for_feed(*, visible: VisibleItems, body: Body | None = None) -> QuerySet[Meeting]:
+def meetings_for_feed(
+    *, visible: VisibleItems, body: Body | None = None, bodies: QuerySet[Body, Any] | None = None
+) -> QuerySet[Meeting]:
     """Meetings with a known day, oldest first, each with `feed_items` (the visible agenda in order) and
     `meeting_changed_at` / `items_changed_at` (when the meeting or one of those items last changed).
 
@@ -42,6 +44,8 @@ def meetings_for_feed(*, visible: VisibleItems, body: Body | None = None) -> Que
     )
     if body is not None:
         meetings = meetings.filter(body=body)
+    if bodies is not None:
+        meetings = meetings.filter(body__in=bodies)
     return meetings.order_by("date", "start_time", "pk")
 
 

@@ -218,6 +218,16 @@ class Committee(Sourced):
     def get_absolute_url(self) -> str:
         return reverse("organisation:committee_detail", args=[self.slug])
 
+    def clean(self) -> None:
+        super().clean()
+        administration = self.administration if self.administration_id is not None else None
+        if (
+            administration is not None
+            and self.party_id is not None
+            and administration.party_id != self.party_id
+        ):
+            raise ValidationError({"administration": "Forvaltningen hører ikke til udvalgets part."})
+
 
 class Person(Sourced):
     name = models.CharField("navn", max_length=200)
