@@ -17,14 +17,14 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from klynge.attendance.services import absence_record
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind
-from klynge.meetings.services import agenda_item_create, decision_create
+from klynge.meetings.services import decision_create
 from klynge.memos.models import Memo, MemoKind
 from klynge.memos.services import memo_draft
 from klynge.organisation.models import Committee
 from klynge.work.models import FollowUpResearchStatus
 from klynge.work.services import allocation_create, follow_up_research_create
 from tests.clients import administrator, editor_of, member_as
-from tests.factories import ClusterWorld, build_cluster
+from tests.factories import ClusterWorld, build_cluster, linked_agenda_item
 from tests.gpcoverage.helpers import gp_coverage_matrix_records
 from tests.temporaryplaces.helpers import temporary_places_matrix_records
 
@@ -229,7 +229,7 @@ def everything() -> tuple[int, ...]:
 
 @pytest.fixture
 def records(world: ClusterWorld) -> Records:
-    closed_item = agenda_item_create(
+    closed_item = linked_agenda_item(
         meeting=world.meeting,
         title=CLOSED_TITLE,
         kind=AgendaItemKind.DECISION,

@@ -32,6 +32,8 @@ from klynge.site.meetings.forms import (
     decision_initial,
     meeting_initial,
 )
+from klynge.work import commands as work_commands
+from klynge.work.selectors import meeting_with_links
 
 PAGE_SIZE = 50
 MAX_PK = 2**63 - 1
@@ -66,6 +68,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = select_meeting(pk=pk, visible=visible_agenda_items(request.user)) if pk <= MAX_PK else None
+    meeting = meeting_with_links(meeting)  # what its items concern and its decisions did, in work
     if meeting is None:
         raise Http404("Mødet findes ikke.")
     return render(
@@ -161,7 +164,9 @@ def agenda_item_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     item = save_form(
         request,
         form,
-        lambda data: commands.agenda_item_create(actor=request.user, command=form.create_command(meeting)),
+        lambda data: work_commands.agenda_item_create(
+            actor=request.user, command=form.create_command(meeting)
+        ),
         success="Punktet er sat på dagsordenen.",
     )
     if item is not None:
@@ -185,7 +190,7 @@ def agenda_item_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     saved = save_form(
         request,
         form,
-        lambda data: commands.agenda_item_update(actor=request.user, command=form.change_command(item)),
+        lambda data: work_commands.agenda_item_update(actor=request.user, command=form.change_command(item)),
         success="Punktet er gemt.",
         record=item,
     )
@@ -239,7 +244,7 @@ def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         save_form(
             request,
             form,
-            lambda data: commands.decision_record(actor=request.user, command=form.record_command()),
+            lambda data: work_commands.decision_record(actor=request.user, command=form.record_command()),
             success="Beslutningen er registreret.",
         )
         is not None
