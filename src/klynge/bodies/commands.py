@@ -7,11 +7,8 @@ which holds the rules.
 """
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-
-from django.core.exceptions import ValidationError
 
 from klynge.bodies import services
 from klynge.bodies.access import ensure_collaboration_edit
@@ -25,25 +22,12 @@ from klynge.kernel.commands import (
     record_by_id,
     record_or_404,
     records_by_ids,
+    refused_together,
 )
 from klynge.organisation.models import Person, Topic
 
 # The message of a choice that is not on the list, as the pages' choice fields say it.
 PICK = "Vælg en af mulighederne på listen."
-
-
-def _all_checked(**lookups: Callable[[], Any]) -> dict[str, Any]:
-    """Run every lookup and refuse with all their messages at once (each field's next to it)."""
-    found: dict[str, Any] = {}
-    errors: dict[str, Any] = {}
-    for name, lookup in lookups.items():
-        try:
-            found[name] = lookup()
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-    if errors:
-        raise ValidationError(errors)
-    return found
 
 
 @dataclass(frozen=True)
@@ -121,12 +105,16 @@ def _topics(topic_ids: tuple[int, ...]) -> list[Topic]:
 def membership_create(*, actor: Actor, command: MembershipCreate) -> Membership:
     """Add a member to a body, on one of the participating party's seats."""
     body = editable_body(actor=actor, body_id=command.body_id)
-    found = _all_checked(
-        person=lambda: record_by_id(Person.objects.all(), command.person_id, field="person", message=PICK),
-        # Only the collaboration's own parties hold seats in its bodies.
-        party=lambda: record_by_id(
-            body.collaboration.parties.all(), command.party_id, field="party", message=PICK
-        ),
+    found = refused_together(
+        dict(
+            person=lambda: record_by_id(
+                Person.objects.all(), command.person_id, field="person", message=PICK
+            ),
+            # Only the collaboration's own parties hold seats in its bodies.
+            party=lambda: record_by_id(
+                body.collaboration.parties.all(), command.party_id, field="party", message=PICK
+            ),
+        )
     )
     return services.membership_create(
         person=found["person"],
@@ -174,14 +162,16 @@ def seat_set(*, actor: Actor, command: SeatSet) -> Seat:
 def substitution_create(*, actor: Actor, command: SubstitutionCreate) -> Substitution:
     """Add a substitute for a member (never the member themselves), with topics and a period."""
     principal = editable_membership(actor=actor, membership_id=command.membership_id)
-    found = _all_checked(
-        substitute=lambda: record_by_id(
-            Person.objects.exclude(pk=principal.person_id),
-            command.substitute_id,
-            field="substitute",
-            message=PICK,
-        ),
-        topics=lambda: _topics(command.topic_ids),
+    found = refused_together(
+        dict(
+            substitute=lambda: record_by_id(
+                Person.objects.exclude(pk=principal.person_id),
+                command.substitute_id,
+                field="substitute",
+                message=PICK,
+            ),
+            topics=lambda: _topics(command.topic_ids),
+        )
     )
     return services.substitution_create(
         principal=principal,

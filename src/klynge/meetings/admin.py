@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from klynge.kernel.admin import CommandAdmin, EditedInAppAdmin
 from klynge.kernel.formatting import danish_figure, danish_meeting_date
 from klynge.meetings import commands
-from klynge.meetings.models import AgendaItem, DatePrecision, Decision, Meeting, MeetingStatus, ReportedFigure
+from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
 
 
@@ -38,15 +38,7 @@ class MeetingAdmin(CommandAdmin, SourcedAdmin):
         return ["body"] if obj is not None else []  # a meeting stays with its body
 
     def admin_write(self, request: HttpRequest, data: dict[str, Any], record: Any) -> Meeting:
-        values = {
-            "date": data["date"],
-            "date_precision": DatePrecision(data["date_precision"]),
-            "start_time": data["start_time"],
-            "status": MeetingStatus(data["status"]),
-            "is_extra": data["is_extra"],
-            "title": data["title"],
-            "location": data["location"],
-        }
+        values = commands.meeting_fields(data)
         if record is None:
             create = commands.MeetingCreate(body_id=data["body"].pk, **values)
             return commands.meeting_create(actor=request.user, command=create)

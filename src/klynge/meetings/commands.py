@@ -10,7 +10,7 @@ the service, which holds the rules. See `klynge.kernel.commands`.
 """
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,6 +78,20 @@ class MeetingChange:
     is_extra: bool | Unset = UNSET
     title: str | Unset = UNSET
     location: str | Unset = UNSET
+
+
+def meeting_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A meeting command's fields from a form's cleaned data (the page's form and the admin's), its
+    choices given as text."""
+    return {
+        "date": data["date"],
+        "date_precision": DatePrecision(data["date_precision"]),
+        "start_time": data["start_time"],
+        "status": MeetingStatus(data["status"]),
+        "is_extra": data["is_extra"],
+        "title": data["title"],
+        "location": data["location"],
+    }
 
 
 def meeting_values(meeting: Meeting) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from klynge.meetings.commands import (
     DecisionChange,
     MeetingChange,
     MeetingCreate,
+    meeting_fields,
 )
 from klynge.meetings.models import (
     AgendaItem,
@@ -119,16 +120,7 @@ class MeetingForm(DanishForm):
             body_field.label_from_instance = lambda body: f"{body.collaboration.name} – {body.name}"  # type: ignore[method-assign,assignment]
 
     def _values(self) -> dict[str, Any]:
-        data = self.cleaned_data
-        return {
-            "date": data["date"],
-            "date_precision": DatePrecision(data["date_precision"]),
-            "start_time": data["start_time"],
-            "status": MeetingStatus(data["status"]),
-            "is_extra": data["is_extra"],
-            "title": data["title"],
-            "location": data["location"],
-        }
+        return meeting_fields(self.cleaned_data)
 
     def create_command(self) -> MeetingCreate:
         return MeetingCreate(body_id=self.cleaned_data["body"].pk, **self._values())
