@@ -43,6 +43,7 @@ from klynge.work.models import (
     FollowUpResearch,
     FollowUpResearchStatus,
     Fund,
+    FundKind,
     Initiative,
     InitiativeStatus,
     TrialAction,
@@ -354,6 +355,10 @@ class FundOut(Schema):
 
     id: int
     name: str
+    kind: FundKind = Field(
+        description="pool (a cluster's klyngemidler) or investment_fund (a health "
+        "council's investeringsmotor)."
+    )
     body: SlugRef
     collaboration: SlugRef
     year: int
@@ -551,6 +556,7 @@ class FundIn(Input):
     name: FundName
     amount: Amount | None = Field(None, description="The frame in kroner; null when it is not known.")
     description: Text = ""
+    kind: FundKind = FundKind.POOL
 
 
 class FundChange(Input):
@@ -558,6 +564,7 @@ class FundChange(Input):
     name: FundName = _kept()
     amount: Amount | None = None
     description: Text = _kept()
+    kind: FundKind = _kept()
 
 
 def _found(record: Any) -> Any:

@@ -110,9 +110,10 @@ def decisions_latest(*, limit: int = 10, visible: VisibleItems | None = None) ->
 
 
 def _decisions_in_full() -> QuerySet[Decision]:
-    """Decisions with their topic, recipient and source. What each did in work (allocations, approved
-    initiatives and trial actions) is work's to add: `klynge.work.selectors.decisions_with_effects`."""
-    return Decision.objects.select_related("recommended_to", "topic", "source")
+    """Decisions with their topic, recipient, source and the recipient's response. What each did in work
+    (allocations, approved initiatives and trial actions) is work's to add:
+    `klynge.work.selectors.decisions_with_effects`."""
+    return Decision.objects.select_related("recommended_to", "topic", "source", "response")
 
 
 def _agenda_items_in_full(visible: VisibleItems | None) -> QuerySet[AgendaItem]:

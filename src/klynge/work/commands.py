@@ -46,6 +46,7 @@ from klynge.work.models import (
     FollowUpResearch,
     FollowUpResearchStatus,
     Fund,
+    FundKind,
     Initiative,
     InitiativeStatus,
     TrialAction,
@@ -481,6 +482,7 @@ class FundCreate:
     name: str
     amount: Decimal | None = None
     description: str = ""
+    kind: FundKind = FundKind.POOL
 
 
 @dataclass(frozen=True)
@@ -490,6 +492,7 @@ class FundChange:
     name: str | Unset = UNSET
     amount: Decimal | Unset | None = UNSET
     description: str | Unset = UNSET
+    kind: FundKind | Unset = UNSET
 
 
 def _fund_name(name: str) -> None:
@@ -516,6 +519,7 @@ def fund_create(*, actor: Actor, command: FundCreate) -> Fund:
         name=command.name,
         amount=_amount(command.amount),
         description=command.description,
+        kind=command.kind,
     )
 
 
@@ -528,6 +532,7 @@ def fund_update(*, actor: Actor, command: FundChange) -> Fund:
         "name": fund.name,
         "amount": fund.amount,
         "description": fund.description,
+        "kind": FundKind(fund.kind),
         "seen_version": None,
     }
     values = merged(current, command, exclude=["fund_id"])
@@ -538,6 +543,7 @@ def fund_update(*, actor: Actor, command: FundChange) -> Fund:
         name=values["name"],
         amount=_amount(values["amount"]),
         description=values["description"],
+        kind=values["kind"],
     )
 
 

@@ -21,6 +21,7 @@ from klynge.work.models import (
     FollowUpResearch,
     FollowUpResearchStatus,
     Fund,
+    FundKind,
     HealthAgreement,
     Initiative,
     InitiativeStatus,
@@ -358,6 +359,7 @@ def fund_create(
     name: str,
     amount: Decimal | int | None = None,
     description: str = "",
+    kind: FundKind = FundKind.POOL,
     source: Source | None = None,
     source_note: str = "",
 ) -> Fund:
@@ -366,6 +368,7 @@ def fund_create(
         body=body,
         year=year,
         name=name,
+        kind=kind,
         amount=None if amount is None else Decimal(amount),
         description=description,
         source=source,
@@ -380,6 +383,7 @@ def fund_update(
     name: str,
     amount: Decimal | int | None,
     description: str,
+    kind: FundKind | None = None,
 ) -> Fund:
     """Change a fund's name, amount and description; never below what is already allocated from it.
 
@@ -391,6 +395,7 @@ def fund_update(
         name=name,
         amount=None if amount is None else Decimal(amount),
         description=description,
+        kind=fund.kind if kind is None else kind,
     )
 
 

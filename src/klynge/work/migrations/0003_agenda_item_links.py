@@ -10,8 +10,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0004_agenda_item_links_to_work"),
-        ("work", "0001_initial"),
+        ("meetings", "0005_agenda_item_links_to_work"),
+        ("work", "0002_fund_kind"),
     ]
 
     operations = [

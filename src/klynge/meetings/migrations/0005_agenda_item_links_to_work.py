@@ -1,6 +1,6 @@
 """The agenda item's links to focus areas and initiatives move to work's side (state only).
 
-`work.0002_agenda_item_links` declares them again as `FocusArea.agenda_items` and
+`work.0003_agenda_item_links` declares them again as `FocusArea.agenda_items` and
 `Initiative.agenda_items` on the same tables, so no data move and nothing changes in the database; `work`
 stands above `meetings` and meetings' models name no work model.
 """
@@ -10,7 +10,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0003_case_texts_and_submission_deadline"),
+        ("meetings", "0004_council_recommendations_and_responses"),
         ("work", "0001_initial"),
     ]
 
