@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.site.memos.urls")),
     path("", include("klynge.site.accounts.urls")),
     path("", include("klynge.site.search.urls")),
+    path("", include("klynge.site.notifications.urls")),
     path("", include("klynge.portal.urls")),
     path("", include("klynge.site.gpcoverage.urls")),
     path("", include("klynge.site.temporaryplaces.urls")),

@@ -20,6 +20,7 @@ from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, Decisio
 from klynge.meetings.services import decision_create
 from klynge.memos.models import Memo, MemoKind
 from klynge.memos.services import memo_draft
+from klynge.notifications.tokens import confirm_token, unsubscribe_token
 from klynge.organisation.models import Committee
 from klynge.work.models import FollowUpResearchStatus
 from klynge.work.services import allocation_create, follow_up_research_create
@@ -169,6 +170,18 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "reform:plan": ("edit", lambda r: f"/reform/{r.world.cluster.slug}/"),
     "reform:transfer": ("post", lambda r: f"/reform/{r.world.cluster.slug}/overfoer/"),
     "reform:coordination": ("read", lambda r: f"/koordination/{r.world.municipality.slug}/"),
+    "notifications:subscriptions": ("read", lambda r: "/abonnementer/"),
+    "notifications:subscription_change": ("post", lambda r: "/abonnementer/999999/aendr/"),
+    "notifications:subscription_delete": ("post", lambda r: "/abonnementer/999999/slet/"),
+    "notifications:confirm": ("read", lambda r: f"/abonnementer/bekraeft/{confirm_token(999999)}/"),
+    "notifications:unsubscribe": (
+        "read",
+        lambda r: f"/abonnementer/afmeld/{unsubscribe_token(subscription_id=999999)}/",
+    ),
+    "notifications:feed_rss": ("read", lambda r: f"/feeds/organ/{r.world.political.slug}.rss"),
+    "notifications:feed_atom": ("read", lambda r: f"/feeds/samarbejde/{r.world.cluster.slug}.atom"),
+    "notifications:feed_rss_search": ("read", lambda r: "/feeds/soegning.rss?q=fortroligt+budget"),
+    "notifications:feed_atom_search": ("read", lambda r: "/feeds/soegning.atom?q=fortroligt+budget"),
 }
 NOT_PAGES = {"accounts:login", "accounts:logout"}  # the login itself (tested in tests/accounts)
 

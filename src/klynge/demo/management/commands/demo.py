@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from klynge.demo.accounts import DEMO_ACCOUNTS, create_demo_accounts
 from klynge.demo.loader import demo_summary, is_demo_loaded, load_demo
+from klynge.demo.notifications import create_demo_subscriptions
 
 
 class Command(BaseCommand):
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             load_demo()
             self.stdout.write(self.style.SUCCESS("Demodata indlæst (demo data loaded)."))
         create_demo_accounts()
+        create_demo_subscriptions()
         self.stdout.write("Indhold (contents):")
         for name, count in demo_summary():
             self.stdout.write(f"  {name}: {count}")
