@@ -16,10 +16,14 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from klynge.attendance.services import absence_record
+from klynge.bodies.models import CollaborationKind
+from klynge.bodies.services import collaboration_create
+from klynge.healthplans.models import HealthPlanGoal, LocalHealthPlan
+from klynge.healthplans.services import health_plan_goal_create, local_health_plan_create
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind
 from klynge.meetings.services import decision_create
 from klynge.memos.models import Memo, MemoKind
-from klynge.memos.services import memo_draft
+from klynge.memos.services import memo_draft, referral_create
 from klynge.notifications.tokens import confirm_token, unsubscribe_token
 from klynge.organisation.models import Committee
 from klynge.work.models import FollowUpResearchStatus
@@ -55,6 +59,9 @@ class Records:
     closed_item: AgendaItem
     closed_decision: Decision
     draft_memo: Memo
+    recommendation: Decision  # a recommendation to a party, whose decision on it is recorded
+    plan: LocalHealthPlan  # of a health council of the world's parties
+    goal: HealthPlanGoal
 
 
 # What each view is. read: anyone may see it; edit: only who may change the record; edit_closed: an
@@ -133,6 +140,21 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "work:fund_create": ("create", lambda r: "/puljer/ny/"),
     "work:fund_detail": ("read", lambda r: f"/puljer/{r.world.fund.pk}/"),
     "work:fund_update": ("edit", lambda r: f"/puljer/{r.world.fund.pk}/rediger/"),
+    "meetings:recommendation_response": (
+        "edit",
+        lambda r: f"/beslutninger/{r.recommendation.pk}/modtagerens-beslutning/",
+    ),
+    "meetings:recommendation_response_remove": (
+        "post",
+        lambda r: f"/beslutninger/{r.recommendation.pk}/modtagerens-beslutning/fjern/",
+    ),
+    "healthplans:plan_list": ("read", lambda r: "/naersundhedsplaner/"),
+    "healthplans:plan_create": ("create", lambda r: "/naersundhedsplaner/ny/"),
+    "healthplans:plan_detail": ("read", lambda r: f"/naersundhedsplaner/{r.plan.slug}/"),
+    "healthplans:plan_update": ("edit", lambda r: f"/naersundhedsplaner/{r.plan.slug}/rediger/"),
+    "healthplans:goal_create": ("edit", lambda r: f"/naersundhedsplaner/{r.plan.slug}/maal/ny/"),
+    "healthplans:goal_update": ("edit", lambda r: f"/maal/{r.goal.pk}/rediger/"),
+    "healthplans:goal_remove": ("post", lambda r: f"/maal/{r.goal.pk}/fjern/"),
     "portal:overview": ("read", lambda r: "/foelg/"),
     "portal:collaboration": ("read", lambda r: f"/foelg/{r.world.cluster.slug}/"),
     "gpcoverage:overview": ("read", lambda r: "/laegedaekning/"),
@@ -165,6 +187,13 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "memos:memo_public_version": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/offentlig-version/"),
     "memos:memo_new_version": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/ny-version/"),
     "memos:memo_download": ("memo_draft", lambda r: f"/notater/{r.draft_memo.pk}/hent/md/"),
+    "memos:memo_template_edit": ("edit", lambda r: f"/notater/skabeloner/{r.world.municipality.slug}/"),
+    "memos:memo_template_default": ("read", lambda r: "/notater/skabeloner/standard.docx"),
+    "memos:referral_create": ("edit_closed", lambda r: f"/punkter/{r.closed_item.pk}/til-orientering/"),
+    "memos:referral_withdraw": (
+        "post_closed",
+        lambda r: f"/til-orientering/{r.closed_item.committee_referrals.get().pk}/traek-tilbage/",
+    ),
     "search:search": ("read", lambda r: "/soeg/?q=fortroligt+budget"),
     "reform:overview": ("read", lambda r: "/reform/"),
     "reform:plan": ("edit", lambda r: f"/reform/{r.world.cluster.slug}/"),
@@ -266,9 +295,33 @@ def records(world: ClusterWorld) -> Records:
     )
     absence_record(meeting=world.meeting, membership=world.mayor_membership, agenda_items=[closed_item])
     memo = memo_draft(committee=Committee.objects.get(party=world.municipality), kind=MemoKind.ORIENTATION)
+    # Flagged for the committee after the draft, so it waits for the next memo (and can be withdrawn).
+    referral_create(committee=Committee.objects.get(party=world.municipality), agenda_item=closed_item)
     gp_coverage_matrix_records(world.area, closed_item)
     temporary_places_matrix_records(world)
-    return Records(world, build_cluster("Anden"), closed_item, closed_decision, memo)
+    other = build_cluster("Anden")
+    recommendation = decision_create(
+        agenda_item=world.agenda_item,
+        kind=DecisionKind.RECOMMENDATION,
+        text="Klyngen anbefaler regionen at udvide akutteamet.",
+        recommended_to=world.region,
+    )
+    # A health council of each editor's party, so each may write a plan (for its own council only).
+    council = collaboration_create(
+        name="Sundhedsråd Test",
+        kind=CollaborationKind.HEALTH_COUNCIL,
+        region=world.region,
+        parties=[world.region, world.municipality],
+    )
+    collaboration_create(
+        name="Sundhedsråd Anden",
+        kind=CollaborationKind.HEALTH_COUNCIL,
+        region=world.region,
+        parties=[other.municipality],
+    )
+    plan = local_health_plan_create(council=council, name="Nærsundhedsplan Test")
+    goal = health_plan_goal_create(plan=plan, title="Færre genindlæggelser", initiatives=[world.initiative])
+    return Records(world, other, closed_item, closed_decision, memo, recommendation, plan, goal)
 
 
 def client_for(role: str, records: Records) -> Client:
@@ -293,7 +346,7 @@ def test_every_view_for_every_role(records: Records, role: str) -> None:
         if response.status_code == 302:
             assert response["Location"].startswith("/log-ind/"), (name, url)
         if response.status_code == 200 and role not in SEES_CLOSED:
-            html = response.content.decode()
+            html = response.content.decode(errors="replace")  # files too (the Word template)
             assert CLOSED_TITLE not in html and CLOSED_DECISION not in html, (name, url)
             assert not [money for money in CLOSED_MONEY if money in html], (name, url)
 

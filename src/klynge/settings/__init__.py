@@ -178,6 +178,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Uploaded files (memo templates and logos) go through the default storage, on disk here by default;
+# they are read by the app only, never served as they are.
+MEDIA_ROOT = Path(os.environ.get("KLYNGE_MEDIA_ROOT", DATA_DIR / "media"))
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # `klynge dumpdata` backups: natural keys only for the rows `migrate` creates (see klynge.backup.formats).
