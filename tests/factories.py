@@ -5,8 +5,10 @@ grow the data (query-count tests build one, count, build ten more, count again).
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from klynge.bodies.models import Body, BodyLevel, Collaboration, CollaborationKind, Membership, MembershipRole
 from klynge.bodies.services import (
@@ -32,6 +34,7 @@ from klynge.provenance.models import Source, SourceKind
 from klynge.provenance.services import source_create
 from klynge.work.models import FocusArea, FocusAreaStatus, Fund, Initiative
 from klynge.work.services import (
+    agenda_item_links_set,
     allocation_create,
     focus_area_create,
     fund_create,
@@ -41,6 +44,14 @@ from klynge.work.services import (
 )
 
 HELD_ON = datetime.date(2023, 11, 28)
+
+
+def linked_agenda_item(
+    *, focus_areas: Iterable[FocusArea] = (), initiatives: Iterable[Initiative] = (), **item: Any
+) -> AgendaItem:
+    """An agenda item (meetings' service) with the focus areas and initiatives it concerns (work's)."""
+    agenda_item = agenda_item_create(**item)
+    return agenda_item_links_set(agenda_item=agenda_item, focus_areas=focus_areas, initiatives=initiatives)
 
 
 @dataclass

@@ -8,16 +8,15 @@ from typing import Any
 import pytest
 
 from klynge.accounts.models import Role
-from klynge.meetings.commands import (
+from klynge.meetings.commands import BODY_NOT_ALLOWED, TITLE_REQUIRED
+from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind, Meeting
+from klynge.meetings.services import agenda_item_create, decision_create
+from klynge.work.commands import (
     APPROVES_NOT_ALLOWED,
-    BODY_NOT_ALLOWED,
     FOCUS_AREA_NOT_ALLOWED,
     FUND_NOT_ALLOWED,
     INITIATIVE_NOT_ALLOWED,
-    TITLE_REQUIRED,
 )
-from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind, Meeting
-from klynge.meetings.services import agenda_item_create, decision_create
 from klynge.work.models import Initiative
 from klynge.work.services import initiative_create
 from tests.factories import ClusterWorld, build_cluster

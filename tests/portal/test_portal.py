@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from klynge.meetings.models import AgendaItemKind, DatePrecision, DecisionKind, MeetingStatus
-from klynge.meetings.services import agenda_item_create, decision_create, meeting_create
+from klynge.meetings.services import decision_create, meeting_create
 from klynge.portal.selectors import portal_collaboration, portal_overview
 from klynge.work.models import InitiativeStatus
 from klynge.work.services import (
@@ -19,7 +19,7 @@ from klynge.work.services import (
     initiative_set_progress,
 )
 from tests.clients import administrator, editor_of, member_as
-from tests.factories import ClusterWorld
+from tests.factories import ClusterWorld, linked_agenda_item
 from tests.site.querycount import assert_fixed_queries
 
 CLOSED_TITLE = "Fortroligt punkt om tandpleje"
@@ -32,7 +32,7 @@ def url(world: ClusterWorld, query: str = "") -> str:
 
 def with_closed_allocation(world: ClusterWorld) -> None:
     """A decision on a closed item that allocates 123.456 kr. and approves an initiative."""
-    item = agenda_item_create(
+    item = linked_agenda_item(
         meeting=world.meeting,
         title=CLOSED_TITLE,
         kind=AgendaItemKind.DECISION,

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from klynge.bodies.services import membership_create, substitution_create
 from klynge.meetings.models import AgendaItemKind, DecisionKind, FigureMetric, MeetingStatus
 from klynge.meetings.services import (
-    agenda_item_create,
     decision_create,
     meeting_create,
     reported_figure_create,
@@ -25,7 +24,7 @@ from klynge.work.services import (
     initiative_set_progress,
     trial_action_create,
 )
-from tests.factories import ClusterWorld, build_cluster
+from tests.factories import ClusterWorld, build_cluster, linked_agenda_item
 
 
 def queries_for(client: Client, url: str) -> int:
@@ -57,7 +56,7 @@ def enrich_world(world: ClusterWorld) -> None:
     meeting = meeting_create(body=world.political, date=datetime.date(2024, 3, 5), status=MeetingStatus.HELD)
     for target in (meeting, world.meeting):
         for n in range(3):
-            item = agenda_item_create(
+            item = linked_agenda_item(
                 meeting=target,
                 title=f"Punkt {n}",
                 kind=AgendaItemKind.DECISION,

@@ -15,9 +15,9 @@ from klynge.accounts.models import Role
 from klynge.accounts.services import account_create
 from klynge.meetings.access import restrict_to_visible, visible_agenda_items
 from klynge.meetings.models import AgendaItem, AgendaItemKind, DecisionKind
-from klynge.meetings.services import agenda_item_create, decision_create
+from klynge.meetings.services import decision_create
 from klynge.provenance.selectors import source_usage
-from tests.factories import ClusterWorld, build_cluster
+from tests.factories import ClusterWorld, build_cluster, linked_agenda_item
 
 CLOSED_TITLE = "Fortroligt punkt om budget"
 CLOSED_DECISION = "Fortrolig beslutning om budget"
@@ -25,7 +25,7 @@ CLOSED_DECISION = "Fortrolig beslutning om budget"
 
 @pytest.fixture
 def closed_world(world: ClusterWorld) -> ClusterWorld:
-    item = agenda_item_create(
+    item = linked_agenda_item(
         meeting=world.meeting,
         title=CLOSED_TITLE,
         kind=AgendaItemKind.DECISION,

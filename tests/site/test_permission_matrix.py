@@ -21,7 +21,7 @@ from klynge.bodies.services import collaboration_create
 from klynge.healthplans.models import HealthPlanGoal, LocalHealthPlan
 from klynge.healthplans.services import health_plan_goal_create, local_health_plan_create
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind
-from klynge.meetings.services import agenda_item_create, decision_create
+from klynge.meetings.services import decision_create
 from klynge.memos.models import Memo, MemoKind
 from klynge.memos.services import memo_draft, referral_create
 from klynge.notifications.tokens import confirm_token, unsubscribe_token
@@ -29,7 +29,7 @@ from klynge.organisation.models import Committee
 from klynge.work.models import FollowUpResearchStatus
 from klynge.work.services import allocation_create, follow_up_research_create
 from tests.clients import administrator, editor_of, member_as
-from tests.factories import ClusterWorld, build_cluster
+from tests.factories import ClusterWorld, build_cluster, linked_agenda_item
 from tests.gpcoverage.helpers import gp_coverage_matrix_records
 from tests.temporaryplaces.helpers import temporary_places_matrix_records
 
@@ -287,7 +287,7 @@ def everything() -> tuple[int, ...]:
 
 @pytest.fixture
 def records(world: ClusterWorld) -> Records:
-    closed_item = agenda_item_create(
+    closed_item = linked_agenda_item(
         meeting=world.meeting,
         title=CLOSED_TITLE,
         kind=AgendaItemKind.DECISION,

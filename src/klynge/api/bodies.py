@@ -20,7 +20,7 @@ from klynge.api.organisation import AdministrationOut
 from klynge.api.pagination import Pages
 from klynge.api.provenance import SourceRef
 from klynge.api.schemas import BodyId as RecordId
-from klynge.api.schemas import Date, Id, Input, Slug, SlugRef, TopicRef, Version
+from klynge.api.schemas import Date, Id, Input, Slug, SlugRef, TopicRef, Version, sent_fields
 from klynge.bodies import commands
 from klynge.bodies.models import (
     Body,
@@ -370,11 +370,6 @@ class BodyChange(Input):
     _kept = field_validator("level", "name")(refuse_null)
 
 
-def _sent(payload: Input) -> dict[str, Any]:
-    """The fields the caller sent (null included: it clears)."""
-    return payload.model_dump(exclude_unset=True)
-
-
 def _found(record: Any) -> Any:
     if record is None:
         raise Http404
@@ -497,10 +492,10 @@ def create_body(request: HttpRequest, collaboration_id: Id, payload: BodyIn) -> 
 @router.patch("/bodies/{body_id}", response={200: BodyDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def change_body(request: HttpRequest, body_id: Id, payload: BodyChange) -> Any:
     """Change a body's level, name, description or period (its members and meetings stay inside it)."""
-    sent = _sent(payload)
+    sent = sent_fields(payload)
     if "description" in sent:
         sent["description"] = sent["description"] or ""
-    command = commands.BodyUpdate(body_id=body_id, seen_version=sent.pop("version", None), **sent)
+    command = commands.BodyUpdate(body_id=body_id, **sent)
     commands.body_update(actor=request.user, command=command)
     return _full_body(body_id)
 
@@ -528,12 +523,10 @@ def create_membership(request: HttpRequest, body_id: Id, payload: MembershipIn) 
 )
 def change_membership(request: HttpRequest, membership_id: Id, payload: MembershipChange) -> Any:
     """Change a member's role, title or period, e.g. set the end when they leave (their substitutes end too)."""
-    sent = _sent(payload)
+    sent = sent_fields(payload)
     if "title" in sent:
         sent["title"] = sent["title"] or ""
-    command = commands.MembershipUpdate(
-        membership_id=membership_id, seen_version=sent.pop("version", None), **sent
-    )
+    command = commands.MembershipUpdate(membership_id=membership_id, **sent)
     commands.membership_update(actor=request.user, command=command)
     return _full_membership(membership_id)
 
@@ -574,13 +567,11 @@ def create_substitution(request: HttpRequest, membership_id: Id, payload: Substi
 )
 def change_substitution(request: HttpRequest, substitution_id: Id, payload: SubstitutionChange) -> Any:
     """Change a substitute's topics, condition or period, e.g. end the arrangement."""
-    sent = _sent(payload)
-    if "topics" in sent:
-        sent["topic_ids"] = tuple(sent.pop("topics") or ())
+    sent = sent_fields(payload, renames={"topics": "topic_ids"})
+    if "topic_ids" in sent:
+        sent["topic_ids"] = sent["topic_ids"] or ()
     if "condition" in sent:
         sent["condition"] = sent["condition"] or ""
-    command = commands.SubstitutionUpdate(
-        substitution_id=substitution_id, seen_version=sent.pop("version", None), **sent
-    )
+    command = commands.SubstitutionUpdate(substitution_id=substitution_id, **sent)
     commands.substitution_update(actor=request.user, command=command)
     return _full_substitution(substitution_id)

@@ -28,8 +28,8 @@ from klynge.api.schemas import (
     TopicRef,
     Version,
     omittable,
+    sent_fields,
 )
-from klynge.kernel.commands import UNSET
 from klynge.kernel.records import record_version
 from klynge.meetings import commands
 from klynge.meetings.access import visible_agenda_items
@@ -52,6 +52,14 @@ from klynge.meetings.selectors import (
     meeting_detail,
     meetings_filtered,
     number_of,
+)
+from klynge.work import commands as work_commands
+from klynge.work.selectors import (
+    agenda_item_with_links,
+    agenda_items_with_links,
+    decision_with_effects,
+    decisions_with_effects,
+    meeting_with_links,
 )
 
 router = Router(tags=["Meetings"])
@@ -301,7 +309,7 @@ class MeetingChange(Input):
     location: ShortText = omittable()
 
     def command(self, meeting_id: int) -> commands.MeetingChange:
-        return commands.MeetingChange(meeting_id=meeting_id, seen_version=self.version, **_sent(self))
+        return commands.MeetingChange(meeting_id=meeting_id, **sent_fields(self))
 
 
 class AgendaItemIn(Input):
@@ -314,8 +322,8 @@ class AgendaItemIn(Input):
     focus_areas: IdList = Field(default_factory=list)
     initiatives: IdList = Field(default_factory=list)
 
-    def command(self, meeting_id: int) -> commands.AgendaItemCreate:
-        return commands.AgendaItemCreate(
+    def command(self, meeting_id: int) -> work_commands.AgendaItemLinkedCreate:
+        item = commands.AgendaItemCreate(
             meeting_id=meeting_id,
             title=self.title,
             kind=self.kind,
@@ -323,8 +331,9 @@ class AgendaItemIn(Input):
             is_public=self.is_public,
             is_tentative=self.is_tentative,
             topic_ids=tuple(self.topics),
-            focus_area_ids=tuple(self.focus_areas),
-            initiative_ids=tuple(self.initiatives),
+        )
+        return work_commands.AgendaItemLinkedCreate(
+            item=item, focus_area_ids=tuple(self.focus_areas), initiative_ids=tuple(self.initiatives)
         )
 
 
@@ -339,12 +348,14 @@ class AgendaItemChange(Input):
     focus_areas: IdList = omittable()
     initiatives: IdList = omittable()
 
-    def command(self, agenda_item_id: int) -> commands.AgendaItemChange:
-        sent = _sent(self)
-        for name in ("topics", "focus_areas", "initiatives"):
-            if name in sent:
-                sent[name.removesuffix("s") + "_ids"] = tuple(sent.pop(name))
-        return commands.AgendaItemChange(agenda_item_id=agenda_item_id, seen_version=self.version, **sent)
+    def command(self, agenda_item_id: int) -> work_commands.AgendaItemLinkedChange:
+        sent = sent_fields(
+            self,
+            renames={"topics": "topic_ids", "focus_areas": "focus_area_ids", "initiatives": "initiative_ids"},
+        )
+        links = {name: sent.pop(name) for name in ("focus_area_ids", "initiative_ids") if name in sent}
+        item = commands.AgendaItemChange(agenda_item_id=agenda_item_id, **sent)
+        return work_commands.AgendaItemLinkedChange(item=item, **links)
 
 
 class Move(Input):
@@ -366,16 +377,16 @@ class DecisionIn(Input):
     allocation: AllocationIn | None = None
     approves: IdList = Field(default_factory=list)
 
-    def command(self, agenda_item_id: int) -> commands.DecisionRecord:
+    def command(self, agenda_item_id: int) -> work_commands.DecisionRecord:
         allocation = None
         if self.allocation is not None:
-            allocation = commands.AllocationOrder(
+            allocation = work_commands.AllocationOrder(
                 fund_id=self.allocation.fund,
                 amount=self.allocation.amount,
                 focus_area_id=self.allocation.focus_area,
                 initiative_id=self.allocation.initiative,
             )
-        return commands.DecisionRecord(
+        return work_commands.DecisionRecord(
             agenda_item_id=agenda_item_id,
             kind=self.kind,
             text=self.text,
@@ -394,40 +405,26 @@ class DecisionChange(Input):
     recommended_to: BodyId | None = None
 
     def command(self, decision_id: int) -> commands.DecisionChange:
-        sent = _sent(self)
-        return commands.DecisionChange(
-            decision_id=decision_id,
-            seen_version=self.version,
-            kind=sent.get("kind", UNSET),
-            text=sent.get("text", UNSET),
-            topic_id=sent.get("topic", UNSET),
-            recommended_to_id=sent.get("recommended_to", UNSET),
-        )
-
-
-def _sent(payload: Input) -> dict[str, Any]:
-    """The fields the caller sent (null included: it clears), but the version."""
-    sent = {name: getattr(payload, name) for name in payload.model_fields_set}
-    sent.pop("version", None)
-    return sent
+        sent = sent_fields(self, renames={"topic": "topic_id", "recommended_to": "recommended_to_id"})
+        return commands.DecisionChange(decision_id=decision_id, **sent)
 
 
 def _full_item(request: HttpRequest, pk: int) -> AgendaItem:
-    item = agenda_item_visible(pk=pk, visible=visible_agenda_items(request.user))
+    item = agenda_item_with_links(agenda_item_visible(pk=pk, visible=visible_agenda_items(request.user)))
     if item is None:
         raise Http404
     return item
 
 
 def _full_meeting(request: HttpRequest, pk: int) -> Meeting:
-    meeting = meeting_detail(pk=pk, visible=visible_agenda_items(request.user))
+    meeting = meeting_with_links(meeting_detail(pk=pk, visible=visible_agenda_items(request.user)))
     if meeting is None:
         raise Http404
     return meeting
 
 
 def _full_decision(request: HttpRequest, pk: int) -> Decision:
-    decision = decision_visible(pk=pk, visible=visible_agenda_items(request.user))
+    decision = decision_with_effects(decision_visible(pk=pk, visible=visible_agenda_items(request.user)))
     if decision is None:
         raise Http404
     return decision
@@ -464,7 +461,7 @@ def get_meeting(request: HttpRequest, meeting_id: Id) -> Any:
 @router.get("/agenda-items", response={200: list[AgendaItemOut], **LIST_ERRORS}, auth=READ_AUTH)
 @paginate(Pages)
 def list_agenda_items(request: HttpRequest, filters: Query[ItemFilters]) -> Any:
-    return agenda_items_filtered(
+    items = agenda_items_filtered(
         visible=visible_agenda_items(request.user),
         meeting_id=filters.meeting,
         body_id=filters.body,
@@ -474,6 +471,7 @@ def list_agenda_items(request: HttpRequest, filters: Query[ItemFilters]) -> Any:
         date_to=filters.date_to,
         topic=filters.topic,
     )
+    return agenda_items_with_links(items)
 
 
 @router.get("/agenda-items/{item_id}", response={200: AgendaItemDetailOut, **DETAIL_ERRORS}, auth=READ_AUTH)
@@ -485,7 +483,7 @@ def get_agenda_item(request: HttpRequest, item_id: Id) -> Any:
 @paginate(Pages)
 def list_decisions(request: HttpRequest, filters: Query[DecisionFilters]) -> Any:
     """Decisions, newest meeting first; a topic matches the decision's topic or its item's topics."""
-    return decisions_filtered(
+    decisions = decisions_filtered(
         visible=visible_agenda_items(request.user),
         meeting_id=filters.meeting,
         body_id=filters.body,
@@ -495,6 +493,7 @@ def list_decisions(request: HttpRequest, filters: Query[DecisionFilters]) -> Any
         date_to=filters.date_to,
         topic=filters.topic,
     )
+    return decisions_with_effects(decisions)
 
 
 @router.get("/decisions/{decision_id}", response={200: DecisionDetailOut, **DETAIL_ERRORS}, auth=READ_AUTH)
@@ -525,13 +524,13 @@ def change_meeting(request: HttpRequest, meeting_id: Id, payload: MeetingChange)
 )
 def create_agenda_item(request: HttpRequest, meeting_id: Id, payload: AgendaItemIn) -> Any:
     """Add an item at the end of the meeting's agenda."""
-    item = commands.agenda_item_create(actor=request.user, command=payload.command(meeting_id))
+    item = work_commands.agenda_item_create(actor=request.user, command=payload.command(meeting_id))
     return Status(201, _full_item(request, item.pk))
 
 
 @router.patch("/agenda-items/{item_id}", response={200: AgendaItemDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def change_agenda_item(request: HttpRequest, item_id: Id, payload: AgendaItemChange) -> Any:
-    commands.agenda_item_update(actor=request.user, command=payload.command(item_id))
+    work_commands.agenda_item_update(actor=request.user, command=payload.command(item_id))
     return _full_item(request, item_id)
 
 
@@ -557,7 +556,7 @@ def remove_agenda_item(request: HttpRequest, item_id: Id) -> Any:
 )
 def record_decision(request: HttpRequest, item_id: Id, payload: DecisionIn) -> Any:
     """Record a decision with its allocation from a fund and the initiatives it approves, all or nothing."""
-    decision = commands.decision_record(actor=request.user, command=payload.command(item_id))
+    decision = work_commands.decision_record(actor=request.user, command=payload.command(item_id))
     return Status(201, _full_decision(request, decision.pk))
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from ninja import Field, Schema
@@ -108,3 +109,17 @@ class TopicRef(Schema):
     id: int
     name: str
     slug: str
+
+
+def sent_fields(payload: BaseModel, *, renames: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The fields the caller sent, as a change command takes them (null included: it clears; a field not
+    sent stays out, so the command keeps its `UNSET`): `version` as `seen_version`, lists of ids as tuples,
+    and each API name in `renames` under the command's name (`{"topics": "topic_ids"}`). The values are the
+    validated ones (`getattr`: enums, dates, Decimals and nested inputs as they are; `model_dump` would turn
+    nested inputs into dicts)."""
+    names = {"version": "seen_version", **(renames or {})}
+    sent: dict[str, Any] = {}
+    for name in payload.model_fields_set:
+        value = getattr(payload, name)
+        sent[names.get(name, name)] = tuple(value) if isinstance(value, list) else value
+    return sent

@@ -31,6 +31,7 @@ from klynge.api.schemas import (
     SlugRef,
     TopicRef,
     Version,
+    sent_fields,
 )
 from klynge.kernel.records import record_version
 from klynge.meetings.access import visible_agenda_items
@@ -566,15 +567,6 @@ class FundChange(Input):
     kind: FundKind = _kept()
 
 
-def _sent(payload: Input) -> dict[str, Any]:
-    """The fields the caller sent, as a change command takes them (null included: it clears): `version`
-    as `seen_version`, lists of ids as tuples."""
-    sent = payload.model_dump(exclude_unset=True)
-    if "version" in sent:
-        sent["seen_version"] = sent.pop("version")
-    return {name: tuple(value) if isinstance(value, list) else value for name, value in sent.items()}
-
-
 def _found(record: Any) -> Any:
     if record is None:
         raise Http404
@@ -741,7 +733,7 @@ def get_allocation(request: HttpRequest, allocation_id: Id) -> Any:
 @router.post("/focus-areas", response={201: FocusAreaDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def create_focus_area(request: HttpRequest, payload: FocusAreaIn) -> Any:
     """Add a focus area to collaborations the caller's party takes part in."""
-    command = commands.FocusAreaCreate(**_sent(payload))
+    command = commands.FocusAreaCreate(**sent_fields(payload))
     focus_area = commands.focus_area_create(actor=request.user, command=command)
     return Status(201, _full_focus_area(request, focus_area.pk))
 
@@ -751,7 +743,7 @@ def create_focus_area(request: HttpRequest, payload: FocusAreaIn) -> Any:
 )
 def change_focus_area(request: HttpRequest, focus_area_id: Id, payload: FocusAreaChange) -> Any:
     """Change a focus area (its address stays); by editors of any of its collaborations."""
-    command = commands.FocusAreaChange(focus_area_id=focus_area_id, **_sent(payload))
+    command = commands.FocusAreaChange(focus_area_id=focus_area_id, **sent_fields(payload))
     commands.focus_area_update(actor=request.user, command=command)
     return _full_focus_area(request, focus_area_id)
 
@@ -763,7 +755,7 @@ def change_focus_area(request: HttpRequest, focus_area_id: Id, payload: FocusAre
 )
 def create_trial_action(request: HttpRequest, focus_area_id: Id, payload: TrialActionIn) -> Any:
     """Add a trial action under a focus area, with the next free number."""
-    command = commands.TrialActionCreate(focus_area_id=focus_area_id, **_sent(payload))
+    command = commands.TrialActionCreate(focus_area_id=focus_area_id, **sent_fields(payload))
     trial_action = commands.trial_action_create(actor=request.user, command=command)
     return Status(201, _full_trial_action(request, trial_action.pk))
 
@@ -773,7 +765,7 @@ def create_trial_action(request: HttpRequest, focus_area_id: Id, payload: TrialA
 )
 def change_trial_action(request: HttpRequest, trial_action_id: Id, payload: TrialActionChange) -> Any:
     """Change a trial action's name, description and initiative; its focus area and number stay."""
-    command = commands.TrialActionChange(trial_action_id=trial_action_id, **_sent(payload))
+    command = commands.TrialActionChange(trial_action_id=trial_action_id, **sent_fields(payload))
     commands.trial_action_update(actor=request.user, command=command)
     return _full_trial_action(request, trial_action_id)
 
@@ -785,7 +777,7 @@ def change_trial_action(request: HttpRequest, trial_action_id: Id, payload: Tria
 )
 def create_focus_area_research(request: HttpRequest, focus_area_id: Id, payload: ResearchIn) -> Any:
     """Add follow-up research to a focus area."""
-    command = commands.FollowUpResearchCreate(focus_area_id=focus_area_id, **_sent(payload))
+    command = commands.FollowUpResearchCreate(focus_area_id=focus_area_id, **sent_fields(payload))
     research = commands.follow_up_research_create(actor=request.user, command=command)
     return Status(201, _full_research(research.pk))
 
@@ -797,7 +789,7 @@ def create_focus_area_research(request: HttpRequest, focus_area_id: Id, payload:
 )
 def create_initiative_research(request: HttpRequest, initiative_id: Id, payload: ResearchIn) -> Any:
     """Add follow-up research to an initiative."""
-    command = commands.FollowUpResearchCreate(initiative_id=initiative_id, **_sent(payload))
+    command = commands.FollowUpResearchCreate(initiative_id=initiative_id, **sent_fields(payload))
     research = commands.follow_up_research_create(actor=request.user, command=command)
     return Status(201, _full_research(research.pk))
 
@@ -807,7 +799,7 @@ def create_initiative_research(request: HttpRequest, initiative_id: Id, payload:
 )
 def change_follow_up_research(request: HttpRequest, research_id: Id, payload: ResearchChange) -> Any:
     """Change follow-up research's title, status and description; what it is attached to stays."""
-    command = commands.FollowUpResearchChange(research_id=research_id, **_sent(payload))
+    command = commands.FollowUpResearchChange(research_id=research_id, **sent_fields(payload))
     commands.follow_up_research_update(actor=request.user, command=command)
     return _full_research(research_id)
 
@@ -816,7 +808,7 @@ def change_follow_up_research(request: HttpRequest, research_id: Id, payload: Re
 def create_initiative(request: HttpRequest, payload: InitiativeIn) -> Any:
     """Add an initiative, as proposed, to a collaboration the caller's party takes part in; it is approved
     by a decision of a political body (`approves` of `POST /agenda-items/{item_id}/decisions`)."""
-    command = commands.InitiativeCreate(**_sent(payload))
+    command = commands.InitiativeCreate(**sent_fields(payload))
     initiative = commands.initiative_create(actor=request.user, command=command)
     return Status(201, _full_initiative(request, initiative.pk))
 
@@ -826,7 +818,7 @@ def create_initiative(request: HttpRequest, payload: InitiativeIn) -> Any:
 )
 def change_initiative(request: HttpRequest, initiative_id: Id, payload: InitiativeChange) -> Any:
     """Change what an initiative is (its collaboration and address stay; where it stands: `/follow-up`)."""
-    command = commands.InitiativeChange(initiative_id=initiative_id, **_sent(payload))
+    command = commands.InitiativeChange(initiative_id=initiative_id, **sent_fields(payload))
     commands.initiative_update(actor=request.user, command=command)
     return _full_initiative(request, initiative_id)
 
@@ -838,7 +830,7 @@ def change_initiative(request: HttpRequest, initiative_id: Id, payload: Initiati
 )
 def follow_up_initiative(request: HttpRequest, initiative_id: Id, payload: FollowUpIn) -> Any:
     """Record where an initiative stands: the next status along its lifecycle and/or its progress."""
-    command = commands.InitiativeFollowUp(initiative_id=initiative_id, **_sent(payload))
+    command = commands.InitiativeFollowUp(initiative_id=initiative_id, **sent_fields(payload))
     commands.initiative_follow_up(actor=request.user, command=command)
     return _full_initiative(request, initiative_id)
 
@@ -846,7 +838,7 @@ def follow_up_initiative(request: HttpRequest, initiative_id: Id, payload: Follo
 @router.post("/funds", response={201: FundDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def create_fund(request: HttpRequest, payload: FundIn) -> Any:
     """Add a fund to a body of a collaboration the caller's party takes part in."""
-    fund = commands.fund_create(actor=request.user, command=commands.FundCreate(**_sent(payload)))
+    fund = commands.fund_create(actor=request.user, command=commands.FundCreate(**sent_fields(payload)))
     return Status(201, _full_fund(request, fund.pk))
 
 
@@ -854,5 +846,7 @@ def create_fund(request: HttpRequest, payload: FundIn) -> Any:
 def change_fund(request: HttpRequest, fund_id: Id, payload: FundChange) -> Any:
     """Change a fund's name, total and description; never below what is allocated from it (every
     allocation counted, whoever asks)."""
-    commands.fund_update(actor=request.user, command=commands.FundChange(fund_id=fund_id, **_sent(payload)))
+    commands.fund_update(
+        actor=request.user, command=commands.FundChange(fund_id=fund_id, **sent_fields(payload))
+    )
     return _full_fund(request, fund_id)

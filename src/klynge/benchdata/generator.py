@@ -583,7 +583,7 @@ def plan_bench_data(*, scale: Scale, seed: int = 1) -> Plan:
             if approved_by is not None:
                 approved_on[id(initiative)] = approved_by.agenda_item.meeting.date
                 plan.add(
-                    AgendaItem.initiatives.through(agendaitem=approved_by.agenda_item, initiative=initiative)
+                    Initiative.agenda_items.through(agendaitem=approved_by.agenda_item, initiative=initiative)
                 )
 
         # Funds: one per year for the political body, allocated by its decisions of that year.

@@ -8,11 +8,8 @@ which holds the rules.
 """
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-
-from django.core.exceptions import ValidationError
 
 from klynge.accounts.access import is_administrator
 from klynge.bodies import services
@@ -42,26 +39,13 @@ from klynge.kernel.commands import (
     record_or_404,
     records_by_ids,
     refuse,
+    refused_together,
 )
 from klynge.organisation import services as organisation_services
 from klynge.organisation.models import Administration, Committee, Person, Topic
 
 # The message of a choice that is not on the list, as the pages' choice fields say it.
 PICK = "Vælg en af mulighederne på listen."
-
-
-def _all_checked(**lookups: Callable[[], Any]) -> dict[str, Any]:
-    """Run every lookup and refuse with all their messages at once (each field's next to it)."""
-    found: dict[str, Any] = {}
-    errors: dict[str, Any] = {}
-    for name, lookup in lookups.items():
-        try:
-            found[name] = lookup()
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-    if errors:
-        raise ValidationError(errors)
-    return found
 
 
 @dataclass(frozen=True)
@@ -139,12 +123,16 @@ def _topics(topic_ids: tuple[int, ...]) -> list[Topic]:
 def membership_create(*, actor: Actor, command: MembershipCreate) -> Membership:
     """Add a member to a body, on one of the participating party's seats."""
     body = editable_body(actor=actor, body_id=command.body_id)
-    found = _all_checked(
-        person=lambda: record_by_id(Person.objects.all(), command.person_id, field="person", message=PICK),
-        # Only the collaboration's own parties hold seats in its bodies.
-        party=lambda: record_by_id(
-            body.collaboration.parties.all(), command.party_id, field="party", message=PICK
-        ),
+    found = refused_together(
+        dict(
+            person=lambda: record_by_id(
+                Person.objects.all(), command.person_id, field="person", message=PICK
+            ),
+            # Only the collaboration's own parties hold seats in its bodies.
+            party=lambda: record_by_id(
+                body.collaboration.parties.all(), command.party_id, field="party", message=PICK
+            ),
+        )
     )
     return services.membership_create(
         person=found["person"],
@@ -192,14 +180,16 @@ def seat_set(*, actor: Actor, command: SeatSet) -> Seat:
 def substitution_create(*, actor: Actor, command: SubstitutionCreate) -> Substitution:
     """Add a substitute for a member (never the member themselves), with topics and a period."""
     principal = editable_membership(actor=actor, membership_id=command.membership_id)
-    found = _all_checked(
-        substitute=lambda: record_by_id(
-            Person.objects.exclude(pk=principal.person_id),
-            command.substitute_id,
-            field="substitute",
-            message=PICK,
-        ),
-        topics=lambda: _topics(command.topic_ids),
+    found = refused_together(
+        dict(
+            substitute=lambda: record_by_id(
+                Person.objects.exclude(pk=principal.person_id),
+                command.substitute_id,
+                field="substitute",
+                message=PICK,
+            ),
+            topics=lambda: _topics(command.topic_ids),
+        )
     )
     return services.substitution_create(
         principal=principal,
@@ -375,9 +365,11 @@ def editable_committee(*, actor: Actor, committee_id: int) -> Committee:
 def person_create(*, actor: Actor, command: PersonCreate) -> Person:
     """Add a person to a party the actor edits for (an administrator: any party, or none)."""
     ensure_party_records_create(actor)
-    found = _all_checked(
-        name=lambda: _name(command.name),
-        party=lambda: _editable_party(actor, command.party_id),
+    found = refused_together(
+        {
+            "name": lambda: _name(command.name),
+            "party": lambda: _editable_party(actor, command.party_id),
+        }
     )
     return organisation_services.person_create(
         name=found["name"], party=found["party"], title=command.title.strip()
@@ -389,13 +381,15 @@ def person_update(*, actor: Actor, command: PersonUpdate) -> Person:
     person = editable_person(actor=actor, person_id=command.person_id)
     current = {"name": person.name, "party_id": person.party_id, "title": person.title}
     values = merged(current, command, exclude=("person_id", "seen_version"))
-    found = _all_checked(
-        name=lambda: _name(values["name"]),
-        party=lambda: (
-            person.party
-            if values["party_id"] == person.party_id
-            else _editable_party(actor, values["party_id"])
-        ),
+    found = refused_together(
+        {
+            "name": lambda: _name(values["name"]),
+            "party": lambda: (
+                person.party
+                if values["party_id"] == person.party_id
+                else _editable_party(actor, values["party_id"])
+            ),
+        }
     )
     return organisation_services.person_update(
         person=person,
@@ -425,14 +419,16 @@ def _code(code: str) -> str:
 def committee_create(*, actor: Actor, command: CommitteeCreate) -> Committee:
     """Add a committee to a party the actor edits for, with its administration and topics."""
     ensure_party_records_create(actor)
-    found = _all_checked(
-        party=lambda: record_by_id(
-            editable_parties(actor), command.party_id, field="party", message=PICK_OWN_PARTY
-        ),
-        name=lambda: _name(command.name),
-        code=lambda: _code(command.code),
-        administration=lambda: _administration(command.party_id, command.administration_id),
-        topics=lambda: _topics(command.topic_ids),
+    found = refused_together(
+        {
+            "party": lambda: record_by_id(
+                editable_parties(actor), command.party_id, field="party", message=PICK_OWN_PARTY
+            ),
+            "name": lambda: _name(command.name),
+            "code": lambda: _code(command.code),
+            "administration": lambda: _administration(command.party_id, command.administration_id),
+            "topics": lambda: _topics(command.topic_ids),
+        }
     )
     return organisation_services.committee_add(
         party=found["party"],
@@ -453,11 +449,13 @@ def committee_update(*, actor: Actor, command: CommitteeUpdate) -> Committee:
         "topic_ids": tuple(committee.topics.values_list("pk", flat=True)),
     }
     values = merged(current, command, exclude=("committee_id", "seen_version"))
-    found = _all_checked(
-        name=lambda: _name(values["name"]),
-        code=lambda: _code(values["code"]),
-        administration=lambda: _administration(committee.party_id, values["administration_id"]),
-        topics=lambda: _topics(values["topic_ids"]),
+    found = refused_together(
+        {
+            "name": lambda: _name(values["name"]),
+            "code": lambda: _code(values["code"]),
+            "administration": lambda: _administration(committee.party_id, values["administration_id"]),
+            "topics": lambda: _topics(values["topic_ids"]),
+        }
     )
     return organisation_services.committee_update(
         committee=committee,

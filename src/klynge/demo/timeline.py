@@ -3,18 +3,34 @@
 initiatives, trial actions, follow-up research, cluster funds and reported GP-coverage figures."""
 
 import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from klynge.demo.reference import Reference, T
 from klynge.demo.sources import Memo2022, Memo2023, Sources
-from klynge.meetings.models import AgendaItemKind, DatePrecision, DecisionKind, FigureMetric, MeetingStatus
+from klynge.meetings.models import (
+    AgendaItem,
+    AgendaItemKind,
+    DatePrecision,
+    DecisionKind,
+    FigureMetric,
+    MeetingStatus,
+)
 from klynge.meetings.services import (
     agenda_item_create,
     decision_create,
     meeting_create,
     reported_figure_create,
 )
-from klynge.work.models import FocusArea, FocusAreaStatus, FollowUpResearchStatus, InitiativeStatus
+from klynge.work.models import (
+    FocusArea,
+    FocusAreaStatus,
+    FollowUpResearchStatus,
+    Initiative,
+    InitiativeStatus,
+)
 from klynge.work.services import (
+    agenda_item_links_set,
     allocation_create,
     focus_area_create,
     follow_up_research_create,
@@ -29,6 +45,14 @@ WITHIN_COMPETENCE = (
     " Beslutningens emne er tværsektorielt samarbejde: at godkende indsatser og fordele klyngemidler ligger "
     "inden for klyngens kompetence og hører ikke under en parts myndighed. " + Memo2022.JOINT_DECISIONS
 )
+
+
+def linked_item(
+    *, focus_areas: Iterable[FocusArea] = (), initiatives: Iterable[Initiative] = (), **item: Any
+) -> AgendaItem:
+    """An agenda item (meetings' service) with the focus areas and initiatives it concerns (work's)."""
+    agenda_item = agenda_item_create(**item)
+    return agenda_item_links_set(agenda_item=agenda_item, focus_areas=focus_areas, initiatives=initiatives)
 
 
 def create_timeline(s: Sources, ref: Reference) -> None:
@@ -103,7 +127,7 @@ def create_kickoff_and_2023_plans(s: Sources, ref: Reference) -> tuple[FocusArea
         source=s.memo_2022,
         source_note=Memo2022.KICKOFF,
     )
-    syd_item = agenda_item_create(
+    syd_item = linked_item(
         meeting=syd_kickoff,
         title="Indledende drøftelse af fokusområder",
         kind=AgendaItemKind.DISCUSSION,
@@ -147,7 +171,7 @@ def create_kickoff_and_2023_plans(s: Sources, ref: Reference) -> tuple[FocusArea
         source=s.memo_2022,
         source_note=Memo2022.JANUARY + planned_note,
     )
-    agenda_item_create(
+    linked_item(
         meeting=january,
         title="Temadrøftelse om fødeområdet",
         kind=AgendaItemKind.THEME_DISCUSSION,
@@ -167,7 +191,7 @@ def create_kickoff_and_2023_plans(s: Sources, ref: Reference) -> tuple[FocusArea
         source=s.memo_2022,
         source_note=Memo2022.MAY + planned_note,
     )
-    agenda_item_create(
+    linked_item(
         meeting=may,
         title="Temadrøftelse om børn og unge i mistrivsel",
         kind=AgendaItemKind.THEME_DISCUSSION,
@@ -365,7 +389,7 @@ def create_syd_november_2023(
             ),
         )
     ]
-    agenda_item_create(
+    linked_item(
         meeting=meeting,
         title="Status på de politisk besluttede indsatser",
         kind=AgendaItemKind.STATUS,
@@ -425,7 +449,7 @@ def create_byen_november_2023(s: Sources, ref: Reference) -> None:
             "Samarbejde om socialt udsatte borgere med rusmiddelproblematik og behov for abstinensbehandling",
         )
     ]
-    vulnerable_item = agenda_item_create(
+    vulnerable_item = linked_item(
         meeting=meeting,
         title="Socialt udsatte borgeres somatiske sygdom",
         kind=AgendaItemKind.DECISION,
@@ -474,7 +498,7 @@ def create_byen_november_2023(s: Sources, ref: Reference) -> None:
             "hvornår det blev valgt, fremgår ikke."
         ),
     )
-    training_item = agenda_item_create(
+    training_item = linked_item(
         meeting=meeting,
         title="Træning før eller i stedet for operation",
         kind=AgendaItemKind.DECISION,

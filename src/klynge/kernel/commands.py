@@ -15,7 +15,7 @@ caller sent, and `changes_of` tells which.
 """
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, NoReturn, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -68,6 +68,21 @@ def refuse(field: str | None, message: str) -> NoReturn:
     if field is None:
         raise ValidationError(message)
     raise ValidationError({field: [message]})
+
+
+def refused_together(lookups: Mapping[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Each lookup's result by name; if some refuse, one refusal with every field's messages, as the page's
+    form shows every field's error at once."""
+    found: dict[str, Any] = {}
+    errors: dict[str, Any] = {}
+    for name, lookup in lookups.items():
+        try:
+            found[name] = lookup()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
+    return found
 
 
 def record_or_404(queryset: QuerySet[M], pk: int) -> M:

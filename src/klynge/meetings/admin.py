@@ -1,7 +1,11 @@
-from django.contrib import admin
+from typing import Any
 
-from klynge.kernel.admin import EditedInAppAdmin
+from django.contrib import admin
+from django.http import HttpRequest
+
+from klynge.kernel.admin import CommandAdmin, EditedInAppAdmin
 from klynge.kernel.formatting import danish_figure, danish_meeting_date
+from klynge.meetings import commands
 from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
 
@@ -12,7 +16,11 @@ class AgendaItemInline(EditedInAppAdmin, SourcedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(EditedInAppAdmin, SourcedAdmin):
+class MeetingAdmin(CommandAdmin, SourcedAdmin):
+    """Meetings are added and changed here through the same commands as the meeting pages and the API
+    (`meetings.commands.meeting_create` / `meeting_update`): the same rights, rules and refusals."""
+
+    fields = ["body", "date", "date_precision", "start_time", "status", "is_extra", "title", "location"]
     list_display = ["body", "when", "status", "is_extra", "title"]
     list_filter = ["status", "date_precision", "is_extra", "body__collaboration"]
     list_select_related = ["body"]
@@ -25,6 +33,17 @@ class MeetingAdmin(EditedInAppAdmin, SourcedAdmin):
     @admin.display(description="dato", ordering="date")
     def when(self, meeting: Meeting) -> str:
         return danish_meeting_date(meeting.date, meeting.date_precision)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["body"] if obj is not None else []  # a meeting stays with its body
+
+    def admin_write(self, request: HttpRequest, data: dict[str, Any], record: Any) -> Meeting:
+        values = commands.meeting_fields(data)
+        if record is None:
+            create = commands.MeetingCreate(body_id=data["body"].pk, **values)
+            return commands.meeting_create(actor=request.user, command=create)
+        change = commands.MeetingChange(meeting_id=record.pk, **values)
+        return commands.meeting_update(actor=request.user, command=change)
 
 
 class DecisionInline(EditedInAppAdmin, SourcedInline):
@@ -46,7 +65,7 @@ class AgendaItemAdmin(EditedInAppAdmin, SourcedAdmin):
     list_filter = ["kind", "is_public", "is_tentative", "meeting__body__collaboration"]
     list_select_related = ["meeting", "meeting__body"]
     search_fields = ["title", "summary", "meeting__body__name"]
-    autocomplete_fields = ["meeting", "topics", "focus_areas", "initiatives", "source"]
+    autocomplete_fields = ["meeting", "topics", "source"]
     ordering = ["-meeting__date", "position"]
     inlines = [DecisionInline, ReportedFigureInline]
 

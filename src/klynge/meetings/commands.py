@@ -1,17 +1,19 @@
 """The writes on meetings, agendas and decisions, one typed command each, whoever calls (pages, API).
 
+What an item or a decision does in work — the focus areas and initiatives an item concerns, a decision's
+allocation and approvals — is work's to write (`klynge.work.commands`, above this app): work's commands
+use `editable_agenda_item` and `decision_lookups` from here and add their own.
+
 Each function finds the records among those the actor may see (else 404), checks the actor's right
 (`access.py`, else 403), refuses references the actor may not use (Danish messages per field) and calls
 the service, which holds the rules. See `klynge.kernel.commands`.
 """
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from klynge.kernel.commands import (
@@ -23,6 +25,7 @@ from klynge.kernel.commands import (
     record_or_404,
     records_by_ids,
     refuse,
+    refused_together,
 )
 from klynge.meetings import services
 from klynge.meetings.access import ensure_meeting_create, ensure_meeting_edit, visible_agenda_items
@@ -41,24 +44,15 @@ from klynge.meetings.models import (
 from klynge.meetings.selectors import (
     agenda_items_to_edit,
     decisions_to_edit,
-    focus_areas_of_meeting,
-    funds_of_item,
-    initiatives_of_meeting,
-    initiatives_to_approve,
     meetings_to_edit,
     parties_to_recommend_to,
 )
-from klynge.meetings.services import AllocationRequest
 from klynge.organisation.models import Topic
 
 # The refusals of references, the same whether the page's choices or the API's ids named them.
 BODY_NOT_ALLOWED = "Vælg et af organerne på listen."
 TOPIC_NOT_ALLOWED = "Vælg emner fra listen."
-FOCUS_AREA_NOT_ALLOWED = "Vælg fokusområder i mødets samarbejde."
-INITIATIVE_NOT_ALLOWED = "Vælg indsatser i mødets samarbejde."
 RECOMMENDED_TO_NOT_ALLOWED = "Vælg en af samarbejdets parter."
-FUND_NOT_ALLOWED = "Vælg en af samarbejdets puljer."
-APPROVES_NOT_ALLOWED = "Vælg foreslåede indsatser i samarbejdet."
 TITLE_REQUIRED = "Skriv punktets overskrift."
 TEXT_REQUIRED = "Skriv, hvad der blev besluttet."
 
@@ -91,6 +85,20 @@ class MeetingChange:
     location: str | Unset = UNSET
 
 
+def meeting_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A meeting command's fields from a form's cleaned data (the page's form and the admin's), its
+    choices given as text."""
+    return {
+        "date": data["date"],
+        "date_precision": DatePrecision(data["date_precision"]),
+        "start_time": data["start_time"],
+        "status": MeetingStatus(data["status"]),
+        "is_extra": data["is_extra"],
+        "title": data["title"],
+        "location": data["location"],
+    }
+
+
 def meeting_values(meeting: Meeting) -> dict[str, Any]:
     """A meeting's current values as a change takes them."""
     return {
@@ -121,10 +129,16 @@ def meeting_create(*, actor: Actor, command: MeetingCreate) -> Meeting:
     )
 
 
+def editable_meeting(actor: Actor, meeting_id: int) -> Meeting:
+    """A meeting the actor may change (404 if there is none, 403 if not theirs to change)."""
+    meeting = record_or_404(meetings_to_edit(), meeting_id)
+    ensure_meeting_edit(actor, meeting)
+    return meeting
+
+
 def meeting_update(*, actor: Actor, command: MeetingChange) -> Meeting:
     """Change a meeting's time, place and status (only the fields sent)."""
-    meeting = record_or_404(meetings_to_edit(), command.meeting_id)
-    ensure_meeting_edit(actor, meeting)
+    meeting = editable_meeting(actor, command.meeting_id)
     values = merged(meeting_values(meeting), command, exclude=("meeting_id", "seen_version"))
     return services.meeting_update(meeting=meeting, seen_version=command.seen_version, **values)
 
@@ -141,8 +155,6 @@ class AgendaItemCreate:
     is_public: bool = True
     is_tentative: bool = False
     topic_ids: tuple[int, ...] = ()
-    focus_area_ids: tuple[int, ...] = ()
-    initiative_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,8 +167,6 @@ class AgendaItemChange:
     is_public: bool | Unset = UNSET
     is_tentative: bool | Unset = UNSET
     topic_ids: tuple[int, ...] | Unset = UNSET
-    focus_area_ids: tuple[int, ...] | Unset = UNSET
-    initiative_ids: tuple[int, ...] | Unset = UNSET
 
 
 @dataclass(frozen=True)
@@ -179,25 +189,7 @@ def agenda_item_values(item: AgendaItem) -> dict[str, Any]:
         "is_public": item.is_public,
         "is_tentative": item.is_tentative,
         "topic_ids": tuple(topic.pk for topic in item.topics.all()),
-        "focus_area_ids": tuple(focus_area.pk for focus_area in item.focus_areas.all()),
-        "initiative_ids": tuple(initiative.pk for initiative in item.initiatives.all()),
     }
-
-
-def refused_together(lookups: dict[str, Callable[[], Any]]) -> dict[str, Any]:
-    """Each lookup's result by name; if some refuse, one refusal with every field's messages, as the page's
-    form shows every field's error at once."""
-    found: dict[str, Any] = {}
-    errors: dict[str, list[str]] = {}
-    for name, lookup in lookups.items():
-        try:
-            found[name] = lookup()
-        except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                errors.setdefault(field, []).extend(messages)
-    if errors:
-        raise ValidationError(errors)
-    return found
 
 
 def _item_arguments(meeting: Meeting, values: dict[str, Any]) -> dict[str, Any]:
@@ -208,18 +200,6 @@ def _item_arguments(meeting: Meeting, values: dict[str, Any]) -> dict[str, Any]:
             "title": lambda: title or refuse("title", TITLE_REQUIRED),
             "topics": lambda: records_by_ids(
                 Topic.objects.all(), values["topic_ids"], field="topics", message=TOPIC_NOT_ALLOWED
-            ),
-            "focus_areas": lambda: records_by_ids(
-                focus_areas_of_meeting(meeting),
-                values["focus_area_ids"],
-                field="focus_areas",
-                message=FOCUS_AREA_NOT_ALLOWED,
-            ),
-            "initiatives": lambda: records_by_ids(
-                initiatives_of_meeting(meeting),
-                values["initiative_ids"],
-                field="initiatives",
-                message=INITIATIVE_NOT_ALLOWED,
             ),
         }
     )
@@ -234,8 +214,7 @@ def _item_arguments(meeting: Meeting, values: dict[str, Any]) -> dict[str, Any]:
 
 def agenda_item_create(*, actor: Actor, command: AgendaItemCreate) -> AgendaItem:
     """Add an item at the end of the meeting's agenda."""
-    meeting = record_or_404(meetings_to_edit(), command.meeting_id)
-    ensure_meeting_edit(actor, meeting)
+    meeting = editable_meeting(actor, command.meeting_id)
     values = {
         "title": command.title,
         "kind": command.kind,
@@ -243,13 +222,11 @@ def agenda_item_create(*, actor: Actor, command: AgendaItemCreate) -> AgendaItem
         "is_public": command.is_public,
         "is_tentative": command.is_tentative,
         "topic_ids": command.topic_ids,
-        "focus_area_ids": command.focus_area_ids,
-        "initiative_ids": command.initiative_ids,
     }
     return services.agenda_item_create(meeting=meeting, **_item_arguments(meeting, values))
 
 
-def _visible_item(actor: Actor, agenda_item_id: int) -> AgendaItem:
+def editable_agenda_item(actor: Actor, agenda_item_id: int) -> AgendaItem:
     """An item the actor may see and change (a closed item is 'not found' to those who may not see it)."""
     item = record_or_404(agenda_items_to_edit(visible=visible_agenda_items(actor)), agenda_item_id)
     ensure_meeting_edit(actor, item.meeting)
@@ -258,7 +235,7 @@ def _visible_item(actor: Actor, agenda_item_id: int) -> AgendaItem:
 
 def agenda_item_update(*, actor: Actor, command: AgendaItemChange) -> AgendaItem:
     """Change an item (only the fields sent)."""
-    item = _visible_item(actor, command.agenda_item_id)
+    item = editable_agenda_item(actor, command.agenda_item_id)
     values = merged(agenda_item_values(item), command, exclude=("agenda_item_id", "seen_version"))
     return services.agenda_item_update(
         agenda_item=item,
@@ -269,40 +246,19 @@ def agenda_item_update(*, actor: Actor, command: AgendaItemChange) -> AgendaItem
 
 def agenda_item_move(*, actor: Actor, command: AgendaItemMove) -> AgendaItem:
     """Move an item up or down the agenda; the moved item."""
-    item = _visible_item(actor, command.agenda_item_id)
+    item = editable_agenda_item(actor, command.agenda_item_id)
     services.agenda_item_move(agenda_item=item, steps=command.steps)
     return item
 
 
 def agenda_item_remove(*, actor: Actor, command: AgendaItemRemove) -> AgendaItem:
     """Take an item off the agenda (refused for an item with decisions or figures); the removed item."""
-    item = _visible_item(actor, command.agenda_item_id)
+    item = editable_agenda_item(actor, command.agenda_item_id)
     services.agenda_item_remove(agenda_item=item)
     return item
 
 
 # ---- Decisions -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AllocationOrder:
-    """Money a decision allocates from a fund to a focus area or an initiative."""
-
-    fund_id: int
-    amount: Decimal
-    focus_area_id: int | None = None
-    initiative_id: int | None = None
-
-
-@dataclass(frozen=True)
-class DecisionRecord:
-    agenda_item_id: int
-    kind: DecisionKind
-    text: str
-    topic_id: int | None = None
-    recommended_to_id: int | None = None
-    allocation: AllocationOrder | None = None
-    approves_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -324,7 +280,9 @@ def decision_values(decision: Decision) -> dict[str, Any]:
     }
 
 
-def _decision_lookups(item: AgendaItem, values: dict[str, Any]) -> dict[str, Callable[[], Any]]:
+def decision_lookups(item: AgendaItem, values: dict[str, Any]) -> dict[str, Callable[[], Any]]:
+    """The checks of a decision's text, topic and recipient, each by field, for `refused_together` (a new
+    decision with its allocation and approvals is recorded by `klynge.work.commands.decision_record`)."""
     text = values["text"].strip()
     return {
         "text": lambda: text or refuse("text", TEXT_REQUIRED),
@@ -340,58 +298,6 @@ def _decision_lookups(item: AgendaItem, values: dict[str, Any]) -> dict[str, Cal
     }
 
 
-def _allocation_lookups(item: AgendaItem, order: AllocationOrder) -> dict[str, Callable[[], Any]]:
-    return {
-        "fund": lambda: record_by_id(
-            funds_of_item(item), order.fund_id, field="fund", message=FUND_NOT_ALLOWED
-        ),
-        "focus_area": lambda: record_by_id(
-            focus_areas_of_meeting(item.meeting),
-            order.focus_area_id,
-            field="focus_area",
-            message=FOCUS_AREA_NOT_ALLOWED,
-        ),
-        "initiative": lambda: record_by_id(
-            initiatives_of_meeting(item.meeting),
-            order.initiative_id,
-            field="initiative",
-            message=INITIATIVE_NOT_ALLOWED,
-        ),
-    }
-
-
-def decision_record(*, actor: Actor, command: DecisionRecord) -> Decision:
-    """Record a decision on an item with its allocation and the initiatives it approves, all or nothing."""
-    item = _visible_item(actor, command.agenda_item_id)
-    values = {
-        "text": command.text,
-        "topic_id": command.topic_id,
-        "recommended_to_id": command.recommended_to_id,
-    }
-    order = command.allocation
-    found = refused_together(
-        {
-            **_decision_lookups(item, values),
-            **(_allocation_lookups(item, order) if order is not None else {}),
-            "approves": lambda: records_by_ids(
-                initiatives_to_approve(item),
-                command.approves_ids,
-                field="approves",
-                message=APPROVES_NOT_ALLOWED,
-            ),
-        }
-    )
-    allocation = None
-    if order is not None:
-        allocation = AllocationRequest(
-            fund=found.pop("fund"),
-            amount=order.amount,
-            focus_area=found.pop("focus_area"),
-            initiative=found.pop("initiative"),
-        )
-    return services.decision_record(agenda_item=item, kind=command.kind, allocation=allocation, **found)
-
-
 def decision_update(*, actor: Actor, command: DecisionChange) -> Decision:
     """Correct a decision's type, text, topic or recipient; what it allocated and approved stays."""
     decision = record_or_404(decisions_to_edit(visible=visible_agenda_items(actor)), command.decision_id)
@@ -402,7 +308,7 @@ def decision_update(*, actor: Actor, command: DecisionChange) -> Decision:
         decision=decision,
         seen_version=command.seen_version,
         kind=values["kind"],
-        **refused_together(_decision_lookups(item, values)),
+        **refused_together(decision_lookups(item, values)),
     )
 
 

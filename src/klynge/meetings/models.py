@@ -129,12 +129,8 @@ class AgendaItem(Sourced):
     recommendation = models.TextField("indstilling", blank=True)
     decision_text = models.TextField("beslutning", blank=True)
     topics = models.ManyToManyField(Topic, verbose_name="emner", blank=True, related_name="agenda_items")
-    focus_areas = models.ManyToManyField(
-        "work.FocusArea", verbose_name="fokusområder", blank=True, related_name="agenda_items"
-    )
-    initiatives = models.ManyToManyField(
-        "work.Initiative", verbose_name="indsatser", blank=True, related_name="agenda_items"
-    )
+    # The focus areas and initiatives an item concerns are declared on work's side (`FocusArea.agenda_items`,
+    # `Initiative.agenda_items`): `item.focus_areas` and `item.initiatives` read them, meetings knows no work.
     history = HistoricalRecords()
 
     class Meta:

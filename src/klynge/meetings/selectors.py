@@ -10,7 +10,6 @@ from klynge.bodies.models import Body, Collaboration
 from klynge.meetings.access import VisibleItems, public_agenda_items
 from klynge.meetings.models import AgendaItem, Decision, Meeting, MeetingStatus, ReportedFigure
 from klynge.organisation.models import Party, Topic
-from klynge.work.models import Allocation, FocusArea, Fund, Initiative, InitiativeStatus, TrialAction
 
 
 def visible_number(visible: VisibleItems | None, item: str = "") -> Subquery:
@@ -110,41 +109,23 @@ def decisions_latest(*, limit: int = 10, visible: VisibleItems | None = None) ->
     )
 
 
-def _decisions_with_effects() -> QuerySet[Decision]:
-    """Decisions with what each did: allocations, approved initiatives and trial actions."""
-    return Decision.objects.select_related("recommended_to", "topic", "source", "response").prefetch_related(
-        Prefetch(
-            "allocations",
-            queryset=Allocation.objects.select_related("fund", "focus_area", "initiative", "source").order_by(
-                "pk"
-            ),
-        ),
-        Prefetch(
-            "approved_initiatives",
-            queryset=Initiative.objects.select_related("collaboration").order_by("name"),
-        ),
-        Prefetch(
-            "approved_trial_actions",
-            queryset=TrialAction.objects.select_related("focus_area", "initiative").order_by(
-                "focus_area__name", "position"
-            ),
-        ),
-    )
+def _decisions_in_full() -> QuerySet[Decision]:
+    """Decisions with their topic, recipient, source and the recipient's response. What each did in work
+    (allocations, approved initiatives and trial actions) is work's to add:
+    `klynge.work.selectors.decisions_with_effects`."""
+    return Decision.objects.select_related("recommended_to", "topic", "source", "response")
 
 
 def _agenda_items_in_full(visible: VisibleItems | None) -> QuerySet[AgendaItem]:
-    """The items the viewer may see, each with its number as they see it (`number`), its topics, links,
-    decisions and reported figures."""
+    """The items the viewer may see, each with its number as they see it (`number`), its topics,
+    decisions and reported figures (their links to work's records: `klynge.work.selectors`)."""
     return (
         AgendaItem.objects.filter(pk__in=public_agenda_items() if visible is None else visible)
         .annotate(number=visible_number(visible))
         .select_related("source")
         .prefetch_related(
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
-            Prefetch("focus_areas", queryset=FocusArea.objects.order_by("name")),
-            Prefetch("initiatives", queryset=Initiative.objects.order_by("name")),
-            Prefetch("focus_areas_decided", queryset=FocusArea.objects.order_by("name")),
-            Prefetch("decisions", queryset=_decisions_with_effects().order_by("pk")),
+            Prefetch("decisions", queryset=_decisions_in_full().order_by("pk")),
             Prefetch(
                 "reported_figures",
                 queryset=ReportedFigure.objects.select_related("area", "source").order_by("pk"),
@@ -259,7 +240,7 @@ def decisions_filtered(
 ) -> QuerySet[Decision]:
     items = public_agenda_items() if visible is None else visible
     decisions = _in_meetings(
-        _decisions_with_effects().filter(agenda_item__in=items).select_related("agenda_item__meeting"),
+        _decisions_in_full().filter(agenda_item__in=items).select_related("agenda_item__meeting"),
         "agenda_item__meeting",
         meeting_id=meeting_id,
         body_id=body_id,
@@ -312,7 +293,7 @@ def agenda_items_to_edit(*, visible: VisibleItems) -> QuerySet[AgendaItem]:
     return (
         AgendaItem.objects.filter(pk__in=visible)
         .select_related("meeting", "meeting__body", "meeting__body__collaboration")
-        .prefetch_related("topics", "focus_areas", "initiatives")
+        .prefetch_related("topics")
     )
 
 
@@ -323,7 +304,7 @@ def agenda_item_for_edit(*, pk: int, visible: VisibleItems | None = None) -> Age
         items = items.filter(pk__in=visible).annotate(number=visible_number(visible))
     return (
         items.select_related("meeting", "meeting__body", "meeting__body__collaboration")
-        .prefetch_related("topics", "focus_areas", "initiatives")
+        .prefetch_related("topics")
         .first()
     )
 
@@ -343,37 +324,13 @@ def decision_for_edit(*, pk: int) -> Decision | None:
     )
 
 
-# ---- What a meeting's items and decisions may refer to (the editing pages' choices, the commands' checks) --
-
-
-def focus_areas_of_meeting(meeting: Meeting) -> QuerySet[FocusArea]:
-    """The focus areas an item of the meeting may concern: those of the meeting's collaboration."""
-    return FocusArea.objects.filter(collaborations=meeting.body.collaboration_id).order_by("name")
-
-
-def initiatives_of_meeting(meeting: Meeting) -> QuerySet[Initiative]:
-    return Initiative.objects.filter(collaboration=meeting.body.collaboration_id).order_by("name")
+# ---- What a meeting's decisions may refer to (the editing pages' choices, the commands' checks) ----------
+# (the focus areas, initiatives and funds an item or decision may name: `klynge.work.selectors`)
 
 
 def parties_to_recommend_to(item: AgendaItem) -> QuerySet[Party]:
     """The parties a decision on the item may recommend to: those of the meeting's collaboration."""
     return item.meeting.body.collaboration.parties.order_by("name")
-
-
-def funds_of_item(item: AgendaItem) -> QuerySet[Fund]:
-    """The funds a decision on the item may allocate from: those of the meeting's collaboration."""
-    return (
-        Fund.objects.filter(body__collaboration=item.meeting.body.collaboration_id)
-        .select_related("body")
-        .order_by("-year", "name")
-    )
-
-
-def initiatives_to_approve(item: AgendaItem) -> QuerySet[Initiative]:
-    """The initiatives a decision on the item may approve: the proposed ones of the collaboration."""
-    return Initiative.objects.filter(
-        collaboration=item.meeting.body.collaboration_id, status=InitiativeStatus.PROPOSED
-    ).order_by("name")
 
 
 # ---- A member's own page and calendar ---------------------------------------------------------------

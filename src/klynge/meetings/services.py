@@ -1,6 +1,5 @@
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -26,8 +25,6 @@ from klynge.meetings.models import (
 )
 from klynge.organisation.models import Party, Topic
 from klynge.provenance.models import Source
-from klynge.work.models import FocusArea, Fund, Initiative
-from klynge.work.services import allocation_create, initiative_approve
 
 
 def meeting_create(
@@ -93,8 +90,6 @@ def agenda_item_create(
     is_public: bool = True,
     is_tentative: bool = False,
     topics: Iterable[Topic] = (),
-    focus_areas: Iterable[object] = (),
-    initiatives: Iterable[object] = (),
     source: Source | None = None,
     source_note: str = "",
 ) -> AgendaItem:
@@ -114,7 +109,7 @@ def agenda_item_create(
             is_tentative=is_tentative,
             source=source,
             source_note=source_note,
-            m2m={"topics": topics, "focus_areas": focus_areas, "initiatives": initiatives},
+            m2m={"topics": topics},
         )
 
 
@@ -128,8 +123,6 @@ def agenda_item_update(
     is_public: bool,
     is_tentative: bool,
     topics: Iterable[Topic],
-    focus_areas: Iterable[object],
-    initiatives: Iterable[object],
 ) -> AgendaItem:
     return update_checked(
         agenda_item,
@@ -139,7 +132,7 @@ def agenda_item_update(
         summary=summary,
         is_public=is_public,
         is_tentative=is_tentative,
-        m2m={"topics": topics, "focus_areas": focus_areas, "initiatives": initiatives},
+        m2m={"topics": topics},
     )
 
 
@@ -200,74 +193,6 @@ def agenda_reorder(*, meeting: Meeting, order: list[int]) -> None:
             if item.position != position:
                 item.position = position
                 item.save(update_fields=["position"])
-
-
-@dataclass(frozen=True)
-class AllocationRequest:
-    """Money a decision allocates from a fund to a focus area or an initiative."""
-
-    fund: Fund
-    amount: Decimal
-    focus_area: FocusArea | None = None
-    initiative: Initiative | None = None
-
-
-# Where an allocation's or approval's refusal belongs on a decision (the decision itself is new).
-_ALLOCATION_FIELDS = {"decision": "fund", "__all__": "fund"}
-
-
-def decision_record(
-    *,
-    agenda_item: AgendaItem,
-    kind: DecisionKind,
-    text: str,
-    topic: Topic | None = None,
-    recommended_to: Party | None = None,
-    allocation: AllocationRequest | None = None,
-    approves: Iterable[Initiative] = (),
-    source: Source | None = None,
-    source_note: str = "",
-) -> Decision:
-    """Record a decision with what it does — an allocation from a fund, approved initiatives — all or
-    nothing: if the allocation exceeds the fund or an initiative cannot be approved, nothing is saved."""
-    with transaction.atomic():
-        decision = decision_create(
-            agenda_item=agenda_item,
-            kind=kind,
-            text=text,
-            topic=topic,
-            recommended_to=recommended_to,
-            source=source,
-            source_note=source_note,
-        )
-        if allocation is not None:
-            try:
-                allocation_create(
-                    fund=allocation.fund,
-                    decision=decision,
-                    amount=allocation.amount,
-                    focus_area=allocation.focus_area,
-                    initiative=allocation.initiative,
-                    source=source,
-                    source_note=source_note,
-                )
-            except ValidationError as error:
-                raise _refiled(error, _ALLOCATION_FIELDS, default="fund") from error
-        for initiative in approves:
-            try:
-                initiative_approve(initiative=initiative, decision=decision)
-            except ValidationError as error:
-                messages = [f"{initiative.name}: {m}" for m in error.messages]
-                raise ValidationError({"approves": messages}) from error
-        return decision
-
-
-def _refiled(error: ValidationError, fields: dict[str, str], *, default: str) -> ValidationError:
-    if not hasattr(error, "error_dict"):
-        return ValidationError({default: error.messages})
-    return ValidationError(
-        {fields.get(field, field): messages for field, messages in error.message_dict.items()}
-    )
 
 
 def decision_create(

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from klynge.site.forms import add_service_errors, keep_input_after_refusal
 
@@ -73,4 +73,37 @@ def edit_page(
             "submit": submit,
             "intro": intro,
         },
+    )
+
+
+def command_page(
+    request: HttpRequest,
+    form: Form,
+    write: Callable[[], T],
+    *,
+    success: str,
+    done: Callable[[T], Any],
+    heading: str,
+    cancel_url: str,
+    record: Model | None = None,
+    subheading: str = "",
+    crumbs: tuple[str, ...] = (),
+    submit: str = "Gem",
+    intro: str = "",
+) -> HttpResponse:
+    """An editing page's whole flow: on a valid POST call the command (`write`, which builds it from the
+    form) and redirect to `done(saved)` (a URL or a record with its own page); otherwise the editing page
+    (`edit_page`) with the form, its errors and everything written kept. `record` as for `save_form`."""
+    saved = save_form(request, form, lambda data: write(), success=success, record=record)
+    if saved is not None:
+        return redirect(done(saved))
+    return edit_page(
+        request,
+        form,
+        heading=heading,
+        subheading=subheading,
+        cancel_url=cancel_url,
+        crumbs=crumbs,
+        submit=submit,
+        intro=intro,
     )

@@ -8,9 +8,13 @@ to `UNSET`: the page sends every field, a PATCH only those the caller sent.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from klynge.bodies.access import editable_collaborations
 from klynge.kernel.commands import (
@@ -22,7 +26,11 @@ from klynge.kernel.commands import (
     record_or_404,
     records_by_ids,
     refuse,
+    refused_together,
 )
+from klynge.kernel.records import StaleRecord
+from klynge.meetings import commands as meetings_commands
+from klynge.meetings.models import AgendaItem, Decision, DecisionKind, Meeting
 from klynge.work import selectors, services
 from klynge.work.access import (
     ensure_any_edit,
@@ -537,3 +545,167 @@ def fund_update(*, actor: Actor, command: FundChange) -> Fund:
         description=values["description"],
         kind=values["kind"],
     )
+
+
+# ---- What agenda items concern and decisions do in work ------------------------------------------------
+# An agenda item is meetings' record and its links to focus areas and initiatives are work's; a decision is
+# meetings' and its allocation and approvals are work's. The meeting's page and the API write both halves
+# with one command here, all or nothing, with every field's refusal at once.
+
+FOCUS_AREA_NOT_ALLOWED = "Vælg fokusområder i mødets samarbejde."
+INITIATIVE_NOT_ALLOWED = "Vælg indsatser i mødets samarbejde."
+FUND_NOT_ALLOWED = "Vælg en af samarbejdets puljer."
+APPROVES_NOT_ALLOWED = "Vælg foreslåede indsatser i samarbejdet."
+
+
+@dataclass(frozen=True)
+class AgendaItemLinkedCreate:
+    """A new agenda item (meetings' command) with the focus areas and initiatives it concerns."""
+
+    item: meetings_commands.AgendaItemCreate
+    focus_area_ids: _Ids = ()
+    initiative_ids: _Ids = ()
+
+
+@dataclass(frozen=True)
+class AgendaItemLinkedChange:
+    """A change of an agenda item (meetings' command) and of its links (only those sent)."""
+
+    item: meetings_commands.AgendaItemChange
+    focus_area_ids: _Ids | Unset = UNSET
+    initiative_ids: _Ids | Unset = UNSET
+
+
+def _link_lookups(
+    meeting: Meeting, focus_area_ids: _Ids, initiative_ids: _Ids
+) -> dict[str, Callable[[], Any]]:
+    return {
+        "focus_areas": lambda: records_by_ids(
+            selectors.focus_areas_of_meeting(meeting),
+            focus_area_ids,
+            field="focus_areas",
+            message=FOCUS_AREA_NOT_ALLOWED,
+        ),
+        "initiatives": lambda: records_by_ids(
+            selectors.initiatives_of_meeting(meeting),
+            initiative_ids,
+            field="initiatives",
+            message=INITIATIVE_NOT_ALLOWED,
+        ),
+    }
+
+
+def _with_links(write: Callable[[], AgendaItem], links: dict[str, Callable[[], Any]]) -> AgendaItem:
+    """Meetings' write of the item, then its links, in one transaction; the refusals of both at once (a
+    save on an outdated copy is refused as it is)."""
+    errors: dict[str, Any] = {}
+    with transaction.atomic():
+        try:
+            item = write()
+        except StaleRecord:
+            raise
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        try:
+            found = refused_together(links)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+        return services.agenda_item_links_set(agenda_item=item, **found)
+
+
+def agenda_item_create(*, actor: Actor, command: AgendaItemLinkedCreate) -> AgendaItem:
+    """Add an item at the end of the meeting's agenda, with the focus areas and initiatives it concerns."""
+    meeting = meetings_commands.editable_meeting(actor, command.item.meeting_id)
+    return _with_links(
+        lambda: meetings_commands.agenda_item_create(actor=actor, command=command.item),
+        _link_lookups(meeting, command.focus_area_ids, command.initiative_ids),
+    )
+
+
+def agenda_item_update(*, actor: Actor, command: AgendaItemLinkedChange) -> AgendaItem:
+    """Change an item and its links (only the fields sent)."""
+    item = meetings_commands.editable_agenda_item(actor, command.item.agenda_item_id)
+    current = {
+        "focus_area_ids": tuple(focus_area.pk for focus_area in item.focus_areas.all()),
+        "initiative_ids": tuple(initiative.pk for initiative in item.initiatives.all()),
+    }
+    links = merged(current, command, exclude=("item",))
+    return _with_links(
+        lambda: meetings_commands.agenda_item_update(actor=actor, command=command.item),
+        _link_lookups(item.meeting, links["focus_area_ids"], links["initiative_ids"]),
+    )
+
+
+@dataclass(frozen=True)
+class AllocationOrder:
+    """Money a decision allocates from a fund to a focus area or an initiative."""
+
+    fund_id: int
+    amount: Decimal
+    focus_area_id: int | None = None
+    initiative_id: int | None = None
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    agenda_item_id: int
+    kind: DecisionKind
+    text: str
+    topic_id: int | None = None
+    recommended_to_id: int | None = None
+    allocation: AllocationOrder | None = None
+    approves_ids: _Ids = ()
+
+
+def _allocation_lookups(item: AgendaItem, order: AllocationOrder) -> dict[str, Callable[[], Any]]:
+    return {
+        "fund": lambda: record_by_id(
+            selectors.funds_of_item(item), order.fund_id, field="fund", message=FUND_NOT_ALLOWED
+        ),
+        "focus_area": lambda: record_by_id(
+            selectors.focus_areas_of_meeting(item.meeting),
+            order.focus_area_id,
+            field="focus_area",
+            message=FOCUS_AREA_NOT_ALLOWED,
+        ),
+        "initiative": lambda: record_by_id(
+            selectors.initiatives_of_meeting(item.meeting),
+            order.initiative_id,
+            field="initiative",
+            message=INITIATIVE_NOT_ALLOWED,
+        ),
+    }
+
+
+def decision_record(*, actor: Actor, command: DecisionRecord) -> Decision:
+    """Record a decision on an item with its allocation and the initiatives it approves, all or nothing."""
+    item = meetings_commands.editable_agenda_item(actor, command.agenda_item_id)
+    values = {
+        "text": command.text,
+        "topic_id": command.topic_id,
+        "recommended_to_id": command.recommended_to_id,
+    }
+    order = command.allocation
+    found = refused_together(
+        {
+            **meetings_commands.decision_lookups(item, values),
+            **(_allocation_lookups(item, order) if order is not None else {}),
+            "approves": lambda: records_by_ids(
+                selectors.initiatives_to_approve(item),
+                command.approves_ids,
+                field="approves",
+                message=APPROVES_NOT_ALLOWED,
+            ),
+        }
+    )
+    allocation = None
+    if order is not None:
+        allocation = services.AllocationRequest(
+            fund=found.pop("fund"),
+            amount=order.amount,
+            focus_area=found.pop("focus_area"),
+            initiative=found.pop("initiative"),
+        )
+    return services.decision_record(agenda_item=item, kind=command.kind, allocation=allocation, **found)

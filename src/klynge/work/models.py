@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from klynge.bodies.models import Body, BodyLevel, Collaboration, CollaborationKind
 from klynge.kernel.formatting import danish_amount, danish_kroner
 from klynge.kernel.validity import period_constraint, validate_period
+from klynge.meetings.models import AgendaItem
 from klynge.organisation.models import Party, PartyKind, Topic
 from klynge.provenance.models import Sourced
 
@@ -63,6 +64,14 @@ class FocusArea(Sourced):
         null=True,
         blank=True,
         related_name="focus_areas_decided",
+    )
+    agenda_items = models.ManyToManyField(
+        AgendaItem,
+        verbose_name="dagsordenspunkter",
+        blank=True,
+        related_name="focus_areas",
+        db_table="meetings_agendaitem_focus_areas",
+        help_text="De dagsordenspunkter, der vedrører fokusområdet.",
     )
     health_agreement = models.ForeignKey(
         HealthAgreement,
@@ -152,6 +161,14 @@ class Initiative(Sourced):
         null=True,
         blank=True,
         related_name="approved_initiatives",
+    )
+    agenda_items = models.ManyToManyField(
+        AgendaItem,
+        verbose_name="dagsordenspunkter",
+        blank=True,
+        related_name="initiatives",
+        db_table="meetings_agendaitem_initiatives",
+        help_text="De dagsordenspunkter, der vedrører indsatsen.",
     )
     approved_by_body = models.ForeignKey(
         Body,

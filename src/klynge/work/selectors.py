@@ -23,6 +23,7 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
@@ -30,7 +31,7 @@ from django.db.models.functions import Coalesce
 from klynge.bodies.access import editable_collaborations
 from klynge.bodies.models import Body, Collaboration
 from klynge.meetings.access import VisibleItems, public_agenda_items, visible_agenda_items
-from klynge.meetings.models import AgendaItem
+from klynge.meetings.models import AgendaItem, Decision, Meeting
 from klynge.meetings.selectors import visible_number
 from klynge.organisation.models import Party, Topic
 from klynge.work.models import (
@@ -739,6 +740,101 @@ def trial_action_initiative_choices(
 
 def fund_body_choices(*, actor: Any) -> QuerySet[Body]:
     return bodies_of(collaborations=editable_collaborations(actor))
+
+
+# ---------------------------------------------------------------------------------------------
+# A meeting's records in work: what its items concern and its decisions did, and what they may name.
+# Work stands above meetings: the meeting's page and the API (faces above both) read a meeting, its items
+# or decisions with meetings' selectors and add work's records with these, a fixed number of queries.
+
+
+def _decision_effects(path: str = "") -> list[Prefetch]:
+    """A decision's allocations, approved initiatives and trial actions (`path` leads to the decisions)."""
+    return [
+        Prefetch(
+            f"{path}allocations",
+            queryset=Allocation.objects.select_related("fund", "focus_area", "initiative", "source").order_by(
+                "pk"
+            ),
+        ),
+        Prefetch(
+            f"{path}approved_initiatives",
+            queryset=Initiative.objects.select_related("collaboration").order_by("name"),
+        ),
+        Prefetch(
+            f"{path}approved_trial_actions",
+            queryset=TrialAction.objects.select_related("focus_area", "initiative").order_by(
+                "focus_area__name", "position"
+            ),
+        ),
+    ]
+
+
+def _agenda_item_links(path: str = "") -> list[Prefetch]:
+    """An item's focus areas and initiatives, the focus areas discussed or chosen under it, and what its
+    decisions did (`path` leads to the items)."""
+    return [
+        Prefetch(f"{path}focus_areas", queryset=FocusArea.objects.order_by("name")),
+        Prefetch(f"{path}initiatives", queryset=Initiative.objects.order_by("name")),
+        Prefetch(f"{path}focus_areas_decided", queryset=FocusArea.objects.order_by("name")),
+        *_decision_effects(f"{path}decisions__"),
+    ]
+
+
+def decisions_with_effects(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
+    """The decisions, each with its allocations, approved initiatives and trial actions."""
+    return decisions.prefetch_related(*_decision_effects())
+
+
+def agenda_items_with_links(items: QuerySet[AgendaItem]) -> QuerySet[AgendaItem]:
+    """The items (with their decisions prefetched), each with its links to work and what its decisions did."""
+    return items.prefetch_related(*_agenda_item_links())
+
+
+def meeting_with_links(meeting: Meeting | None) -> Meeting | None:
+    """A meeting read with its agenda (`meetings.selectors.meeting_detail`), its items' links to work and
+    what their decisions did added."""
+    if meeting is not None:
+        prefetch_related_objects([meeting], *_agenda_item_links("agenda_items__"))
+    return meeting
+
+
+def agenda_item_with_links(item: AgendaItem | None) -> AgendaItem | None:
+    if item is not None:
+        prefetch_related_objects([item], *_agenda_item_links())
+    return item
+
+
+def decision_with_effects(decision: Decision | None) -> Decision | None:
+    if decision is not None:
+        prefetch_related_objects([decision], *_decision_effects())
+    return decision
+
+
+def focus_areas_of_meeting(meeting: Meeting) -> QuerySet[FocusArea]:
+    """The focus areas an item of the meeting may concern: those of the meeting's collaboration."""
+    return FocusArea.objects.filter(collaborations=meeting.body.collaboration_id).order_by("name")
+
+
+def initiatives_of_meeting(meeting: Meeting) -> QuerySet[Initiative]:
+    """The initiatives an item of the meeting may concern (and its decisions allocate to)."""
+    return Initiative.objects.filter(collaboration=meeting.body.collaboration_id).order_by("name")
+
+
+def funds_of_item(item: AgendaItem) -> QuerySet[Fund]:
+    """The funds a decision on the item may allocate from: those of the meeting's collaboration."""
+    return (
+        Fund.objects.filter(body__collaboration=item.meeting.body.collaboration_id)
+        .select_related("body")
+        .order_by("-year", "name")
+    )
+
+
+def initiatives_to_approve(item: AgendaItem) -> QuerySet[Initiative]:
+    """The initiatives a decision on the item may approve: the proposed ones of the collaboration."""
+    return Initiative.objects.filter(
+        collaboration=item.meeting.body.collaboration_id, status=InitiativeStatus.PROPOSED
+    ).order_by("name")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -8,7 +9,8 @@ from django.db.models import Max
 
 from klynge.bodies.models import Body, Collaboration
 from klynge.kernel.records import create_validated, ensure_unchanged_since, unique_slug, update_checked
-from klynge.meetings.models import AgendaItem, Decision
+from klynge.meetings import services as meetings_services
+from klynge.meetings.models import AgendaItem, Decision, DecisionKind
 from klynge.organisation.models import Party, Topic
 from klynge.provenance.models import Source
 from klynge.work.models import (
@@ -421,3 +423,85 @@ def allocation_create(
             source=source,
             source_note=source_note,
         )
+
+
+# ---- What agenda items and decisions do in work --------------------------------------------------------
+
+
+def agenda_item_links_set(
+    *, agenda_item: AgendaItem, focus_areas: Iterable[FocusArea], initiatives: Iterable[Initiative]
+) -> AgendaItem:
+    """Set the focus areas and initiatives an agenda item concerns (the links are work's: see models)."""
+    with transaction.atomic():
+        agenda_item.focus_areas.set(list(focus_areas))
+        agenda_item.initiatives.set(list(initiatives))
+    return agenda_item
+
+
+@dataclass(frozen=True)
+class AllocationRequest:
+    """Money a decision allocates from a fund to a focus area or an initiative."""
+
+    fund: Fund
+    amount: Decimal
+    focus_area: FocusArea | None = None
+    initiative: Initiative | None = None
+
+
+# Where an allocation's refusal belongs on a decision (the decision itself is new).
+_ALLOCATION_FIELDS = {"decision": "fund", "__all__": "fund"}
+
+
+def decision_record(
+    *,
+    agenda_item: AgendaItem,
+    kind: DecisionKind,
+    text: str,
+    topic: Topic | None = None,
+    recommended_to: Party | None = None,
+    allocation: AllocationRequest | None = None,
+    approves: Iterable[Initiative] = (),
+    source: Source | None = None,
+    source_note: str = "",
+) -> Decision:
+    """Record a decision (meetings' service) with what it does in work — an allocation from a fund,
+    approved initiatives — all or nothing: if the allocation exceeds the fund or an initiative cannot be
+    approved, nothing is saved, the decision neither."""
+    with transaction.atomic():
+        decision = meetings_services.decision_create(
+            agenda_item=agenda_item,
+            kind=kind,
+            text=text,
+            topic=topic,
+            recommended_to=recommended_to,
+            source=source,
+            source_note=source_note,
+        )
+        if allocation is not None:
+            try:
+                allocation_create(
+                    fund=allocation.fund,
+                    decision=decision,
+                    amount=allocation.amount,
+                    focus_area=allocation.focus_area,
+                    initiative=allocation.initiative,
+                    source=source,
+                    source_note=source_note,
+                )
+            except ValidationError as error:
+                raise _refiled(error, _ALLOCATION_FIELDS, default="fund") from error
+        for initiative in approves:
+            try:
+                initiative_approve(initiative=initiative, decision=decision)
+            except ValidationError as error:
+                messages = [f"{initiative.name}: {m}" for m in error.messages]
+                raise ValidationError({"approves": messages}) from error
+        return decision
+
+
+def _refiled(error: ValidationError, fields: dict[str, str], *, default: str) -> ValidationError:
+    if not hasattr(error, "error_dict"):
+        return ValidationError({default: error.messages})
+    return ValidationError(
+        {fields.get(field, field): messages for field, messages in error.message_dict.items()}
+    )

@@ -11,22 +11,17 @@ from django.db.models import QuerySet
 from klynge.bodies.models import Body
 from klynge.kernel.records import record_version
 from klynge.meetings.commands import (
-    APPROVES_NOT_ALLOWED,
     BODY_NOT_ALLOWED,
-    FOCUS_AREA_NOT_ALLOWED,
-    FUND_NOT_ALLOWED,
-    INITIATIVE_NOT_ALLOWED,
     RECOMMENDED_TO_NOT_ALLOWED,
     TEXT_REQUIRED,
     TITLE_REQUIRED,
     TOPIC_NOT_ALLOWED,
     AgendaItemChange,
     AgendaItemCreate,
-    AllocationOrder,
     DecisionChange,
-    DecisionRecord,
     MeetingChange,
     MeetingCreate,
+    meeting_fields,
 )
 from klynge.meetings.models import (
     AgendaItem,
@@ -37,16 +32,26 @@ from klynge.meetings.models import (
     Meeting,
     MeetingStatus,
 )
-from klynge.meetings.selectors import (
+from klynge.meetings.selectors import parties_to_recommend_to
+from klynge.organisation.models import Party, Topic
+from klynge.site.forms import DanishAmountField, DanishForm, DateField
+from klynge.work.commands import (
+    APPROVES_NOT_ALLOWED,
+    FOCUS_AREA_NOT_ALLOWED,
+    FUND_NOT_ALLOWED,
+    INITIATIVE_NOT_ALLOWED,
+    AgendaItemLinkedChange,
+    AgendaItemLinkedCreate,
+    AllocationOrder,
+    DecisionRecord,
+)
+from klynge.work.models import FocusArea, Fund, Initiative
+from klynge.work.selectors import (
     focus_areas_of_meeting,
     funds_of_item,
     initiatives_of_meeting,
     initiatives_to_approve,
-    parties_to_recommend_to,
 )
-from klynge.organisation.models import Party, Topic
-from klynge.site.forms import DanishAmountField, DanishForm, DateField
-from klynge.work.models import FocusArea, Fund, Initiative
 
 
 class MeetingFilterForm(DanishForm):
@@ -115,16 +120,7 @@ class MeetingForm(DanishForm):
             body_field.label_from_instance = lambda body: f"{body.collaboration.name} – {body.name}"  # type: ignore[method-assign,assignment]
 
     def _values(self) -> dict[str, Any]:
-        data = self.cleaned_data
-        return {
-            "date": data["date"],
-            "date_precision": DatePrecision(data["date_precision"]),
-            "start_time": data["start_time"],
-            "status": MeetingStatus(data["status"]),
-            "is_extra": data["is_extra"],
-            "title": data["title"],
-            "location": data["location"],
-        }
+        return meeting_fields(self.cleaned_data)
 
     def create_command(self) -> MeetingCreate:
         return MeetingCreate(body_id=self.cleaned_data["body"].pk, **self._values())
@@ -210,17 +206,25 @@ class AgendaItemForm(DanishForm):
             "is_public": data["is_public"],
             "is_tentative": data["is_tentative"],
             "topic_ids": tuple(topic.pk for topic in data["topics"]),
+        }
+
+    def _links(self) -> dict[str, tuple[int, ...]]:
+        data = self.cleaned_data
+        return {
             "focus_area_ids": tuple(focus_area.pk for focus_area in data["focus_areas"]),
             "initiative_ids": tuple(initiative.pk for initiative in data["initiatives"]),
         }
 
-    def create_command(self, meeting: Meeting) -> AgendaItemCreate:
-        return AgendaItemCreate(meeting_id=meeting.pk, **self._values())
+    def create_command(self, meeting: Meeting) -> AgendaItemLinkedCreate:
+        return AgendaItemLinkedCreate(
+            item=AgendaItemCreate(meeting_id=meeting.pk, **self._values()), **self._links()
+        )
 
-    def change_command(self, item: AgendaItem) -> AgendaItemChange:
-        return AgendaItemChange(
+    def change_command(self, item: AgendaItem) -> AgendaItemLinkedChange:
+        change = AgendaItemChange(
             agenda_item_id=item.pk, seen_version=self.cleaned_data["seen_version"], **self._values()
         )
+        return AgendaItemLinkedChange(item=change, **self._links())
 
 
 def agenda_item_initial(item: AgendaItem) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from klynge.meetings.selectors import meeting_body_choices, meeting_years, numbe
 from klynge.meetings.selectors import meeting_detail as select_meeting
 from klynge.meetings.selectors import meeting_for_edit as select_meeting_for_edit
 from klynge.meetings.selectors import meeting_list as select_meetings
-from klynge.site.editing import edit_page, save_form
+from klynge.site.editing import command_page
 from klynge.site.meetings.forms import (
     AgendaItemForm,
     DecisionForm,
@@ -32,6 +32,8 @@ from klynge.site.meetings.forms import (
     decision_initial,
     meeting_initial,
 )
+from klynge.work import commands as work_commands
+from klynge.work.selectors import meeting_with_links
 
 PAGE_SIZE = 50
 MAX_PK = 2**63 - 1
@@ -66,6 +68,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = select_meeting(pk=pk, visible=visible_agenda_items(request.user)) if pk <= MAX_PK else None
+    meeting = meeting_with_links(meeting)  # what its items concern and its decisions did, in work
     if meeting is None:
         raise Http404("Mødet findes ikke.")
     return render(
@@ -109,17 +112,12 @@ def meeting_create_view(request: HttpRequest) -> HttpResponse:
     bodies = ensure_meeting_create(request.user)
     initial = {"body": bodies.filter(slug=request.GET.get("organ", "")).first()}
     form = MeetingForm(request.POST or None, initial=initial, bodies=bodies)
-    meeting = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.meeting_create(actor=request.user, command=form.create_command()),
+        lambda: commands.meeting_create(actor=request.user, command=form.create_command()),
         success="Mødet er oprettet.",
-    )
-    if meeting is not None:
-        return redirect(meeting_url(meeting))
-    return edit_page(
-        request,
-        form,
+        done=lambda meeting: meeting_url(meeting),
         heading="Nyt møde",
         cancel_url=reverse("meetings:meeting_list"),
         crumbs=("Møder", "meetings:meeting_list"),
@@ -131,20 +129,13 @@ def meeting_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(pk)
     ensure_meeting_edit(request.user, meeting)
     form = MeetingForm(request.POST or None, initial=meeting_initial(meeting))
-    if (
-        save_form(
-            request,
-            form,
-            lambda data: commands.meeting_update(actor=request.user, command=form.change_command(meeting)),
-            success="Mødet er gemt.",
-            record=meeting,
-        )
-        is not None
-    ):
-        return redirect(meeting_url(meeting))
-    return edit_page(
+    return command_page(
         request,
         form,
+        lambda: commands.meeting_update(actor=request.user, command=form.change_command(meeting)),
+        success="Mødet er gemt.",
+        record=meeting,
+        done=lambda saved: meeting_url(meeting),
         heading="Redigér mødet",
         subheading=meeting.body.name,
         cancel_url=meeting_url(meeting),
@@ -158,17 +149,12 @@ def agenda_item_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(pk)
     ensure_meeting_edit(request.user, meeting)
     form = AgendaItemForm(request.POST or None, meeting=meeting)
-    item = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.agenda_item_create(actor=request.user, command=form.create_command(meeting)),
+        lambda: work_commands.agenda_item_create(actor=request.user, command=form.create_command(meeting)),
         success="Punktet er sat på dagsordenen.",
-    )
-    if item is not None:
-        return redirect(meeting_url(meeting, item.anchor))
-    return edit_page(
-        request,
-        form,
+        done=lambda item: meeting_url(meeting, item.anchor),
         heading="Nyt dagsordenspunkt",
         subheading=meeting_label(meeting),
         cancel_url=meeting_url(meeting),
@@ -182,18 +168,13 @@ def agenda_item_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = item.meeting
     ensure_meeting_edit(request.user, meeting)
     form = AgendaItemForm(request.POST or None, initial=agenda_item_initial(item), meeting=meeting)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.agenda_item_update(actor=request.user, command=form.change_command(item)),
+        lambda: work_commands.agenda_item_update(actor=request.user, command=form.change_command(item)),
         success="Punktet er gemt.",
         record=item,
-    )
-    if saved is not None:
-        return redirect(meeting_url(meeting, saved.anchor))
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: meeting_url(meeting, saved.anchor),
         heading=f"Redigér punkt {number_of(item)}",
         subheading=meeting_label(meeting),
         cancel_url=meeting_url(meeting, item.anchor),
@@ -235,19 +216,12 @@ def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = item.meeting
     ensure_meeting_edit(request.user, meeting)
     form = DecisionForm(request.POST or None, agenda_item=item)
-    if (
-        save_form(
-            request,
-            form,
-            lambda data: commands.decision_record(actor=request.user, command=form.record_command()),
-            success="Beslutningen er registreret.",
-        )
-        is not None
-    ):
-        return redirect(meeting_url(meeting, item.anchor))
-    return edit_page(
+    return command_page(
         request,
         form,
+        lambda: work_commands.decision_record(actor=request.user, command=form.record_command()),
+        success="Beslutningen er registreret.",
+        done=lambda saved: meeting_url(meeting, item.anchor),
         heading="Registrér beslutning",
         subheading=f"Punkt {number_of(item)}. {item.title}",
         cancel_url=meeting_url(meeting, item.anchor),
@@ -266,18 +240,13 @@ def decision_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(
         request.POST or None, initial=decision_initial(decision), agenda_item=item, editing=True
     )
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.decision_update(actor=request.user, command=form.change_command(decision)),
+        lambda: commands.decision_update(actor=request.user, command=form.change_command(decision)),
         success="Beslutningen er gemt.",
         record=decision,
-    )
-    if saved is not None:
-        return redirect(meeting_url(meeting, item.anchor))
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: meeting_url(meeting, item.anchor),
         heading="Redigér beslutning",
         subheading=f"Punkt {number_of(item)}. {item.title}",
         cancel_url=meeting_url(meeting, item.anchor),

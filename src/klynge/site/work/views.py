@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from klynge.bodies.access import access_any_edit, access_collaboration_edit
 from klynge.meetings.access import visible_agenda_items
-from klynge.site.editing import edit_page, save_form
+from klynge.site.editing import command_page, save_form
 from klynge.site.work.forms import (
     FocusAreaForm,
     FollowUpResearchForm,
@@ -151,17 +151,12 @@ def _focus_area_crumbs(focus_area: FocusArea) -> tuple[str, ...]:
 def focus_area_create_view(request: HttpRequest) -> HttpResponse:
     ensure_any_edit(request.user)
     form = FocusAreaForm(_posted(request), user=request.user)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.focus_area_create(actor=request.user, command=form.create_command()),
+        lambda: commands.focus_area_create(actor=request.user, command=form.create_command()),
         success="Fokusområdet er oprettet.",
-    )
-    if saved is not None:
-        return redirect(saved)
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: saved,
         heading="Opret fokusområde",
         cancel_url=reverse("work:focus_area_list"),
         crumbs=("Fokusområder", "work:focus_area_list"),
@@ -175,18 +170,13 @@ def focus_area_update_view(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("Fokusområdet findes ikke.")
     ensure_focus_area_edit(request.user, focus_area)
     form = FocusAreaForm(_posted(request), user=request.user, focus_area=focus_area)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.focus_area_update(actor=request.user, command=form.command()),
+        lambda: commands.focus_area_update(actor=request.user, command=form.command()),
         success="Fokusområdet er gemt.",
         record=focus_area,
-    )
-    if saved is not None:
-        return redirect(saved)
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: saved,
         heading="Redigér fokusområde",
         subheading=focus_area.name,
         cancel_url=focus_area.get_absolute_url(),
@@ -202,17 +192,12 @@ def focus_area_update_view(request: HttpRequest, slug: str) -> HttpResponse:
 def initiative_create_view(request: HttpRequest) -> HttpResponse:
     ensure_any_edit(request.user)
     form = InitiativeCreateForm(_posted(request), user=request.user)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.initiative_create(actor=request.user, command=form.command()),
+        lambda: commands.initiative_create(actor=request.user, command=form.command()),
         success="Indsatsen er oprettet som foreslået. Den godkendes ved en beslutning i et politisk organ.",
-    )
-    if saved is not None:
-        return redirect(saved)
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: saved,
         heading="Opret indsats",
         intro="Indsatsen oprettes som foreslået og godkendes ved en beslutning i et politisk organ.",
         cancel_url=reverse("work:initiative_list"),
@@ -227,18 +212,13 @@ def initiative_update_view(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("Indsatsen findes ikke.")
     ensure_initiative_edit(request.user, initiative)
     form = InitiativeUpdateForm(_posted(request), user=request.user, initiative=initiative)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.initiative_update(actor=request.user, command=form.command()),
+        lambda: commands.initiative_update(actor=request.user, command=form.command()),
         success="Indsatsen er gemt.",
         record=initiative,
-    )
-    if saved is not None:
-        return redirect(saved)
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: saved,
         heading="Redigér indsats",
         subheading=f"{initiative.name} · {initiative.collaboration.name}",
         cancel_url=initiative.get_absolute_url(),
@@ -266,17 +246,12 @@ def trial_action_create_view(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("Fokusområdet findes ikke.")
     ensure_focus_area_edit(request.user, focus_area)
     form = TrialActionForm(_posted(request), user=request.user, focus_area=focus_area)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.trial_action_create(actor=request.user, command=form.create_command()),
+        lambda: commands.trial_action_create(actor=request.user, command=form.create_command()),
         success="Prøvehandlingen er tilføjet.",
-    )
-    if saved is not None:
-        return redirect(focus_area.get_absolute_url() + "#proevehandlinger")
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: focus_area.get_absolute_url() + "#proevehandlinger",
         heading="Tilføj prøvehandling",
         subheading=focus_area.name,
         intro="Prøvehandlingen får næste ledige nummer under fokusområdet.",
@@ -295,18 +270,13 @@ def trial_action_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = TrialActionForm(
         _posted(request), user=request.user, focus_area=focus_area, trial_action=trial_action
     )
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.trial_action_update(actor=request.user, command=form.command()),
+        lambda: commands.trial_action_update(actor=request.user, command=form.command()),
         success="Prøvehandlingen er gemt.",
         record=trial_action,
-    )
-    if saved is not None:
-        return redirect(focus_area.get_absolute_url() + "#proevehandlinger")
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: focus_area.get_absolute_url() + "#proevehandlinger",
         heading=f"Redigér prøvehandling {trial_action.position}",
         subheading=focus_area.name,
         cancel_url=focus_area.get_absolute_url(),
@@ -322,14 +292,6 @@ def _research_create(
     request: HttpRequest, *, focus_area: FocusArea | None, initiative: Initiative | None
 ) -> HttpResponse:
     form = FollowUpResearchForm(_posted(request))
-    saved = save_form(
-        request,
-        form,
-        lambda data: commands.follow_up_research_create(
-            actor=request.user, command=form.create_command(focus_area=focus_area, initiative=initiative)
-        ),
-        success="Følgeforskningen er tilføjet.",
-    )
     if initiative is not None:
         back = initiative.get_absolute_url()
         subject, crumbs = initiative.name, _initiative_crumbs(initiative)
@@ -337,10 +299,18 @@ def _research_create(
         assert focus_area is not None
         back = focus_area.get_absolute_url()
         subject, crumbs = focus_area.name, _focus_area_crumbs(focus_area)
-    if saved is not None:
-        return redirect(back + "#foelgeforskning")
-    return edit_page(
-        request, form, heading="Tilføj følgeforskning", subheading=subject, cancel_url=back, crumbs=crumbs
+    return command_page(
+        request,
+        form,
+        lambda: commands.follow_up_research_create(
+            actor=request.user, command=form.create_command(focus_area=focus_area, initiative=initiative)
+        ),
+        success="Følgeforskningen er tilføjet.",
+        done=lambda saved: back + "#foelgeforskning",
+        heading="Tilføj følgeforskning",
+        subheading=subject,
+        cancel_url=back,
+        crumbs=crumbs,
     )
 
 
@@ -369,13 +339,6 @@ def research_update_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Følgeforskningen findes ikke.")
     ensure_research_edit(request.user, research)
     form = FollowUpResearchForm(_posted(request), research=research)
-    saved = save_form(
-        request,
-        form,
-        lambda data: commands.follow_up_research_update(actor=request.user, command=form.command()),
-        success="Følgeforskningen er gemt.",
-        record=research,
-    )
     if research.initiative is not None:
         back = research.initiative.get_absolute_url()
         crumbs = _initiative_crumbs(research.initiative)
@@ -383,11 +346,13 @@ def research_update_view(request: HttpRequest, pk: int) -> HttpResponse:
         assert research.focus_area is not None
         back = research.focus_area.get_absolute_url()
         crumbs = _focus_area_crumbs(research.focus_area)
-    if saved is not None:
-        return redirect(back + "#foelgeforskning")
-    return edit_page(
+    return command_page(
         request,
         form,
+        lambda: commands.follow_up_research_update(actor=request.user, command=form.command()),
+        success="Følgeforskningen er gemt.",
+        record=research,
+        done=lambda saved: back + "#foelgeforskning",
         heading="Redigér følgeforskning",
         subheading=research.title,
         cancel_url=back,
@@ -425,17 +390,12 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def fund_create_view(request: HttpRequest) -> HttpResponse:
     ensure_any_edit(request.user)
     form = FundCreateForm(_posted(request), user=request.user)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.fund_create(actor=request.user, command=form.command()),
+        lambda: commands.fund_create(actor=request.user, command=form.command()),
         success="Puljen er oprettet.",
-    )
-    if saved is not None:
-        return redirect(saved)
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: saved,
         heading="Opret pulje",
         intro="Bevillinger fra puljen registreres sammen med de beslutninger, der træffer dem.",
         cancel_url=reverse("work:fund_list"),
@@ -450,18 +410,13 @@ def fund_update_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Puljen findes ikke.")
     ensure_fund_edit(request.user, fund)
     form = FundUpdateForm(_posted(request), fund=fund)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.fund_update(actor=request.user, command=form.command()),
+        lambda: commands.fund_update(actor=request.user, command=form.command()),
         success="Puljen er gemt.",
         record=fund,
-    )
-    if saved is not None:
-        return redirect(saved)
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: saved,
         heading="Redigér pulje",
         subheading=f"{fund.name} · {fund.body.name} · {fund.year}",
         cancel_url=fund.get_absolute_url(),

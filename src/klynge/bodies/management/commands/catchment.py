@@ -1,7 +1,8 @@
 """klynge catchment import FILE [--source-note TEXT] | klynge catchment lookup AREA [--date D] [--specialty S]
 
 Import a catchment revision (columns: see klynge.catchment.importing), all or nothing; every problem in
-the file is reported with its line. Or look up an area's hospital and cluster on a date.
+the file is reported with its line. The import goes through the same command as the import page, as the
+system actor (`klynge.accounts.system`). Or look up an area's hospital and cluster on a date.
 
 It lives with the bodies because the lookup answers with the clusters and councils (which catchment,
 below the bodies, knows nothing of).
@@ -14,10 +15,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from klynge.accounts.system import as_system
 from klynge.bodies.selectors import catchment_lookup
+from klynge.catchment.commands import CatchmentRulesImport, catchment_rules_import
 from klynge.catchment.importing import COLUMNS
 from klynge.catchment.selectors import UnknownArea, UnknownSpecialty, area_by_key, specialty_by_key
-from klynge.catchment.services import catchment_rules_import
 from klynge.kernel.csvfiles import ImportRefused
 
 
@@ -65,9 +67,11 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror or error}.") from error
         try:
-            result = catchment_rules_import(
+            command = CatchmentRulesImport(
                 content=content, source_note=options["source_note"] or f"Indlæst fra filen {path.name}."
             )
+            with as_system() as actor:
+                result = catchment_rules_import(actor=actor, command=command)
         except ImportRefused as error:
             lines = "\n".join(error.english)
             raise CommandError(f"{path.name} was not imported; nothing was saved.\n{lines}") from error

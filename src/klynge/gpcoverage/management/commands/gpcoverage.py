@@ -2,7 +2,8 @@
 | klynge gpcoverage list
 
 Import a GP coverage file (columns: see klynge.gpcoverage.importing) as a new dataset, all or nothing;
-every problem in the file is reported with its line.
+every problem in the file is reported with its line. The import goes through the same command as the
+import page, as the system actor (`klynge.accounts.system`).
 """
 
 from decimal import Decimal, InvalidOperation
@@ -12,6 +13,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from klynge.accounts.system import as_system
+from klynge.gpcoverage.commands import GpCoverageDatasetImport, gp_coverage_dataset_import
 from klynge.gpcoverage.importing import COLUMNS
 from klynge.gpcoverage.models import (
     DEFAULT_CLOSED_PRACTICES,
@@ -20,7 +23,7 @@ from klynge.gpcoverage.models import (
     DEFAULT_SHARE_60_PLUS,
 )
 from klynge.gpcoverage.selectors import dataset_list, year_range
-from klynge.gpcoverage.services import SAME_AS_NORM, gp_coverage_dataset_import
+from klynge.gpcoverage.services import SAME_AS_NORM
 from klynge.kernel.csvfiles import ImportRefused
 
 OFF = "off"
@@ -118,7 +121,7 @@ class Command(BaseCommand):
             SAME_AS_NORM if options["max_patients"] is None else _positive_or_off(options["max_patients"])
         )
         try:
-            dataset = gp_coverage_dataset_import(
+            command = GpCoverageDatasetImport(
                 name=options["name"],
                 content=content,
                 file_name=path.name,
@@ -131,6 +134,8 @@ class Command(BaseCommand):
                 closed_practices_threshold=_positive_or_off(options["closed_practices"]),
                 criteria_required=options["criteria_required"],
             )
+            with as_system() as actor:
+                dataset = gp_coverage_dataset_import(actor=actor, command=command)
         except ImportRefused as error:
             lines = "\n".join(error.english)
             raise CommandError(f"{path.name} was not imported; nothing was saved.\n{lines}") from error

@@ -3,6 +3,10 @@
 Examples:
   klynge memo status --committee SOU --meeting-date 2023-12-14 --format docx --output notat.docx
   klynge memo orientation --committee BUU --format md --output notat.md
+
+The memo is drafted by the same command as the memo page and the API (`klynge.memos.commands.memo_draft`),
+as the system actor (`klynge.accounts.system`); without --save the draft is rolled back once its file is
+written, with --save it stays, recorded in its history as the system's.
 """
 
 import argparse
@@ -14,11 +18,12 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from klynge.accounts.system import as_system
 from klynge.kernel.inputs import date_range_problem
+from klynge.memos.commands import MemoDraft, memo_draft
 from klynge.memos.documents import FORMATS, memo_file
 from klynge.memos.models import Memo, MemoKind
 from klynge.memos.selectors import committee_get_by_code
-from klynge.memos.services import memo_draft
 from klynge.organisation.models import Committee
 
 
@@ -72,9 +77,9 @@ class Command(BaseCommand):
         if options["format"] in ("docx", "pdf") and not options["output"]:
             raise CommandError(f"--format {options['format']} needs --output FILE.")
         try:
-            with transaction.atomic():
-                memo = memo_draft(
-                    committee=committee,
+            with transaction.atomic(), as_system() as actor:
+                command = MemoDraft(
+                    committee_id=committee.pk,
                     kind=kind,
                     meeting_date=options["meeting_date"],
                     memo_date=options["memo_date"],
@@ -83,6 +88,7 @@ class Command(BaseCommand):
                     case_handler=options["case_handler"],
                     case_numbers=dict(options["case_number"]),
                 )
+                memo = memo_draft(actor=actor, command=command)
                 memo = (
                     Memo.objects.select_related("committee")
                     .prefetch_related("case_numbers__kind")

@@ -2,20 +2,23 @@
 klynge temporaryplaces list
 
 Imports a count of temporary places from a CSV file, all or nothing: a refused file is reported line by
-line (in English) and nothing is saved. The columns are described in klynge/temporaryplaces/importing.py
+line (in English) and nothing is saved. The import goes through the same command as the import page, as
+the system actor (`klynge.accounts.system`). The columns are described in klynge/temporaryplaces/importing.py
 and on the page /midlertidige-pladser/import/.
 """
 
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Q
 
+from klynge.accounts.system import as_system
 from klynge.kernel.csvfiles import ImportRefused
 from klynge.organisation.models import Party, PartyKind
+from klynge.temporaryplaces.commands import PlaceCountImport, place_count_import
 from klynge.temporaryplaces.selectors import place_count_list
-from klynge.temporaryplaces.services import place_count_import
 
 
 def _region(name: str | None) -> Party:
@@ -68,17 +71,23 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
         region = _region(options["region"])
         try:
-            count = place_count_import(
+            command = PlaceCountImport(
                 name=options["name"],
-                region=region,
+                region_id=region.pk,
                 content=content,
                 file_name=path.name,
                 is_example=options["example"],
                 description=options["description"],
             )
+            with as_system() as actor:
+                count = place_count_import(actor=actor, command=command)
         except ImportRefused as refused:
             lines = "\n".join(f"  {p.english}" for p in refused.problems)
             raise CommandError(f"{path.name} was not imported; nothing was saved:\n{lines}") from None
+        except ValidationError as error:
+            raise CommandError(
+                f"{path.name} was not imported; nothing was saved: {' '.join(error.messages)}"
+            ) from None
         rows = count.capacities.count(), count.trades.count()
         self.stdout.write(
             f"Imported '{count.name}' ({rows[0]} capacity rows, {rows[1]} purchases): /midlertidige-pladser/{count.slug}/"

@@ -1,4 +1,5 @@
-"""Recording a decision with what it does — an allocation, approved initiatives — all or nothing."""
+"""Recording a decision with what it does in work — an allocation, approved initiatives — all or nothing
+(work's service, which records the decision itself by meetings' service)."""
 
 from decimal import Decimal
 
@@ -6,9 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from klynge.meetings.models import Decision, DecisionKind
-from klynge.meetings.services import AllocationRequest, decision_record
 from klynge.work.models import Allocation, InitiativeStatus
-from klynge.work.services import initiative_create
+from klynge.work.services import AllocationRequest, decision_record, initiative_create
 from tests.factories import ClusterWorld, build_cluster
 
 
