@@ -241,3 +241,13 @@ def closed_meeting_condition(user: Any, *, path: str) -> Q:
     if closed is False:
         return Q(**{f"{path}__in": []})
     return Q(**{f"{path}__in": closed})
+
+
+def access_meeting_proposals(user: Any, meeting: Meeting) -> bool:
+    """May the user see proposals for the meeting at all (their party's, or all as its secretariat)?"""
+    return access_collaboration_edit(user, meeting.body.collaboration)
+
+
+def ensure_proposal_view(user: Any, meeting: Meeting) -> None:
+    if not access_meeting_proposals(user, meeting):
+        raise PermissionDenied(NO_PROPOSAL_RIGHT)

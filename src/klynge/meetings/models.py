@@ -76,6 +76,25 @@ class Meeting(Sourced):
             raise ValidationError({"date": f"{self.body} findes ikke i denne periode."})
         if self.status == MeetingStatus.HELD and self.date > timezone.localdate():
             raise ValidationError({"status": "Et møde i fremtiden kan ikke være afholdt."})
+        if self.submission_deadline is not None and self._deadline_day() > self.period_end:
+            raise ValidationError({"submission_deadline": "Fristen for punkter skal ligge før mødet."})
+
+    def _deadline_day(self) -> datetime.date:
+        deadline = self.submission_deadline
+        assert deadline is not None
+        if timezone.is_aware(deadline):
+            deadline = timezone.localtime(deadline)
+        return deadline.date()
+
+    @property
+    def is_open_for_proposals(self) -> bool:
+        """May parties still propose items: a planned meeting before its deadline (or without one, before
+        its day)."""
+        if self.status != MeetingStatus.PLANNED:
+            return False
+        if self.submission_deadline is not None:
+            return timezone.now() < self.submission_deadline
+        return timezone.localdate() <= self.date
 
     @property
     def day(self) -> datetime.date:

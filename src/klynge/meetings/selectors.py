@@ -3,12 +3,19 @@
 import datetime
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 
 from klynge.bodies.models import Body, Collaboration
-from klynge.meetings.access import VisibleItems, public_agenda_items
-from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
+from klynge.meetings.access import VisibleItems, public_agenda_items, visible_proposals
+from klynge.meetings.models import (
+    AgendaItem,
+    AgendaItemProposal,
+    Decision,
+    Meeting,
+    ProposalStatus,
+    ReportedFigure,
+)
 from klynge.organisation.models import Party, Topic
 from klynge.work.models import Allocation, FocusArea, Fund, Initiative, InitiativeStatus, TrialAction
 
@@ -374,3 +381,33 @@ def initiatives_to_approve(item: AgendaItem) -> QuerySet[Initiative]:
     return Initiative.objects.filter(
         collaboration=item.meeting.body.collaboration_id, status=InitiativeStatus.PROPOSED
     ).order_by("name")
+
+
+# ---- Proposals for the agenda ----------------------------------------------------------------------------
+
+
+def proposals_of_meeting(
+    *, meeting: Meeting, visible: QuerySet[AgendaItemProposal]
+) -> QuerySet[AgendaItemProposal]:
+    """The meeting's proposals among those the viewer may see, open ones first, then newest decided."""
+    return (
+        visible.filter(meeting=meeting)
+        .select_related("party", "proposed_by", "decided_by", "agenda_item")
+        .annotate(
+            attachment_count=Count("attachments"),
+            is_undecided=Case(When(status=ProposalStatus.PROPOSED, then=0), default=1),
+        )
+        .order_by("is_undecided", "proposed_at", "pk")
+    )
+
+
+def open_proposal_count(*, meeting: Meeting, user: Any) -> int:
+    return visible_proposals(user).filter(meeting=meeting, status=ProposalStatus.PROPOSED).count()
+
+
+def proposal_detail(*, pk: int, visible: QuerySet[AgendaItemProposal]) -> AgendaItemProposal | None:
+    return (
+        visible.filter(pk=pk)
+        .select_related("meeting__body__collaboration", "party", "proposed_by", "decided_by", "agenda_item")
+        .first()
+    )

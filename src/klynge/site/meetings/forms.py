@@ -102,6 +102,16 @@ class MeetingForm(DanishForm):
     location = forms.CharField(
         label="Sted", required=False, max_length=200, widget=forms.TextInput(attrs=TEXT)
     )
+    submission_deadline = forms.DateTimeField(
+        label="Frist for punkter",
+        required=False,
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local", "class": "form-input input-width-m"}, format="%Y-%m-%dT%H:%M"
+        ),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d.%m.%Y %H.%M"],
+        help_text="Seneste tidspunkt, hvor parterne kan foreslå punkter til dagsordenen.",
+        error_messages={"invalid": "Skriv fristen som dato og tidspunkt, fx 01.12.2026 12:00."},
+    )
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, bodies: QuerySet[Body] | None = None, **kwargs: Any) -> None:
@@ -124,6 +134,7 @@ class MeetingForm(DanishForm):
             "is_extra": data["is_extra"],
             "title": data["title"],
             "location": data["location"],
+            "submission_deadline": data["submission_deadline"],
         }
 
     def create_command(self) -> MeetingCreate:
@@ -145,6 +156,7 @@ def meeting_initial(meeting: Meeting) -> dict[str, Any]:
         "is_extra": meeting.is_extra,
         "title": meeting.title,
         "location": meeting.location,
+        "submission_deadline": meeting.submission_deadline,
         "seen_version": record_version(meeting),
     }
 
@@ -159,6 +171,24 @@ class AgendaItemForm(DanishForm):
     kind = forms.ChoiceField(label="Type", choices=AgendaItemKind.choices, widget=forms.Select(attrs=SELECT))
     summary = forms.CharField(
         label="Resumé", required=False, widget=forms.Textarea(attrs={"class": "form-input", "rows": 5})
+    )
+    case_description = forms.CharField(
+        label="Sagsfremstilling",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 10}),
+        help_text="Hvad sagen drejer sig om: baggrund, økonomi og videre proces.",
+    )
+    recommendation = forms.CharField(
+        label="Indstilling",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+        help_text="Hvad sekretariatet indstiller, at organet beslutter.",
+    )
+    decision_text = forms.CharField(
+        label="Beslutning",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+        help_text="Hvad organet besluttede på mødet, som det skal stå i beslutningsprotokollen.",
     )
     is_public = forms.BooleanField(
         label="Åbent punkt",
@@ -207,6 +237,9 @@ class AgendaItemForm(DanishForm):
             "title": data["title"],
             "kind": AgendaItemKind(data["kind"]),
             "summary": data["summary"],
+            "case_description": data["case_description"],
+            "recommendation": data["recommendation"],
+            "decision_text": data["decision_text"],
             "is_public": data["is_public"],
             "is_tentative": data["is_tentative"],
             "topic_ids": tuple(topic.pk for topic in data["topics"]),
@@ -228,6 +261,9 @@ def agenda_item_initial(item: AgendaItem) -> dict[str, Any]:
         "title": item.title,
         "kind": item.kind,
         "summary": item.summary,
+        "case_description": item.case_description,
+        "recommendation": item.recommendation,
+        "decision_text": item.decision_text,
         "is_public": item.is_public,
         "is_tentative": item.is_tentative,
         "topics": [topic.pk for topic in item.topics.all()],
