@@ -27,10 +27,14 @@ from klynge.meetings.commands import (
     DecisionRecord,
     MeetingChange,
     MeetingCreate,
+    ProposalChange,
+    ProposalCreate,
+    ProposalDecide,
 )
 from klynge.meetings.models import (
     AgendaItem,
     AgendaItemKind,
+    AgendaItemProposal,
     DatePrecision,
     Decision,
     DecisionKind,
@@ -418,3 +422,102 @@ def _set_queryset(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
     field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)
     field.queryset = queryset
+
+
+class ProposalForm(DanishForm):
+    """A party's proposal for an agenda item: what it is about, and what it recommends."""
+
+    title = forms.CharField(
+        label="Overskrift",
+        max_length=300,
+        widget=forms.TextInput(attrs=TEXT),
+        error_messages={"required": TITLE_REQUIRED},
+    )
+    kind = forms.ChoiceField(label="Type", choices=AgendaItemKind.choices, widget=forms.Select(attrs=SELECT))
+    case_description = forms.CharField(
+        label="Sagsfremstilling",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 10}),
+        help_text="Hvad sagen drejer sig om: baggrund, økonomi og videre proces.",
+    )
+    recommendation = forms.CharField(
+        label="Indstilling",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+        help_text="Hvad parten foreslår, at organet beslutter.",
+    )
+    is_public = forms.BooleanField(
+        label="Åbent punkt",
+        required=False,
+        initial=True,
+        widget=forms.CheckboxInput(attrs=CHECKBOX),
+        help_text="Fjern markeringen, hvis punktet ønskes behandlet som lukket punkt.",
+    )
+    party = forms.ModelChoiceField(
+        label="Foreslået af part",
+        queryset=Party.objects.none(),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+        empty_label="Vælg part",
+        error_messages={"invalid_choice": RECOMMENDED_TO_NOT_ALLOWED},
+    )
+
+    def __init__(self, *args: Any, parties: QuerySet[Party] | None = None, **kwargs: Any) -> None:
+        """`parties`: the choice an administrator makes (an editor proposes for their own party)."""
+        super().__init__(*args, **kwargs)
+        party_field = self.fields["party"]
+        assert isinstance(party_field, forms.ModelChoiceField)
+        if parties is None:
+            del self.fields["party"]
+        else:
+            party_field.queryset = parties
+            party_field.required = True
+
+    def _values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "kind": AgendaItemKind(data["kind"]),
+            "case_description": data["case_description"],
+            "recommendation": data["recommendation"],
+            "is_public": data["is_public"],
+        }
+
+    def create_command(self, meeting: Meeting) -> ProposalCreate:
+        party = self.cleaned_data.get("party")
+        return ProposalCreate(meeting_id=meeting.pk, party_id=party.pk if party else None, **self._values())
+
+    def change_command(self, proposal: AgendaItemProposal) -> ProposalChange:
+        return ProposalChange(proposal_id=proposal.pk, **self._values())
+
+
+def proposal_initial(proposal: AgendaItemProposal) -> dict[str, Any]:
+    return {
+        "title": proposal.title,
+        "kind": proposal.kind,
+        "case_description": proposal.case_description,
+        "recommendation": proposal.recommendation,
+        "is_public": proposal.is_public,
+    }
+
+
+class ProposalDecisionForm(DanishForm):
+    beslutning = forms.ChoiceField(
+        label="Afgørelse",
+        choices=[("optag", "Optag på dagsordenen"), ("afvis", "Afvis")],
+        widget=forms.RadioSelect(attrs={"class": "form-radio"}),
+        error_messages={"required": "Vælg, om forslaget optages eller afvises."},
+    )
+    reason = forms.CharField(
+        label="Begrundelse",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+        help_text="Skal udfyldes ved afvisning; parten kan se begrundelsen.",
+    )
+
+    def decide_command(self, proposal: AgendaItemProposal) -> ProposalDecide:
+        return ProposalDecide(
+            proposal_id=proposal.pk,
+            accept=self.cleaned_data["beslutning"] == "optag",
+            reason=self.cleaned_data["reason"],
+        )
