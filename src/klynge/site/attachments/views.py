@@ -2,19 +2,18 @@
 a proposal, rename, reorder and remove."""
 
 import logging
-from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from klynge.attachments import commands
-from klynge.attachments.access import ensure_attachment_edit, is_public_attachment
-from klynge.attachments.files import EXTENSIONS, INLINE_TYPES
+from klynge.attachments.access import ensure_attachment_edit
+from klynge.attachments.download import file_response
 from klynge.attachments.models import Attachment
 from klynge.attachments.selectors import attachment_for_user
 from klynge.kernel.formatting import meeting_label
@@ -29,44 +28,12 @@ logger = logging.getLogger(__name__)
 MAX_PK = 2**63 - 1
 
 
-def download_name(attachment: Attachment) -> str:
-    """The uploader's file name, ending as its type does (a PDF is offered as .pdf whatever it was called)."""
-    name = attachment.original_name or "bilag"
-    extension = EXTENSIONS.get(attachment.content_type, "")
-    if extension and PurePath(name).suffix.lower() not in {
-        extension,
-        ".jpeg" if extension == ".jpg" else extension,
-    }:
-        name = f"{name}{extension}"
-    return name
-
-
 def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    """The file, to those who may read it: saved as a download (PDF and images may be shown with ?vis=1),
-    never sniffed as another type, and sandboxed should a browser render it anyway."""
+    """The file, to those who may read it, as a download (PDF and images may be shown with ?vis=1)."""
     attachment = attachment_for_user(pk=pk, user=request.user) if pk <= MAX_PK else None
     if attachment is None:
         raise Http404("Bilaget findes ikke.")
-    try:
-        stream = attachment.file.open("rb")
-    except (FileNotFoundError, OSError) as error:
-        logger.error("The file of attachment %s is missing from the storage: %s", attachment.pk, error)
-        raise Http404("Bilagets fil findes ikke.") from error
-    inline = request.GET.get("vis") == "1" and attachment.content_type in INLINE_TYPES
-    response = FileResponse(
-        stream,
-        as_attachment=not inline,
-        filename=download_name(attachment),
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; object-src 'self'"
-    response["Cross-Origin-Resource-Policy"] = "same-origin"
-    response["Cache-Control"] = (
-        "private, max-age=300" if is_public_attachment(attachment) else "private, no-store"
-    )
-    response["Digest"] = f"sha-256={attachment.sha256}"
-    return response
+    return file_response(attachment, inline=request.GET.get("vis") == "1")
 
 
 def _meeting_page(attachment_or_item: Attachment | AgendaItem) -> str:
