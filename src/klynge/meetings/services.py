@@ -484,3 +484,22 @@ def proposal_accept(*, proposal: AgendaItemProposal, by: Any, reason: str = "") 
         )
         proposal_accepted.send(sender=AgendaItemProposal, proposal=locked, agenda_item=item)
         return item
+
+
+def agenda_item_set_case_texts(
+    *,
+    agenda_item: AgendaItem,
+    case_description: str,
+    recommendation: str,
+    decision_text: str,
+    source_note: str | None = None,
+) -> AgendaItem:
+    """Set an item's case texts alone (loads of existing agendas; editors use agenda_item_update)."""
+    fields: dict[str, Any] = {
+        "case_description": case_description,
+        "recommendation": recommendation,
+        "decision_text": decision_text,
+    }
+    if source_note is not None:
+        fields["source_note"] = source_note
+    return update_validated(agenda_item, **fields)
