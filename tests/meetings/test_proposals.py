@@ -148,3 +148,30 @@ def _file(name: str, content: bytes) -> object:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def test_the_proposal_list_costs_the_same_for_more_proposals(
+    world: ClusterWorld, coming: ProposalWorld
+) -> None:
+    from klynge.meetings.services import proposal_create
+    from tests.site.querycount import queries_for
+
+    def add(n: int) -> None:
+        for i in range(n):
+            proposal_create(
+                meeting=coming.meeting,
+                party=world.general_practice,
+                proposed_by=None,
+                title=f"Forslag {i}",
+                kind="orientation",  # type: ignore[arg-type]
+            )
+
+    add(1)
+    secretariat = editor_of(world.municipality)
+    url = f"/moeder/{coming.meeting.pk}/forslag/"
+    before = (queries_for(secretariat, url), queries_for(secretariat, coming.meeting.get_absolute_url()))
+    add(10)
+    assert (
+        queries_for(secretariat, url),
+        queries_for(secretariat, coming.meeting.get_absolute_url()),
+    ) == before

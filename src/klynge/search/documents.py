@@ -98,6 +98,9 @@ def _agenda_item(item: AgendaItem) -> Document:
         title=item.title,
         text=_text(
             item.summary,
+            item.case_description,
+            item.recommendation,
+            item.decision_text,
             f"{item.get_kind_display()} på mødet i {meeting.body.name}.",
             _listed("Emner", (t.name for t in item.topics.all())),
             _listed("Afrapporteret", figures),
