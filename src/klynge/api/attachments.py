@@ -17,11 +17,12 @@ from klynge.api.pagination import Pages
 from klynge.api.schemas import STRIPPED, Id, Input
 from klynge.attachments import commands
 from klynge.attachments.download import file_response
-from klynge.attachments.files import max_bytes
+from klynge.attachments.files import KINDS, max_bytes
 from klynge.attachments.models import Attachment
 from klynge.attachments.selectors import attachment_for_user, attachments_listed
 from klynge.attachments.services import file_too_large_message
 from klynge.kernel.commands import refuse
+from klynge.kernel.inputs import control_character_problem
 
 router = Router(tags=["Attachments"])
 
@@ -89,7 +90,17 @@ def get_attachment(request: HttpRequest, attachment_id: Id) -> Any:
     "/attachments/{attachment_id}/file",
     response={200: None, **DETAIL_ERRORS},
     auth=READ_AUTH,
-    openapi_extra={"responses": {"200": {"description": "The file, as a download."}}},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The file, as a download, with the content type found from its bytes.",
+                "content": {
+                    content_type: {"schema": {"type": "string", "format": "binary"}}
+                    for content_type, _, _ in KINDS.values()
+                },
+            }
+        }
+    },
 )
 def download_attachment(request: HttpRequest, attachment_id: Id) -> HttpResponseBase:
     """The file itself, as a download (Content-Disposition: attachment), never sniffed or rendered."""
@@ -104,8 +115,8 @@ def upload_attachment(
     meeting_id: Id,
     file: File[UploadedFile],
     title: Form[str] = "",
-    agenda_item: Form[int | None] = None,
-    proposal: Form[int | None] = None,
+    agenda_item: Form[Id | None] = None,
+    proposal: Form[Id | None] = None,
     is_public: Form[bool] = True,
 ) -> Any:
     """Upload a file (multipart/form-data) to the meeting itself, one of its items (`agenda_item`) or a
@@ -114,6 +125,8 @@ def upload_attachment(
         refuse("file", file_too_large_message(max_bytes()))
     if len(title) > 300:
         refuse("title", "Titlen må højst være 300 tegn.")
+    if problem := control_character_problem(title):
+        refuse("title", f"The title {problem}.")
     command = commands.AttachmentUpload(
         meeting_id=meeting_id,
         agenda_item_id=agenda_item,
