@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
-from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
+from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS, error_responses
 from klynge.api.pagination import Pages
 from klynge.api.schemas import (
     STRIPPED,
@@ -645,7 +645,9 @@ def _proposal(request: HttpRequest, pk: int) -> AgendaItemProposal:
 
 
 @router.get(
-    "/meetings/{meeting_id}/proposals", response={200: list[ProposalOut], **LIST_ERRORS}, auth=WRITE_AUTH
+    "/meetings/{meeting_id}/proposals",
+    response={200: list[ProposalOut], **error_responses(401, 403, 404, 422)},
+    auth=WRITE_AUTH,
 )
 def list_proposals(request: HttpRequest, meeting_id: Id) -> Any:
     """The meeting's proposals the caller may see: all of them for the secretariat, else their party's."""
