@@ -24,7 +24,9 @@ from klynge.meetings.models import (
     Meeting,
     MeetingStatus,
     ProposalStatus,
+    RecommendationResponse,
     ReportedFigure,
+    ResponseOutcome,
 )
 from klynge.meetings.signals import proposal_accepted
 from klynge.organisation.models import Party, Topic
@@ -503,3 +505,34 @@ def agenda_item_set_case_texts(
     if source_note is not None:
         fields["source_note"] = source_note
     return update_validated(agenda_item, **fields)
+
+
+def recommendation_response_record(
+    *,
+    decision: Decision,
+    outcome: ResponseOutcome,
+    decided_on: datetime.date,
+    text: str = "",
+    reference: str = "",
+    source: Source | None = None,
+    source_note: str = "",
+) -> RecommendationResponse:
+    """Record (or correct) what the recipient decided on a recommendation, e.g. the regional council on a
+    health council's indstilling. One response per recommendation; a later record replaces the fields."""
+    fields: dict[str, Any] = {
+        "outcome": outcome,
+        "decided_on": decided_on,
+        "text": text,
+        "reference": reference,
+        "source": source,
+        "source_note": source_note,
+    }
+    existing = RecommendationResponse.objects.filter(decision=decision).first()
+    if existing is not None:
+        return update_validated(existing, **fields)
+    return create_validated(RecommendationResponse, decision=decision, **fields)
+
+
+@transaction.atomic
+def recommendation_response_remove(*, response: RecommendationResponse) -> None:
+    response.delete()

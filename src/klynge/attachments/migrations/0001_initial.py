@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("meetings", "0004_agenda_item_proposals"),
+        ("meetings", "0005_agenda_item_proposals"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0004_agenda_item_proposals"),
+        ("meetings", "0005_agenda_item_proposals"),
         ("search", "0003_agenda_item_anchors"),
     ]
 

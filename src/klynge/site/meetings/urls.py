@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.site.meetings import proposals, views
+from klynge.site.meetings import proposals, responses, views
 
 app_name = "meetings"
 
@@ -21,4 +21,14 @@ urlpatterns = [
     path("forslag/<int:pk>/rediger/", proposals.proposal_edit_view, name="proposal_edit"),
     path("forslag/<int:pk>/afgoer/", proposals.proposal_decide_view, name="proposal_decide"),
     path("forslag/<int:pk>/traek-tilbage/", proposals.proposal_withdraw_view, name="proposal_withdraw"),
+    path(
+        "beslutninger/<int:pk>/modtagerens-beslutning/",
+        responses.recommendation_response_view,
+        name="recommendation_response",
+    ),
+    path(
+        "beslutninger/<int:pk>/modtagerens-beslutning/fjern/",
+        responses.recommendation_response_remove_view,
+        name="recommendation_response_remove",
+    ),
 ]
