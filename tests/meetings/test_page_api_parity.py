@@ -69,6 +69,7 @@ MEETING_FIELDS = (
     "is_extra",
     "title",
     "location",
+    "submission_deadline",
 )
 
 
@@ -86,6 +87,9 @@ def agenda(r: Records) -> list[tuple[Any, ...]]:
             item.title,
             item.kind,
             item.summary,
+            item.case_description,
+            item.recommendation,
+            item.decision_text,
             item.is_public,
             item.is_tentative,
             item.position,
@@ -120,7 +124,8 @@ def decisions(r: Records) -> list[tuple[Any, ...]]:
 
 def meeting_create(body: str = "world", **changes: Any) -> Write:
     page = {"date": "2026-12-10", "date_precision": "day", "start_time": "14:00", "status": "planned"}
-    page |= {"title": " Decembermøde ", "location": "Rådhuset"} | changes
+    page |= {"title": " Decembermøde ", "location": "Rådhuset", "submission_deadline": "2026-12-01T12:00"}
+    page |= changes
     api = {**page, "is_extra": False}
 
     def body_of(r: Records) -> int:
@@ -154,6 +159,9 @@ def item_values(r: Records, **changes: Any) -> dict[str, Any]:
         "title": "Midler til forebyggelse",
         "kind": "decision",
         "summary": "Et resumé. ",
+        "case_description": "Sagen drejer sig om forebyggelse.\n\nØkonomi: 1.250.000 kr. ",
+        "recommendation": "Det indstilles, at klyngen godkender indsatsen.",
+        "decision_text": "",
         "topics": [r.world.prevention_topic.pk],
         "focus_areas": [r.world.focus_area.pk],
         "initiatives": [r.world.initiative.pk],
@@ -297,6 +305,12 @@ REFUSED: list[tuple[str, Write, str, str | None]] = [
     ),
     ("another cluster's body", meeting_create(body="other"), "body", BODY_NOT_ALLOWED),
     ("a held meeting without a day", meeting_update(date_precision="month"), "status", None),
+    (
+        "a deadline after the meeting",
+        meeting_update(submission_deadline="2023-12-30T12:00"),
+        "submission_deadline",
+        "Fristen for punkter skal ligge før mødet.",
+    ),
     ("blank title", agenda_item_create_write(title=lambda r: "   "), "title", TITLE_REQUIRED),
     (
         "another cluster's focus area",

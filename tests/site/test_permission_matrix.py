@@ -6,6 +6,7 @@ editing pages answer only those who may change the record (anonymous users are s
 get 403, or 404 where the record itself is closed to them); and no refused request changes anything.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,19 +16,29 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from klynge.attachments.models import Attachment
+from klynge.attachments.services import attachment_create
 from klynge.attendance.services import absence_record
 from klynge.bodies.models import CollaborationKind
 from klynge.bodies.services import collaboration_create
 from klynge.healthplans.models import HealthPlanGoal, LocalHealthPlan
 from klynge.healthplans.services import health_plan_goal_create, local_health_plan_create
-from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind
-from klynge.meetings.services import decision_create
+from klynge.meetings.models import (
+    AgendaItem,
+    AgendaItemKind,
+    AgendaItemProposal,
+    Decision,
+    DecisionKind,
+    Meeting,
+)
+from klynge.meetings.services import decision_create, meeting_create
 from klynge.memos.models import Memo, MemoKind
 from klynge.memos.services import memo_draft, referral_create
 from klynge.notifications.tokens import confirm_token, unsubscribe_token
 from klynge.organisation.models import Committee
 from klynge.work.models import FollowUpResearchStatus
 from klynge.work.services import allocation_create, follow_up_research_create
+from tests.attachments.files import pdf_bytes
 from tests.clients import administrator, editor_of, member_as
 from tests.factories import ClusterWorld, build_cluster, linked_agenda_item
 from tests.gpcoverage.helpers import gp_coverage_matrix_records
@@ -62,6 +73,9 @@ class Records:
     recommendation: Decision  # a recommendation to a party, whose decision on it is recorded
     plan: LocalHealthPlan  # of a health council of the world's parties
     goal: HealthPlanGoal
+    closed_attachment: Attachment
+    planned_meeting: Meeting
+    proposal: AgendaItemProposal
 
 
 # What each view is. read: anyone may see it; edit: only who may change the record; edit_closed: an
@@ -97,6 +111,19 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "meetings:agenda_item_remove": ("post_closed", lambda r: f"/punkter/{r.closed_item.pk}/fjern/"),
     "meetings:decision_create": ("edit_closed", lambda r: f"/punkter/{r.closed_item.pk}/beslutninger/ny/"),
     "meetings:decision_edit": ("edit_closed", lambda r: f"/beslutninger/{r.closed_decision.pk}/rediger/"),
+    "meetings:proposal_list": ("edit", lambda r: f"/moeder/{r.planned_meeting.pk}/forslag/"),
+    "meetings:proposal_create": ("edit", lambda r: f"/moeder/{r.planned_meeting.pk}/forslag/ny/"),
+    "meetings:proposal_detail": ("proposal", lambda r: f"/forslag/{r.proposal.pk}/"),
+    "meetings:proposal_edit": ("proposal", lambda r: f"/forslag/{r.proposal.pk}/rediger/"),
+    "meetings:proposal_decide": ("proposal_post", lambda r: f"/forslag/{r.proposal.pk}/afgoer/"),
+    "meetings:proposal_withdraw": ("proposal_post", lambda r: f"/forslag/{r.proposal.pk}/traek-tilbage/"),
+    "attachments:download": ("file_closed", lambda r: f"/bilag/{r.closed_attachment.pk}/"),
+    "attachments:edit": ("edit_closed", lambda r: f"/bilag/{r.closed_attachment.pk}/rediger/"),
+    "attachments:move": ("post_closed", lambda r: f"/bilag/{r.closed_attachment.pk}/flyt/"),
+    "attachments:remove": ("post_closed", lambda r: f"/bilag/{r.closed_attachment.pk}/fjern/"),
+    "attachments:meeting_create": ("edit", lambda r: f"/moeder/{r.world.meeting.pk}/bilag/ny/"),
+    "attachments:item_create": ("edit_closed", lambda r: f"/punkter/{r.closed_item.pk}/bilag/ny/"),
+    "attachments:proposal_create": ("proposal", lambda r: f"/forslag/{r.proposal.pk}/bilag/ny/"),
     "attendance:meeting_attendance": ("read", lambda r: f"/moeder/{r.world.meeting.pk}/deltagere/"),
     "attendance:absence_new": ("edit", lambda r: f"/moeder/{r.world.meeting.pk}/deltagere/afbud/"),
     "attendance:absence_edit": (
@@ -255,14 +282,18 @@ def test_every_view_is_in_the_matrix() -> None:
 def expected_get(kind: str, role: str) -> set[int]:
     if kind == "secret":
         return {404}
-    if role == "anonymous" and kind not in ("read", "memo_draft"):
+    if role == "anonymous" and kind not in ("read", "memo_draft", "file_closed"):
         return {302}
     if kind == "read":
         return {200}
-    if kind in ("post", "post_closed", "memo_post", "own_post"):
+    if kind == "file_closed":  # a closed item's attachment: not there for those who may not read the item
+        return {200} if role in SEES_CLOSED else {404}
+    if kind in ("post", "post_closed", "memo_post", "own_post", "proposal_post"):
         return {405}
     if kind == "own":
         return {200}
+    if kind == "proposal":  # a proposal: only its party and the secretariat know of it
+        return {200} if role in EDITS else {404}
     if kind == "edit":
         return {200} if role in EDITS else {403}
     if kind == "edit_closed":
@@ -337,7 +368,32 @@ def records(world: ClusterWorld) -> Records:
     )
     plan = local_health_plan_create(council=council, name="Nærsundhedsplan Test")
     goal = health_plan_goal_create(plan=plan, title="Færre genindlæggelser", initiatives=[world.initiative])
-    return Records(world, other, closed_item, closed_decision, memo, recommendation, plan, goal)
+    closed_attachment = attachment_create(
+        meeting=world.meeting,
+        agenda_item=closed_item,
+        content=pdf_bytes(f"{CLOSED_TITLE}: bilag"),
+        original_name="budget.pdf",
+        title=f"{CLOSED_TITLE} (bilag)",
+    )
+    # A planned meeting, and a party's proposal for it (the planned meeting's date may lie in the past:
+    # the pages answer by who may see the proposal, whatever the deadline).
+    planned = meeting_create(body=world.political, date=datetime.date(2026, 6, 1))
+    proposal = AgendaItemProposal.objects.create(
+        meeting=planned, party=world.general_practice, title=f"{CLOSED_TITLE} (forslag)", kind="decision"
+    )
+    return Records(
+        world,
+        other,
+        closed_item,
+        closed_decision,
+        memo,
+        recommendation,
+        plan,
+        goal,
+        closed_attachment,
+        planned,
+        proposal,
+    )
 
 
 def client_for(role: str, records: Records) -> Client:
@@ -376,7 +432,7 @@ def test_refused_posts_change_nothing(records: Records, role: str) -> None:
         if kind in ("own", "own_post", "secret"):  # the user's own calendar link is no shared record
             assert client.post(url).status_code in (302, 200, 404, 405), (name, url)
             continue
-        if kind in ("read", "memo_draft"):  # pages to read: a POST there may not write either
+        if kind in ("read", "memo_draft", "file_closed"):  # pages to read: a POST there may not write either
             assert client.post(url, {"title": "x"}).status_code < 500, (name, url)
             continue
         response = client.post(url, {"retning": "op", "title": "x", "text": "x", "kind": "coordination"})

@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI, Swagger
 
+from klynge.api.attachments import router as attachments_router
 from klynge.api.attendance import router as attendance_router
 from klynge.api.bodies import router as bodies_router
 from klynge.api.catchment import router as catchment_router
@@ -58,6 +59,7 @@ for router in (
     feeds_router,
     exports_router,
     meetings_router,
+    attachments_router,
     organisation_router,
     attendance_router,
     bodies_router,

@@ -13,12 +13,13 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from klynge.api.auth import READ_AUTH, WRITE_AUTH
-from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS
+from klynge.api.errors import DETAIL_ERRORS, LIST_ERRORS, WRITE_ERRORS, error_responses
 from klynge.api.pagination import Pages
 from klynge.api.schemas import (
     STRIPPED,
     BodyId,
     Date,
+    DateTime,
     Id,
     Input,
     Ref,
@@ -32,16 +33,18 @@ from klynge.api.schemas import (
 )
 from klynge.kernel.records import record_version
 from klynge.meetings import commands
-from klynge.meetings.access import visible_agenda_items
+from klynge.meetings.access import ensure_proposal_view, visible_agenda_items, visible_proposals
 from klynge.meetings.models import (
     AgendaItem,
     AgendaItemKind,
+    AgendaItemProposal,
     DatePrecision,
     Decision,
     DecisionKind,
     FigureMetric,
     Meeting,
     MeetingStatus,
+    ProposalStatus,
     ResponseOutcome,
 )
 from klynge.meetings.selectors import (
@@ -50,8 +53,11 @@ from klynge.meetings.selectors import (
     decision_visible,
     decisions_filtered,
     meeting_detail,
+    meeting_for_edit,
     meetings_filtered,
     number_of,
+    proposal_detail,
+    proposals_of_meeting,
 )
 from klynge.work import commands as work_commands
 from klynge.work.selectors import (
@@ -69,6 +75,7 @@ router = Router(tags=["Meetings"])
 Title = Annotated[str, Field(max_length=300), STRIPPED]
 Text = Annotated[str, Field(max_length=20_000), STRIPPED]
 ShortText = Annotated[str, Field(max_length=200), STRIPPED]
+CaseText = Annotated[str, Field(max_length=100_000), STRIPPED]
 IdList = Annotated[list[BodyId], Field(max_length=200)]
 
 
@@ -158,6 +165,9 @@ class AgendaItemOut(Schema):
     is_public: bool
     is_tentative: bool
     summary: str
+    case_description: str = Field(description="Sagsfremstilling: what the case is.")
+    recommendation: str = Field(description="Indstilling: what the body is recommended to decide.")
+    decision_text: str = Field(description="Beslutning: what the body decided, as the minutes say it.")
     topics: list[TopicRef]
     focus_area_ids: list[int]
     initiative_ids: list[int]
@@ -216,6 +226,9 @@ class MeetingOut(Schema):
     is_extra: bool
     title: str
     location: str
+    submission_deadline: datetime.datetime | None = Field(
+        description="Until when parties may propose items for the agenda."
+    )
     agenda_item_count: int = Field(description="The agenda items the caller may see.")
     url: str
 
@@ -284,6 +297,7 @@ class MeetingIn(Input):
     is_extra: bool = False
     title: ShortText = ""
     location: ShortText = ""
+    submission_deadline: DateTime | None = None
 
     def command(self) -> commands.MeetingCreate:
         return commands.MeetingCreate(
@@ -295,6 +309,7 @@ class MeetingIn(Input):
             is_extra=self.is_extra,
             title=self.title,
             location=self.location,
+            submission_deadline=self.submission_deadline,
         )
 
 
@@ -307,6 +322,7 @@ class MeetingChange(Input):
     is_extra: bool = omittable()
     title: ShortText = omittable()
     location: ShortText = omittable()
+    submission_deadline: DateTime | None = None
 
     def command(self, meeting_id: int) -> commands.MeetingChange:
         return commands.MeetingChange(meeting_id=meeting_id, **sent_fields(self))
@@ -316,6 +332,9 @@ class AgendaItemIn(Input):
     title: Title
     kind: AgendaItemKind
     summary: Text = ""
+    case_description: CaseText = ""
+    recommendation: Text = ""
+    decision_text: Text = ""
     is_public: bool = True
     is_tentative: bool = False
     topics: IdList = Field(default_factory=list)
@@ -328,6 +347,9 @@ class AgendaItemIn(Input):
             title=self.title,
             kind=self.kind,
             summary=self.summary,
+            case_description=self.case_description,
+            recommendation=self.recommendation,
+            decision_text=self.decision_text,
             is_public=self.is_public,
             is_tentative=self.is_tentative,
             topic_ids=tuple(self.topics),
@@ -342,6 +364,9 @@ class AgendaItemChange(Input):
     title: Title = omittable()
     kind: AgendaItemKind = omittable()
     summary: Text = omittable()
+    case_description: CaseText = omittable()
+    recommendation: Text = omittable()
+    decision_text: Text = omittable()
     is_public: bool = omittable()
     is_tentative: bool = omittable()
     topics: IdList = omittable()
@@ -565,6 +590,123 @@ def change_decision(request: HttpRequest, decision_id: Id, payload: DecisionChan
     """Correct a decision's type, text, topic or recipient; what it allocated and approved stays on record."""
     commands.decision_update(actor=request.user, command=payload.command(decision_id))
     return _full_decision(request, decision_id)
+
+
+# ---- Proposals for the agenda (a party's editors and the collaboration's secretariat only) ----------
+
+
+class ProposalOut(Schema):
+    id: int
+    meeting_id: int
+    party: SlugRef
+    title: str
+    kind: AgendaItemKind
+    case_description: str
+    recommendation: str
+    is_public: bool = Field(description="Whether the party wishes it treated as an open item.")
+    status: ProposalStatus
+    reason: str
+    proposed_at: datetime.datetime
+    decided_at: datetime.datetime | None
+    agenda_item_id: int | None
+    url: str
+
+    @staticmethod
+    def resolve_url(obj: AgendaItemProposal) -> str:
+        return obj.get_absolute_url()
+
+
+class ProposalIn(Input):
+    title: Title
+    kind: AgendaItemKind
+    case_description: CaseText = ""
+    recommendation: Text = ""
+    is_public: bool = True
+    party: BodyId | None = Field(None, description="Administrators only: the party proposing.")
+
+    def command(self, meeting_id: int) -> commands.ProposalCreate:
+        return commands.ProposalCreate(
+            meeting_id=meeting_id,
+            title=self.title,
+            kind=self.kind,
+            case_description=self.case_description,
+            recommendation=self.recommendation,
+            is_public=self.is_public,
+            party_id=self.party,
+        )
+
+
+class ProposalChange(Input):
+    title: Title = omittable()
+    kind: AgendaItemKind = omittable()
+    case_description: CaseText = omittable()
+    recommendation: Text = omittable()
+    is_public: bool = omittable()
+
+    def command(self, proposal_id: int) -> commands.ProposalChange:
+        return commands.ProposalChange(proposal_id=proposal_id, **sent_fields(self))
+
+
+class ProposalDecisionIn(Input):
+    accept: bool = Field(description="true: onto the agenda (a new item at its end); false: rejected.")
+    reason: Text = Field("", description="Required when rejecting; the party sees it.")
+
+
+def _proposal(request: HttpRequest, pk: int) -> AgendaItemProposal:
+    proposal = proposal_detail(pk=pk, visible=visible_proposals(request.user))
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+@router.get(
+    "/meetings/{meeting_id}/proposals",
+    response={200: list[ProposalOut], **error_responses(401, 403, 404, 422)},
+    auth=WRITE_AUTH,
+)
+def list_proposals(request: HttpRequest, meeting_id: Id) -> Any:
+    """The meeting's proposals the caller may see: all of them for the secretariat, else their party's."""
+    meeting = meeting_for_edit(pk=meeting_id)
+    if meeting is None:
+        raise Http404
+    ensure_proposal_view(request.user, meeting)
+    return list(proposals_of_meeting(meeting=meeting, visible=visible_proposals(request.user)))
+
+
+@router.get("/proposals/{proposal_id}", response={200: ProposalOut, **DETAIL_ERRORS}, auth=WRITE_AUTH)
+def get_proposal(request: HttpRequest, proposal_id: Id) -> Any:
+    return _proposal(request, proposal_id)
+
+
+@router.post("/meetings/{meeting_id}/proposals", response={201: ProposalOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def create_proposal(request: HttpRequest, meeting_id: Id, payload: ProposalIn) -> Any:
+    """Propose an item for a coming meeting, before its submission deadline (editors of a taking part party)."""
+    proposal = commands.proposal_create(actor=request.user, command=payload.command(meeting_id))
+    return Status(201, _proposal(request, proposal.pk))
+
+
+@router.patch("/proposals/{proposal_id}", response={200: ProposalOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def change_proposal(request: HttpRequest, proposal_id: Id, payload: ProposalChange) -> Any:
+    commands.proposal_update(actor=request.user, command=payload.command(proposal_id))
+    return _proposal(request, proposal_id)
+
+
+@router.post(
+    "/proposals/{proposal_id}/decision", response={200: ProposalOut, **WRITE_ERRORS}, auth=WRITE_AUTH
+)
+def decide_proposal(request: HttpRequest, proposal_id: Id, payload: ProposalDecisionIn) -> Any:
+    """The secretariat accepts the proposal onto the agenda (with its attachments) or rejects it."""
+    command = commands.ProposalDecide(proposal_id=proposal_id, accept=payload.accept, reason=payload.reason)
+    commands.proposal_decide(actor=request.user, command=command)
+    return _proposal(request, proposal_id)
+
+
+@router.post(
+    "/proposals/{proposal_id}/withdraw", response={200: ProposalOut, **WRITE_ERRORS}, auth=WRITE_AUTH
+)
+def withdraw_proposal(request: HttpRequest, proposal_id: Id) -> Any:
+    commands.proposal_withdraw(actor=request.user, command=commands.ProposalWithdraw(proposal_id=proposal_id))
+    return _proposal(request, proposal_id)
 
 
 class RecommendationResponseIn(Input):

@@ -5,6 +5,7 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any
 
+from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Strict, field_validator
 
@@ -46,6 +47,28 @@ def _date_in_range(day: datetime.date) -> datetime.date:
 
 Date = Annotated[datetime.date, _iso(_ISO_DATE, "date (YYYY-MM-DD)"), AfterValidator(_date_in_range)]
 Time = Annotated[datetime.time, _iso(_ISO_TIME, "time (HH:MM)")]
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def _aware_in_range(moment: datetime.datetime) -> datetime.datetime:
+    """A moment in range; without an offset it is Danish local time."""
+    if problem := date_range_problem(moment.date()):
+        raise ValueError(f"the date {problem}")
+    if moment.tzinfo is None:
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def _iso_datetime(value: Any) -> Any:
+    if not isinstance(value, (str, datetime.datetime)) or (
+        isinstance(value, str) and not _ISO_DATETIME.match(value)
+    ):
+        raise ValueError("write the moment in ISO 8601 form (YYYY-MM-DDTHH:MM, optionally with an offset)")
+    return value
+
+
+# A moment (ISO 8601; without an offset, Danish local time).
+DateTime = Annotated[datetime.datetime, BeforeValidator(_iso_datetime), AfterValidator(_aware_in_range)]
 
 
 def _strip(text: str) -> str:

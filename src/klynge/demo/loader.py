@@ -8,6 +8,7 @@ from django.db import models, transaction
 
 from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitution
 from klynge.catchment.models import Area, CatchmentRule, Hospital
+from klynge.demo.cases import create_cases
 from klynge.demo.copenhagen import create_copenhagen
 from klynge.demo.councils import create_council_work
 from klynge.demo.gpcoverage import create_gp_coverage_example
@@ -50,6 +51,7 @@ def load_demo() -> None:
         reference = create_reference(sources)
         create_copenhagen(sources, reference)
         create_timeline(sources, reference)
+        create_cases()
         create_memos()
         create_referrals()
         create_gp_coverage_example()

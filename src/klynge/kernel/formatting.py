@@ -7,6 +7,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberFormatError, format_compact_decimal, format_decimal, parse_decimal
+from django.utils import timezone
 
 LOCALE = "da_DK"
 NBSP = "\xa0"
@@ -168,3 +169,23 @@ def meeting_label(meeting: Any) -> str:
     if meeting is None:
         return ""
     return f"{meeting.body.name}, {danish_meeting_date(meeting.date, meeting.date_precision)}"
+
+
+def danish_file_size(size: int | None) -> str:
+    """A file's size as people read it: 812 bytes · 48 kB · 1,2 MB (1 kB = 1.024 bytes)."""
+    if size is None:
+        return ""
+    if size < 1024:
+        return f"{danish_number(size)} bytes"
+    if size < 1024 * 1024:
+        return f"{danish_number(round(size / 1024))} kB"
+    return f"{danish_number(round(size / (1024 * 1024), 1))} MB"
+
+
+def danish_datetime(moment: datetime.datetime | None) -> str:
+    """A moment in Danish local time: "1. december 2026 kl. 12.00"."""
+    if moment is None:
+        return ""
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return f"{danish_date(moment.date())} kl. {moment:%H.%M}"

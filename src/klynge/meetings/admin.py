@@ -2,11 +2,12 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
 
 from klynge.kernel.admin import CommandAdmin, EditedInAppAdmin
 from klynge.kernel.formatting import danish_figure, danish_meeting_date
 from klynge.meetings import commands
-from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
+from klynge.meetings.models import AgendaItem, AgendaItemProposal, Decision, Meeting, ReportedFigure
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
 
 
@@ -91,3 +92,13 @@ class ReportedFigureAdmin(SourcedAdmin):
     def shown_value(self, figure: ReportedFigure) -> str:
         """With its unit; an amount in kroner by the amount rule."""
         return danish_figure(figure.value, figure.unit)
+
+
+@admin.register(AgendaItemProposal)
+class AgendaItemProposalAdmin(EditedInAppAdmin, SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "party", "status", "proposed_at"]
+    list_filter = ["status"]
+    list_select_related = ["meeting__body", "party"]
+    search_fields = ["title", "party__name", "meeting__body__name"]
+    readonly_fields = ["proposed_by", "decided_by", "agenda_item"]
+    raw_id_fields = ["meeting"]

@@ -14,8 +14,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from klynge.accounts.access import editor_party_id
 from klynge.kernel.commands import (
     UNSET,
     Actor,
@@ -28,11 +30,21 @@ from klynge.kernel.commands import (
     refused_together,
 )
 from klynge.meetings import services
-from klynge.meetings.access import ensure_meeting_create, ensure_meeting_edit, visible_agenda_items
+from klynge.meetings.access import (
+    access_proposal_edit,
+    access_proposal_withdraw,
+    ensure_meeting_create,
+    ensure_meeting_edit,
+    ensure_meeting_secretariat,
+    ensure_proposal_create,
+    visible_agenda_items,
+    visible_proposals,
+)
 from klynge.meetings.models import (
     RECOMMENDING_KINDS,
     AgendaItem,
     AgendaItemKind,
+    AgendaItemProposal,
     DatePrecision,
     Decision,
     DecisionKind,
@@ -47,7 +59,7 @@ from klynge.meetings.selectors import (
     meetings_to_edit,
     parties_to_recommend_to,
 )
-from klynge.organisation.models import Topic
+from klynge.organisation.models import Party, Topic
 
 # The refusals of references, the same whether the page's choices or the API's ids named them.
 BODY_NOT_ALLOWED = "Vælg et af organerne på listen."
@@ -70,6 +82,7 @@ class MeetingCreate:
     is_extra: bool = False
     title: str = ""
     location: str = ""
+    submission_deadline: datetime.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +96,7 @@ class MeetingChange:
     is_extra: bool | Unset = UNSET
     title: str | Unset = UNSET
     location: str | Unset = UNSET
+    submission_deadline: datetime.datetime | Unset | None = UNSET
 
 
 def meeting_fields(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -96,6 +110,8 @@ def meeting_fields(data: Mapping[str, Any]) -> dict[str, Any]:
         "is_extra": data["is_extra"],
         "title": data["title"],
         "location": data["location"],
+        # The admin's form has no deadline: left out, a new meeting has none and a change keeps it.
+        **({"submission_deadline": data["submission_deadline"]} if "submission_deadline" in data else {}),
     }
 
 
@@ -109,6 +125,7 @@ def meeting_values(meeting: Meeting) -> dict[str, Any]:
         "is_extra": meeting.is_extra,
         "title": meeting.title,
         "location": meeting.location,
+        "submission_deadline": meeting.submission_deadline,
     }
 
 
@@ -126,6 +143,7 @@ def meeting_create(*, actor: Actor, command: MeetingCreate) -> Meeting:
         is_extra=command.is_extra,
         title=command.title,
         location=command.location,
+        submission_deadline=command.submission_deadline,
     )
 
 
@@ -152,6 +170,9 @@ class AgendaItemCreate:
     title: str
     kind: AgendaItemKind
     summary: str = ""
+    case_description: str = ""
+    recommendation: str = ""
+    decision_text: str = ""
     is_public: bool = True
     is_tentative: bool = False
     topic_ids: tuple[int, ...] = ()
@@ -164,6 +185,9 @@ class AgendaItemChange:
     title: str | Unset = UNSET
     kind: AgendaItemKind | Unset = UNSET
     summary: str | Unset = UNSET
+    case_description: str | Unset = UNSET
+    recommendation: str | Unset = UNSET
+    decision_text: str | Unset = UNSET
     is_public: bool | Unset = UNSET
     is_tentative: bool | Unset = UNSET
     topic_ids: tuple[int, ...] | Unset = UNSET
@@ -186,6 +210,9 @@ def agenda_item_values(item: AgendaItem) -> dict[str, Any]:
         "title": item.title,
         "kind": AgendaItemKind(item.kind),
         "summary": item.summary,
+        "case_description": item.case_description,
+        "recommendation": item.recommendation,
+        "decision_text": item.decision_text,
         "is_public": item.is_public,
         "is_tentative": item.is_tentative,
         "topic_ids": tuple(topic.pk for topic in item.topics.all()),
@@ -206,6 +233,9 @@ def _item_arguments(meeting: Meeting, values: dict[str, Any]) -> dict[str, Any]:
     return {
         "kind": values["kind"],
         "summary": values["summary"].strip(),
+        "case_description": values["case_description"].strip(),
+        "recommendation": values["recommendation"].strip(),
+        "decision_text": values["decision_text"].strip(),
         "is_public": values["is_public"],
         "is_tentative": values["is_tentative"],
         **found,
@@ -219,6 +249,9 @@ def agenda_item_create(*, actor: Actor, command: AgendaItemCreate) -> AgendaItem
         "title": command.title,
         "kind": command.kind,
         "summary": command.summary,
+        "case_description": command.case_description,
+        "recommendation": command.recommendation,
+        "decision_text": command.decision_text,
         "is_public": command.is_public,
         "is_tentative": command.is_tentative,
         "topic_ids": command.topic_ids,
@@ -309,6 +342,140 @@ def decision_update(*, actor: Actor, command: DecisionChange) -> Decision:
         seen_version=command.seen_version,
         kind=values["kind"],
         **refused_together(decision_lookups(item, values)),
+    )
+
+
+# ---- Proposals for the agenda ----------------------------------------------------------------------------
+
+PROPOSER_HAS_NO_PARTY = "Kun en parts redaktør kan foreslå punkter; vælg den part, forslaget kommer fra."
+PARTY_NOT_IN_COLLABORATION = "Vælg en af samarbejdets parter."
+REASON_REQUIRED = "Skriv en begrundelse for afvisningen."
+
+
+@dataclass(frozen=True)
+class ProposalCreate:
+    meeting_id: int
+    title: str
+    kind: AgendaItemKind
+    case_description: str = ""
+    recommendation: str = ""
+    is_public: bool = True
+    party_id: int | None = None  # an administrator names the party; an editor proposes for their own
+
+
+@dataclass(frozen=True)
+class ProposalChange:
+    proposal_id: int
+    title: str | Unset = UNSET
+    kind: AgendaItemKind | Unset = UNSET
+    case_description: str | Unset = UNSET
+    recommendation: str | Unset = UNSET
+    is_public: bool | Unset = UNSET
+
+
+@dataclass(frozen=True)
+class ProposalDecide:
+    """The secretariat's decision: accept (onto the agenda) or reject (with a reason)."""
+
+    proposal_id: int
+    accept: bool
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ProposalWithdraw:
+    proposal_id: int
+
+
+def proposal_create(*, actor: Actor, command: ProposalCreate) -> AgendaItemProposal:
+    """An editor proposes an item for a coming meeting of a collaboration their party takes part in."""
+    meeting = record_or_404(meetings_to_edit(), command.meeting_id)
+    ensure_proposal_create(actor, meeting)
+    party_id = editor_party_id(actor)
+    if party_id is None:  # an administrator, proposing on a party's behalf
+        party_id = command.party_id
+        if party_id is None:
+            refuse("party", PROPOSER_HAS_NO_PARTY)
+    party = record_by_id(
+        Party.objects.filter(collaborations=meeting.body.collaboration_id).distinct(),
+        party_id,
+        field="party",
+        message=PARTY_NOT_IN_COLLABORATION,
+    )
+    assert party is not None
+    title = command.title.strip()
+    if not title:
+        refuse("title", TITLE_REQUIRED)
+    return services.proposal_create(
+        meeting=meeting,
+        party=party,
+        proposed_by=actor if getattr(actor, "is_authenticated", False) else None,
+        title=title,
+        kind=command.kind,
+        case_description=command.case_description.strip(),
+        recommendation=command.recommendation.strip(),
+        is_public=command.is_public,
+    )
+
+
+def _visible_proposal(actor: Actor, proposal_id: int) -> AgendaItemProposal:
+    return record_or_404(
+        visible_proposals(actor).select_related("meeting__body__collaboration", "party"), proposal_id
+    )
+
+
+def proposal_update(*, actor: Actor, command: ProposalChange) -> AgendaItemProposal:
+    """Change an open proposal (its party's editors, the secretariat)."""
+    proposal = _visible_proposal(actor, command.proposal_id)
+    if not access_proposal_edit(actor, proposal):
+        raise PermissionDenied("Du kan ikke ændre dette forslag.")
+    values = merged(
+        {
+            "title": proposal.title,
+            "kind": AgendaItemKind(proposal.kind),
+            "case_description": proposal.case_description,
+            "recommendation": proposal.recommendation,
+            "is_public": proposal.is_public,
+        },
+        command,
+        exclude=("proposal_id",),
+    )
+    title = values["title"].strip()
+    if not title:
+        refuse("title", TITLE_REQUIRED)
+    return services.proposal_update(
+        proposal=proposal,
+        title=title,
+        kind=values["kind"],
+        case_description=values["case_description"].strip(),
+        recommendation=values["recommendation"].strip(),
+        is_public=values["is_public"],
+    )
+
+
+def proposal_decide(*, actor: Actor, command: ProposalDecide) -> AgendaItemProposal:
+    """The secretariat accepts a proposal onto the agenda or rejects it with a reason."""
+    proposal = _visible_proposal(actor, command.proposal_id)
+    ensure_meeting_secretariat(actor, proposal.meeting)
+    by = actor if getattr(actor, "is_authenticated", False) else None
+    if command.accept:
+        services.proposal_accept(proposal=proposal, by=by, reason=command.reason)
+    else:
+        if not command.reason.strip():
+            refuse("reason", REASON_REQUIRED)
+        services.proposal_reject(proposal=proposal, by=by, reason=command.reason)
+    return AgendaItemProposal.objects.select_related("agenda_item", "party").get(pk=proposal.pk)
+
+
+def proposal_withdraw(*, actor: Actor, command: ProposalWithdraw) -> AgendaItemProposal:
+    """The proposing party takes its proposal back before the secretariat decides."""
+    proposal = _visible_proposal(actor, command.proposal_id)
+    if not access_proposal_withdraw(actor, proposal):
+        if proposal.is_open:
+            raise PermissionDenied("Kun den part, der har stillet forslaget, kan trække det tilbage.")
+        refuse("status", f"Forslaget er allerede {proposal.get_status_display().lower()}.")
+    return services.proposal_withdraw(
+        proposal=proposal, by=actor if getattr(actor, "is_authenticated", False) else None
     )
 
 

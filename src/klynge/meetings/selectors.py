@@ -3,12 +3,20 @@
 import datetime
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 
 from klynge.bodies.models import Body, Collaboration
-from klynge.meetings.access import VisibleItems, public_agenda_items
-from klynge.meetings.models import AgendaItem, Decision, Meeting, MeetingStatus, ReportedFigure
+from klynge.meetings.access import VisibleItems, public_agenda_items, visible_proposals
+from klynge.meetings.models import (
+    AgendaItem,
+    AgendaItemProposal,
+    Decision,
+    Meeting,
+    MeetingStatus,
+    ProposalStatus,
+    ReportedFigure,
+)
 from klynge.organisation.models import Party, Topic
 
 
@@ -368,6 +376,33 @@ def closed_items_readable(
         .select_related("meeting", "meeting__body")
         .annotate(number=visible_number(visible))
         .order_by("-meeting__date", "-meeting__pk", "position")[:limit]
+    )
+
+
+def proposals_of_meeting(
+    *, meeting: Meeting, visible: QuerySet[AgendaItemProposal]
+) -> QuerySet[AgendaItemProposal]:
+    """The meeting's proposals among those the viewer may see, open ones first, then newest decided."""
+    return (
+        visible.filter(meeting=meeting)
+        .select_related("party", "proposed_by", "decided_by", "agenda_item")
+        .annotate(
+            attachment_count=Count("attachments"),
+            is_undecided=Case(When(status=ProposalStatus.PROPOSED, then=0), default=1),
+        )
+        .order_by("is_undecided", "proposed_at", "pk")
+    )
+
+
+def open_proposal_count(*, meeting: Meeting, user: Any) -> int:
+    return visible_proposals(user).filter(meeting=meeting, status=ProposalStatus.PROPOSED).count()
+
+
+def proposal_detail(*, pk: int, visible: QuerySet[AgendaItemProposal]) -> AgendaItemProposal | None:
+    return (
+        visible.filter(pk=pk)
+        .select_related("meeting__body__collaboration", "party", "proposed_by", "decided_by", "agenda_item")
+        .first()
     )
 
 

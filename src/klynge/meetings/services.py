@@ -6,23 +6,28 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from klynge.bodies.models import Body
 from klynge.catchment.models import Area
+from klynge.kernel.formatting import danish_datetime
 from klynge.kernel.records import create_validated, update_checked, update_validated
 from klynge.meetings.models import (
     AgendaItem,
     AgendaItemKind,
+    AgendaItemProposal,
     DatePrecision,
     Decision,
     DecisionKind,
     FigureMetric,
     Meeting,
     MeetingStatus,
+    ProposalStatus,
     RecommendationResponse,
     ReportedFigure,
     ResponseOutcome,
 )
+from klynge.meetings.signals import proposal_accepted
 from klynge.organisation.models import Party, Topic
 from klynge.provenance.models import Source
 
@@ -37,6 +42,7 @@ def meeting_create(
     is_extra: bool = False,
     title: str = "",
     location: str = "",
+    submission_deadline: datetime.datetime | None = None,
     source: Source | None = None,
     source_note: str = "",
 ) -> Meeting:
@@ -50,6 +56,7 @@ def meeting_create(
         is_extra=is_extra,
         title=title,
         location=location,
+        submission_deadline=submission_deadline,
         source=source,
         source_note=source_note,
     )
@@ -66,6 +73,7 @@ def meeting_update(
     is_extra: bool,
     title: str,
     location: str,
+    submission_deadline: datetime.datetime | None = None,
 ) -> Meeting:
     """Change a meeting's time, place and status (refused if someone saved it meanwhile)."""
     return update_checked(
@@ -78,6 +86,7 @@ def meeting_update(
         is_extra=is_extra,
         title=title,
         location=location,
+        submission_deadline=submission_deadline,
     )
 
 
@@ -87,6 +96,9 @@ def agenda_item_create(
     title: str,
     kind: AgendaItemKind,
     summary: str = "",
+    case_description: str = "",
+    recommendation: str = "",
+    decision_text: str = "",
     is_public: bool = True,
     is_tentative: bool = False,
     topics: Iterable[Topic] = (),
@@ -105,6 +117,9 @@ def agenda_item_create(
             title=title,
             kind=kind,
             summary=summary,
+            case_description=case_description,
+            recommendation=recommendation,
+            decision_text=decision_text,
             is_public=is_public,
             is_tentative=is_tentative,
             source=source,
@@ -123,6 +138,9 @@ def agenda_item_update(
     is_public: bool,
     is_tentative: bool,
     topics: Iterable[Topic],
+    case_description: str,
+    recommendation: str,
+    decision_text: str,
 ) -> AgendaItem:
     return update_checked(
         agenda_item,
@@ -130,6 +148,9 @@ def agenda_item_update(
         title=title,
         kind=kind,
         summary=summary,
+        case_description=case_description,
+        recommendation=recommendation,
+        decision_text=decision_text,
         is_public=is_public,
         is_tentative=is_tentative,
         m2m={"topics": topics},
@@ -264,6 +285,151 @@ def decision_update(
         topic=topic,
         recommended_to=recommended_to,
     )
+
+
+# ---- Proposals for the agenda ----------------------------------------------------------------------------
+
+DEADLINE_PASSED = "Fristen for at foreslå punkter til mødet er overskredet ({deadline})."
+MEETING_NOT_PLANNED = "Der kan kun foreslås punkter til planlagte møder."
+MEETING_PASSED = "Mødet er allerede holdt; der kan ikke længere foreslås punkter."
+PROPOSAL_DECIDED = "Forslaget er allerede {status}."
+
+
+def _ensure_open_for_proposals(meeting: Meeting) -> None:
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ValidationError({"meeting": MEETING_NOT_PLANNED})
+    if meeting.submission_deadline is not None and timezone.now() >= meeting.submission_deadline:
+        raise ValidationError(
+            {"meeting": DEADLINE_PASSED.format(deadline=danish_datetime(meeting.submission_deadline))}
+        )
+    if meeting.submission_deadline is None and meeting.date < timezone.localdate():
+        raise ValidationError({"meeting": MEETING_PASSED})
+
+
+def proposal_create(
+    *,
+    meeting: Meeting,
+    party: Party,
+    proposed_by: Any,
+    title: str,
+    kind: AgendaItemKind,
+    case_description: str = "",
+    recommendation: str = "",
+    is_public: bool = True,
+) -> AgendaItemProposal:
+    """A party proposes an item for a coming meeting, before its submission deadline."""
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        _ensure_open_for_proposals(locked)
+        return create_validated(
+            AgendaItemProposal,
+            meeting=locked,
+            party=party,
+            proposed_by=proposed_by,
+            title=title,
+            kind=kind,
+            case_description=case_description,
+            recommendation=recommendation,
+            is_public=is_public,
+        )
+
+
+def proposal_update(
+    *,
+    proposal: AgendaItemProposal,
+    title: str,
+    kind: AgendaItemKind,
+    case_description: str,
+    recommendation: str,
+    is_public: bool,
+) -> AgendaItemProposal:
+    """Change an open proposal (its party before the deadline; the secretariat at any time)."""
+    with transaction.atomic():
+        locked = _locked_open(proposal)
+        return update_validated(
+            locked,
+            title=title,
+            kind=kind,
+            case_description=case_description,
+            recommendation=recommendation,
+            is_public=is_public,
+        )
+
+
+def _locked_open(proposal: AgendaItemProposal) -> AgendaItemProposal:
+    locked = AgendaItemProposal.objects.select_for_update().select_related("meeting").get(pk=proposal.pk)
+    if locked.status != ProposalStatus.PROPOSED:
+        raise ValidationError(
+            {"status": PROPOSAL_DECIDED.format(status=ProposalStatus(locked.status).label.lower())}
+        )
+    return locked
+
+
+def proposal_withdraw(*, proposal: AgendaItemProposal, by: Any) -> AgendaItemProposal:
+    """The proposing party takes its proposal back before the secretariat decides on it."""
+    with transaction.atomic():
+        locked = _locked_open(proposal)
+        return update_validated(
+            locked, status=ProposalStatus.WITHDRAWN, decided_by=by, decided_at=timezone.now()
+        )
+
+
+def proposal_reject(*, proposal: AgendaItemProposal, by: Any, reason: str) -> AgendaItemProposal:
+    """The secretariat declines a proposal, saying why (the party sees the reason)."""
+    with transaction.atomic():
+        locked = _locked_open(proposal)
+        return update_validated(
+            locked,
+            status=ProposalStatus.REJECTED,
+            reason=reason.strip(),
+            decided_by=by,
+            decided_at=timezone.now(),
+        )
+
+
+def proposal_accept(*, proposal: AgendaItemProposal, by: Any, reason: str = "") -> AgendaItem:
+    """The secretariat puts a proposal on the agenda: a new item at its end, with the proposal's texts and
+    wish for an open or closed item, and its attachments (moved by their app on `proposal_accepted`)."""
+    with transaction.atomic():
+        locked = _locked_open(proposal)
+        item = agenda_item_create(
+            meeting=locked.meeting,
+            title=locked.title,
+            kind=AgendaItemKind(locked.kind),
+            case_description=locked.case_description,
+            recommendation=locked.recommendation,
+            is_public=locked.is_public,
+            source_note=f"Foreslået af {locked.party.name}.",
+        )
+        update_validated(
+            locked,
+            status=ProposalStatus.ACCEPTED,
+            reason=reason.strip(),
+            decided_by=by,
+            decided_at=timezone.now(),
+            agenda_item=item,
+        )
+        proposal_accepted.send(sender=AgendaItemProposal, proposal=locked, agenda_item=item)
+        return item
+
+
+def agenda_item_set_case_texts(
+    *,
+    agenda_item: AgendaItem,
+    case_description: str,
+    recommendation: str,
+    decision_text: str,
+    source_note: str | None = None,
+) -> AgendaItem:
+    """Set an item's case texts alone (loads of existing agendas; editors use agenda_item_update)."""
+    fields: dict[str, Any] = {
+        "case_description": case_description,
+        "recommendation": recommendation,
+        "decision_text": decision_text,
+    }
+    if source_note is not None:
+        fields["source_note"] = source_note
+    return update_validated(agenda_item, **fields)
 
 
 def recommendation_response_record(

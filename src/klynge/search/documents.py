@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 
+from klynge.attachments.models import Attachment
 from klynge.bodies.models import Membership
 from klynge.meetings.models import AgendaItem, Decision, Meeting
 from klynge.memos.models import Memo
@@ -34,6 +35,7 @@ class Document:
     date_precision: str = "day"
     agenda_item_id: int | None = None  # visible only to those who may see this agenda item
     memo_id: int | None = None  # visible only to those who may see this memo
+    closed_meeting_id: int | None = None  # visible only to those who may read this meeting's closed items
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,9 @@ def _agenda_item(item: AgendaItem) -> Document:
         title=item.title,
         text=_text(
             item.summary,
+            item.case_description,
+            item.recommendation,
+            item.decision_text,
             f"{item.get_kind_display()} på mødet i {meeting.body.name}.",
             _listed("Emner", (t.name for t in item.topics.all())),
             _listed("Afrapporteret", figures),
@@ -127,6 +132,32 @@ def _decision(decision: Decision) -> Document:
         date=meeting.date,
         date_precision=meeting.date_precision,
         agenda_item_id=item.pk,
+    )
+
+
+def _attachments() -> QuerySet[Attachment]:
+    """Attachments of items and meetings; a proposal's are never searched (only its party and the
+    secretariat see it), and are indexed once the proposal is accepted and they belong to the item."""
+    return Attachment.objects.filter(proposal__isnull=True).select_related("meeting__body", "agenda_item")
+
+
+def _attachment(attachment: Attachment) -> Document:
+    meeting = attachment.meeting
+    item = attachment.agenda_item
+    where = f"punktet »{item.title}« på mødet" if item is not None else "mødet"
+    return Document(
+        kind=Kind.ATTACHMENT,
+        object_id=attachment.pk,
+        title=attachment.title,
+        text=_text(
+            f"Bilag til {where} i {meeting.body.name} ({attachment.original_name}).",
+            attachment.extracted_text,
+        ),
+        url=item.get_absolute_url() if item is not None else f"{_meeting_url(meeting.pk)}#bilag",
+        date=meeting.date,
+        date_precision=meeting.date_precision,
+        agenda_item_id=item.pk if item is not None else None,
+        closed_meeting_id=meeting.pk if item is None and not attachment.is_public else None,
     )
 
 
@@ -257,6 +288,7 @@ SOURCES: dict[Kind, Source] = {
         Source(Kind.INITIATIVE, Initiative, _initiatives, _initiative),
         Source(Kind.TRIAL_ACTION, TrialAction, _trial_actions, _trial_action),
         Source(Kind.MEMO, Memo, _memos, _memo),
+        Source(Kind.ATTACHMENT, Attachment, _attachments, _attachment),
         Source(Kind.PERSON, Person, _people, _person),
     )
 }

@@ -24,6 +24,7 @@ class Kind(models.TextChoices):
     INITIATIVE = "initiative", "Indsats"
     TRIAL_ACTION = "trial_action", "Prøvehandling"
     MEMO = "memo", "Notat"
+    ATTACHMENT = "attachment", "Bilag"
     PERSON = "person", "Person"
 
 
@@ -48,6 +49,15 @@ class SearchEntry(models.Model):
     )
     memo = models.ForeignKey(
         "memos.Memo", verbose_name="notat", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # A meeting's own closed attachment: visible only to those who may read the meeting's closed items.
+    closed_meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="lukket del af mødet",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     # PostgreSQL only (filled by the PostgreSQL backend); unused on SQLite.
     vector = SearchVectorField(null=True, editable=False)

@@ -33,6 +33,7 @@ def _entry(document: Document) -> SearchEntry:
         url=document.url,
         agenda_item_id=document.agenda_item_id,
         memo_id=document.memo_id,
+        closed_meeting_id=document.closed_meeting_id,
     )
 
 

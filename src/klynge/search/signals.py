@@ -15,6 +15,7 @@ from typing import Any
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from klynge.attachments.models import Attachment
 from klynge.bodies.models import Body, Collaboration, Membership
 from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
 from klynge.memos.models import Memo
@@ -37,11 +38,14 @@ AFFECTS: dict[type[models.Model], Callable[[Any], Affected]] = {
         Kind.MEETING: [m.pk],
         Kind.AGENDA_ITEM: _ids(AgendaItem.objects.filter(meeting=m.pk)),
         Kind.DECISION: _ids(Decision.objects.filter(agenda_item__meeting=m.pk)),
+        Kind.ATTACHMENT: _ids(Attachment.objects.filter(meeting=m.pk)),
     },
     AgendaItem: lambda i: {
         Kind.AGENDA_ITEM: [i.pk],
         Kind.DECISION: _ids(Decision.objects.filter(agenda_item=i.pk)),
+        Kind.ATTACHMENT: _ids(Attachment.objects.filter(agenda_item=i.pk)),
     },
+    Attachment: lambda a: {Kind.ATTACHMENT: [a.pk]},
     ReportedFigure: lambda f: {Kind.AGENDA_ITEM: [f.agenda_item_id]},
     Decision: lambda d: {Kind.DECISION: [d.pk]},
     FocusArea: lambda fa: {
@@ -62,6 +66,7 @@ AFFECTS: dict[type[models.Model], Callable[[Any], Affected]] = {
     Body: lambda b: {
         Kind.MEETING: _ids(Meeting.objects.filter(body=b.pk)),
         Kind.AGENDA_ITEM: _ids(AgendaItem.objects.filter(meeting__body=b.pk)),
+        Kind.ATTACHMENT: _ids(Attachment.objects.filter(meeting__body=b.pk)),
         Kind.PERSON: _ids(Person.objects.filter(memberships__body=b.pk)),
     },
     Collaboration: lambda c: {

@@ -21,11 +21,15 @@ from klynge.meetings.commands import (
     DecisionChange,
     MeetingChange,
     MeetingCreate,
+    ProposalChange,
+    ProposalCreate,
+    ProposalDecide,
     meeting_fields,
 )
 from klynge.meetings.models import (
     AgendaItem,
     AgendaItemKind,
+    AgendaItemProposal,
     DatePrecision,
     Decision,
     DecisionKind,
@@ -107,6 +111,16 @@ class MeetingForm(DanishForm):
     location = forms.CharField(
         label="Sted", required=False, max_length=200, widget=forms.TextInput(attrs=TEXT)
     )
+    submission_deadline = forms.DateTimeField(
+        label="Frist for punkter",
+        required=False,
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local", "class": "form-input input-width-m"}, format="%Y-%m-%dT%H:%M"
+        ),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d.%m.%Y %H.%M"],
+        help_text="Seneste tidspunkt, hvor parterne kan foreslå punkter til dagsordenen.",
+        error_messages={"invalid": "Skriv fristen som dato og tidspunkt, fx 01.12.2026 12:00."},
+    )
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, bodies: QuerySet[Body] | None = None, **kwargs: Any) -> None:
@@ -121,6 +135,17 @@ class MeetingForm(DanishForm):
 
     def _values(self) -> dict[str, Any]:
         return meeting_fields(self.cleaned_data)
+        data = self.cleaned_data
+        return {
+            "date": data["date"],
+            "date_precision": DatePrecision(data["date_precision"]),
+            "start_time": data["start_time"],
+            "status": MeetingStatus(data["status"]),
+            "is_extra": data["is_extra"],
+            "title": data["title"],
+            "location": data["location"],
+            "submission_deadline": data["submission_deadline"],
+        }
 
     def create_command(self) -> MeetingCreate:
         return MeetingCreate(body_id=self.cleaned_data["body"].pk, **self._values())
@@ -141,6 +166,7 @@ def meeting_initial(meeting: Meeting) -> dict[str, Any]:
         "is_extra": meeting.is_extra,
         "title": meeting.title,
         "location": meeting.location,
+        "submission_deadline": meeting.submission_deadline,
         "seen_version": record_version(meeting),
     }
 
@@ -155,6 +181,24 @@ class AgendaItemForm(DanishForm):
     kind = forms.ChoiceField(label="Type", choices=AgendaItemKind.choices, widget=forms.Select(attrs=SELECT))
     summary = forms.CharField(
         label="Resumé", required=False, widget=forms.Textarea(attrs={"class": "form-input", "rows": 5})
+    )
+    case_description = forms.CharField(
+        label="Sagsfremstilling",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 10}),
+        help_text="Hvad sagen drejer sig om: baggrund, økonomi og videre proces.",
+    )
+    recommendation = forms.CharField(
+        label="Indstilling",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+        help_text="Hvad sekretariatet indstiller, at organet beslutter.",
+    )
+    decision_text = forms.CharField(
+        label="Beslutning",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+        help_text="Hvad organet besluttede på mødet, som det skal stå i beslutningsprotokollen.",
     )
     is_public = forms.BooleanField(
         label="Åbent punkt",
@@ -203,6 +247,9 @@ class AgendaItemForm(DanishForm):
             "title": data["title"],
             "kind": AgendaItemKind(data["kind"]),
             "summary": data["summary"],
+            "case_description": data["case_description"],
+            "recommendation": data["recommendation"],
+            "decision_text": data["decision_text"],
             "is_public": data["is_public"],
             "is_tentative": data["is_tentative"],
             "topic_ids": tuple(topic.pk for topic in data["topics"]),
@@ -232,6 +279,9 @@ def agenda_item_initial(item: AgendaItem) -> dict[str, Any]:
         "title": item.title,
         "kind": item.kind,
         "summary": item.summary,
+        "case_description": item.case_description,
+        "recommendation": item.recommendation,
+        "decision_text": item.decision_text,
         "is_public": item.is_public,
         "is_tentative": item.is_tentative,
         "topics": [topic.pk for topic in item.topics.all()],
@@ -386,3 +436,102 @@ def _set_queryset(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
     field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)
     field.queryset = queryset
+
+
+class ProposalForm(DanishForm):
+    """A party's proposal for an agenda item: what it is about, and what it recommends."""
+
+    title = forms.CharField(
+        label="Overskrift",
+        max_length=300,
+        widget=forms.TextInput(attrs=TEXT),
+        error_messages={"required": TITLE_REQUIRED},
+    )
+    kind = forms.ChoiceField(label="Type", choices=AgendaItemKind.choices, widget=forms.Select(attrs=SELECT))
+    case_description = forms.CharField(
+        label="Sagsfremstilling",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 10}),
+        help_text="Hvad sagen drejer sig om: baggrund, økonomi og videre proces.",
+    )
+    recommendation = forms.CharField(
+        label="Indstilling",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+        help_text="Hvad parten foreslår, at organet beslutter.",
+    )
+    is_public = forms.BooleanField(
+        label="Åbent punkt",
+        required=False,
+        initial=True,
+        widget=forms.CheckboxInput(attrs=CHECKBOX),
+        help_text="Fjern markeringen, hvis punktet ønskes behandlet som lukket punkt.",
+    )
+    party = forms.ModelChoiceField(
+        label="Foreslået af part",
+        queryset=Party.objects.none(),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+        empty_label="Vælg part",
+        error_messages={"invalid_choice": RECOMMENDED_TO_NOT_ALLOWED},
+    )
+
+    def __init__(self, *args: Any, parties: QuerySet[Party] | None = None, **kwargs: Any) -> None:
+        """`parties`: the choice an administrator makes (an editor proposes for their own party)."""
+        super().__init__(*args, **kwargs)
+        party_field = self.fields["party"]
+        assert isinstance(party_field, forms.ModelChoiceField)
+        if parties is None:
+            del self.fields["party"]
+        else:
+            party_field.queryset = parties
+            party_field.required = True
+
+    def _values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "kind": AgendaItemKind(data["kind"]),
+            "case_description": data["case_description"],
+            "recommendation": data["recommendation"],
+            "is_public": data["is_public"],
+        }
+
+    def create_command(self, meeting: Meeting) -> ProposalCreate:
+        party = self.cleaned_data.get("party")
+        return ProposalCreate(meeting_id=meeting.pk, party_id=party.pk if party else None, **self._values())
+
+    def change_command(self, proposal: AgendaItemProposal) -> ProposalChange:
+        return ProposalChange(proposal_id=proposal.pk, **self._values())
+
+
+def proposal_initial(proposal: AgendaItemProposal) -> dict[str, Any]:
+    return {
+        "title": proposal.title,
+        "kind": proposal.kind,
+        "case_description": proposal.case_description,
+        "recommendation": proposal.recommendation,
+        "is_public": proposal.is_public,
+    }
+
+
+class ProposalDecisionForm(DanishForm):
+    beslutning = forms.ChoiceField(
+        label="Afgørelse",
+        choices=[("optag", "Optag på dagsordenen"), ("afvis", "Afvis")],
+        widget=forms.RadioSelect(attrs={"class": "form-radio"}),
+        error_messages={"required": "Vælg, om forslaget optages eller afvises."},
+    )
+    reason = forms.CharField(
+        label="Begrundelse",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+        help_text="Skal udfyldes ved afvisning; parten kan se begrundelsen.",
+    )
+
+    def decide_command(self, proposal: AgendaItemProposal) -> ProposalDecide:
+        return ProposalDecide(
+            proposal_id=proposal.pk,
+            accept=self.cleaned_data["beslutning"] == "optag",
+            reason=self.cleaned_data["reason"],
+        )

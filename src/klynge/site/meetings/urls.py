@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.site.meetings import responses, views
+from klynge.site.meetings import proposals, responses, views
 
 app_name = "meetings"
 
@@ -15,6 +15,12 @@ urlpatterns = [
     path("punkter/<int:pk>/fjern/", views.agenda_item_remove_view, name="agenda_item_remove"),
     path("punkter/<int:pk>/beslutninger/ny/", views.decision_create_view, name="decision_create"),
     path("beslutninger/<int:pk>/rediger/", views.decision_edit_view, name="decision_edit"),
+    path("moeder/<int:pk>/forslag/", proposals.proposal_list, name="proposal_list"),
+    path("moeder/<int:pk>/forslag/ny/", proposals.proposal_create_view, name="proposal_create"),
+    path("forslag/<int:pk>/", proposals.proposal_detail_view, name="proposal_detail"),
+    path("forslag/<int:pk>/rediger/", proposals.proposal_edit_view, name="proposal_edit"),
+    path("forslag/<int:pk>/afgoer/", proposals.proposal_decide_view, name="proposal_decide"),
+    path("forslag/<int:pk>/traek-tilbage/", proposals.proposal_withdraw_view, name="proposal_withdraw"),
     path(
         "beslutninger/<int:pk>/modtagerens-beslutning/",
         responses.recommendation_response_view,

@@ -10,15 +10,22 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from klynge.attachments.selectors import attachments_of_meeting
 from klynge.attendance.selectors import meeting_attendance
 from klynge.bodies.access import access_any_edit, access_collaboration_edit
 from klynge.kernel.formatting import meeting_label
 from klynge.meetings import commands
-from klynge.meetings.access import ensure_meeting_create, ensure_meeting_edit, visible_agenda_items
+from klynge.meetings.access import (
+    access_meeting_proposals,
+    access_proposal_create,
+    ensure_meeting_create,
+    ensure_meeting_edit,
+    visible_agenda_items,
+)
 from klynge.meetings.models import AgendaItem, Meeting
 from klynge.meetings.selectors import agenda_item_for_edit as select_agenda_item_for_edit
 from klynge.meetings.selectors import decision_for_edit as select_decision_for_edit
-from klynge.meetings.selectors import meeting_body_choices, meeting_years, number_of
+from klynge.meetings.selectors import meeting_body_choices, meeting_years, number_of, open_proposal_count
 from klynge.meetings.selectors import meeting_detail as select_meeting
 from klynge.meetings.selectors import meeting_for_edit as select_meeting_for_edit
 from klynge.meetings.selectors import meeting_list as select_meetings
@@ -71,13 +78,24 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_with_links(meeting)  # what its items concern and its decisions did, in work
     if meeting is None:
         raise Http404("Mødet findes ikke.")
+    items = list(meeting.agenda_items.all())
+    own_attachments, item_attachments = attachments_of_meeting(meeting=meeting, user=request.user)
+    for item in items:
+        item.visible_attachments = item_attachments.get(item.pk, [])  # type: ignore[attr-defined]
+    can_see_proposals = request.user.is_authenticated and access_meeting_proposals(request.user, meeting)
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
-            "attendance": meeting_attendance(meeting=meeting, agenda_items=list(meeting.agenda_items.all())),
+            "attendance": meeting_attendance(meeting=meeting, agenda_items=items),
             "can_edit": access_collaboration_edit(request.user, meeting.body.collaboration),
+            "meeting_attachments": own_attachments,
+            "can_propose": access_proposal_create(request.user, meeting) and meeting.is_open_for_proposals,
+            "can_see_proposals": can_see_proposals,
+            "open_proposals": open_proposal_count(meeting=meeting, user=request.user)
+            if can_see_proposals
+            else 0,
         },
     )
 

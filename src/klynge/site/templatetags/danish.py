@@ -70,3 +70,15 @@ def period(obj: Any, fields: str = "valid_from,valid_to") -> str:
 def meeting_label(meeting: Any) -> str:
     """{{ meeting|meeting_label }} → Politisk sundhedsklynge Byen, 28. november 2023"""
     return formatting.meeting_label(meeting)
+
+
+@register.filter
+def file_size(value: int | None) -> str:
+    """{{ attachment.size|file_size }} → 1,2 MB"""
+    return formatting.danish_file_size(value)
+
+
+@register.filter
+def danish_datetime(value: datetime.datetime | None) -> str:
+    """{{ meeting.submission_deadline|danish_datetime }} → 1. december 2026 kl. 12.00"""
+    return formatting.danish_datetime(value)
