@@ -114,6 +114,8 @@ def meeting_create(*, actor: Actor, command: MeetingCreate) -> Meeting:
         is_extra=command.is_extra,
         title=command.title,
         location=command.location,
+        # A meeting prepared in Klynge: its agenda is seen by the secretariat until it is published.
+        agenda_published=False,
     )
 
 

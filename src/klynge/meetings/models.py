@@ -49,6 +49,10 @@ class Meeting(Sourced):
         blank=True,
         help_text="Seneste tidspunkt, hvor parterne kan foreslå punkter til dagsordenen.",
     )
+    # When the agenda was first published (its first version, klynge.agendas). Until then, and unless
+    # the meeting is recorded as held, its items are seen only by those who may prepare the meeting
+    # (klynge.meetings.access). Meetings that existed before publication was recorded count as published.
+    agenda_published_at = models.DateTimeField("dagsorden offentliggjort", null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -75,6 +79,11 @@ class Meeting(Sourced):
             raise ValidationError({"date": f"{self.body} findes ikke i denne periode."})
         if self.status == MeetingStatus.HELD and self.date > timezone.localdate():
             raise ValidationError({"status": "Et møde i fremtiden kan ikke være afholdt."})
+
+    @property
+    def agenda_is_published(self) -> bool:
+        """Are the meeting's items out for everyone who may see them (see meetings.access)?"""
+        return self.agenda_published_at is not None or self.status == MeetingStatus.HELD
 
     @property
     def day(self) -> datetime.date:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.db import transaction
 from django.db.models import Max
 
@@ -39,9 +40,14 @@ def meeting_create(
     location: str = "",
     source: Source | None = None,
     source_note: str = "",
+    agenda_published: bool = True,
 ) -> Meeting:
+    """Record a meeting. A meeting recorded from elsewhere (the demo, an import) has its agenda out at once;
+    one prepared in Klynge (the command) passes `agenda_published=False` and publishes it as an agenda
+    version (klynge.agendas)."""
     return create_validated(
         Meeting,
+        agenda_published_at=timezone.now() if agenda_published else None,
         body=body,
         date=date,
         status=status,

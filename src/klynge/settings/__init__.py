@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "klynge.work",
     "klynge.attendance",
     "klynge.memos",
+    "klynge.agendas",
     "klynge.accounts",
     "klynge.gpcoverage",
     "klynge.temporaryplaces",
