@@ -17,9 +17,16 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from klynge.accounts.access import editor_party_id, is_administrator, member_person_id
-from klynge.bodies.access import editable_collaborations, ensure_collaboration_edit
-from klynge.bodies.models import Body, Membership, Participation, Substitution
-from klynge.meetings.models import AgendaItem, Meeting, MeetingStatus
+from klynge.bodies.access import access_collaboration_edit, editable_collaborations, ensure_collaboration_edit
+from klynge.bodies.models import (
+    Body,
+    Collaboration,
+    CollaborationKind,
+    Membership,
+    Participation,
+    Substitution,
+)
+from klynge.meetings.models import AgendaItem, AgendaItemProposal, Meeting, MeetingStatus
 
 MEETING_DAY = OuterRef("date")
 
@@ -159,3 +166,100 @@ def ensure_meeting_create(user: Any) -> QuerySet[Body]:
 def ensure_meeting_edit(user: Any, meeting: Meeting) -> None:
     """Refuse (403) anyone who may not change the meeting, its agenda, decisions and attendance."""
     ensure_collaboration_edit(user, meeting.body.collaboration)
+
+
+# ---- The secretariat, and proposals for the agenda ---------------------------------------------------
+# A collaboration's secretariat is the party it is anchored with (`host_party`), or the host party of a
+# secretariat that spans it (the demo's KK-klyngesekretariatet runs the Copenhagen clusters). Without
+# either, every party taking part acts as its secretariat, as before proposals existed. The secretariat's
+# editors accept or reject the parties' proposals and may add items after the submission deadline.
+# A proposal is seen only by its party's editors and the secretariat (and administrators).
+
+NOT_SECRETARIAT = "Kun samarbejdets sekretariat kan optage eller afvise forslag til dagsordenen."
+NO_PROPOSAL_RIGHT = "Du kan kun foreslå punkter til møder i samarbejder, din part deltager i."
+
+
+def collaborations_run_by_party(party_id: int) -> QuerySet[Collaboration, Any]:
+    """The collaborations whose secretariat the party is (as ids, for a subquery)."""
+    spanning_secretariat = Collaboration.objects.filter(
+        kind=CollaborationKind.SECRETARIAT, spans=OuterRef("pk"), host_party__isnull=False
+    )
+    runs_spanning = Collaboration.objects.filter(
+        kind=CollaborationKind.SECRETARIAT, spans=OuterRef("pk"), host_party=party_id
+    )
+    no_secretariat = Q(host_party__isnull=True) & ~Exists(spanning_secretariat)
+    return Collaboration.objects.filter(
+        Q(host_party=party_id) | Exists(runs_spanning) | (no_secretariat & Q(parties=party_id))
+    ).values("pk")
+
+
+def access_meeting_secretariat(user: Any, meeting: Meeting) -> bool:
+    """May the user act as the secretariat of the meeting's collaboration?"""
+    if is_administrator(user):
+        return True
+    party_id = editor_party_id(user)
+    if party_id is None:
+        return False
+    return collaborations_run_by_party(party_id).filter(pk=meeting.body.collaboration_id).exists()
+
+
+def ensure_meeting_secretariat(user: Any, meeting: Meeting) -> None:
+    if not access_meeting_secretariat(user, meeting):
+        raise PermissionDenied(NOT_SECRETARIAT)
+
+
+def access_proposal_create(user: Any, meeting: Meeting) -> bool:
+    """May the user propose items for the meeting: an editor of a party taking part in its collaboration
+    (or an administrator), for a meeting that is still planned."""
+    if meeting.status != MeetingStatus.PLANNED:
+        return False
+    return access_collaboration_edit(user, meeting.body.collaboration)
+
+
+def ensure_proposal_create(user: Any, meeting: Meeting) -> None:
+    if not access_proposal_create(user, meeting):
+        raise PermissionDenied(NO_PROPOSAL_RIGHT)
+
+
+def proposals_visible_condition(user: Any, *, path: str = "") -> Q:
+    """The proposals the user may see, as a condition on the proposal at `path` ("" for itself): an
+    administrator all; a party's editor their party's, and all of those to meetings their party is the
+    secretariat of; everyone else none."""
+    prefix = f"{path}__" if path else ""
+    if is_administrator(user):
+        return Q(**{f"{prefix}pk__isnull": False})
+    party_id = editor_party_id(user)
+    if party_id is None:
+        return Q(**{f"{prefix}pk__in": []})
+    return Q(**{f"{prefix}party": party_id}) | Q(
+        **{f"{prefix}meeting__body__collaboration__in": collaborations_run_by_party(party_id)}
+    )
+
+
+def visible_proposals(user: Any) -> QuerySet[AgendaItemProposal]:
+    return AgendaItemProposal.objects.filter(proposals_visible_condition(user))
+
+
+def access_proposal_withdraw(user: Any, proposal: AgendaItemProposal) -> bool:
+    """The proposing party's editors may withdraw an open proposal (so may administrators)."""
+    if not proposal.is_open:
+        return False
+    return is_administrator(user) or editor_party_id(user) == proposal.party_id
+
+
+def access_proposal_edit(user: Any, proposal: AgendaItemProposal) -> bool:
+    """The proposing party's editors (and the secretariat) may change an open proposal and its attachments."""
+    if not proposal.is_open:
+        return False
+    return access_proposal_withdraw(user, proposal) or access_meeting_secretariat(user, proposal.meeting)
+
+
+def closed_meeting_condition(user: Any, *, path: str) -> Q:
+    """Whether the user may read the closed records of the meeting at `path` (as a condition): the same
+    rule as for its closed agenda items."""
+    closed = _meetings_with_closed_items_visible(user)
+    if closed is True:
+        return Q(**{f"{path}__isnull": False})
+    if closed is False:
+        return Q(**{f"{path}__in": []})
+    return Q(**{f"{path}__in": closed})

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -315,3 +316,89 @@ class ReportedFigure(Sourced):
 
     def within(self, start: datetime.date | None, end: datetime.date | None) -> bool:
         return contains(start, end, self.meeting_date)
+
+
+class ProposalStatus(models.TextChoices):
+    PROPOSED = "proposed", "Foreslået"
+    ACCEPTED = "accepted", "Optaget på dagsordenen"
+    REJECTED = "rejected", "Afvist"
+    WITHDRAWN = "withdrawn", "Trukket tilbage"
+
+
+class AgendaItemProposal(models.Model):
+    """A party's proposal of an item for a coming meeting's agenda, until the secretariat decides on it.
+
+    Seen only by the proposing party and the collaboration's secretariat (klynge.meetings.access): never
+    by the public or the other parties, never counted or searched publicly. Accepted, it becomes an
+    agenda item at the end of the agenda (`agenda_item`), with its attachments moved along.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="møde", on_delete=models.CASCADE, related_name="proposals"
+    )
+    party = models.ForeignKey(
+        Party, verbose_name="foreslået af part", on_delete=models.PROTECT, related_name="agenda_proposals"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="foreslået af",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField("foreslået", default=timezone.now)
+    title = models.CharField("titel", max_length=300)
+    kind = models.CharField("type", max_length=30, choices=AgendaItemKind.choices)
+    case_description = models.TextField("sagsfremstilling", blank=True)
+    recommendation = models.TextField("indstilling", blank=True)
+    is_public = models.BooleanField("ønskes behandlet som åbent punkt", default=True)
+    status = models.CharField(
+        "status", max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.PROPOSED
+    )
+    reason = models.TextField("begrundelse", blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="afgjort af",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("afgjort", null=True, blank=True)
+    agenda_item = models.OneToOneField(
+        AgendaItem,
+        verbose_name="dagsordenspunkt",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposal",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "forslag til dagsordenspunkt"
+        verbose_name_plural = "forslag til dagsordenspunkter"
+        ordering = ["meeting", "proposed_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="rejected") | ~models.Q(reason=""),
+                name="agenda_proposal_rejection_has_reason",
+                violation_error_message="Skriv en begrundelse for afvisningen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:proposal_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.status == ProposalStatus.REJECTED and not self.reason.strip():
+            raise ValidationError({"reason": "Skriv en begrundelse for afvisningen."})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ProposalStatus.PROPOSED

@@ -10,3 +10,8 @@ from django.dispatch import Signal
 # Arguments: meeting (Meeting), version (the published agenda version), supplementary (bool: a
 # tillægsdagsorden), changed (bool: a new version of an agenda already published).
 agenda_published = Signal()
+
+# Sent inside the accepting transaction when the secretariat accepts a proposed agenda item, after the
+# item is created, so that records kept above meetings (the proposal's attachments) move along to it in
+# the same transaction. Arguments: proposal (AgendaItemProposal), agenda_item (AgendaItem).
+proposal_accepted = Signal()

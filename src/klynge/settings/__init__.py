@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "klynge.meetings",
     "klynge.work",
     "klynge.attendance",
+    "klynge.attachments",
     "klynge.memos",
     "klynge.agendas",
     "klynge.accounts",
@@ -170,10 +171,48 @@ STATICFILES_DIRS = [
     ("dkfds", NODE_MODULES_DIR / "dkfds" / "dist"),
     ("htmx", NODE_MODULES_DIR / "htmx.org" / "dist"),
 ]
+# Uploaded files (attachments): on local disk under MEDIA_ROOT, or in an S3-compatible bucket when
+# KLYNGE_S3_BUCKET is set (install the `s3` extra: django-storages with boto3). They are never served
+# from MEDIA_URL: every download goes through klynge.site.attachments, which checks who may read it.
+MEDIA_ROOT = Path(os.environ.get("KLYNGE_MEDIA_ROOT", DATA_DIR / "media"))
+
+
+def default_storage_from_env() -> dict[str, object]:
+    bucket = os.environ.get("KLYNGE_S3_BUCKET", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}}
+    options: dict[str, object] = {
+        "bucket_name": bucket,
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+        "location": os.environ.get("KLYNGE_S3_PREFIX", ""),
+    }
+    for option, variable in (
+        ("endpoint_url", "KLYNGE_S3_ENDPOINT_URL"),
+        ("region_name", "KLYNGE_S3_REGION"),
+        ("access_key", "KLYNGE_S3_ACCESS_KEY_ID"),
+        ("secret_key", "KLYNGE_S3_SECRET_ACCESS_KEY"),
+    ):
+        if os.environ.get(variable):
+            options[option] = os.environ[variable]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage_from_env(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Attachments (bilag): the largest file accepted, and the kinds (by content, see klynge.attachments.files).
+KLYNGE_ATTACHMENT_MAX_BYTES = int(os.environ.get("KLYNGE_ATTACHMENT_MAX_BYTES", 25 * 1024 * 1024))
+KLYNGE_ATTACHMENT_TYPES = [
+    t.strip()
+    for t in os.environ.get("KLYNGE_ATTACHMENT_TYPES", "pdf,docx,xlsx,png,jpeg").split(",")
+    if t.strip()
+]
+# Django reads uploads above this into a temporary file rather than memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WHITENOISE_USE_FINDERS = True
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
