@@ -104,8 +104,12 @@ class ApprovalKind(models.TextChoices):
 
 
 class Minutes(models.Model):
-    meeting = models.OneToOneField(Meeting, verbose_name="møde", on_delete=models.CASCADE, related_name="minutes")
-    status = models.CharField("status", max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
+    meeting = models.OneToOneField(
+        Meeting, verbose_name="møde", on_delete=models.CASCADE, related_name="minutes"
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+    )
     attendance = models.TextField("deltagere og afbud", blank=True)
     closing_note = models.TextField("eventuelt", blank=True)
     approval_kind = models.CharField("godkendelse", max_length=20, choices=ApprovalKind.choices, blank=True)
@@ -151,14 +155,18 @@ class Minutes(models.Model):
                 )
             if later.date <= self.meeting.date:
                 raise ValidationError(
-                    {"approved_at_meeting": "Referatet godkendes på et senere møde end det, det er referat af."}
+                    {
+                        "approved_at_meeting": "Referatet godkendes på et senere møde end det, det er referat af."
+                    }
                 )
 
 
 class MinutesEntry(models.Model):
     """The minutes of one agenda item: as closed as the item."""
 
-    minutes = models.ForeignKey(Minutes, verbose_name="referat", on_delete=models.CASCADE, related_name="entries")
+    minutes = models.ForeignKey(
+        Minutes, verbose_name="referat", on_delete=models.CASCADE, related_name="entries"
+    )
     agenda_item = models.OneToOneField(
         AgendaItem, verbose_name="dagsordenspunkt", on_delete=models.CASCADE, related_name="minutes_entry"
     )

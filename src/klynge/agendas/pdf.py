@@ -346,9 +346,9 @@ def render_package(front: PackageFront, items: Sequence[PackageItem]) -> bytes:
         if len(writer.pages) == start:
             continue
         if segment.level == 0:
-            parent = writer.add_outline_item(segment.bookmark, start)
+            parent = writer.add_outline_item(title=segment.bookmark, page_number=start)
         else:
-            writer.add_outline_item(segment.bookmark, start, parent=parent)
+            writer.add_outline_item(title=segment.bookmark, page_number=start, parent=parent)
     _page_numbers(writer)
     writer.add_metadata({"/Title": f"{front.heading} – {front.body}, {front.date}"})
     writer.page_mode = "/UseOutlines"

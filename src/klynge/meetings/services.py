@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from klynge.bodies.models import Body
 from klynge.catchment.models import Area

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0004_agenda_item_proposals'),
+        ("meetings", "0004_agenda_item_proposals"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalmeeting',
-            name='agenda_published_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='dagsorden offentliggjort'),
+            model_name="historicalmeeting",
+            name="agenda_published_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="dagsorden offentliggjort"),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='agenda_published_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='dagsorden offentliggjort'),
+            model_name="meeting",
+            name="agenda_published_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="dagsorden offentliggjort"),
         ),
     ]
