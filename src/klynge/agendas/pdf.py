@@ -74,7 +74,13 @@ class PackageFront:
 
 
 class _Doc(FPDF):
-    pass
+    numbered = False  # the package numbers its pages after merging; the minutes number their own
+
+    def footer(self) -> None:
+        if self.numbered:
+            self.set_y(-15)
+            self.set_font(FAMILY, size=8)
+            self.cell(0, 10, f"Side {self.page_no()} af {{nb}}", align="C")
 
 
 def _new_doc(title: str) -> _Doc:

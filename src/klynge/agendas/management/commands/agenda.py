@@ -32,6 +32,8 @@ class Command(BaseCommand):
         now = aware(options["now"]) if options["now"] else timezone.now()
         published = agenda_versions_publish_due(now=now)
         for version in published:
-            self.stdout.write(f"Published version {version.number} of the agenda of meeting {version.meeting_id}")
+            self.stdout.write(
+                f"Published version {version.number} of the agenda of meeting {version.meeting_id}"
+            )
         if not published:
             self.stdout.write("No agenda versions were due.")
