@@ -149,6 +149,8 @@ class Minutes(models.Model):
         super().clean()
         if self.approval_kind == ApprovalKind.MEETING and self.approved_at_meeting_id is not None:
             later = self.approved_at_meeting
+            if later is None:
+                return
             if later.body_id != self.meeting.body_id:
                 raise ValidationError(
                     {"approved_at_meeting": "Referatet godkendes på et møde i samme organ."}

@@ -2,6 +2,7 @@
 frozen package PDFs, and the minutes (draft, edit, approve, publish; PDF and Word)."""
 
 import datetime
+from collections.abc import Callable
 
 from django import forms
 from django.contrib import messages
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_POST
 from klynge.agendas import commands
 from klynge.agendas.access import access_agenda_publish, access_closed_package, access_meeting_prepare
 from klynge.agendas.minutes_render import approval_line, render_minutes_docx, render_minutes_pdf
-from klynge.agendas.models import AgendaVersionKind, ApprovalKind, MinutesStatus
+from klynge.agendas.models import AgendaVersionKind, ApprovalKind, Minutes, MinutesStatus
 from klynge.agendas.selectors import agenda_version, agenda_versions, minutes_of
 from klynge.meetings.models import Meeting, MeetingStatus
 from klynge.site.forms import add_service_errors
@@ -121,9 +122,9 @@ def agenda_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
                 else f"Version {version.number} offentliggøres {timezone.localtime(version.publish_at):%d.%m.%Y kl. %H.%M}.",
             )
             return redirect("agendas:agenda_page", pk=meeting.pk)
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+    for problems in form.errors.values():
+        for problem in problems:
+            messages.error(request, str(problem))
     return redirect("agendas:agenda_page", pk=meeting.pk)
 
 
@@ -144,7 +145,7 @@ def agenda_version_pdf(request: HttpRequest, pk: int, number: int, edition: str)
     return FileResponse(stored.open("rb"), content_type="application/pdf", filename=name)
 
 
-def _minutes_or_404(request: HttpRequest, meeting: Meeting, closed: bool):  # type: ignore[no-untyped-def]
+def _minutes_or_404(request: HttpRequest, meeting: Meeting, closed: bool) -> Minutes:
     minutes = minutes_of(meeting=meeting, user=request.user, closed=closed)
     if minutes is None or (
         minutes.status != MinutesStatus.PUBLISHED and not access_meeting_prepare(request.user, meeting)
@@ -174,7 +175,9 @@ def minutes_file(request: HttpRequest, pk: int, edition: str, fmt: str) -> HttpR
     return response
 
 
-def _minutes_action(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _minutes_action(
+    request: HttpRequest, pk: int, run: Callable[[Meeting], object], success: str
+) -> HttpResponse:
     meeting = _meeting(pk)
     try:
         run(meeting)
@@ -200,10 +203,10 @@ def minutes_draft_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def minutes_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    entries = {}
-    for key, value in request.POST.items():
+    entries: dict[int, str] = {}
+    for key in request.POST:
         if key.startswith("punkt-") and key[6:].isdigit() and len(key) < 20:
-            entries[int(key[6:])] = value
+            entries[int(key[6:])] = request.POST.get(key, "")
     return _minutes_action(
         request,
         pk,
@@ -226,9 +229,9 @@ def minutes_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = ApproveForm(request.POST, meeting=meeting)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        for problems in form.errors.values():
+            for problem in problems:
+                messages.error(request, str(problem))
         return redirect("agendas:agenda_page", pk=meeting.pk)
     data = form.cleaned_data
     on: datetime.date | None = data["on"]
