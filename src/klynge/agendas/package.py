@@ -29,6 +29,7 @@ def _reader(attachment: Attachment) -> PackageAttachment:
         content_type=attachment.content_type,
         read=read,
         where=attachment.get_absolute_url(),
+        key=f"{attachment.pk}-{attachment.sha256}",
     )
 
 
@@ -43,6 +44,7 @@ def build_package(
     heading: str = "Dagsorden",
     version_line: str = "",
     new_item_ids: Collection[int] = (),
+    conversions: dict[str, bytes] | None = None,
 ) -> bytes:
     """The package PDF of the meeting as it stands: public (closed=False) or closed."""
     items = AgendaItem.objects.filter(meeting=meeting).order_by("position")
@@ -80,7 +82,7 @@ def build_package(
         version=version_line,
         closed=closed,
     )
-    return render_package(front, package_items)
+    return render_package(front, package_items, conversions=conversions)
 
 
 def version_line(number: int, published_on: object) -> str:

@@ -46,6 +46,7 @@ class PackageAttachment:
     content_type: str
     read: Callable[[], bytes]
     where: str = ""  # where to get it when it cannot be merged (its address in Klynge)
+    key: str = ""  # identifies the file across editions, so an office file is converted once
 
 
 @dataclass(frozen=True)
@@ -100,12 +101,48 @@ def _heading(pdf: FPDF, text: str, size: float) -> None:
     pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
+def _lines(pdf: FPDF, paragraph: str, width: float) -> list[str] | None:
+    """The paragraph broken into lines that fit `width`, measuring each distinct word once (fpdf2's own
+    line breaking measures every character again for every line, which made long case texts slow). None
+    if a word is wider than the line (then fpdf2 breaks it)."""
+    widths: dict[str, float] = {}
+
+    def measure(word: str) -> float:
+        if word not in widths:
+            widths[word] = pdf.get_string_width(word)
+        return widths[word]
+
+    space = measure(" ")
+    lines: list[str] = []
+    for source_line in paragraph.split("\n"):
+        current: list[str] = []
+        used = 0.0
+        for word in source_line.split():
+            size = measure(word)
+            if size > width:
+                return None
+            if current and used + space + size > width:
+                lines.append(" ".join(current))
+                current, used = [word], size
+            else:
+                used = used + space + size if current else size
+                current.append(word)
+        lines.append(" ".join(current))
+    return lines
+
+
 def _text(pdf: FPDF, text: str) -> None:
     pdf.set_font(FAMILY, size=10.5)
     for paragraph in text.replace("\r\n", "\n").split("\n\n"):
-        if paragraph.strip():
+        if not paragraph.strip():
+            continue
+        lines = _lines(pdf, paragraph.strip(), pdf.epw - 1)
+        if lines is None:
             pdf.multi_cell(0, LINE, paragraph.strip(), align="L", new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2)
+        else:
+            for line in lines:
+                pdf.cell(0, LINE, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
 
 
 def _front(pdf: FPDF, front: PackageFront, items: Sequence[PackageItem]) -> None:
@@ -289,16 +326,23 @@ def _page_numbers(writer: PdfWriter) -> None:
         page.merge_page(stamp_page)
 
 
-def render_package(front: PackageFront, items: Sequence[PackageItem]) -> bytes:
-    """The whole package as PDF bytes."""
+def _key(attachment: PackageAttachment) -> str:
+    return attachment.key or f"id-{id(attachment)}"
+
+
+def render_package(
+    front: PackageFront, items: Sequence[PackageItem], *, conversions: dict[str, bytes] | None = None
+) -> bytes:
+    """The whole package as PDF bytes. `conversions` keeps the office files converted to PDF (by key)
+    between the editions of one publication, so LibreOffice runs once."""
     pdf = _new_doc(f"{front.heading} – {front.body}, {front.date}")
-    office = {
-        id(a): (OFFICE_TYPES[a.content_type], a.read())
-        for item in items
-        for a in item.attachments
-        if a.content_type in OFFICE_TYPES
-    }
-    converted = _convert_office(office)
+    converted = {} if conversions is None else conversions
+    keys = {_key(a): a for item in items for a in item.attachments if a.content_type in OFFICE_TYPES}
+    missing = {n: (k, keys[k]) for n, k in enumerate(keys) if k not in converted}
+    done = _convert_office({n: (OFFICE_TYPES[a.content_type], a.read()) for n, (_, a) in missing.items()})
+    for n, (k, _) in missing.items():
+        if n in done:
+            converted[k] = done[n]
 
     segments: list[_Segment] = []
 
@@ -312,7 +356,7 @@ def render_package(front: PackageFront, items: Sequence[PackageItem]) -> bytes:
         typeset(lambda item=item: _item(pdf, item), f"{item.number}. {item.title}", 0)  # type: ignore[misc]
         for n, attachment in enumerate(item.attachments, start=1):
             mark = f"Bilag {item.number}.{n}: {attachment.title}"
-            data = converted.get(id(attachment)) if attachment.content_type in OFFICE_TYPES else None
+            data = converted.get(_key(attachment)) if attachment.content_type in OFFICE_TYPES else None
             if attachment.content_type == "application/pdf":
                 data = attachment.read()
             if data is not None:
