@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI, Swagger
 
+from klynge.api.agendas import router as agendas_router
 from klynge.api.attendance import router as attendance_router
 from klynge.api.bodies import router as bodies_router
 from klynge.api.catchment import router as catchment_router
@@ -56,6 +57,7 @@ for router in (
     feeds_router,
     exports_router,
     meetings_router,
+    agendas_router,
     organisation_router,
     attendance_router,
     bodies_router,
