@@ -8,6 +8,8 @@ closed package has every item, numbered by its place on the agenda, closed ones 
 from collections import defaultdict
 from collections.abc import Collection
 
+from django.urls import NoReverseMatch
+
 from klynge.agendas.pdf import PackageAttachment, PackageFront, PackageItem, render_package
 from klynge.attachments.models import Attachment
 from klynge.kernel.formatting import danish_date, danish_meeting_date
@@ -15,6 +17,15 @@ from klynge.meetings.models import AgendaItem, Meeting, MeetingStatus
 
 PUBLIC_EDITION = "Offentlig udgave"
 CLOSED_EDITION = "Lukket udgave – indeholder lukkede punkter og må kun læses af dem, der har adgang til dem"
+
+
+def _where(attachment: Attachment) -> str:
+    """The attachment's address in Klynge, or its item's on the meeting page while downloads are not served."""
+    try:
+        return attachment.get_absolute_url()
+    except NoReverseMatch:
+        item = attachment.agenda_item
+        return item.get_absolute_url() if item is not None else attachment.meeting.get_absolute_url()
 
 
 def _reader(attachment: Attachment) -> PackageAttachment:
@@ -28,7 +39,7 @@ def _reader(attachment: Attachment) -> PackageAttachment:
         filename=attachment.original_name,
         content_type=attachment.content_type,
         read=read,
-        where=attachment.get_absolute_url(),
+        where=_where(attachment),
         key=f"{attachment.pk}-{attachment.sha256}",
     )
 
@@ -52,8 +63,10 @@ def build_package(
         items = items.filter(is_public=True)
     items_list = list(items)
     attachments: dict[int, list[PackageAttachment]] = defaultdict(list)
-    for attachment in Attachment.objects.filter(agenda_item__in=[i.pk for i in items_list]).order_by(
-        "position", "pk"
+    for attachment in (
+        Attachment.objects.filter(agenda_item__in=[i.pk for i in items_list])
+        .select_related("agenda_item", "meeting")
+        .order_by("position", "pk")
     ):
         assert attachment.agenda_item_id is not None
         attachments[attachment.agenda_item_id].append(_reader(attachment))

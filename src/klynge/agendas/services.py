@@ -42,8 +42,10 @@ def agenda_version_create(
     publish_at: datetime.datetime | None = None,
     actor: Any = None,
     now: datetime.datetime | None = None,
+    notify: bool = True,
 ) -> AgendaVersion:
-    """A new version of the meeting's agenda, published at once or scheduled for `publish_at`."""
+    """A new version of the meeting's agenda, published at once or scheduled for `publish_at`.
+    `notify=False` (the demo's loading) publishes without telling the listeners (no e-mails)."""
     now = now or timezone.now()
     with transaction.atomic():
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
@@ -72,11 +74,13 @@ def agenda_version_create(
         version.full_clean()
         version.save()
         if publish_at is None:
-            agenda_version_publish(version=version, now=now)
+            agenda_version_publish(version=version, now=now, notify=notify)
     return version
 
 
-def agenda_version_publish(*, version: AgendaVersion, now: datetime.datetime | None = None) -> AgendaVersion:
+def agenda_version_publish(
+    *, version: AgendaVersion, now: datetime.datetime | None = None, notify: bool = True
+) -> AgendaVersion:
     """Freeze the version's public and closed packages, mark it (and the meeting's agenda) published, and
     tell the listeners once the transaction has committed."""
     now = now or timezone.now()
@@ -113,15 +117,16 @@ def agenda_version_publish(*, version: AgendaVersion, now: datetime.datetime | N
             Meeting.objects.filter(pk=meeting.pk).update(agenda_published_at=now)
         supplementary = version.kind == AgendaVersionKind.SUPPLEMENTARY
         changed = previous is not None
-        transaction.on_commit(
-            lambda: agenda_published.send(
-                sender=AgendaVersion,
-                meeting=meeting,
-                version=version,
-                supplementary=supplementary,
-                changed=changed,
+        if notify:
+            transaction.on_commit(
+                lambda: agenda_published.send(
+                    sender=AgendaVersion,
+                    meeting=meeting,
+                    version=version,
+                    supplementary=supplementary,
+                    changed=changed,
+                )
             )
-        )
     return version
 
 

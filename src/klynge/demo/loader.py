@@ -8,6 +8,7 @@ from django.db import models, transaction
 
 from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitution
 from klynge.catchment.models import Area, CatchmentRule, Hospital
+from klynge.demo.agendas import create_agendas
 from klynge.demo.copenhagen import create_copenhagen
 from klynge.demo.gpcoverage import create_gp_coverage_example
 from klynge.demo.memos import create_memos
@@ -53,6 +54,7 @@ def load_demo() -> None:
         create_gp_coverage_example()
         create_temporary_places(reference)
         create_reform(sources, reference)
+        create_agendas()
 
 
 # What the summary counts, in the order it is printed.
