@@ -10,6 +10,7 @@ from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitu
 from klynge.catchment.models import Area, CatchmentRule, Hospital
 from klynge.demo.agendas import create_agendas
 from klynge.demo.copenhagen import create_copenhagen
+from klynge.demo.councils import create_council_work
 from klynge.demo.gpcoverage import create_gp_coverage_example
 from klynge.demo.memos import create_memos
 from klynge.demo.reference import create_reference
@@ -53,7 +54,8 @@ def load_demo() -> None:
         create_memos()
         create_gp_coverage_example()
         create_temporary_places(reference)
-        create_reform(sources, reference)
+        councils = create_reform(sources, reference)
+        create_council_work(reference, councils)
         create_agendas()
 
 
