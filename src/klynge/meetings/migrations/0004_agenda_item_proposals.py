@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0003_case_texts_and_submission_deadline"),
+        ("meetings", "0004_council_recommendations_and_responses"),
         ("organisation", "0003_committee_codes_cleaned"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
