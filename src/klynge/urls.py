@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.site.bodies.urls")),
     path("", include("klynge.site.meetings.urls")),
     path("", include("klynge.site.attachments.urls")),
+    path("", include("klynge.site.agendas.urls")),
     path("", include("klynge.site.attendance.urls")),
     path("", include("klynge.site.work.urls")),
     path("", include("klynge.site.organisation.urls")),

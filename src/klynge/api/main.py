@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI, Swagger
 
+from klynge.api.agendas import router as agendas_router
 from klynge.api.attachments import router as attachments_router
 from klynge.api.attendance import router as attendance_router
 from klynge.api.bodies import router as bodies_router
@@ -60,6 +61,7 @@ for router in (
     exports_router,
     meetings_router,
     attachments_router,
+    agendas_router,
     organisation_router,
     attendance_router,
     bodies_router,

@@ -8,6 +8,7 @@ from django.db import models, transaction
 
 from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitution
 from klynge.catchment.models import Area, CatchmentRule, Hospital
+from klynge.demo.agendas import create_agendas
 from klynge.demo.cases import create_cases
 from klynge.demo.copenhagen import create_copenhagen
 from klynge.demo.councils import create_council_work
@@ -58,6 +59,7 @@ def load_demo() -> None:
         create_temporary_places(reference)
         councils = create_reform(sources, reference)
         create_council_work(reference, councils)
+        create_agendas()
 
 
 # What the summary counts, in the order it is printed.

@@ -4,6 +4,11 @@ Everyone sees public items. Of the closed items, an administrator sees all; a se
 those of meetings held while their party took part in the collaboration; a member sees those of
 meetings held while they sat in the body (as a member, or as a substitute for one).
 Decisions, counts and everything else shown about an item follow the item.
+
+Until a meeting's agenda is published (its first agenda version, klynge.agendas), its items — public or
+closed — are seen only by those who may prepare the meeting (an administrator, an editor of a party in
+the meeting's collaboration); a meeting recorded as held counts as published. The meeting itself (body,
+date, place) is seen by all; its item count, numbering, search entries, feeds and exports follow this rule.
 """
 
 from typing import Any
@@ -61,9 +66,25 @@ def meetings_with_closed_items_of_member(person_id: int) -> QuerySet[Meeting, An
     return Meeting.objects.filter(Q(Exists(sat)) | Q(Exists(substituted))).values("pk")
 
 
+PUBLISHED = Q(agenda_published_at__isnull=False) | Q(status=MeetingStatus.HELD)
+
+
+def meetings_with_agenda_out_to_party(party_id: int | None) -> QuerySet[Meeting, Any]:
+    """The meetings whose items may be shown at all (as ids, for a subquery): those whose agenda is
+    published or that were held, and, for a party's editors, also those of the collaborations the party
+    takes part in (they prepare them)."""
+    out = PUBLISHED
+    if party_id is not None:
+        out = out | Q(body__collaboration__parties=party_id)
+    return Meeting.objects.filter(out).values("pk")
+
+
 def agenda_items_visible_to_party(party_id: int) -> Q:
-    """For a party's committee (memos): the public items, and the closed items the party may see."""
-    return Q(is_public=True) | Q(meeting__in=meetings_with_closed_items_of_party(party_id))
+    """For a party's committee (memos): the public items, and the closed items the party may see, of the
+    meetings whose agenda is out or that the party prepares."""
+    return (Q(is_public=True) | Q(meeting__in=meetings_with_closed_items_of_party(party_id))) & Q(
+        meeting__in=meetings_with_agenda_out_to_party(party_id)
+    )
 
 
 def _meetings_with_closed_items_visible(user: Any) -> QuerySet[Meeting, Any] | bool:
@@ -88,9 +109,9 @@ def visible_items_condition(user: Any = None, *, path: str = "") -> Q:
     if closed is True:
         return Q(**{f"{prefix}pk__isnull": False})
     public = Q(**{f"{prefix}is_public": True})
-    if closed is False:
-        return public
-    return public | Q(**{f"{prefix}meeting__in": closed})
+    shown = public if closed is False else public | Q(**{f"{prefix}meeting__in": closed})
+    out = meetings_with_agenda_out_to_party(editor_party_id(user))
+    return shown & Q(**{f"{prefix}meeting__in": out})
 
 
 def visible_agenda_items(user: Any = None) -> VisibleItems:
@@ -107,6 +128,7 @@ ITEM_PATH = {
     "meetings.agendaitem": "pk",
     "meetings.decision": "agenda_item",
     "meetings.reportedfigure": "agenda_item",
+    "agendas.minutesentry": "agenda_item",
 }
 
 

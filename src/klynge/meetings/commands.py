@@ -144,6 +144,8 @@ def meeting_create(*, actor: Actor, command: MeetingCreate) -> Meeting:
         title=command.title,
         location=command.location,
         submission_deadline=command.submission_deadline,
+        # A meeting prepared in Klynge: its agenda is seen by the secretariat until it is published.
+        agenda_published=False,
     )
 
 

@@ -50,6 +50,10 @@ class Meeting(Sourced):
         blank=True,
         help_text="Seneste tidspunkt, hvor parterne kan foreslå punkter til dagsordenen.",
     )
+    # When the agenda was first published (its first version, klynge.agendas). Until then, and unless
+    # the meeting is recorded as held, its items are seen only by those who may prepare the meeting
+    # (klynge.meetings.access). Meetings that existed before publication was recorded count as published.
+    agenda_published_at = models.DateTimeField("dagsorden offentliggjort", null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -95,6 +99,11 @@ class Meeting(Sourced):
         if self.submission_deadline is not None:
             return timezone.now() < self.submission_deadline
         return timezone.localdate() <= self.date
+
+    @property
+    def agenda_is_published(self) -> bool:
+        """Are the meeting's items out for everyone who may see them (see meetings.access)?"""
+        return self.agenda_published_at is not None or self.status == MeetingStatus.HELD
 
     @property
     def day(self) -> datetime.date:

@@ -45,9 +45,14 @@ def meeting_create(
     submission_deadline: datetime.datetime | None = None,
     source: Source | None = None,
     source_note: str = "",
+    agenda_published: bool = True,
 ) -> Meeting:
+    """Record a meeting. A meeting recorded from elsewhere (the demo, an import) has its agenda out at once;
+    one prepared in Klynge (the command) passes `agenda_published=False` and publishes it as an agenda
+    version (klynge.agendas)."""
     return create_validated(
         Meeting,
+        agenda_published_at=timezone.now() if agenda_published else None,
         body=body,
         date=date,
         status=status,

@@ -372,7 +372,7 @@ def upcoming_meetings(
     return list(
         Meeting.objects.filter(_upcoming(day), body__collaboration=collaboration)
         .select_related("body")
-        .annotate(public_item_count=Count("agenda_items", filter=Q(agenda_items__is_public=True)))
+        .annotate(public_item_count=Count("agenda_items", filter=Q(agenda_items__in=public_agenda_items())))
         .order_by("date", "start_time", "pk")[:limit]
     )
 

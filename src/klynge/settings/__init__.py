@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "klynge.attendance",
     "klynge.attachments",
     "klynge.memos",
+    "klynge.agendas",
     "klynge.accounts",
     "klynge.gpcoverage",
     "klynge.temporaryplaces",
