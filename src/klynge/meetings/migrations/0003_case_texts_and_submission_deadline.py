@@ -4,50 +4,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0002_initial'),
+        ("meetings", "0002_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agendaitem',
-            name='case_description',
-            field=models.TextField(blank=True, verbose_name='sagsfremstilling'),
+            model_name="agendaitem",
+            name="case_description",
+            field=models.TextField(blank=True, verbose_name="sagsfremstilling"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='decision_text',
-            field=models.TextField(blank=True, verbose_name='beslutning'),
+            model_name="agendaitem",
+            name="decision_text",
+            field=models.TextField(blank=True, verbose_name="beslutning"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='recommendation',
-            field=models.TextField(blank=True, verbose_name='indstilling'),
+            model_name="agendaitem",
+            name="recommendation",
+            field=models.TextField(blank=True, verbose_name="indstilling"),
         ),
         migrations.AddField(
-            model_name='historicalagendaitem',
-            name='case_description',
-            field=models.TextField(blank=True, verbose_name='sagsfremstilling'),
+            model_name="historicalagendaitem",
+            name="case_description",
+            field=models.TextField(blank=True, verbose_name="sagsfremstilling"),
         ),
         migrations.AddField(
-            model_name='historicalagendaitem',
-            name='decision_text',
-            field=models.TextField(blank=True, verbose_name='beslutning'),
+            model_name="historicalagendaitem",
+            name="decision_text",
+            field=models.TextField(blank=True, verbose_name="beslutning"),
         ),
         migrations.AddField(
-            model_name='historicalagendaitem',
-            name='recommendation',
-            field=models.TextField(blank=True, verbose_name='indstilling'),
+            model_name="historicalagendaitem",
+            name="recommendation",
+            field=models.TextField(blank=True, verbose_name="indstilling"),
         ),
         migrations.AddField(
-            model_name='historicalmeeting',
-            name='submission_deadline',
-            field=models.DateTimeField(blank=True, help_text='Seneste tidspunkt, hvor parterne kan foreslå punkter til dagsordenen.', null=True, verbose_name='frist for punkter'),
+            model_name="historicalmeeting",
+            name="submission_deadline",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Seneste tidspunkt, hvor parterne kan foreslå punkter til dagsordenen.",
+                null=True,
+                verbose_name="frist for punkter",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='submission_deadline',
-            field=models.DateTimeField(blank=True, help_text='Seneste tidspunkt, hvor parterne kan foreslå punkter til dagsordenen.', null=True, verbose_name='frist for punkter'),
+            model_name="meeting",
+            name="submission_deadline",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Seneste tidspunkt, hvor parterne kan foreslå punkter til dagsordenen.",
+                null=True,
+                verbose_name="frist for punkter",
+            ),
         ),
     ]

@@ -27,6 +27,7 @@ from klynge.site.bodies.forms import (
     substitution_initial,
 )
 from klynge.site.editing import edit_page, save_form
+from klynge.site.pagination import page_of
 from klynge.work.selectors import (
     focus_areas_for_collaboration,
     funds_for_body,
@@ -36,7 +37,10 @@ from klynge.work.selectors import (
 
 
 def collaboration_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "bodies/collaboration_list.html", {"collaborations": select_collaborations()})
+    page = page_of(request, select_collaborations())
+    return render(
+        request, "bodies/collaboration_list.html", {"page": page, "collaborations": page.object_list}
+    )
 
 
 def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:

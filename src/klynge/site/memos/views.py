@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from klynge.site.pagination import page_of
 from klynge.memos import commands
 from klynge.memos.access import (
     access_memo_draft,
@@ -31,9 +32,11 @@ def _memo_or_404(request: HttpRequest, pk: int) -> Memo:
 
 
 def memo_list(request: HttpRequest) -> HttpResponse:
-    memos = select_memos(visible=memos_visible_to(request.user))
+    page = page_of(request, select_memos(visible=memos_visible_to(request.user)))
     return render(
-        request, "memos/memo_list.html", {"memos": memos, "can_draft": access_memo_draft(request.user)}
+        request,
+        "memos/memo_list.html",
+        {"page": page, "memos": page.object_list, "can_draft": access_memo_draft(request.user)},
     )
 
 

@@ -14,11 +14,13 @@ from klynge.organisation.selectors import committee_detail as select_committee
 from klynge.organisation.selectors import committee_list as select_committees
 from klynge.organisation.selectors import committee_topics
 from klynge.organisation.selectors import party_list as select_parties
+from klynge.site.pagination import page_of
 from klynge.work.selectors import focus_areas_by_topics, initiatives_by_topics
 
 
 def person_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "organisation/person_list.html", {"people": select_people()})
+    page = page_of(request, select_people())
+    return render(request, "organisation/person_list.html", {"page": page, "people": page.object_list})
 
 
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -29,7 +31,8 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def committee_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "organisation/committee_list.html", {"committees": select_committees()})
+    page = page_of(request, select_committees())
+    return render(request, "organisation/committee_list.html", {"page": page, "committees": page.object_list})
 
 
 def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -52,7 +55,8 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def party_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "organisation/party_list.html", {"parties": select_parties()})
+    page = page_of(request, select_parties())
+    return render(request, "organisation/party_list.html", {"page": page, "parties": page.object_list})
 
 
 def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
