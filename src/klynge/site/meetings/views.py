@@ -22,7 +22,6 @@ from klynge.meetings.selectors import meeting_detail as select_meeting
 from klynge.meetings.selectors import meeting_for_edit as select_meeting_for_edit
 from klynge.meetings.selectors import meeting_list as select_meetings
 from klynge.site.editing import edit_page, save_form
-from klynge.site.pagination import other_parameters, page_of
 from klynge.site.meetings.forms import (
     AgendaItemForm,
     DecisionForm,
@@ -32,6 +31,7 @@ from klynge.site.meetings.forms import (
     decision_initial,
     meeting_initial,
 )
+from klynge.site.pagination import other_parameters, page_of
 
 MAX_PK = 2**63 - 1
 

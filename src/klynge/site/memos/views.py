@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from klynge.site.pagination import page_of
 from klynge.memos import commands
 from klynge.memos.access import (
     access_memo_draft,
@@ -25,6 +24,7 @@ from klynge.memos.selectors import memo_list as select_memos
 from klynge.memos.services import FINAL_MEMO_IS_LOCKED
 from klynge.site.editing import save_form
 from klynge.site.memos.forms import MemoDraftForm, MemoEditForm, memo_initial
+from klynge.site.pagination import page_of
 
 
 def _memo_or_404(request: HttpRequest, pk: int) -> Memo:

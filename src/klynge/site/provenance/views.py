@@ -5,11 +5,11 @@ from functools import partial
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from klynge.site.pagination import page_of
 from klynge.meetings.access import restrict_to_visible, visible_agenda_items
 from klynge.provenance.selectors import Restriction, source_usage
 from klynge.provenance.selectors import source_detail as select_source
 from klynge.provenance.selectors import source_list as select_sources
+from klynge.site.pagination import page_of
 
 
 def _visible_to(request: HttpRequest) -> Restriction:
