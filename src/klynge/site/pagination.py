@@ -29,10 +29,11 @@ class NoSuchPage(Http404):
 
 
 def page_of(
-    request: HttpRequest, object_list: QuerySet[Any] | Sequence[Any], *, per_page: int = PAGE_SIZE
+    request: HttpRequest, object_list: QuerySet[Any] | Sequence[Any], *, per_page: int | None = None
 ) -> Page[Any]:
-    """The page of `object_list` that the request's ?side= asks for (404 if it is not one)."""
-    paginator = Paginator(object_list, per_page)
+    """The page of `object_list` that the request's ?side= asks for (404 if it is not one); `per_page`
+    rows a page, `PAGE_SIZE` if not given."""
+    paginator = Paginator(object_list, per_page or PAGE_SIZE)
     number = request.GET.get(PAGE_PARAMETER) or "1"
     try:
         return paginator.page(number)
