@@ -182,7 +182,7 @@ def test_closed_items_only_for_those_who_may_see_them(
         if how == "bearer":
             headers["HTTP_AUTHORIZATION"] = f"Bearer {secret}"
         else:
-            path += f"?token={secret}"
+            path += f"&token={secret}"
     response = client.get(path, **headers)  # type: ignore[arg-type]
     text = str(event_of(parse(response), closed_world.meeting)["DESCRIPTION"])
     assert (f"2. {CLOSED_TITLE} (Orientering, lukket punkt)" in text) is SEES[role]
