@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 
 from klynge.bodies.models import Body, Collaboration
 from klynge.meetings.access import VisibleItems, public_agenda_items
-from klynge.meetings.models import AgendaItem, Decision, Meeting, ReportedFigure
+from klynge.meetings.models import AgendaItem, Decision, Meeting, MeetingStatus, ReportedFigure
 from klynge.organisation.models import Party, Topic
 from klynge.work.models import Allocation, FocusArea, Fund, Initiative, InitiativeStatus, TrialAction
 
@@ -78,15 +78,31 @@ def meeting_body_choices() -> QuerySet[Body]:
 
 
 def meetings_upcoming(
-    *, day: datetime.date, limit: int = 10, visible: VisibleItems | None = None
+    *,
+    day: datetime.date,
+    limit: int = 10,
+    visible: VisibleItems | None = None,
+    collaboration: Collaboration | None = None,
 ) -> QuerySet[Meeting]:
-    return _meeting_queryset(visible).filter(date__gte=day).order_by("date", "start_time", "pk")[:limit]
+    """The next `limit` meetings from `day` on (of one collaboration's bodies, if given)."""
+    meetings = _meeting_queryset(visible).filter(date__gte=day)
+    if collaboration is not None:
+        meetings = meetings.filter(body__collaboration=collaboration)
+    return meetings.order_by("date", "start_time", "pk")[:limit]
 
 
 def meetings_recent(
-    *, day: datetime.date, limit: int = 10, visible: VisibleItems | None = None
+    *,
+    day: datetime.date,
+    limit: int = 10,
+    visible: VisibleItems | None = None,
+    collaboration: Collaboration | None = None,
 ) -> QuerySet[Meeting]:
-    return _meeting_queryset(visible).filter(date__lt=day).order_by("-date", "-start_time", "-pk")[:limit]
+    """The last `limit` meetings before `day` (of one collaboration's bodies, if given)."""
+    meetings = _meeting_queryset(visible).filter(date__lt=day)
+    if collaboration is not None:
+        meetings = meetings.filter(body__collaboration=collaboration)
+    return meetings.order_by("-date", "-start_time", "-pk")[:limit]
 
 
 def meetings_for_collaboration(
@@ -99,15 +115,37 @@ def meetings_for_body(*, body: Body, visible: VisibleItems | None = None) -> Que
     return _meeting_queryset(visible).filter(body=body).order_by("-date", "-pk")
 
 
-def decisions_latest(*, limit: int = 10, visible: VisibleItems | None = None) -> QuerySet[Decision]:
+# The latest decisions are looked for among this many of the newest held meetings first.
+LATEST_DECISIONS_MEETINGS = 30
+
+
+def decisions_latest(*, limit: int = 10, visible: VisibleItems | None = None) -> list[Decision]:
+    """The `limit` latest decisions the viewer may see, newest meeting first.
+
+    Sorting every decision by its meeting's date costs a join of all decisions, items and meetings (0.4 s
+    at national scale); instead the newest held meetings are found first (the meetings table alone) and
+    the decisions are read from them. Only if those hold fewer than `limit` visible
+    decisions (a young database, or closed items) is the whole table read: a second query."""
     items = public_agenda_items() if visible is None else visible
-    return (
-        Decision.objects.filter(agenda_item__in=items)
-        .select_related("agenda_item", "agenda_item__meeting", "agenda_item__meeting__body", "recommended_to")
-        .order_by(
-            "-agenda_item__meeting__date", "-agenda_item__meeting__pk", "-agenda_item__position", "-pk"
-        )[:limit]
+
+    def latest(among: QuerySet[Any]) -> list[Decision]:
+        return list(
+            Decision.objects.filter(agenda_item__in=among)
+            .select_related(
+                "agenda_item", "agenda_item__meeting", "agenda_item__meeting__body", "recommended_to"
+            )
+            .order_by(
+                "-agenda_item__meeting__date", "-agenda_item__meeting__pk", "-agenda_item__position", "-pk"
+            )[:limit]
+        )
+
+    newest = list(
+        Meeting.objects.filter(status=MeetingStatus.HELD)  # decisions are made at held meetings only
+        .order_by("-date", "-pk")
+        .values_list("pk", flat=True)[:LATEST_DECISIONS_MEETINGS]
     )
+    found = latest(items.filter(meeting__in=newest))
+    return found if len(found) == limit else latest(items)
 
 
 def _decisions_with_effects() -> QuerySet[Decision]:

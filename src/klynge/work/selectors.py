@@ -166,13 +166,14 @@ class CollaborationInitiatives:
     rows: list[InitiativeRow]
 
 
-def initiative_roots() -> QuerySet[Initiative]:
-    """The top-level initiatives in the list's order (by collaboration, then name): what the initiative
-    list pages through, so a page costs the same however many initiatives there are."""
-    return (
-        Initiative.objects.filter(parent__isnull=True)
-        .select_related("collaboration", "focus_area")
-        .order_by("collaboration__kind", "collaboration__name", "name", "pk")
+def initiative_roots(*, collaboration: Collaboration | None = None) -> QuerySet[Initiative]:
+    """The top-level initiatives (of one collaboration, if given) in the list's order (by collaboration,
+    then name): what the initiative list pages through, so a page costs the same however many there are."""
+    roots = Initiative.objects.filter(parent__isnull=True)
+    if collaboration is not None:
+        roots = roots.filter(collaboration=collaboration)
+    return roots.select_related("collaboration", "focus_area").order_by(
+        "collaboration__kind", "collaboration__name", "name", "pk"
     )
 
 
@@ -206,6 +207,34 @@ def initiative_trees(*, roots: Sequence[Initiative]) -> list[CollaborationInitia
         CollaborationInitiatives(collaboration=collaborations[pk], rows=_rows(items, progress))
         for pk, items in groups.items()
     ]
+
+
+@dataclass(frozen=True)
+class RecentInitiatives:
+    """A collaboration's newest top-level initiatives with what lies below them, and how many in all."""
+
+    rows: list[InitiativeRow]
+    shown: int
+    top_level: int
+    total: int
+
+
+def initiatives_recent_for_collaboration(*, collaboration: Collaboration, limit: int) -> RecentInitiatives:
+    """The `limit` newest top-level initiatives of the collaboration with their trees (progress rolled up
+    within each tree), and the numbers of top-level and of all its initiatives (three queries)."""
+    roots = list(
+        initiative_roots().filter(collaboration=collaboration).order_by("-pk")[:limit]  # newest first
+    )
+    groups = initiative_trees(roots=roots)
+    counts = Initiative.objects.filter(collaboration=collaboration).aggregate(
+        total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
+    )
+    return RecentInitiatives(
+        rows=groups[0].rows if groups else [],
+        shown=len(roots),
+        top_level=counts["top_level"],
+        total=counts["total"],
+    )
 
 
 def initiative_rows_for_collaboration(*, collaboration: Collaboration) -> list[InitiativeRow]:

@@ -15,7 +15,7 @@ from klynge.bodies.selectors import collaboration_detail as select_collaboration
 from klynge.bodies.selectors import collaboration_list as select_collaborations
 from klynge.bodies.services import seats_version
 from klynge.meetings.access import visible_agenda_items
-from klynge.meetings.selectors import meetings_for_body, meetings_for_collaboration
+from klynge.meetings.selectors import meetings_for_body, meetings_recent, meetings_upcoming
 from klynge.site.bodies.forms import (
     MembershipCreateForm,
     MembershipUpdateForm,
@@ -32,8 +32,12 @@ from klynge.work.selectors import (
     focus_areas_for_collaboration,
     funds_for_body,
     funds_for_collaboration,
-    initiative_rows_for_collaboration,
+    initiatives_recent_for_collaboration,
 )
+
+# The collaboration's page shows the recent and the coming, and links to the full (paged) lists.
+RECENT_INITIATIVES = 10  # top-level initiatives, newest first, each with what lies below it
+RECENT_MEETINGS = 5  # the next and the last meetings
 
 
 def collaboration_list(request: HttpRequest) -> HttpResponse:
@@ -48,6 +52,7 @@ def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
     collaboration = select_collaboration(slug=slug, day=today)
     if collaboration is None:
         raise Http404("Samarbejdet findes ikke.")
+    visible = visible_agenda_items(request.user)
     return render(
         request,
         "bodies/collaboration_detail.html",
@@ -59,12 +64,17 @@ def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "focus_areas": focus_areas_for_collaboration(
                 collaboration=collaboration, visible=visible_agenda_items(request.user)
             ),
-            "initiative_rows": initiative_rows_for_collaboration(collaboration=collaboration),
+            "initiatives": initiatives_recent_for_collaboration(
+                collaboration=collaboration, limit=RECENT_INITIATIVES
+            ),
             "funds": funds_for_collaboration(
                 collaboration=collaboration, visible=visible_agenda_items(request.user)
             ),
-            "meetings": meetings_for_collaboration(
-                collaboration=collaboration, visible=visible_agenda_items(request.user)
+            "upcoming": meetings_upcoming(
+                day=today, limit=RECENT_MEETINGS, collaboration=collaboration, visible=visible
+            ),
+            "recent": meetings_recent(
+                day=today, limit=RECENT_MEETINGS, collaboration=collaboration, visible=visible
             ),
             "today": today,
         },

@@ -12,9 +12,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from klynge.bodies.access import access_any_edit, access_collaboration_edit
+from klynge.bodies.models import Collaboration
 from klynge.meetings.access import visible_agenda_items
 from klynge.site.editing import edit_page, save_form
-from klynge.site.pagination import page_of
+from klynge.site.pagination import other_parameters, page_of
 from klynge.site.work.forms import (
     FocusAreaForm,
     FollowUpResearchForm,
@@ -89,13 +90,21 @@ INITIATIVES_PER_PAGE = 25  # top-level initiatives, each with everything below i
 
 
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    page = page_of(request, initiative_roots(), per_page=INITIATIVES_PER_PAGE)
+    collaboration = None
+    if slug := request.GET.get("samarbejde"):
+        collaboration = Collaboration.objects.filter(slug=slug[:80]).first()
+        if collaboration is None:
+            raise Http404("Samarbejdet findes ikke.")
+    roots = initiative_roots(collaboration=collaboration)
+    page = page_of(request, roots, per_page=INITIATIVES_PER_PAGE)
     return render(
         request,
         "work/initiative_list.html",
         {
             "groups": initiative_trees(roots=list(page.object_list)),
             "page": page,
+            "page_query": other_parameters(request),
+            "collaboration": collaboration,
             "can_create": access_any_edit(request.user),
         },
     )
