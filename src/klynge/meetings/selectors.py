@@ -170,13 +170,14 @@ def _decisions_with_effects() -> QuerySet[Decision]:
     )
 
 
-def _agenda_items_in_full(visible: VisibleItems | None) -> QuerySet[AgendaItem]:
-    """The items the viewer may see, each with its number as they see it (`number`), its topics, links,
-    decisions and reported figures."""
+def _agenda_items_in_full(visible: VisibleItems | None, *, numbered: bool = True) -> QuerySet[AgendaItem]:
+    """The items the viewer may see, each with its number as they see it (`number`, unless not
+    `numbered`), its topics, links, decisions and reported figures."""
+    items = AgendaItem.objects.filter(pk__in=public_agenda_items() if visible is None else visible)
+    if numbered:
+        items = items.annotate(number=visible_number(visible))
     return (
-        AgendaItem.objects.filter(pk__in=public_agenda_items() if visible is None else visible)
-        .annotate(number=visible_number(visible))
-        .select_related("source")
+        items.select_related("source")
         .prefetch_related(
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
             Prefetch("focus_areas", queryset=FocusArea.objects.order_by("name")),
@@ -192,15 +193,27 @@ def _agenda_items_in_full(visible: VisibleItems | None) -> QuerySet[AgendaItem]:
 
 
 def meeting_detail(*, pk: int, visible: VisibleItems | None = None) -> Meeting | None:
-    """A meeting with its whole agenda: items in order, their decisions and what each decision did."""
-    return (
+    """A meeting with its whole agenda: items in order, their decisions and what each decision did.
+
+    The agenda is every item of the meeting the viewer may see, in order, so each item's number as the
+    viewer sees it is its place in that list: numbered here, not by a subquery per item (which counted
+    the items before each of 200 items again). The visibility set is narrowed to this meeting's items."""
+    items_visible = (public_agenda_items() if visible is None else visible).filter(meeting_id=pk)
+    meeting = (
         Meeting.objects.filter(pk=pk)
         .select_related("body", "body__collaboration", "source")
         .prefetch_related(
-            Prefetch("agenda_items", queryset=_agenda_items_in_full(visible).order_by("position"))
+            Prefetch(
+                "agenda_items",
+                queryset=_agenda_items_in_full(items_visible, numbered=False).order_by("position"),
+            )
         )
         .first()
     )
+    if meeting is not None:
+        for number, item in enumerate(meeting.agenda_items.all(), start=1):
+            item.number = number  # type: ignore[attr-defined]
+    return meeting
 
 
 def meetings_filtered(
