@@ -92,7 +92,12 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "body": body,
             "funds": funds_for_body(body=body, visible=visible_agenda_items(request.user)),
-            "meetings": meetings_for_body(body=body, visible=visible_agenda_items(request.user)),
+            "meetings_page": (
+                meetings := page_of(
+                    request, meetings_for_body(body=body, visible=visible_agenda_items(request.user))
+                )
+            ),
+            "meetings": meetings.object_list,
             "today": today,
             "can_edit": access_collaboration_edit(request.user, body.collaboration),
         },
