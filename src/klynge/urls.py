@@ -27,6 +27,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("klynge.site.temporaryplaces.urls")),
     path("", include("klynge.site.catchment.urls")),
     path("", include("klynge.site.reform.urls")),
+    path("", include("klynge.site.healthplans.urls")),
 ]
 
 if settings.OIDC_ENABLED:

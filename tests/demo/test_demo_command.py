@@ -28,7 +28,7 @@ def test_demo_loads_once_and_reports() -> None:
     output = run_demo("--no-serve")
     assert "Demodata indlæst" in output
     assert is_demo_loaded()
-    assert "møder: 9" in output
+    assert "møder: 10" in output
     counts = demo_summary()
 
     output = run_demo("--no-serve")

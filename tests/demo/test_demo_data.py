@@ -41,6 +41,7 @@ from klynge.work.models import (
     FocusAreaStatus,
     FollowUpResearchStatus,
     Fund,
+    FundKind,
     HealthAgreement,
     Initiative,
     InitiativeStatus,
@@ -571,7 +572,7 @@ def test_the_authority_rule_holds_for_the_demo_decisions() -> None:
 
 
 def test_cluster_funds_of_byen() -> None:
-    fund = Fund.objects.get()
+    fund = Fund.objects.get(kind=FundKind.POOL)
     assert fund.name == "Klyngemidler Sundhedsklynge Byen 2023"
     assert fund.body == political("Byen")
     assert fund.year == 2023

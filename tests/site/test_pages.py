@@ -18,6 +18,7 @@ NAVIGATION = [
     "Fokusområder",
     "Indsatser",
     "Puljer",
+    "Nærsundhedsplaner",
     "Følg klyngerne",
     "Beslutningsstøtte",
     "Personer",

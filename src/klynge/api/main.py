@@ -9,6 +9,7 @@ from klynge.api.errors import install_error_handlers
 from klynge.api.exports import router as exports_router
 from klynge.api.feeds import router as feeds_router
 from klynge.api.gpcoverage import router as gpcoverage_router
+from klynge.api.healthplans import router as healthplans_router
 from klynge.api.meetings import router as meetings_router
 from klynge.api.memos import router as memos_router
 from klynge.api.organisation import router as organisation_router
@@ -67,5 +68,6 @@ for router in (
     gpcoverage_router,
     temporaryplaces_router,
     reform_router,
+    healthplans_router,
 ):
     api.add_router("", router)

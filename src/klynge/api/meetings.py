@@ -42,6 +42,7 @@ from klynge.meetings.models import (
     FigureMetric,
     Meeting,
     MeetingStatus,
+    ResponseOutcome,
 )
 from klynge.meetings.selectors import (
     agenda_item_visible,
@@ -74,6 +75,13 @@ class AllocationBrief(Schema):
     initiative_id: int | None
 
 
+class RecommendationResponseOut(Schema):
+    outcome: ResponseOutcome
+    decided_on: datetime.date
+    text: str
+    reference: str
+
+
 class DecisionOut(Schema):
     id: int
     agenda_item_id: int
@@ -84,7 +92,15 @@ class DecisionOut(Schema):
     recommended_to: Ref | None
     allocations: list[AllocationBrief]
     approved_initiative_ids: list[int]
+    response: RecommendationResponseOut | None = Field(
+        description="For a recommendation (an indstilling to the regional council, or an anbefaling to a "
+        "party): what its recipient decided, once recorded; null until then and for other kinds."
+    )
     url: str
+
+    @staticmethod
+    def resolve_response(obj: Decision) -> Any:
+        return getattr(obj, "response", None)
 
     @staticmethod
     def resolve_meeting_id(obj: Decision) -> int:
@@ -550,3 +566,40 @@ def change_decision(request: HttpRequest, decision_id: Id, payload: DecisionChan
     """Correct a decision's type, text, topic or recipient; what it allocated and approved stays on record."""
     commands.decision_update(actor=request.user, command=payload.command(decision_id))
     return _full_decision(request, decision_id)
+
+
+class RecommendationResponseIn(Input):
+    outcome: ResponseOutcome
+    decided_on: Date
+    text: Annotated[str, Field(max_length=10_000), STRIPPED] = ""
+    reference: Annotated[str, Field(max_length=500, pattern=r"^(https?://\S+)?$"), STRIPPED] = ""
+
+    def command(self, decision_id: int) -> commands.RecommendationResponseRecord:
+        return commands.RecommendationResponseRecord(
+            decision_id=decision_id,
+            outcome=self.outcome,
+            decided_on=self.decided_on,
+            text=self.text,
+            reference=self.reference,
+        )
+
+
+@router.put(
+    "/decisions/{decision_id}/response", response={200: DecisionDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH
+)
+def record_recommendation_response(
+    request: HttpRequest, decision_id: Id, payload: RecommendationResponseIn
+) -> Any:
+    """Record (or correct) what the recipient of a recommendation decided: the regional council on a
+    health council's indstilling (the council recommends, the regional council decides), or a party on a
+    cluster's anbefaling. Refused (422) for other kinds of decision."""
+    commands.recommendation_response_record(actor=request.user, command=payload.command(decision_id))
+    return _full_decision(request, decision_id)
+
+
+@router.delete("/decisions/{decision_id}/response", response={204: None, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def remove_recommendation_response(request: HttpRequest, decision_id: Id) -> Any:
+    commands.recommendation_response_remove(
+        actor=request.user, command=commands.RecommendationResponseRemove(decision_id=decision_id)
+    )
+    return HttpResponse(status=204)

@@ -42,6 +42,7 @@ from klynge.work.models import (
     FollowUpResearch,
     FollowUpResearchStatus,
     Fund,
+    FundKind,
     Initiative,
     InitiativeStatus,
     TrialAction,
@@ -353,6 +354,10 @@ class FundOut(Schema):
 
     id: int
     name: str
+    kind: FundKind = Field(
+        description="pool (a cluster's klyngemidler) or investment_fund (a health "
+        "council's investeringsmotor)."
+    )
     body: SlugRef
     collaboration: SlugRef
     year: int
@@ -550,6 +555,7 @@ class FundIn(Input):
     name: FundName
     amount: Amount | None = Field(None, description="The frame in kroner; null when it is not known.")
     description: Text = ""
+    kind: FundKind = FundKind.POOL
 
 
 class FundChange(Input):
@@ -557,6 +563,7 @@ class FundChange(Input):
     name: FundName = _kept()
     amount: Amount | None = None
     description: Text = _kept()
+    kind: FundKind = _kept()
 
 
 def _sent(payload: Input) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitution
 from klynge.catchment.models import Area, CatchmentRule, Hospital
 from klynge.demo.copenhagen import create_copenhagen
+from klynge.demo.councils import create_council_work
 from klynge.demo.gpcoverage import create_gp_coverage_example
 from klynge.demo.memos import create_memos
 from klynge.demo.reference import create_reference
@@ -52,7 +53,8 @@ def load_demo() -> None:
         create_memos()
         create_gp_coverage_example()
         create_temporary_places(reference)
-        create_reform(sources, reference)
+        councils = create_reform(sources, reference)
+        create_council_work(reference, councils)
 
 
 # What the summary counts, in the order it is printed.

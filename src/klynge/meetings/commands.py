@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 
 from klynge.kernel.commands import (
     UNSET,
@@ -26,6 +27,7 @@ from klynge.kernel.commands import (
 from klynge.meetings import services
 from klynge.meetings.access import ensure_meeting_create, ensure_meeting_edit, visible_agenda_items
 from klynge.meetings.models import (
+    RECOMMENDING_KINDS,
     AgendaItem,
     AgendaItemKind,
     DatePrecision,
@@ -33,6 +35,8 @@ from klynge.meetings.models import (
     DecisionKind,
     Meeting,
     MeetingStatus,
+    RecommendationResponse,
+    ResponseOutcome,
 )
 from klynge.meetings.selectors import (
     agenda_items_to_edit,
@@ -400,3 +404,56 @@ def decision_update(*, actor: Actor, command: DecisionChange) -> Decision:
         kind=values["kind"],
         **refused_together(_decision_lookups(item, values)),
     )
+
+
+# ---- What the recipient decided on a recommendation ---------------------------------------------------
+
+RESPONSE_ONLY_TO_RECOMMENDATIONS = "Kun en anbefaling eller indstilling får modtagerens beslutning."
+
+
+@dataclass(frozen=True)
+class RecommendationResponseRecord:
+    """The recipient's decision on a recommendation: the regional council's on a health council's
+    indstilling (L 214: the council recommends, the regional council decides), or a party's on an
+    anbefaling."""
+
+    decision_id: int
+    outcome: ResponseOutcome
+    decided_on: datetime.date
+    text: str = ""
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class RecommendationResponseRemove:
+    decision_id: int
+
+
+def _recommendation_to_edit(actor: Actor, decision_id: int) -> Decision:
+    decision = record_or_404(decisions_to_edit(visible=visible_agenda_items(actor)), decision_id)
+    ensure_meeting_edit(actor, decision.agenda_item.meeting)
+    if decision.kind not in RECOMMENDING_KINDS:
+        refuse("decision", RESPONSE_ONLY_TO_RECOMMENDATIONS)
+    return decision
+
+
+def recommendation_response_record(
+    *, actor: Actor, command: RecommendationResponseRecord
+) -> RecommendationResponse:
+    """Record or correct the recipient's decision on a recommendation the actor may edit."""
+    decision = _recommendation_to_edit(actor, command.decision_id)
+    return services.recommendation_response_record(
+        decision=decision,
+        outcome=command.outcome,
+        decided_on=command.decided_on,
+        text=command.text.strip(),
+        reference=command.reference.strip(),
+    )
+
+
+def recommendation_response_remove(*, actor: Actor, command: RecommendationResponseRemove) -> None:
+    decision = _recommendation_to_edit(actor, command.decision_id)
+    response = RecommendationResponse.objects.filter(decision=decision).first()
+    if response is None:
+        raise Http404
+    services.recommendation_response_remove(response=response)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from klynge.bodies.models import Body
+from klynge.bodies.models import Body, CollaborationKind
 from klynge.catchment.models import Area
 from klynge.kernel.validity import contains
 from klynge.organisation.models import AuthorityArea, Party, Topic
@@ -162,14 +162,20 @@ class AgendaItem(Sourced):
 class DecisionKind(models.TextChoices):
     JOINT = "joint", "Fælles beslutning"
     RECOMMENDATION = "recommendation", "Anbefaling til en part"
+    COUNCIL_RECOMMENDATION = "council_recommendation", "Indstilling til regionsrådet"
     COORDINATION = "coordination", "Koordinering"
+
+
+# The kinds by which a body proposes and another decides: each names its recipient, whose later decision
+# is recorded as the recommendation's response (RecommendationResponse).
+RECOMMENDING_KINDS = (DecisionKind.RECOMMENDATION, DecisionKind.COUNCIL_RECOMMENDATION)
 
 
 class Decision(Sourced):
     agenda_item = models.ForeignKey(
         AgendaItem, verbose_name="dagsordenspunkt", on_delete=models.PROTECT, related_name="decisions"
     )
-    kind = models.CharField("type", max_length=20, choices=DecisionKind.choices)
+    kind = models.CharField("type", max_length=30, choices=DecisionKind.choices)
     text = models.TextField("beslutning")
     topic = models.ForeignKey(
         Topic,
@@ -196,7 +202,8 @@ class Decision(Sourced):
         ordering = ["agenda_item__meeting__date", "agenda_item__position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(kind="recommendation") | models.Q(recommended_to__isnull=False),
+                condition=~models.Q(kind__in=["recommendation", "council_recommendation"])
+                | models.Q(recommended_to__isnull=False),
                 name="decision_recommendation_has_recipient",
                 violation_error_message="En anbefaling skal have en modtager.",
             ),
@@ -212,10 +219,12 @@ class Decision(Sourced):
         meeting = self.agenda_item.meeting
         if meeting.status != MeetingStatus.HELD:
             raise ValidationError({"agenda_item": "Der kan kun registreres beslutninger fra afholdte møder."})
-        if self.kind == DecisionKind.RECOMMENDATION and self.recommended_to_id is None:
+        if self.kind in RECOMMENDING_KINDS and self.recommended_to_id is None:
             raise ValidationError({"recommended_to": "En anbefaling skal have en modtager."})
-        if self.kind != DecisionKind.RECOMMENDATION and self.recommended_to_id is not None:
+        if self.kind not in RECOMMENDING_KINDS and self.recommended_to_id is not None:
             raise ValidationError({"recommended_to": "Kun en anbefaling har en modtager."})
+        if self.kind == DecisionKind.COUNCIL_RECOMMENDATION:
+            self._check_council_recommendation(meeting)
         if self.kind == DecisionKind.JOINT:
             if self.topic_id is None and not self.agenda_item.topics.exists():
                 raise ValidationError(
@@ -250,9 +259,65 @@ class Decision(Sourced):
                     }
                 )
 
+    def _check_council_recommendation(self, meeting: Meeting) -> None:
+        """A health council is a standing committee under its regional council: it recommends
+        (indstiller), and only to that regional council, which decides (L 214, 2024-25)."""
+        collaboration = meeting.body.collaboration
+        if collaboration.kind != CollaborationKind.HEALTH_COUNCIL:
+            raise ValidationError(
+                {"kind": "Kun et sundhedsråd indstiller til regionsrådet. Brug »Anbefaling til en part«."}
+            )
+        if self.recommended_to_id != collaboration.region_id:
+            region = collaboration.region.name if collaboration.region is not None else "rådets region"
+            raise ValidationError(
+                {"recommended_to": f"Sundhedsrådet indstiller til regionsrådet i {region}."}
+            )
+
     @property
     def meeting(self) -> Meeting:
         return self.agenda_item.meeting
+
+    @property
+    def awaits_response(self) -> bool:
+        """A recommendation whose recipient has not yet been recorded as deciding on it."""
+        return self.kind in RECOMMENDING_KINDS and not hasattr(self, "response")
+
+
+class ResponseOutcome(models.TextChoices):
+    FOLLOWED = "followed", "Fulgt"
+    FOLLOWED_WITH_CHANGES = "followed_with_changes", "Fulgt med ændringer"
+    NOT_FOLLOWED = "not_followed", "Ikke fulgt"
+    POSTPONED = "postponed", "Udsat"
+
+
+class RecommendationResponse(Sourced):
+    """What the recipient of a recommendation decided on it: the regional council on a health council's
+    indstilling, or a party on a cluster's anbefaling. Recorded from the recipient's own minutes (source)."""
+
+    decision = models.OneToOneField(
+        Decision, verbose_name="anbefaling", on_delete=models.CASCADE, related_name="response"
+    )
+    outcome = models.CharField("udfald", max_length=30, choices=ResponseOutcome.choices)
+    decided_on = models.DateField("besluttet den")
+    text = models.TextField("beslutning", blank=True)
+    reference = models.URLField("henvisning til beslutningen", max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "beslutning på en anbefaling"
+        verbose_name_plural = "beslutninger på anbefalinger"
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} {self.decided_on:%d.%m.%Y}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.decision_id is None or self.decided_on is None:
+            return
+        if self.decision.kind not in RECOMMENDING_KINDS:
+            raise ValidationError({"decision": "Kun en anbefaling eller indstilling får en beslutning."})
+        if self.decided_on < self.decision.agenda_item.meeting.date:
+            raise ValidationError({"decided_on": "Beslutningen kan ikke ligge før mødet, der anbefalede."})
 
 
 class FigureMetric(models.TextChoices):

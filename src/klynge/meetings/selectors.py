@@ -144,7 +144,7 @@ def decisions_latest(*, limit: int = 10, visible: VisibleItems | None = None) ->
 
 def _decisions_with_effects() -> QuerySet[Decision]:
     """Decisions with what each did: allocations, approved initiatives and trial actions."""
-    return Decision.objects.select_related("recommended_to", "topic", "source").prefetch_related(
+    return Decision.objects.select_related("recommended_to", "topic", "source", "response").prefetch_related(
         Prefetch(
             "allocations",
             queryset=Allocation.objects.select_related("fund", "focus_area", "initiative", "source").order_by(

@@ -2,6 +2,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,7 +10,7 @@ from django.db.models import Max
 
 from klynge.bodies.models import Body
 from klynge.catchment.models import Area
-from klynge.kernel.records import create_validated, update_checked
+from klynge.kernel.records import create_validated, update_checked, update_validated
 from klynge.meetings.models import (
     AgendaItem,
     AgendaItemKind,
@@ -19,7 +20,9 @@ from klynge.meetings.models import (
     FigureMetric,
     Meeting,
     MeetingStatus,
+    RecommendationResponse,
     ReportedFigure,
+    ResponseOutcome,
 )
 from klynge.organisation.models import Party, Topic
 from klynge.provenance.models import Source
@@ -336,3 +339,34 @@ def decision_update(
         topic=topic,
         recommended_to=recommended_to,
     )
+
+
+def recommendation_response_record(
+    *,
+    decision: Decision,
+    outcome: ResponseOutcome,
+    decided_on: datetime.date,
+    text: str = "",
+    reference: str = "",
+    source: Source | None = None,
+    source_note: str = "",
+) -> RecommendationResponse:
+    """Record (or correct) what the recipient decided on a recommendation, e.g. the regional council on a
+    health council's indstilling. One response per recommendation; a later record replaces the fields."""
+    fields: dict[str, Any] = {
+        "outcome": outcome,
+        "decided_on": decided_on,
+        "text": text,
+        "reference": reference,
+        "source": source,
+        "source_note": source_note,
+    }
+    existing = RecommendationResponse.objects.filter(decision=decision).first()
+    if existing is not None:
+        return update_validated(existing, **fields)
+    return create_validated(RecommendationResponse, decision=decision, **fields)
+
+
+@transaction.atomic
+def recommendation_response_remove(*, response: RecommendationResponse) -> None:
+    response.delete()

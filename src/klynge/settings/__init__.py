@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "klynge.api",
     "klynge.portal",
     "klynge.reform",
+    "klynge.healthplans",
     "axes",
     "klynge.site",
     "klynge.demo",

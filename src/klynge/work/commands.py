@@ -38,6 +38,7 @@ from klynge.work.models import (
     FollowUpResearch,
     FollowUpResearchStatus,
     Fund,
+    FundKind,
     Initiative,
     InitiativeStatus,
     TrialAction,
@@ -473,6 +474,7 @@ class FundCreate:
     name: str
     amount: Decimal | None = None
     description: str = ""
+    kind: FundKind = FundKind.POOL
 
 
 @dataclass(frozen=True)
@@ -482,6 +484,7 @@ class FundChange:
     name: str | Unset = UNSET
     amount: Decimal | Unset | None = UNSET
     description: str | Unset = UNSET
+    kind: FundKind | Unset = UNSET
 
 
 def _fund_name(name: str) -> None:
@@ -508,6 +511,7 @@ def fund_create(*, actor: Actor, command: FundCreate) -> Fund:
         name=command.name,
         amount=_amount(command.amount),
         description=command.description,
+        kind=command.kind,
     )
 
 
@@ -520,6 +524,7 @@ def fund_update(*, actor: Actor, command: FundChange) -> Fund:
         "name": fund.name,
         "amount": fund.amount,
         "description": fund.description,
+        "kind": FundKind(fund.kind),
         "seen_version": None,
     }
     values = merged(current, command, exclude=["fund_id"])
@@ -530,4 +535,5 @@ def fund_update(*, actor: Actor, command: FundChange) -> Fund:
         name=values["name"],
         amount=_amount(values["amount"]),
         description=values["description"],
+        kind=values["kind"],
     )

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from klynge.bodies.models import Body, BodyLevel, Collaboration
+from klynge.bodies.models import Body, BodyLevel, Collaboration, CollaborationKind
 from klynge.kernel.formatting import danish_amount, danish_kroner
 from klynge.kernel.validity import period_constraint, validate_period
 from klynge.organisation.models import Party, PartyKind, Topic
@@ -360,10 +360,19 @@ class FollowUpResearch(Sourced):
             raise ValidationError({"focus_area": "Følgeforskning hører til et fokusområde eller en indsats."})
 
 
+class FundKind(models.TextChoices):
+    POOL = "pool", "Pulje"
+    # The health councils' frame for local health services ("udmønte den betydelige økonomiske ramme i
+    # form af en investeringsmotor til nære sundhedsindsatser", L 214 as quoted by KL).
+    INVESTMENT_FUND = "investment_fund", "Investeringsmotor"
+
+
 class Fund(Sourced):
-    """Money a body can allocate in a year (klyngemidler). The total may be unknown from the sources."""
+    """Money a body can allocate in a year: a cluster's pool (klyngemidler) or a health council's investment
+    fund (investeringsmotor). The total may be unknown from the sources."""
 
     body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.PROTECT, related_name="funds")
+    kind = models.CharField("type", max_length=20, choices=FundKind.choices, default=FundKind.POOL)
     year = models.PositiveSmallIntegerField("år")
     name = models.CharField("navn", max_length=200)
     amount = models.DecimalField(
@@ -407,6 +416,12 @@ class Fund(Sourced):
         super().clean()
         if self.amount is not None and self.amount < 0:
             raise ValidationError({"amount": "Rammen kan ikke være negativ."})
+        if (
+            self.kind == FundKind.INVESTMENT_FUND
+            and self.body_id is not None
+            and self.body.collaboration.kind != CollaborationKind.HEALTH_COUNCIL
+        ):
+            raise ValidationError({"kind": "Kun et sundhedsråd har en investeringsmotor."})
         if self.pk is not None and self.amount is not None:
             allocated = self.allocated_total()
             if allocated > self.amount:

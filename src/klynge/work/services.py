@@ -19,6 +19,7 @@ from klynge.work.models import (
     FollowUpResearch,
     FollowUpResearchStatus,
     Fund,
+    FundKind,
     HealthAgreement,
     Initiative,
     InitiativeStatus,
@@ -356,6 +357,7 @@ def fund_create(
     name: str,
     amount: Decimal | int | None = None,
     description: str = "",
+    kind: FundKind = FundKind.POOL,
     source: Source | None = None,
     source_note: str = "",
 ) -> Fund:
@@ -364,6 +366,7 @@ def fund_create(
         body=body,
         year=year,
         name=name,
+        kind=kind,
         amount=None if amount is None else Decimal(amount),
         description=description,
         source=source,
@@ -378,6 +381,7 @@ def fund_update(
     name: str,
     amount: Decimal | int | None,
     description: str,
+    kind: FundKind | None = None,
 ) -> Fund:
     """Change a fund's name, amount and description; never below what is already allocated from it.
 
@@ -389,6 +393,7 @@ def fund_update(
         name=name,
         amount=None if amount is None else Decimal(amount),
         description=description,
+        kind=fund.kind if kind is None else kind,
     )
 
 

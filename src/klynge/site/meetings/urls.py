@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.site.meetings import views
+from klynge.site.meetings import responses, views
 
 app_name = "meetings"
 
@@ -15,4 +15,14 @@ urlpatterns = [
     path("punkter/<int:pk>/fjern/", views.agenda_item_remove_view, name="agenda_item_remove"),
     path("punkter/<int:pk>/beslutninger/ny/", views.decision_create_view, name="decision_create"),
     path("beslutninger/<int:pk>/rediger/", views.decision_edit_view, name="decision_edit"),
+    path(
+        "beslutninger/<int:pk>/modtagerens-beslutning/",
+        responses.recommendation_response_view,
+        name="recommendation_response",
+    ),
+    path(
+        "beslutninger/<int:pk>/modtagerens-beslutning/fjern/",
+        responses.recommendation_response_remove_view,
+        name="recommendation_response_remove",
+    ),
 ]

@@ -15,6 +15,7 @@ SECTIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Fokusområder", "work:focus_area_list", ("/fokusomraader/",)),
     ("Indsatser", "work:initiative_list", ("/indsatser/",)),
     ("Puljer", "work:fund_list", ("/puljer/",)),
+    ("Nærsundhedsplaner", "healthplans:plan_list", ("/naersundhedsplaner/", "/maal/")),
     ("Følg klyngerne", "portal:overview", ("/foelg/",)),
     (
         "Beslutningsstøtte",

@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import Model, QuerySet
 
 from klynge.bodies.models import Collaboration
+from klynge.kernel.commands import UNSET
 from klynge.kernel.formatting import meeting_label
 from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem
@@ -23,6 +24,7 @@ from klynge.work.models import (
     FollowUpResearch,
     FollowUpResearchStatus,
     Fund,
+    FundKind,
     Initiative,
     InitiativeStatus,
     TrialAction,
@@ -384,6 +386,14 @@ class FollowUpResearchForm(DanishForm):
 
 class FundForm(DanishForm):
     name = _text("Navn", required_message="Skriv puljens navn.", max_length=200)
+    kind = forms.ChoiceField(
+        label="Type",
+        choices=FundKind.choices,
+        initial=FundKind.POOL,
+        required=False,  # none chosen: a pool, or on a change the fund's kind as it is
+        widget=forms.RadioSelect(attrs={"class": "form-radio"}),
+        help_text="Et sundhedsråds investeringsmotor til nære sundhedsindsatser, eller en pulje.",
+    )
     amount = DanishAmountField(
         label="Ramme (kr.)",
         allow_zero=True,
@@ -408,7 +418,7 @@ class FundCreateForm(FundForm):
         },
     )
 
-    field_order = ["body", "year", "name", "amount", "description"]
+    field_order = ["body", "year", "name", "kind", "amount", "description"]
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -422,6 +432,7 @@ class FundCreateForm(FundForm):
             name=data["name"],
             amount=data["amount"],
             description=data["description"],
+            kind=FundKind(data["kind"] or FundKind.POOL),
         )
 
 
@@ -436,6 +447,7 @@ class FundUpdateForm(FundForm):
                 "name": fund.name,
                 "amount": fund.amount,
                 "description": fund.description,
+                "kind": fund.kind,
                 "seen_version": record_version(fund),
             },
         )
@@ -449,6 +461,7 @@ class FundUpdateForm(FundForm):
             name=data["name"],
             amount=data["amount"],
             description=data["description"],
+            kind=FundKind(data["kind"]) if data["kind"] else UNSET,
         )
 
 

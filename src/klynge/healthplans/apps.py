@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HealthPlansConfig(AppConfig):
+    name = "klynge.healthplans"
+    verbose_name = "Nærsundhedsplaner"
