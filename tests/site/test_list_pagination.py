@@ -45,6 +45,7 @@ PAGES = [
     "/laegedaekning/",
     "/midlertidige-pladser/",
     "/soeg/?q=forebyggelse",
+    "/naersundhedsplaner/",
 ]
 
 API_LISTS = [
@@ -159,7 +160,8 @@ def small_pages(monkeypatch: pytest.MonkeyPatch) -> int:
     return 2
 
 
-@pytest.mark.parametrize("url", [u for u in PAGES if not u.startswith("/soeg/")])
+# Search pages by its own form (tests/search); no health plans are built here (tests/healthplans).
+@pytest.mark.parametrize("url", [u for u in PAGES if not u.startswith(("/soeg/", "/naersundhedsplaner/"))])
 def test_a_list_page_shows_one_page_at_a_time(grown: Counted, small_pages: int, url: str) -> None:
     client = Client()
     joiner = "&" if "?" in url else "?"
