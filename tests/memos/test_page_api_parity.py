@@ -302,3 +302,99 @@ def test_an_action_is_forbidden_or_not_found_alike(
     assert page_action(member_as(world.mayor), final, action).status_code == 403
     assert api_action(bearer(Role.MEMBER, person=world.mayor), final, action).status_code == 403
     assert Memo.objects.count() == before
+
+
+# ---- Items flagged for a committee (til orientering) --------------------------------------------------
+
+
+def referral_stored() -> list[tuple[Any, ...]]:
+    from klynge.memos.models import CommitteeReferral
+
+    return [
+        (r.committee_id, r.agenda_item_id, r.decision_id, r.note, r.included_in_id, r.flagged_by is not None)
+        for r in CommitteeReferral.objects.order_by("pk")
+    ]
+
+
+def page_flag(client: Client, item_id: int, **fields: Any) -> Any:
+    prefix = f"orientering-{item_id}"
+    data = {f"{prefix}-{name}": value for name, value in fields.items()}
+    return client.post(f"/punkter/{item_id}/til-orientering/", data, HTTP_HX_REQUEST="true")
+
+
+def test_a_flag_is_the_same_by_page_and_api(world: ClusterWorld, committee: Committee) -> None:
+    fields = {"committee": committee.pk, "decision": world.decision.pk, "note": " Til orientering. "}
+    assert page_flag(editor_of(world.municipality), world.agenda_item.pk, **fields).status_code == 200
+    by_page = referral_stored()
+    from klynge.memos.models import CommitteeReferral
+
+    CommitteeReferral.objects.all().delete()
+
+    response = api(
+        "post",
+        f"/agenda-items/{world.agenda_item.pk}/referrals",
+        bearer(Role.EDITOR, party=world.municipality),
+        fields,
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["is_pending"] is True
+    assert referral_stored() == by_page
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"committee": 999_999}, "committee"),
+        ({"decision": 999_999}, "decision"),
+        ({"note": "x" * 2001}, "note"),
+    ],
+)
+def test_a_refused_flag_says_the_same_by_page_and_api(
+    world: ClusterWorld, committee: Committee, fields: dict, field: str
+) -> None:
+    sent = {"committee": committee.pk, **fields}
+    page = page_flag(editor_of(world.municipality), world.agenda_item.pk, **sent)
+    response = api(
+        "post",
+        f"/agenda-items/{world.agenda_item.pk}/referrals",
+        bearer(Role.EDITOR, party=world.municipality),
+        sent,
+    )
+    assert page.status_code == 422 and response.status_code == 422, response.content
+    assert page_errors(page)[field] == response.json()["errors"][field]
+    assert referral_stored() == []
+
+
+def test_a_flag_is_forbidden_alike(world: ClusterWorld, committee: Committee) -> None:
+    fields = {"committee": committee.pk}
+    assert page_flag(member_as(world.mayor), world.agenda_item.pk, **fields).status_code == 403
+    response = api(
+        "post",
+        f"/agenda-items/{world.agenda_item.pk}/referrals",
+        bearer(Role.MEMBER, person=world.mayor),
+        fields,
+    )
+    assert response.status_code == 403
+    assert referral_stored() == []
+
+
+def test_a_withdrawal_is_the_same_by_page_and_api(world: ClusterWorld, committee: Committee) -> None:
+    from klynge.memos.models import CommitteeReferral
+
+    editor = editor_of(world.municipality)
+    headers = bearer(Role.EDITOR, party=world.municipality)
+    for withdraw in (
+        lambda pk: editor.post(f"/til-orientering/{pk}/traek-tilbage/").status_code,
+        lambda pk: api("delete", f"/referrals/{pk}", headers).status_code,
+    ):
+        page_flag(editor, world.agenda_item.pk, committee=committee.pk)
+        assert withdraw(CommitteeReferral.objects.get().pk) in (302, 204)
+        assert referral_stored() == []
+    # Once included in a final memo, both refuse with the same words.
+    page_flag(editor, world.agenda_item.pk, committee=committee.pk)
+    memo_finalise(memo=a_draft(committee))
+    pk = CommitteeReferral.objects.get().pk
+    page = editor.post(f"/til-orientering/{pk}/traek-tilbage/")
+    response = api("delete", f"/referrals/{pk}", headers)
+    assert response.status_code == 422
+    assert page_message(page) == response.json()["errors"]["__all__"]

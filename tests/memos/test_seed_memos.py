@@ -152,3 +152,40 @@ def test_a_status_memo_for_a_period_without_meetings_says_so(tmp_path: Path) -> 
         ],
     )
     assert "Der har ikke været afholdt møder" in text
+
+
+def test_the_demo_has_an_item_pending_for_buu_and_renders_its_memos_in_municipal_form() -> None:
+    from io import BytesIO
+
+    from docx import Document
+
+    from klynge.memos.documents import memo_file
+    from klynge.memos.models import CommitteeReferral
+    from klynge.memos.selectors import memo_detail
+
+    referral = CommitteeReferral.objects.get()
+    assert referral.committee.code == "BUU" and referral.is_pending
+    assert referral.agenda_item.title == "Status på de politisk besluttede indsatser"
+
+    memo = memo_detail(pk=Memo.objects.get(committee__code="SOU").pk)
+    assert memo is not None
+    content, _, _ = memo_file(memo, "docx")
+    doc = Document(BytesIO(content))
+    sender = doc.tables[0].rows[0].cells[1].text
+    for value in (
+        "Sundheds- og Omsorgsforvaltningen",
+        "Københavns Kommune",
+        "11. december 2023",
+        "Melissa Holmes",
+    ):
+        assert value in sender
+    assert "NUMPAGES" in doc.sections[0].footer._element.xml
+
+
+def test_the_next_buu_memo_brings_the_flagged_item(tmp_path: Path) -> None:
+    text = generated_text(
+        tmp_path, "md", ["memo", "orientation", "--committee", "BUU", "--memo-date", "2023-12-20"]
+    )
+    assert "Punkter til udvalgets orientering" in text
+    assert "Status på de politisk besluttede indsatser" in text
+    assert "Den gode start på livet" in text

@@ -69,8 +69,8 @@ def test_a_fixed_number_of_queries(client: Client, world: ClusterWorld) -> None:
             "/udvalg/": 3,
             COMMITTEE: 7,
             "/parter/": 2,
-            f"/parter/{world.municipality.slug}/": 10,
-            f"/parter/{world.region.slug}/": 10,
+            f"/parter/{world.municipality.slug}/": 12,
+            f"/parter/{world.region.slug}/": 12,
         },
         world=world,
     )

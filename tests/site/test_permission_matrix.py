@@ -16,10 +16,15 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from klynge.attendance.services import absence_record
+from klynge.bodies.models import CollaborationKind
+from klynge.bodies.services import collaboration_create
+from klynge.healthplans.models import HealthPlanGoal, LocalHealthPlan
+from klynge.healthplans.services import health_plan_goal_create, local_health_plan_create
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind
 from klynge.meetings.services import agenda_item_create, decision_create
 from klynge.memos.models import Memo, MemoKind
-from klynge.memos.services import memo_draft
+from klynge.memos.services import memo_draft, referral_create
+from klynge.notifications.tokens import confirm_token, unsubscribe_token
 from klynge.organisation.models import Committee
 from klynge.work.models import FollowUpResearchStatus
 from klynge.work.services import allocation_create, follow_up_research_create
@@ -54,11 +59,16 @@ class Records:
     closed_item: AgendaItem
     closed_decision: Decision
     draft_memo: Memo
+    recommendation: Decision  # a recommendation to a party, whose decision on it is recorded
+    plan: LocalHealthPlan  # of a health council of the world's parties
+    goal: HealthPlanGoal
 
 
 # What each view is. read: anyone may see it; edit: only who may change the record; edit_closed: an
 # editing page reached through the closed item (404 to those who may not see it); create: any editor
-# for their own clusters; post: an action by POST only; memo_*: memos, by the memo rules.
+# for their own clusters; post: an action by POST only; memo_*: memos, by the memo rules; own: the
+# logged-in user's own page (Min side), own_post: an action on it; secret: a personal calendar link (404
+# for every unknown secret, whoever asks).
 URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "web:front": ("read", lambda r: "/"),
     "web:structure": ("read", lambda r: "/struktur/"),
@@ -132,6 +142,21 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "work:fund_create": ("create", lambda r: "/puljer/ny/"),
     "work:fund_detail": ("read", lambda r: f"/puljer/{r.world.fund.pk}/"),
     "work:fund_update": ("edit", lambda r: f"/puljer/{r.world.fund.pk}/rediger/"),
+    "meetings:recommendation_response": (
+        "edit",
+        lambda r: f"/beslutninger/{r.recommendation.pk}/modtagerens-beslutning/",
+    ),
+    "meetings:recommendation_response_remove": (
+        "post",
+        lambda r: f"/beslutninger/{r.recommendation.pk}/modtagerens-beslutning/fjern/",
+    ),
+    "healthplans:plan_list": ("read", lambda r: "/naersundhedsplaner/"),
+    "healthplans:plan_create": ("create", lambda r: "/naersundhedsplaner/ny/"),
+    "healthplans:plan_detail": ("read", lambda r: f"/naersundhedsplaner/{r.plan.slug}/"),
+    "healthplans:plan_update": ("edit", lambda r: f"/naersundhedsplaner/{r.plan.slug}/rediger/"),
+    "healthplans:goal_create": ("edit", lambda r: f"/naersundhedsplaner/{r.plan.slug}/maal/ny/"),
+    "healthplans:goal_update": ("edit", lambda r: f"/maal/{r.goal.pk}/rediger/"),
+    "healthplans:goal_remove": ("post", lambda r: f"/maal/{r.goal.pk}/fjern/"),
     "portal:overview": ("read", lambda r: "/foelg/"),
     "portal:collaboration": ("read", lambda r: f"/foelg/{r.world.cluster.slug}/"),
     "gpcoverage:overview": ("read", lambda r: "/laegedaekning/"),
@@ -148,6 +173,16 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "catchment:lookup": ("read", lambda r: f"/optageomraader/?omraade={r.world.area.slug}&dato=2024-01-01"),
     "catchment:example_file": ("read", lambda r: "/optageomraader/import/optageomraader-eksempel.csv"),
     "catchment:import": ("admin", lambda r: "/optageomraader/import/"),
+    "bodies:body_create": ("edit", lambda r: f"/samarbejder/{r.world.cluster.slug}/organer/ny/"),
+    "bodies:body_update": ("edit", lambda r: f"/organer/{r.world.political.slug}/rediger/"),
+    "organisation:person_create": ("create", lambda r: "/personer/ny/"),
+    "organisation:person_update": ("edit", lambda r: f"/personer/{r.world.mayor.slug}/rediger/"),
+    "organisation:committee_create": ("create", lambda r: "/udvalg/ny/"),
+    "organisation:committee_update": ("edit", lambda r: f"/udvalg/{r.draft_memo.committee.slug}/rediger/"),
+    "members:my_page": ("own", lambda r: "/min-side/"),
+    "members:calendar_link_issue": ("own_post", lambda r: "/min-side/kalender/nyt-link/"),
+    "members:calendar_link_revoke": ("own_post", lambda r: "/min-side/kalender/tilbagekald/"),
+    "members:calendar_feed": ("secret", lambda r: "/min-side/kalender/kal_ukendt-hemmelighed.ics"),
     "organisation:person_list": ("read", lambda r: "/personer/"),
     "organisation:person_detail": ("read", lambda r: f"/personer/{r.world.mayor.slug}/"),
     "organisation:committee_list": ("read", lambda r: "/udvalg/"),
@@ -164,11 +199,30 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "memos:memo_public_version": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/offentlig-version/"),
     "memos:memo_new_version": ("memo_post", lambda r: f"/notater/{r.draft_memo.pk}/ny-version/"),
     "memos:memo_download": ("memo_draft", lambda r: f"/notater/{r.draft_memo.pk}/hent/md/"),
+    "memos:memo_template_edit": ("edit", lambda r: f"/notater/skabeloner/{r.world.municipality.slug}/"),
+    "memos:memo_template_default": ("read", lambda r: "/notater/skabeloner/standard.docx"),
+    "memos:referral_create": ("edit_closed", lambda r: f"/punkter/{r.closed_item.pk}/til-orientering/"),
+    "memos:referral_withdraw": (
+        "post_closed",
+        lambda r: f"/til-orientering/{r.closed_item.committee_referrals.get().pk}/traek-tilbage/",
+    ),
     "search:search": ("read", lambda r: "/soeg/?q=fortroligt+budget"),
     "reform:overview": ("read", lambda r: "/reform/"),
     "reform:plan": ("edit", lambda r: f"/reform/{r.world.cluster.slug}/"),
     "reform:transfer": ("post", lambda r: f"/reform/{r.world.cluster.slug}/overfoer/"),
     "reform:coordination": ("read", lambda r: f"/koordination/{r.world.municipality.slug}/"),
+    "notifications:subscriptions": ("read", lambda r: "/abonnementer/"),
+    "notifications:subscription_change": ("post", lambda r: "/abonnementer/999999/aendr/"),
+    "notifications:subscription_delete": ("post", lambda r: "/abonnementer/999999/slet/"),
+    "notifications:confirm": ("read", lambda r: f"/abonnementer/bekraeft/{confirm_token(999999)}/"),
+    "notifications:unsubscribe": (
+        "read",
+        lambda r: f"/abonnementer/afmeld/{unsubscribe_token(subscription_id=999999)}/",
+    ),
+    "notifications:feed_rss": ("read", lambda r: f"/feeds/organ/{r.world.political.slug}.rss"),
+    "notifications:feed_atom": ("read", lambda r: f"/feeds/samarbejde/{r.world.cluster.slug}.atom"),
+    "notifications:feed_rss_search": ("read", lambda r: "/feeds/soegning.rss?q=fortroligt+budget"),
+    "notifications:feed_atom_search": ("read", lambda r: "/feeds/soegning.atom?q=fortroligt+budget"),
 }
 NOT_PAGES = {"accounts:login", "accounts:logout"}  # the login itself (tested in tests/accounts)
 
@@ -199,12 +253,16 @@ def test_every_view_is_in_the_matrix() -> None:
 
 
 def expected_get(kind: str, role: str) -> set[int]:
+    if kind == "secret":
+        return {404}
     if role == "anonymous" and kind not in ("read", "memo_draft"):
         return {302}
     if kind == "read":
         return {200}
-    if kind in ("post", "post_closed", "memo_post"):
+    if kind in ("post", "post_closed", "memo_post", "own_post"):
         return {405}
+    if kind == "own":
+        return {200}
     if kind == "edit":
         return {200} if role in EDITS else {403}
     if kind == "edit_closed":
@@ -253,9 +311,33 @@ def records(world: ClusterWorld) -> Records:
     )
     absence_record(meeting=world.meeting, membership=world.mayor_membership, agenda_items=[closed_item])
     memo = memo_draft(committee=Committee.objects.get(party=world.municipality), kind=MemoKind.ORIENTATION)
+    # Flagged for the committee after the draft, so it waits for the next memo (and can be withdrawn).
+    referral_create(committee=Committee.objects.get(party=world.municipality), agenda_item=closed_item)
     gp_coverage_matrix_records(world.area, closed_item)
     temporary_places_matrix_records(world)
-    return Records(world, build_cluster("Anden"), closed_item, closed_decision, memo)
+    other = build_cluster("Anden")
+    recommendation = decision_create(
+        agenda_item=world.agenda_item,
+        kind=DecisionKind.RECOMMENDATION,
+        text="Klyngen anbefaler regionen at udvide akutteamet.",
+        recommended_to=world.region,
+    )
+    # A health council of each editor's party, so each may write a plan (for its own council only).
+    council = collaboration_create(
+        name="Sundhedsråd Test",
+        kind=CollaborationKind.HEALTH_COUNCIL,
+        region=world.region,
+        parties=[world.region, world.municipality],
+    )
+    collaboration_create(
+        name="Sundhedsråd Anden",
+        kind=CollaborationKind.HEALTH_COUNCIL,
+        region=world.region,
+        parties=[other.municipality],
+    )
+    plan = local_health_plan_create(council=council, name="Nærsundhedsplan Test")
+    goal = health_plan_goal_create(plan=plan, title="Færre genindlæggelser", initiatives=[world.initiative])
+    return Records(world, other, closed_item, closed_decision, memo, recommendation, plan, goal)
 
 
 def client_for(role: str, records: Records) -> Client:
@@ -280,7 +362,7 @@ def test_every_view_for_every_role(records: Records, role: str) -> None:
         if response.status_code == 302:
             assert response["Location"].startswith("/log-ind/"), (name, url)
         if response.status_code == 200 and role not in SEES_CLOSED:
-            html = response.content.decode()
+            html = response.content.decode(errors="replace")  # files too (the Word template)
             assert CLOSED_TITLE not in html and CLOSED_DECISION not in html, (name, url)
             assert not [money for money in CLOSED_MONEY if money in html], (name, url)
 
@@ -291,6 +373,9 @@ def test_refused_posts_change_nothing(records: Records, role: str) -> None:
     before = everything()
     for name, (kind, build) in URLS.items():
         url = build(records)
+        if kind in ("own", "own_post", "secret"):  # the user's own calendar link is no shared record
+            assert client.post(url).status_code in (302, 200, 404, 405), (name, url)
+            continue
         if kind in ("read", "memo_draft"):  # pages to read: a POST there may not write either
             assert client.post(url, {"title": "x"}).status_code < 500, (name, url)
             continue

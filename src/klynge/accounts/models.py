@@ -63,3 +63,37 @@ class Account(models.Model):
             raise ValidationError({"party": "En redaktør skal høre til en part."})
         if self.role == Role.MEMBER and self.person_id is None:
             raise ValidationError({"person": "Et medlem skal være knyttet til en person."})
+
+
+class CalendarToken(models.Model):
+    """The secret in a member's personal calendar link (`/min-side/kalender/<secret>.ics`).
+
+    Only its SHA-256 digest is kept; the secret is shown once, when it is made. It opens the owner's
+    calendar and nothing else, and shows what the owner may see when the calendar is fetched. A new one
+    revokes the one before; a revoked one opens nothing."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="bruger",
+        on_delete=models.CASCADE,
+        related_name="calendar_tokens",
+    )
+    digest = models.CharField("SHA-256", max_length=64, unique=True)
+    created_at = models.DateTimeField("oprettet", auto_now_add=True)
+    revoked_at = models.DateTimeField("tilbagekaldt", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "kalenderlink"
+        verbose_name_plural = "kalenderlinks"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="calendar_token_one_active_per_user",
+            )
+        ]
+
+    def __str__(self) -> str:
+        state = "aktivt" if self.revoked_at is None else "tilbagekaldt"
+        return f"Kalenderlink for {self.user} ({state})"

@@ -167,6 +167,11 @@ class BodyDetailOut(BodyOut):
     seats_version: int = Field(
         description="Send it back as `version` when setting seats, to refuse it if someone changed them meanwhile."
     )
+    version: int = Field(description="The body's own version: send it back with a change of the body.")
+
+    @staticmethod
+    def resolve_version(obj: Body) -> int:
+        return record_version(obj)
 
     @staticmethod
     def resolve_seats_version(obj: Body) -> int:
@@ -342,6 +347,29 @@ class SubstitutionChange(Input):
     _kept = field_validator("start")(refuse_null)
 
 
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class BodyIn(Input):
+    level: BodyLevel
+    name: Name = Field(description="Unique across collaborations.")
+    description: Description = ""
+    valid_from: Date | None = Field(None, description="Empty: from the collaboration's start.")
+    valid_to: Date | None = Field(None, description="Empty: as long as the collaboration lasts.")
+
+
+class BodyChange(Input):
+    version: Version | None = Field(None, description="The body's `version` you read; omit to overwrite.")
+    level: BodyLevel | NotNull = Field(None, description="Omit to keep it (it cannot be cleared).")
+    name: Name | NotNull = Field(None, description="Omit to keep it (it cannot be cleared).")
+    description: Description | None = Field(None, description="null: no description.")
+    valid_from: Date | None = Field(None, description="null: from the collaboration's start.")
+    valid_to: Date | None = Field(None, description="null: as long as the collaboration lasts.")
+
+    _kept = field_validator("level", "name")(refuse_null)
+
+
 def _sent(payload: Input) -> dict[str, Any]:
     """The fields the caller sent (null included: it clears)."""
     return payload.model_dump(exclude_unset=True)
@@ -444,7 +472,37 @@ def get_substitution(request: HttpRequest, substitution_id: Id) -> Any:
     return _full_substitution(substitution_id)
 
 
-# ---- Writes (editors of a participating party, administrators) --------------------------------------
+# ---- Writes (the collaboration's secretariat: editors of its host or a participating party; admins) ------
+
+
+@router.post(
+    "/collaborations/{collaboration_id}/bodies",
+    response={201: BodyDetailOut, **WRITE_ERRORS},
+    auth=WRITE_AUTH,
+)
+def create_body(request: HttpRequest, collaboration_id: Id, payload: BodyIn) -> Any:
+    """Add a body (one per level) to a collaboration, within the collaboration's period."""
+    command = commands.BodyCreate(
+        collaboration_id=collaboration_id,
+        level=payload.level,
+        name=payload.name,
+        description=payload.description,
+        valid_from=payload.valid_from,
+        valid_to=payload.valid_to,
+    )
+    body = commands.body_create(actor=request.user, command=command)
+    return Status(201, _full_body(body.pk))
+
+
+@router.patch("/bodies/{body_id}", response={200: BodyDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def change_body(request: HttpRequest, body_id: Id, payload: BodyChange) -> Any:
+    """Change a body's level, name, description or period (its members and meetings stay inside it)."""
+    sent = _sent(payload)
+    if "description" in sent:
+        sent["description"] = sent["description"] or ""
+    command = commands.BodyUpdate(body_id=body_id, seen_version=sent.pop("version", None), **sent)
+    commands.body_update(actor=request.user, command=command)
+    return _full_body(body_id)
 
 
 @router.post(

@@ -12,6 +12,7 @@ from klynge.api.gpcoverage import router as gpcoverage_router
 from klynge.api.healthplans import router as healthplans_router
 from klynge.api.meetings import router as meetings_router
 from klynge.api.memos import router as memos_router
+from klynge.api.notifications import router as notifications_router
 from klynge.api.organisation import router as organisation_router
 from klynge.api.provenance import router as provenance_router
 from klynge.api.reform import router as reform_router
@@ -69,5 +70,6 @@ for router in (
     temporaryplaces_router,
     reform_router,
     healthplans_router,
+    notifications_router,
 ):
     api.add_router("", router)

@@ -9,7 +9,7 @@ import datetime
 from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -22,10 +22,10 @@ from klynge.api.schemas import BodyId, Date, Id, Input, Slug, SlugRef, Version
 from klynge.kernel.commands import UNSET
 from klynge.kernel.records import StaleRecord, record_version
 from klynge.memos import commands
-from klynge.memos.access import memos_visible_to
+from klynge.memos.access import memos_visible_to, referrals_visible_to
 from klynge.memos.documents import FORMATS
-from klynge.memos.models import Memo, MemoKind, MemoStatus
-from klynge.memos.selectors import memos_filtered
+from klynge.memos.models import CommitteeReferral, Memo, MemoKind, MemoStatus
+from klynge.memos.selectors import memos_filtered, referrals_filtered
 
 router = Router(tags=["Memos"])
 
@@ -272,3 +272,78 @@ def public_memo_version(request: HttpRequest, memo_id: Id) -> Any:
         actor=request.user, command=commands.MemoPublicVersion(memo_id=memo_id)
     )
     return Status(201, commands.visible_memo(request.user, public.pk))
+
+
+# ---- Items flagged for a committee (til orientering) -------------------------------------------------
+
+
+class ReferralOut(Schema):
+    id: int
+    committee: CommitteeRef
+    agenda_item_id: int
+    meeting_id: int
+    decision_id: int | None
+    note: str
+    flagged_at: datetime.datetime
+    is_pending: bool = Field(description="True until a final memo to the committee has included it.")
+    included_in_id: int | None = Field(description="The final memo that included it.")
+    agenda_item_url: str
+
+    @staticmethod
+    def resolve_meeting_id(obj: CommitteeReferral) -> int:
+        return obj.agenda_item.meeting_id
+
+    @staticmethod
+    def resolve_agenda_item_url(obj: CommitteeReferral) -> str:
+        return obj.agenda_item.get_absolute_url()
+
+
+class ReferralFilters(Input):
+    committee: Id | None = None
+    meeting: Id | None = None
+    pending: bool | None = Field(None, description="true: not yet included in a final memo.")
+
+
+class ReferralIn(Input):
+    committee: BodyId = Field(
+        description="A committee of a party that took part in the meeting's collaboration on its day."
+    )
+    decision: BodyId | None = Field(None, description="One decision on the item; omit for the whole item.")
+    note: Annotated[str, Stripped, Field(max_length=10_000)] = Field("", description="Comes into the memo.")
+
+
+@router.get("/referrals", response={200: list[ReferralOut], **error_responses(401, 422)}, auth=READ_AUTH)
+@paginate(Pages)
+def list_referrals(request: HttpRequest, filters: Query[ReferralFilters]) -> Any:
+    """Agenda items and decisions marked "til orientering" for a committee (of items the caller may
+    see), oldest meeting first."""
+    return referrals_filtered(
+        visible=referrals_visible_to(request.user),
+        committee_id=filters.committee,
+        meeting_id=filters.meeting,
+        pending=filters.pending,
+    )
+
+
+@router.post(
+    "/agenda-items/{item_id}/referrals", response={201: ReferralOut, **WRITE_ERRORS}, auth=WRITE_AUTH
+)
+def create_referral(request: HttpRequest, item_id: Id, payload: ReferralIn) -> Any:
+    """Mark an agenda item, or a decision on it, for a committee: it comes into the committee's next
+    status or orientation memo, and is pending until that memo is finalised (as the meeting page's
+    "Til orientering for et udvalg" does)."""
+    command = commands.ReferralCreate(
+        agenda_item_id=item_id,
+        committee_id=payload.committee,
+        decision_id=payload.decision,
+        note=payload.note,
+    )
+    referral = commands.referral_create(actor=request.user, command=command)
+    return Status(201, commands.visible_referral(request.user, referral.pk))
+
+
+@router.delete("/referrals/{referral_id}", response={204: None, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def withdraw_referral(request: HttpRequest, referral_id: Id) -> Any:
+    """Withdraw a pending mark (422 once a final memo has included it)."""
+    commands.referral_withdraw(actor=request.user, command=commands.ReferralWithdraw(referral_id=referral_id))
+    return HttpResponse(status=204)

@@ -20,7 +20,13 @@ from klynge.api.pagination import Pages
 from klynge.api.schemas import Id, Input, SlugRef
 from klynge.provenance.models import SourceKind
 from klynge.reform.models import CarryOver, RecordKind
-from klynge.reform.selectors import carry_overs, coordination_for, example_source_ids, municipality_by_id
+from klynge.reform.selectors import (
+    carry_overs,
+    coordination_for,
+    example_source_ids,
+    municipality_by_id,
+    transition_progress,
+)
 from klynge.work.models import FocusArea, Initiative
 
 router = Router(tags=["Health reform"])
@@ -216,3 +222,57 @@ def list_successors(request: HttpRequest, filters: Query[SuccessorFilters]) -> A
     """The focus areas and initiatives the health councils carry on from the clusters, each with the
     cluster record it came from (lineage), as the records' pages say."""
     return carry_overs(collaboration_id=filters.collaboration)
+
+
+class TransitionProgressOut(Schema):
+    """How far one cluster's carry-over to the health councils has come (the /reform/ page's table)."""
+
+    id: int
+    name: str
+    slug: str
+    region: str | None = Field(description="The cluster's region (until 31 December 2026).")
+    municipality_count: int = Field(
+        description="Municipalities recorded in the cluster (0: not found in a source)."
+    )
+    focus_area_count: int
+    initiative_count: int
+    planned_count: int = Field(
+        description="Focus areas and initiatives the saved transition plan decides on."
+    )
+    carried_count: int = Field(
+        description="Focus areas and initiatives carried over to at least one council."
+    )
+    council_count: int = Field(description="The health councils that received carried-over records.")
+    plan_saved_at: datetime.datetime | None
+    transferred_at: datetime.datetime | None
+    url: str
+
+    @staticmethod
+    def resolve_region(obj: Any) -> str | None:
+        return obj.region.name if obj.region is not None else None
+
+    @staticmethod
+    def resolve_carried_count(obj: Any) -> int:
+        return int(obj.carried_focus_area_count + obj.carried_initiative_count)
+
+    @staticmethod
+    def resolve_plan_saved_at(obj: Any) -> datetime.datetime | None:
+        plan = getattr(obj, "transition_plan", None)
+        return plan.saved_at if plan is not None else None
+
+    @staticmethod
+    def resolve_transferred_at(obj: Any) -> datetime.datetime | None:
+        plan = getattr(obj, "transition_plan", None)
+        return plan.transferred_at if plan is not None else None
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return str(obj.get_absolute_url())
+
+
+@router.get("/reform/transition", response={200: list[TransitionProgressOut], **LIST_ERRORS}, auth=READ_AUTH)
+@paginate(Pages)
+def list_transition_progress(request: HttpRequest) -> Any:
+    """Every cluster that ends on 31 December 2026, in the whole country, and how far the carry-over of its
+    focus areas and initiatives to the health councils has come, counted in the database."""
+    return transition_progress()

@@ -5,6 +5,7 @@ Every function loads what its page shows with a fixed number of queries, whateve
 
 import datetime
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from django.db.models import (
     BooleanField,
@@ -46,6 +47,7 @@ from klynge.organisation.models import (
     Party,
     PartyKind,
     Person,
+    RegionMembership,
     Topic,
 )
 
@@ -444,6 +446,16 @@ def party_detail(*, slug: str) -> Party | None:
         .prefetch_related(
             Prefetch("members_of_region", queryset=Party.objects.order_by("kind", "name")),
             Prefetch(
+                "region_memberships",
+                queryset=RegionMembership.objects.select_related("region").order_by("valid_from"),
+            ),
+            Prefetch(
+                "municipality_memberships",
+                queryset=RegionMembership.objects.select_related("municipality").order_by(
+                    "municipality__name"
+                ),
+            ),
+            Prefetch(
                 "administrations", queryset=Administration.objects.select_related("source").order_by("name")
             ),
             Prefetch(
@@ -627,3 +639,40 @@ def catchment_overview(*, day: datetime.date, specialty: Specialty | None = None
     return [
         _with_collaborations(answer, in_force) for answer in catchment_answers(day=day, specialty=specialty)
     ]
+
+
+# ---- A member's own page ("Min side") ---------------------------------------------------------------
+
+
+def member_memberships(*, person_id: int, day: datetime.date) -> QuerySet[Membership]:
+    """The person's seats in the bodies, current first (`is_current`), with their substitutes."""
+    return (
+        membership_queryset(day=day)
+        .filter(person=person_id)
+        .select_related("body", "body__collaboration")
+        .order_by("-is_current", "-start", "body__name")  # type: ignore[misc]
+    )
+
+
+def member_substitutions(*, person_id: int, day: datetime.date) -> QuerySet[Substitution]:
+    """Where the person may attend instead of a member, current first (`is_current`)."""
+    return (
+        _substitution_queryset()
+        .filter(substitute=person_id)
+        .select_related("principal__person", "principal__body", "principal__body__collaboration")
+        .annotate(
+            is_current=Case(
+                When(active_on(day, "start", "end"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("-is_current", "-start", "principal__body__name")
+    )
+
+
+def member_bodies(*, person_id: int) -> QuerySet[Body, Any]:
+    """The bodies the person sits or sat in, as a member or a substitute (a subquery of ids)."""
+    return Body.objects.filter(
+        Q(memberships__person=person_id) | Q(memberships__substitutions__substitute=person_id)
+    ).values("pk")

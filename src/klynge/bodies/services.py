@@ -3,7 +3,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from klynge.bodies.models import (
     Body,
@@ -80,6 +80,94 @@ def body_create(
         source=source,
         source_note=source_note,
     )
+
+
+def _ensure_body_level_free(*, collaboration: Collaboration, level: str, exclude_pk: int | None) -> None:
+    taken = Body.objects.filter(collaboration=collaboration, level=level).exclude(pk=exclude_pk or 0)
+    if taken.exists():
+        label = BodyLevel(level).label.lower()
+        raise ValidationError({"level": f"{collaboration} har allerede et organ på {label}."})
+
+
+def _ensure_body_name_free(*, name: str, exclude_pk: int | None) -> None:
+    if Body.objects.filter(name=name).exclude(pk=exclude_pk or 0).exists():
+        raise ValidationError({"name": f"Der findes allerede et organ med navnet »{name}«."})
+
+
+def body_add(
+    *,
+    collaboration: Collaboration,
+    level: BodyLevel,
+    name: str,
+    description: str = "",
+    valid_from: datetime.date | None = None,
+    valid_to: datetime.date | None = None,
+) -> Body:
+    """A new body of a collaboration, as an editor adds it: one per level, with a name of its own."""
+    with transaction.atomic():
+        # Lock the collaboration, so two bodies of one level cannot be added at the same moment.
+        list(Collaboration.objects.select_for_update().filter(pk=collaboration.pk))
+        _ensure_body_level_free(collaboration=collaboration, level=level, exclude_pk=None)
+        _ensure_body_name_free(name=name, exclude_pk=None)
+        return body_create(
+            collaboration=collaboration,
+            level=level,
+            name=name,
+            description=description,
+            valid_from=valid_from,
+            valid_to=valid_to,
+        )
+
+
+def body_update(
+    *,
+    body: Body,
+    level: BodyLevel,
+    name: str,
+    description: str,
+    valid_from: datetime.date | None,
+    valid_to: datetime.date | None,
+    seen_version: int | None = None,
+) -> Body:
+    """Change a body's level, name, description or period. The period keeps every membership and
+    meeting of the body inside it (as they are refused outside it when they are entered)."""
+    with transaction.atomic():
+        list(Collaboration.objects.select_for_update().filter(pk=body.collaboration_id))
+        _ensure_body_level_free(collaboration=body.collaboration, level=level, exclude_pk=body.pk)
+        _ensure_body_name_free(name=name, exclude_pk=body.pk)
+        errors: dict[str, list[str]] = {}
+        memberships = Membership.objects.filter(body=body)
+        # The body's meetings, by its reverse relation (the meetings app stands above this one).
+        meetings = body.meetings.all()
+        if valid_from is not None:
+            early = memberships.filter(start__lt=valid_from).count()
+            early_meetings = meetings.filter(date__lt=valid_from).count()
+            if early or early_meetings:
+                errors["valid_from"] = [
+                    f"{early} medlemskaber og {early_meetings} møder begynder før {danish_date(valid_from)}. "
+                    "Ret dem først."
+                ]
+        if valid_to is not None:
+            late = memberships.filter(
+                Q(end__isnull=True) | Q(end__gt=valid_to) | Q(start__gt=valid_to)
+            ).count()
+            late_meetings = meetings.filter(date__gt=valid_to).count()
+            if late or late_meetings:
+                errors["valid_to"] = [
+                    f"{late} medlemskaber og {late_meetings} møder rækker ud over {danish_date(valid_to)}. "
+                    "Sæt en slutdato på medlemskaberne, eller ret møderne, først."
+                ]
+        if errors:
+            raise ValidationError(errors)
+        return update_checked(
+            body,
+            seen_version=seen_version,
+            level=level,
+            name=name,
+            description=description,
+            valid_from=valid_from,
+            valid_to=valid_to,
+        )
 
 
 def seats_version(*, body: Body) -> int:

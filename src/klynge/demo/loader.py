@@ -11,7 +11,7 @@ from klynge.catchment.models import Area, CatchmentRule, Hospital
 from klynge.demo.copenhagen import create_copenhagen
 from klynge.demo.councils import create_council_work
 from klynge.demo.gpcoverage import create_gp_coverage_example
-from klynge.demo.memos import create_memos
+from klynge.demo.memos import create_memos, create_referrals
 from klynge.demo.reference import create_reference
 from klynge.demo.reform import create_reform
 from klynge.demo.sources import MEMO_2022_KEY, create_sources
@@ -51,6 +51,7 @@ def load_demo() -> None:
         create_copenhagen(sources, reference)
         create_timeline(sources, reference)
         create_memos()
+        create_referrals()
         create_gp_coverage_example()
         create_temporary_places(reference)
         councils = create_reform(sources, reference)

@@ -24,7 +24,11 @@ def feed_start(*, today: datetime.date, since: datetime.date | None) -> datetime
 
 
 def meetings_for_feed(
-    *, visible: VisibleItems, start: datetime.date, body: Body | None = None
+    *,
+    visible: VisibleItems,
+    start: datetime.date | None = None,
+    body: Body | None = None,
+    bodies: QuerySet[Body, Any] | None = None,
 ) -> QuerySet[Meeting]:
     """Meetings with a known day from `start` on (all that are planned), oldest first, each with `feed_items` (the visible agenda in order) and
     `meeting_changed_at` / `items_changed_at` (when the meeting or one of those items last changed).
@@ -42,7 +46,7 @@ def meetings_for_feed(
         .values("history_date")[:1]
     )
     meetings = (
-        Meeting.objects.filter(date_precision=DatePrecision.DAY, date__gte=start)
+        Meeting.objects.filter(date_precision=DatePrecision.DAY)
         .select_related("body", "body__collaboration")
         .prefetch_related(
             Prefetch(
@@ -53,8 +57,12 @@ def meetings_for_feed(
         )
         .annotate(meeting_changed_at=Subquery(meeting_changed), items_changed_at=Subquery(items_changed))
     )
+    if start is not None:
+        meetings = meetings.filter(date__gte=start)
     if body is not None:
         meetings = meetings.filter(body=body)
+    if bodies is not None:
+        meetings = meetings.filter(body__in=bodies)
     return meetings.order_by("date", "start_time", "pk")
 
 

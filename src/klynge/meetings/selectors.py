@@ -416,3 +416,45 @@ def initiatives_to_approve(item: AgendaItem) -> QuerySet[Initiative]:
     return Initiative.objects.filter(
         collaboration=item.meeting.body.collaboration_id, status=InitiativeStatus.PROPOSED
     ).order_by("name")
+
+
+# ---- A member's own page and calendar ---------------------------------------------------------------
+
+
+def meetings_of_bodies_upcoming(
+    *, bodies: QuerySet[Body, Any], day: datetime.date, visible: VisibleItems, limit: int = 20
+) -> list[Meeting]:
+    """The coming meetings of these bodies, each with `shown_items`: its agenda as the viewer may see it,
+    numbered 1, 2, 3 over those items (`number`). Two queries, however many meetings and items."""
+    meetings = (
+        _meeting_queryset(visible)
+        .filter(body__in=bodies, date__gte=day)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("date", "start_time", "pk")
+        .prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.filter(pk__in=visible)
+                .annotate(number=visible_number(visible))
+                .order_by("position"),
+                to_attr="shown_items",
+            )
+        )
+    )
+    return list(meetings[:limit])
+
+
+def closed_items_readable(
+    *, bodies: QuerySet[Body, Any], visible: VisibleItems, limit: int = 25
+) -> list[AgendaItem]:
+    """The closed agenda items of these bodies the viewer may read, newest meeting first."""
+    return list(
+        AgendaItem.objects.filter(pk__in=visible, is_public=False, meeting__body__in=bodies)
+        .select_related("meeting", "meeting__body")
+        .annotate(number=visible_number(visible))
+        .order_by("-meeting__date", "-meeting__pk", "position")[:limit]
+    )
+
+
+def closed_items_readable_count(*, bodies: QuerySet[Body, Any], visible: VisibleItems) -> int:
+    return AgendaItem.objects.filter(pk__in=visible, is_public=False, meeting__body__in=bodies).count()

@@ -12,9 +12,11 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from klynge.accounts.access import editor_party_id, is_administrator
-from klynge.meetings.access import visible_agenda_items
+from klynge.bodies.access import access_collaboration_edit
+from klynge.meetings.access import ensure_meeting_edit, visible_agenda_items, visible_items_condition
+from klynge.meetings.models import Meeting
 from klynge.memos.models import Memo, MemoStatus
-from klynge.organisation.models import Committee
+from klynge.organisation.models import Committee, Party
 
 
 def _may_write_memos(user: Any) -> bool:
@@ -89,3 +91,37 @@ def memo_history_visible(user: Any, memo: Memo) -> bool:
     """A memo's drafts are the secretariat's working copies: their history is shown to those who may
     write the memo; everyone else sees the memo only as it was finalised."""
     return _may_write_to_committee(user, memo)
+
+
+# ---- Items flagged for a committee (til orientering) -------------------------------------------------
+
+
+def referrals_visible_to(user: Any) -> Q:
+    """Referrals are as closed as their agenda item: seen only by those who may read the item."""
+    return visible_items_condition(user, path="agenda_item")
+
+
+def access_referral_write(user: Any, meeting: Meeting) -> bool:
+    """Those who may change a meeting mark its items (and decisions) for a committee, and withdraw
+    a mark not yet included in a memo."""
+    return access_collaboration_edit(user, meeting.body.collaboration)
+
+
+def ensure_referral_write(user: Any, meeting: Meeting) -> None:
+    ensure_meeting_edit(user, meeting)
+
+
+# ---- A party's memo template (letterhead) ------------------------------------------------------------
+
+
+def memo_template_parties(user: Any, parties: QuerySet[Party]) -> QuerySet[Party]:
+    """The parties whose memo template the user may change: all for an administrator, their own party
+    for a secretariat editor, none for anyone else."""
+    if is_administrator(user):
+        return parties
+    party_id = editor_party_id(user) if _may_write_memos(user) else None
+    return parties.none() if party_id is None else parties.filter(pk=party_id)
+
+
+def access_memo_template_edit(user: Any, party: Party) -> bool:
+    return is_administrator(user) or (_may_write_memos(user) and editor_party_id(user) == party.pk)

@@ -14,16 +14,22 @@ from django.core.validators import MaxLengthValidator
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 
-from klynge.kernel.commands import UNSET, Actor, Unset, changes_of, refuse
+from klynge.kernel.commands import UNSET, Actor, Unset, changes_of, record_by_id, record_or_404, refuse
+from klynge.meetings.access import visible_items_condition
+from klynge.meetings.models import AgendaItem
 from klynge.memos import services
 from klynge.memos.access import (
     access_memo_draft,
     access_memo_edit,
+    access_memo_template_edit,
     access_memo_view,
     committees_for_drafting,
+    ensure_referral_write,
+    referrals_visible_to,
 )
-from klynge.memos.models import Memo, MemoCaseNumber, MemoKind
-from klynge.memos.selectors import committees_for_memos, memo_detail
+from klynge.memos.models import CommitteeReferral, Memo, MemoCaseNumber, MemoKind, MemoTemplate
+from klynge.memos.selectors import committees_for_memos, memo_detail, referral_committees, referral_detail
+from klynge.organisation.models import Party
 
 # The refusals of a missing committee, title or text: the same words the page's form uses for them.
 REQUIRED = gettext_lazy("This field is required.")
@@ -154,3 +160,95 @@ def memo_new_version(*, actor: Actor, command: MemoNewVersion) -> Memo:
 
 def memo_public_version(*, actor: Actor, command: MemoPublicVersion) -> Memo:
     return services.memo_public_version(memo=writable_memo(actor, command.memo_id))
+
+
+# ---- Items flagged for a committee (til orientering) -------------------------------------------------
+
+REFERRAL_COMMITTEE_NOT_ALLOWED = "Vælg et udvalg hos en af de parter, der deltog i samarbejdet på mødedagen."
+REFERRAL_DECISION_NOT_ALLOWED = "Vælg en beslutning under punktet."
+REFERRAL_NOTE_MAX_LENGTH = 2000
+
+
+@dataclasses.dataclass(frozen=True)
+class ReferralCreate:
+    """Mark an agenda item, or one decision on it, "til orientering" for a committee."""
+
+    agenda_item_id: int
+    committee_id: int
+    decision_id: int | None = None
+    note: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class ReferralWithdraw:
+    referral_id: int
+
+
+def visible_item(actor: Actor, agenda_item_id: int) -> AgendaItem:
+    items = AgendaItem.objects.filter(visible_items_condition(actor)).select_related(
+        "meeting__body__collaboration"
+    )
+    return record_or_404(items, agenda_item_id)
+
+
+def referral_create(*, actor: Actor, command: ReferralCreate) -> CommitteeReferral:
+    item = visible_item(actor, command.agenda_item_id)
+    ensure_referral_write(actor, item.meeting)
+    if len(command.note.strip()) > REFERRAL_NOTE_MAX_LENGTH:
+        refuse("note", f"Bemærkningen må højst være {REFERRAL_NOTE_MAX_LENGTH} tegn.")
+    committee = record_by_id(
+        referral_committees(meeting=item.meeting),
+        command.committee_id,
+        field="committee",
+        message=REFERRAL_COMMITTEE_NOT_ALLOWED,
+    )
+    assert committee is not None
+    decision = record_by_id(
+        item.decisions.all(), command.decision_id, field="decision", message=REFERRAL_DECISION_NOT_ALLOWED
+    )
+    return services.referral_create(
+        committee=committee, agenda_item=item, decision=decision, note=command.note, flagged_by=actor
+    )
+
+
+def visible_referral(actor: Actor, referral_id: int) -> CommitteeReferral:
+    referral = referral_detail(pk=referral_id, visible=referrals_visible_to(actor))
+    if referral is None:
+        raise Http404("Markeringen findes ikke.")
+    return referral
+
+
+def referral_withdraw(*, actor: Actor, command: ReferralWithdraw) -> CommitteeReferral:
+    referral = visible_referral(actor, command.referral_id)
+    ensure_referral_write(actor, referral.agenda_item.meeting)
+    services.referral_withdraw(referral=referral)
+    return referral
+
+
+# ---- A party's memo template (letterhead) ------------------------------------------------------------
+
+MAY_NOT_SET_TEMPLATE = "Du kan kun ændre din egen parts notatskabelon."
+
+
+@dataclasses.dataclass(frozen=True)
+class MemoTemplateSet:
+    """Upload (or clear) a party's Word template and logo; None leaves a file as it is."""
+
+    party_id: int
+    template: bytes | None = None
+    logo: bytes | None = None
+    clear_template: bool = False
+    clear_logo: bool = False
+
+
+def memo_template_set(*, actor: Actor, command: MemoTemplateSet) -> MemoTemplate:
+    party = record_or_404(Party.objects.select_related("memo_template"), command.party_id)
+    if not access_memo_template_edit(actor, party):
+        raise PermissionDenied(MAY_NOT_SET_TEMPLATE)
+    return services.memo_template_set(
+        party=party,
+        template=command.template,
+        logo=command.logo,
+        clear_template=command.clear_template and command.template is None,
+        clear_logo=command.clear_logo and command.logo is None,
+    )

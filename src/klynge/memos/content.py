@@ -71,6 +71,17 @@ class MemoDocument:
     sections: list[Section] = field(default_factory=list)
     # A closed memo holds passages from closed agenda items; every format says so on its first page.
     closed: bool = False
+    # The sender block, as the seeds show it: the committee's administration and its party (the date,
+    # case numbers and case handler are `metadata`).
+    party: str = ""
+    administration: str = ""
+    # The party's letterhead: its logo (PNG/JPEG) and its own Word template (docxtpl); None: the default.
+    logo: bytes | None = None
+    word_template: bytes | None = None
+
+    @property
+    def sender(self) -> list[str]:
+        return [line for line in (self.administration, self.party) if line]
 
 
 def closed_item_ids(intro: list[Block], sections: list[Section]) -> set[int]:

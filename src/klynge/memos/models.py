@@ -5,14 +5,16 @@ A memo's wording lives in `body` (a small Markdown dialect: paragraphs, `## ` he
 A final memo is frozen; a new version is drafted from it.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from klynge.kernel.validity import period_constraint
 from klynge.meetings.models import AgendaItem
-from klynge.organisation.models import Committee
+from klynge.organisation.models import Committee, Party
 
 
 class CaseNumberKind(models.Model):
@@ -130,3 +132,125 @@ class MemoCaseNumber(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.number}"
+
+
+class CommitteeReferral(models.Model):
+    """An agenda item, or a decision on it, marked "til orientering for <udvalg>": it reaches the
+    committee's next status or orientation memo, and waits on the committee's memo screen until a
+    finalised memo has included it.
+
+    A draft that drew it in names it (`drafted_in`); only finalising such a draft marks it included
+    (`included_in`), so a draft left unfinished swallows nothing. A referral is as closed as its item:
+    it is seen only by those who may read the item, and the memo renders it as a closed passage."""
+
+    committee = models.ForeignKey(
+        Committee, verbose_name="udvalg", on_delete=models.PROTECT, related_name="referrals"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name="dagsordenspunkt",
+        on_delete=models.CASCADE,
+        related_name="committee_referrals",
+    )
+    decision = models.ForeignKey(
+        "meetings.Decision",
+        verbose_name="beslutning",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="committee_referrals",
+        help_text="Udfyldes, når det er en bestemt beslutning under punktet, udvalget skal orienteres om.",
+    )
+    note = models.TextField("bemærkning", blank=True)
+    flagged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="markeret af",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    flagged_at = models.DateTimeField("markeret", auto_now_add=True)
+    drafted_in = models.ManyToManyField(
+        Memo, verbose_name="udkast, der medtager punktet", blank=True, related_name="drafted_referrals"
+    )
+    included_in = models.ForeignKey(
+        Memo,
+        verbose_name="medtaget i notat",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="included_referrals",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "punkt til orientering"
+        verbose_name_plural = "punkter til orientering"
+        ordering = ["agenda_item__meeting__date", "agenda_item__position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "agenda_item"],
+                condition=models.Q(included_in__isnull=True, decision__isnull=True),
+                name="referral_item_pending_once",
+            ),
+            models.UniqueConstraint(
+                fields=["committee", "decision"],
+                condition=models.Q(included_in__isnull=True, decision__isnull=False),
+                name="referral_decision_pending_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agenda_item} til orientering for {self.committee}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.included_in_id is None
+
+    def clean(self) -> None:
+        super().clean()
+        if self.decision is not None and self.decision.agenda_item_id != self.agenda_item_id:
+            raise ValidationError({"decision": "Beslutningen hører ikke til punktet."})
+
+
+def _template_path(instance: "MemoTemplate", filename: str) -> str:
+    return f"notatskabeloner/{instance.party.slug}/skabelon.docx"
+
+
+def _logo_path(instance: "MemoTemplate", filename: str) -> str:
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "png"
+    return f"notatskabeloner/{instance.party.slug}/logo.{suffix}"
+
+
+class MemoTemplate(models.Model):
+    """A party's own Word template and logo for its memos (its municipal letterhead). Without one, or
+    without its template file, memos use the shipped default template (`memos/docx/notat.docx`)."""
+
+    party = models.OneToOneField(
+        Party, verbose_name="part", on_delete=models.CASCADE, related_name="memo_template"
+    )
+    template = models.FileField(
+        "Word-skabelon",
+        upload_to=_template_path,
+        blank=True,
+        validators=[FileExtensionValidator(["docx"])],
+        help_text="En .docx-skabelon med docxtpl-felter (se README). Tom: Klynges standardskabelon.",
+    )
+    logo = models.FileField(
+        "logo",
+        upload_to=_logo_path,
+        blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg"])],
+        help_text="PNG eller JPEG, vises i notatets sidehoved.",
+    )
+    updated_at = models.DateTimeField("ændret", auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "notatskabelon"
+        verbose_name_plural = "notatskabeloner"
+        ordering = ["party__name"]
+
+    def __str__(self) -> str:
+        return f"Notatskabelon for {self.party}"

@@ -8,7 +8,7 @@ from klynge.bodies.models import Collaboration, CollaborationKind, Membership, P
 from klynge.kernel.validity import active_on
 from klynge.meetings.access import agenda_items_visible_to_party
 from klynge.meetings.models import AgendaItem, Decision, Meeting, MeetingStatus, ReportedFigure
-from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber, MemoKind, MemoStatus
+from klynge.memos.models import CaseNumberKind, CommitteeReferral, Memo, MemoCaseNumber, MemoKind, MemoStatus
 from klynge.organisation.models import AuthorityArea, Committee, Party
 from klynge.work.models import Allocation, FocusArea, FocusAreaStatus, Initiative, TrialAction
 
@@ -195,7 +195,12 @@ def memo_list(*, visible: Q, committee: Committee | None = None) -> QuerySet[Mem
 
 def memo_detail(*, pk: int) -> Memo | None:
     return (
-        Memo.objects.select_related("committee__party", "previous_version", "public_version_of")
+        Memo.objects.select_related(
+            "committee__party__memo_template",
+            "committee__administration",
+            "previous_version",
+            "public_version_of",
+        )
         .prefetch_related(
             Prefetch("case_numbers", queryset=MemoCaseNumber.objects.select_related("kind")),
             Prefetch(
@@ -244,3 +249,81 @@ def memos_filtered(
     if topic:
         memos = memos.filter(committee__in=Committee.objects.filter(topics__slug=topic).values("pk"))
     return memos.order_by("-memo_date", "-version", "-pk")
+
+
+# ---- Items flagged for a committee (til orientering) -------------------------------------------------
+
+
+def _referrals() -> QuerySet[CommitteeReferral]:
+    return CommitteeReferral.objects.select_related(
+        "committee__party", "agenda_item__meeting__body__collaboration", "decision", "included_in"
+    ).order_by("agenda_item__meeting__date", "agenda_item__position", "pk")
+
+
+def pending_referrals_for_memo(*, committee: Committee, memo_date: datetime.date) -> list[CommitteeReferral]:
+    """The committee's referrals no final memo has included yet, of meetings held by the memo's date, and
+    of the items its party may read (all of them when the committee's party took part, as the flag
+    requires; participation dates may have changed since)."""
+    return list(
+        _referrals().filter(
+            Q(agenda_item__in=AgendaItem.objects.filter(agenda_items_visible_to_party(committee.party_id))),
+            committee=committee,
+            included_in__isnull=True,
+            agenda_item__meeting__date__lte=memo_date,
+        )
+    )
+
+
+def pending_referrals(*, visible: Q, committees: QuerySet[Committee]) -> QuerySet[CommitteeReferral]:
+    """The pending referrals to these committees the viewer may see (the memo screen)."""
+    return _referrals().filter(visible, committee__in=committees.values("pk"), included_in__isnull=True)
+
+
+def referrals_filtered(
+    *,
+    visible: Q,
+    committee_id: int | None = None,
+    meeting_id: int | None = None,
+    pending: bool | None = None,
+) -> QuerySet[CommitteeReferral]:
+    referrals = _referrals().filter(visible)
+    if committee_id is not None:
+        referrals = referrals.filter(committee=committee_id)
+    if meeting_id is not None:
+        referrals = referrals.filter(agenda_item__meeting=meeting_id)
+    if pending is not None:
+        referrals = referrals.filter(included_in__isnull=pending)
+    return referrals
+
+
+def referral_detail(*, pk: int, visible: Q) -> CommitteeReferral | None:
+    return _referrals().filter(visible, pk=pk).first()
+
+
+def referral_committees(*, meeting: Meeting) -> QuerySet[Committee]:
+    """The committees an item of the meeting may be marked for: those of the parties that took part in
+    the meeting's collaboration on the meeting's day (so the party may read its closed items)."""
+    took_part = Participation.objects.filter(
+        Q(start__isnull=True) | Q(start__lte=meeting.date),
+        Q(end__isnull=True) | Q(end__gte=meeting.date),
+        collaboration=meeting.body.collaboration_id,
+    ).values("party")
+    return committees_for_memos().filter(party__in=took_part)
+
+
+def parties_with_committees() -> QuerySet[Party]:
+    """The parties that receive memos (those with committees), with their memo templates."""
+    return (
+        Party.objects.filter(pk__in=Committee.objects.values("party"))
+        .select_related("memo_template")
+        .order_by("name")
+    )
+
+
+def drafted_pending_referrals(*, memo: Memo) -> list[CommitteeReferral]:
+    """The flagged items a draft brings that no final memo has included yet (they go when it is final)."""
+    return list(
+        CommitteeReferral.objects.filter(drafted_in=memo, included_in__isnull=True)
+        .select_related("agenda_item")
+        .order_by("agenda_item__meeting__date", "agenda_item__position", "pk")
+    )

@@ -2,27 +2,45 @@
 
 import datetime
 from collections.abc import Mapping
+from io import BytesIO
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image
+from simple_history.utils import bulk_update_with_history
 
 from klynge.kernel.records import ensure_unchanged_since
 from klynge.meetings.access import agenda_items_visible_to_party
-from klynge.meetings.models import AgendaItem
+from klynge.meetings.models import AgendaItem, Decision
 from klynge.memos import selectors
 from klynge.memos.content import (
     CLOSED_MARK,
     ClosedPassage,
+    MemoDocument,
+    Paragraph,
     body_to_markdown,
     closed_item_ids,
     markdown_to_body,
+    plain,
     without_closed_passages,
 )
 from klynge.memos.drafting.orientation import OrientationMemoRequest, draft_orientation
+from klynge.memos.drafting.referrals import referrals_section
 from klynge.memos.drafting.status import StatusMemoRequest, draft_status
-from klynge.memos.models import CaseNumberKind, Memo, MemoCaseNumber, MemoKind, MemoStatus
-from klynge.organisation.models import Committee
+from klynge.memos.models import (
+    CaseNumberKind,
+    CommitteeReferral,
+    Memo,
+    MemoCaseNumber,
+    MemoKind,
+    MemoStatus,
+    MemoTemplate,
+)
+from klynge.memos.rendering.docx import render_docx
+from klynge.organisation.models import Committee, Party
 
 # Without an earlier status memo to continue from, a status memo covers this many weeks.
 DEFAULT_STATUS_PERIOD_WEEKS = 8
@@ -109,6 +127,9 @@ def memo_draft(
     else:
         start, end = period_start, period_end
         document = draft_orientation(OrientationMemoRequest(committee=committee, memo_date=memo_date))
+    referrals = selectors.pending_referrals_for_memo(committee=committee, memo_date=memo_date)
+    if (section := referrals_section(referrals, memo_date.year)) is not None:
+        document.sections.append(section)
     with transaction.atomic():
         memo = Memo(
             committee=committee,
@@ -124,6 +145,8 @@ def memo_draft(
         memo.full_clean()
         memo.save()
         memo.closed_items.set(closed_item_ids(document.intro, document.sections))
+        # The draft names the flagged items it brings; only finalising it marks them included.
+        memo.drafted_referrals.set(referrals)
         _set_case_numbers(memo, case_numbers or {})
     return memo
 
@@ -201,13 +224,20 @@ def memo_update(
 
 
 def memo_finalise(*, memo: Memo) -> Memo:
-    """Freeze the memo: its text is kept exactly as it is now."""
+    """Freeze the memo: its text is kept exactly as it is now. The flagged items its draft brought, and
+    that no other memo has included meanwhile, are now included: they leave the committee's list."""
     with transaction.atomic():
         memo = _lock_draft(memo)
         memo.status = MemoStatus.FINAL
         memo.finalised_at = timezone.now()
         memo.full_clean()
         memo.save()
+        included = list(
+            CommitteeReferral.objects.select_for_update().filter(drafted_in=memo, included_in__isnull=True)
+        )
+        for referral in included:
+            referral.included_in = memo
+        bulk_update_with_history(included, CommitteeReferral, ["included_in"])
     return memo
 
 
@@ -275,3 +305,138 @@ def case_number_kind_create(*, code: str, label: str, position: int = 0) -> Case
     kind.full_clean()
     kind.save()
     return kind
+
+
+# ---- Items flagged for a committee (til orientering) -------------------------------------------------
+
+
+def referral_create(
+    *,
+    committee: Committee,
+    agenda_item: AgendaItem,
+    decision: Decision | None = None,
+    note: str = "",
+    flagged_by: Any = None,
+) -> CommitteeReferral:
+    """Mark an agenda item, or a decision on it, for the committee's next memo. The same item (or
+    decision) is pending for a committee once at a time."""
+    with transaction.atomic():
+        pending = CommitteeReferral.objects.filter(
+            committee=committee, agenda_item=agenda_item, decision=decision, included_in__isnull=True
+        )
+        if pending.exists():
+            what = "Beslutningen" if decision is not None else "Punktet"
+            raise ValidationError({"committee": f"{what} er allerede til orientering for {committee.name}."})
+        referral = CommitteeReferral(
+            committee=committee,
+            agenda_item=agenda_item,
+            decision=decision,
+            note=note.strip(),
+            flagged_by=flagged_by if getattr(flagged_by, "pk", None) else None,
+        )
+        referral.full_clean(validate_constraints=False)
+        referral.save()
+    return referral
+
+
+def referral_withdraw(*, referral: CommitteeReferral) -> None:
+    """Take back a mark no final memo has included (a draft that brought it keeps its text)."""
+    with transaction.atomic():
+        locked = CommitteeReferral.objects.select_for_update().filter(pk=referral.pk).first()
+        if locked is None:
+            return
+        if not locked.is_pending:
+            raise ValidationError(
+                "Punktet er allerede medtaget i et endeligt notat og kan ikke trækkes tilbage."
+            )
+        locked.drafted_in.clear()
+        locked.delete()
+
+
+# ---- A party's memo template (letterhead) ------------------------------------------------------------
+
+MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+
+def _checked_logo(content: bytes) -> str:
+    """The logo's file suffix, if it is a PNG or JPEG image within the size limit; else a refusal."""
+    if len(content) > MAX_LOGO_BYTES:
+        raise ValidationError({"logo": "Logoet må højst fylde 2 MB."})
+    try:
+        with Image.open(BytesIO(content)) as image:
+            image.verify()
+            kind = image.format
+    except Exception as error:
+        raise ValidationError({"logo": "Logoet kan ikke læses som et billede (PNG eller JPEG)."}) from error
+    if kind not in ("PNG", "JPEG"):
+        raise ValidationError({"logo": "Logoet skal være et PNG- eller JPEG-billede."})
+    return "png" if kind == "PNG" else "jpg"
+
+
+def _checked_template(content: bytes, logo: bytes | None) -> None:
+    """The template must make a memo: it is tried on a sample memo before it is kept, so a broken
+    template is refused here rather than failing every later download."""
+    if len(content) > MAX_TEMPLATE_BYTES:
+        raise ValidationError({"template": "Skabelonen må højst fylde 5 MB."})
+    sample = MemoDocument(
+        title="Prøve på notatskabelonen",
+        recipient="Til udvalget",
+        metadata=[("Dato", "14. december 2023"), ("Sagsbehandler", "Prøve")],
+        intro=[Paragraph(plain("Et afsnit."))],
+        party="Part",
+        administration="Forvaltning",
+        logo=logo,
+        word_template=content,
+    )
+    try:
+        render_docx(sample)
+    except Exception as error:
+        raise ValidationError(
+            {
+                "template": f"Skabelonen kan ikke bruges til et notat ({type(error).__name__}). Tag udgangspunkt i standardskabelonen."
+            }
+        ) from error
+
+
+def memo_template_set(
+    *,
+    party: Party,
+    template: bytes | None = None,
+    logo: bytes | None = None,
+    clear_template: bool = False,
+    clear_logo: bool = False,
+) -> MemoTemplate:
+    """Set (or clear) the party's Word template and logo; what is not sent is kept. A template is tried
+    on a sample memo first, a logo must be a PNG or JPEG image."""
+    with transaction.atomic():
+        record = MemoTemplate.objects.select_for_update().filter(party=party).first() or MemoTemplate(
+            party=party
+        )
+        if logo is not None:
+            suffix = _checked_logo(logo)
+        current_logo = logo if logo is not None else (None if clear_logo else _file_bytes(record.logo))
+        if template is not None:
+            _checked_template(template, current_logo)
+        # Replaced and cleared files stay in the storage: the history still names them.
+        if clear_template:
+            record.template = ""
+        if clear_logo:
+            record.logo = ""
+        if template is not None:
+            record.template.save("skabelon.docx", ContentFile(template), save=False)
+        if logo is not None:
+            record.logo.save(f"logo.{suffix}", ContentFile(logo), save=False)
+        record.full_clean()
+        record.save()
+    return record
+
+
+def _file_bytes(file: Any) -> bytes | None:
+    if not file:
+        return None
+    try:
+        with file.open("rb") as handle:
+            return bytes(handle.read())
+    except OSError:
+        return None

@@ -1,17 +1,34 @@
 from django.contrib import admin
 
-from klynge.organisation.models import Administration, AuthorityArea, Committee, Party, Person, Topic
+from klynge.organisation.models import (
+    Administration,
+    AuthorityArea,
+    Committee,
+    Party,
+    Person,
+    RegionMembership,
+    Topic,
+)
 from klynge.provenance.admin import SourcedAdmin
 
 
 @admin.register(Party)
 class PartyAdmin(SourcedAdmin):
-    list_display = ["name", "short_name", "kind", "region", "valid_from", "valid_to"]
+    list_display = ["name", "short_name", "kind", "official_code", "region", "valid_from", "valid_to"]
     list_filter = ["kind"]
     list_select_related = ["region"]
-    search_fields = ["name", "short_name"]
+    search_fields = ["name", "short_name", "official_code"]
     autocomplete_fields = ["region", "source"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(RegionMembership)
+class RegionMembershipAdmin(SourcedAdmin):
+    list_display = ["municipality", "region", "valid_from", "valid_to"]
+    list_filter = ["region"]
+    list_select_related = ["municipality", "region"]
+    search_fields = ["municipality__name", "municipality__official_code", "region__name"]
+    autocomplete_fields = ["municipality", "region", "source"]
 
 
 @admin.register(Administration)

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from klynge.kernel.validity import period_constraint
+from klynge.kernel.validity import period_constraint, validate_period
 from klynge.provenance.models import Sourced
 
 
@@ -16,6 +16,12 @@ class PartyKind(models.TextChoices):
     MUNICIPALITY = "municipality", "Kommune"
     REGION = "region", "Region"
     GENERAL_PRACTICE = "general_practice", "Almen praksis"
+
+
+# Kommunekode (0101-0860) or regionskode (1081-1085) as DAGI writes them: four digits.
+OFFICIAL_CODE = RegexValidator(
+    r"^[0-9]{4}\Z", message="Koden skal være fire cifre, fx 0101.", code="invalid_official_code"
+)
 
 
 class Party(Sourced):
@@ -34,6 +40,13 @@ class Party(Sourced):
         related_name="members_of_region",
         limit_choices_to={"kind": PartyKind.REGION},
     )
+    official_code = models.CharField(
+        "officiel kode",
+        max_length=4,
+        blank=True,
+        validators=[OFFICIAL_CODE],
+        help_text="Kommunekode eller regionskode (DAGI), fire cifre, fx 0101 for Københavns Kommune.",
+    )
     valid_from = models.DateField("gyldig fra", null=True, blank=True)
     valid_to = models.DateField("gyldig til", null=True, blank=True)
     history = HistoricalRecords()
@@ -42,13 +55,84 @@ class Party(Sourced):
         verbose_name = "part"
         verbose_name_plural = "parter"
         ordering = ["kind", "name"]
-        constraints = [period_constraint("party_valid_period")]
+        constraints = [
+            period_constraint("party_valid_period"),
+            models.UniqueConstraint(
+                fields=["kind", "official_code"],
+                condition=~models.Q(official_code=""),
+                name="party_unique_official_code",
+                violation_error_message="En anden part af samme type har allerede denne kode.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("organisation:party_detail", args=[self.slug])
+
+
+class RegionMembership(Sourced):
+    """Which region a municipality belongs to, and from when to when.
+
+    Party.region names the region a municipality belongs to now; this keeps the periods, so a date can be
+    answered: until 31 December 2026 Københavns Kommune belongs to Region Hovedstaden, from 1 January 2027
+    to Region Østdanmark (L 213, overgangsloven)."""
+
+    municipality = models.ForeignKey(
+        Party,
+        verbose_name="kommune",
+        on_delete=models.CASCADE,
+        related_name="region_memberships",
+        limit_choices_to={"kind": PartyKind.MUNICIPALITY},
+    )
+    region = models.ForeignKey(
+        Party,
+        verbose_name="region",
+        on_delete=models.PROTECT,
+        related_name="municipality_memberships",
+        limit_choices_to={"kind": PartyKind.REGION},
+    )
+    valid_from = models.DateField("gyldig fra", null=True, blank=True)
+    valid_to = models.DateField("gyldig til", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "regionstilhør"
+        verbose_name_plural = "regionstilhør"
+        ordering = ["municipality__name", "valid_from"]
+        constraints = [
+            period_constraint("region_membership_valid_period"),
+            models.UniqueConstraint(fields=["municipality", "region"], name="region_membership_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} i {self.region}"
+
+    def clean(self) -> None:
+        super().clean()
+        validate_period(self)
+        errors: dict[str, str] = {}
+        if self.municipality_id is not None and self.municipality.kind != PartyKind.MUNICIPALITY:
+            errors["municipality"] = f"{self.municipality} er ikke en kommune."
+        if self.region_id is not None and self.region.kind != PartyKind.REGION:
+            errors["region"] = f"{self.region} er ikke en region."
+        if errors:
+            raise ValidationError(errors)
+        if self.municipality_id is None:
+            return
+        others = RegionMembership.objects.filter(municipality=self.municipality_id).exclude(pk=self.pk)
+        for other in others.select_related("region"):
+            starts_before_other_ends = (
+                other.valid_to is None or self.valid_from is None or (self.valid_from <= other.valid_to)
+            )
+            ends_after_other_starts = (
+                other.valid_from is None or self.valid_to is None or (self.valid_to >= other.valid_from)
+            )
+            if starts_before_other_ends and ends_after_other_starts:
+                raise ValidationError(
+                    {"valid_from": f"{self.municipality} hører allerede til {other.region} i perioden."}
+                )
 
 
 class Administration(Sourced):
@@ -133,6 +217,16 @@ class Committee(Sourced):
 
     def get_absolute_url(self) -> str:
         return reverse("organisation:committee_detail", args=[self.slug])
+
+    def clean(self) -> None:
+        super().clean()
+        administration = self.administration if self.administration_id is not None else None
+        if (
+            administration is not None
+            and self.party_id is not None
+            and administration.party_id != self.party_id
+        ):
+            raise ValidationError({"administration": "Forvaltningen hører ikke til udvalgets part."})
 
 
 class Person(Sourced):

@@ -1,6 +1,9 @@
 from collections.abc import Iterable
 
-from klynge.kernel.records import create_validated, unique_slug
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from klynge.kernel.records import create_validated, unique_slug, update_checked
 from klynge.organisation.models import (
     Administration,
     AuthorityArea,
@@ -114,3 +117,59 @@ def authority_area_create(
         source=source,
         source_note=source_note,
     )
+
+
+def _ensure_code_free(code: str, exclude_pk: int | None) -> None:
+    if Committee.objects.filter(code__iexact=code).exclude(pk=exclude_pk or 0).exists():
+        raise ValidationError({"code": f"Koden {code} bruges allerede af et andet udvalg."})
+
+
+def committee_add(
+    *,
+    party: Party,
+    name: str,
+    code: str,
+    administration: Administration | None = None,
+    topics: Iterable[Topic] = (),
+) -> Committee:
+    """A new committee of a party, as its secretariat adds it (the code is unique, in capitals)."""
+    with transaction.atomic():
+        _ensure_code_free(code.strip().upper(), None)
+        return committee_create(
+            party=party, name=name, code=code, administration=administration, topics=topics
+        )
+
+
+def committee_update(
+    *,
+    committee: Committee,
+    name: str,
+    code: str,
+    administration: Administration | None,
+    topics: Iterable[Topic],
+    seen_version: int | None = None,
+) -> Committee:
+    """Change a committee's name, code, administration or topics (its party stays)."""
+    code = code.strip().upper()
+    with transaction.atomic():
+        _ensure_code_free(code, committee.pk)
+        return update_checked(
+            committee,
+            seen_version=seen_version,
+            m2m={"topics": topics},
+            name=name,
+            code=code,
+            administration=administration,
+        )
+
+
+def person_update(
+    *,
+    person: Person,
+    name: str,
+    party: Party | None,
+    title: str,
+    seen_version: int | None = None,
+) -> Person:
+    """Change a person's name, party or title (the slug, and so the person's address, stays)."""
+    return update_checked(person, seen_version=seen_version, name=name, party=party, title=title)

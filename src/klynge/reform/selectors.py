@@ -7,9 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
-from klynge.bodies.models import Collaboration, CollaborationKind
+from klynge.bodies.access import editable_collaborations
+from klynge.bodies.models import Collaboration, CollaborationKind, Participation
 from klynge.catchment.models import AreaKind, CatchmentRule
 from klynge.meetings.access import restrict_to_visible, visible_agenda_items
 from klynge.meetings.models import Decision, Meeting
@@ -23,10 +25,11 @@ CLUSTERS_END = datetime.date(2026, 12, 31)
 
 
 def health_councils() -> QuerySet[Collaboration]:
-    """The health councils from the reform on, with their parties."""
+    """The health councils that carry on after the reform, with their parties: those that have not ended by
+    1 January 2027, including those that already worked as preparatory councils in 2026."""
     return (
         Collaboration.objects.filter(kind=CollaborationKind.HEALTH_COUNCIL)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__gte=REFORM_DATE))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=REFORM_DATE))
         .prefetch_related("parties", "bodies")
         .order_by("name")
     )
@@ -39,6 +42,54 @@ def ending_clusters() -> QuerySet[Collaboration]:
         .select_related("transition_plan")
         .order_by("name")
     )
+
+
+def _count(queryset: QuerySet[Any], field: str = "pk") -> Coalesce:
+    """A correlated subquery counting `queryset`'s distinct `field` values: one column, no joined rows."""
+    return Coalesce(
+        Subquery(
+            queryset.order_by()
+            .annotate(_group=Value(1))
+            .values("_group")
+            .annotate(n=Count(field, distinct=True))
+            .values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def transition_progress() -> QuerySet[Collaboration]:
+    """Every cluster that ends with the reform and how far its carry-over has come, counted in the database:
+    `record_count` (its focus areas and initiatives), `planned_count` (the records its saved plan decides
+    on), `carried_count` (the records carried over to at least one council) and `council_count` (the
+    councils that received them). One query for any number of clusters; by region, then name."""
+    cluster = OuterRef("pk")
+    focus_areas = FocusArea.objects.filter(collaborations=cluster)
+    initiatives = Initiative.objects.filter(collaboration=cluster)
+    carried = CarryOver.objects.filter(cluster=cluster)
+    return (
+        Collaboration.objects.filter(kind=CollaborationKind.CLUSTER, valid_to=CLUSTERS_END)
+        .select_related("region", "transition_plan")
+        .annotate(
+            municipality_count=_count(
+                Participation.objects.filter(collaboration=cluster, party__kind=PartyKind.MUNICIPALITY)
+            ),
+            focus_area_count=_count(focus_areas),
+            initiative_count=_count(initiatives),
+            planned_count=_count(PlanEntry.objects.filter(plan__cluster=cluster)),
+            carried_focus_area_count=_count(carried, "original_focus_area"),
+            carried_initiative_count=_count(carried, "original_initiative"),
+            council_count=_count(carried, "council"),
+        )
+        .order_by("region__name", "name")
+    )
+
+
+def editable_among(user: Any, clusters: list[Collaboration]) -> set[int]:
+    """Which of these clusters the user may change (one query, however many clusters)."""
+    ids = [c.pk for c in clusters]
+    return set(editable_collaborations(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 @dataclass

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "klynge.organisation",
     "klynge.catchment",
     "klynge.bodies",
+    "klynge.reference",
     "klynge.meetings",
     "klynge.work",
     "klynge.attendance",
@@ -51,6 +52,9 @@ INSTALLED_APPS = [
     "klynge.gpcoverage",
     "klynge.temporaryplaces",
     "klynge.search",
+    "klynge.notifications",
+    "django_tasks",
+    "django_tasks_db",
     "klynge.backup",
     "klynge.feeds",
     "klynge.exports",
@@ -175,6 +179,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Uploaded files (memo templates and logos) go through the default storage, on disk here by default;
+# they are read by the app only, never served as they are.
+MEDIA_ROOT = Path(os.environ.get("KLYNGE_MEDIA_ROOT", DATA_DIR / "media"))
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # `klynge dumpdata` backups: natural keys only for the rows `migrate` creates (see klynge.backup.formats).
@@ -182,6 +189,44 @@ SERIALIZATION_MODULES = {
     "json": "klynge.backup.formats.json",
     "jsonl": "klynge.backup.formats.jsonl",
     "xml": "klynge.backup.formats.xml",
+}
+
+# E-mail (klynge.notifications): SMTP when KLYNGE_EMAIL_HOST is set (always in production), otherwise
+# e-mails are written to the console. Links in e-mails start with KLYNGE_BASE_URL.
+EMAIL_HOST = os.environ.get("KLYNGE_EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "KLYNGE_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("KLYNGE_EMAIL_PORT", 587))
+EMAIL_HOST_USER = os.environ.get("KLYNGE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("KLYNGE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("KLYNGE_EMAIL_USE_TLS", True) and not env_flag("KLYNGE_EMAIL_USE_SSL", False)
+EMAIL_USE_SSL = env_flag("KLYNGE_EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("KLYNGE_EMAIL_TIMEOUT", 30))
+DEFAULT_FROM_EMAIL = os.environ.get("KLYNGE_EMAIL_FROM", "Klynge <klynge@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+KLYNGE_BASE_URL = os.environ.get("KLYNGE_BASE_URL", "http://127.0.0.1:8000")
+# Reminders to editors this many days before a meeting's deadline for items; the weekly digest goes out
+# on the first run of `klynge notifications run-due` from this weekday on (0 = Monday).
+NOTIFICATIONS_REMINDER_DAYS = [
+    int(day) for day in os.environ.get("KLYNGE_REMINDER_DAYS", "3,1").split(",") if day.strip()
+]
+NOTIFICATIONS_DIGEST_WEEKDAY = int(os.environ.get("KLYNGE_DIGEST_WEEKDAY", 0))
+
+# Background tasks (django-tasks): kept in the database and run by `klynge db_worker`. "immediate" runs
+# them in the process that enqueues them (tests; a demo without a worker).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("KLYNGE_TASKS", "database") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
 }
 
 LOGGING = {

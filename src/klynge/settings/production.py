@@ -39,3 +39,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
+
+# E-mail goes out by SMTP (KLYNGE_EMAIL_HOST, default a mail server on this host), never to the console.
+EMAIL_BACKEND = os.environ.get("KLYNGE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("KLYNGE_EMAIL_HOST", "localhost")

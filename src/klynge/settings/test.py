@@ -32,3 +32,9 @@ AXES_ENABLED = False
 # The search index follows each change only in the tests that read it (tests/conftest.py switches it on
 # there): indexing is a third of the time spent building each test's data. Production leaves it on.
 SEARCH_INDEXING = False
+
+# E-mails in memory (django.core.mail.outbox); the end-to-end test sends through SMTP to a local server.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+KLYNGE_BASE_URL = "https://klynge.test"
+# Background tasks run at once, in the test's own process and transaction.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}

@@ -31,7 +31,11 @@ def _body(intro: list[Block], sections: list[Section]) -> str:
 
 
 def render_markdown(document: MemoDocument) -> bytes:
-    lines = ["Notat – Lukket notat" if document.closed else "Notat", "", f"# {document.title}", ""]
+    lines = [document.party, ""] if document.party else []
+    lines += ["Notat – Lukket notat" if document.closed else "Notat", "", f"# {document.title}", ""]
+    lines += [f"{line}  " for line in document.sender]
+    if document.sender:
+        lines.append("")
     if document.recipient:
         lines += [f"**{document.recipient}**", ""]
     lines += [f"**{label}:** {value}  " for label, value in document.metadata]

@@ -1,8 +1,10 @@
 """PDF with fpdf2 (pure Python) and the bundled IBM Plex Sans, so Danish letters need no system fonts."""
 
+from io import BytesIO
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.enums import Align
 
 from klynge.memos.content import (
     CLOSED_LABEL,
@@ -14,16 +16,35 @@ from klynge.memos.content import (
     Paragraph,
 )
 
+LOGO_MM = 14
+SENDER_COLUMN_MM = 50
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FAMILY = "IBMPlexSans"
 LINE = 5.5
 
 
 class _MemoPDF(FPDF):
+    """A4 with the Word template's margins and page header and footer (wordtemplates/build.py): the
+    party's logo and name at the top right, "Side x af y" at the bottom right."""
+
+    logo: bytes | None = None
+    party: str = ""
+
+    def header(self) -> None:
+        top = 12.5
+        if self.logo:
+            self.image(BytesIO(self.logo), x=Align.R, y=top, h=LOGO_MM)
+            top += LOGO_MM + 1
+        if self.party:
+            self.set_xy(self.l_margin, top)
+            self.set_font(FAMILY, "B", 8)
+            self.cell(0, 4, self.party, align="R")
+        self.set_xy(self.l_margin, self.t_margin)
+
     def footer(self) -> None:
         self.set_y(-15)
         self.set_font(FAMILY, size=8)
-        self.cell(0, 10, f"Side {self.page_no()}/{{nb}}", align="C")
+        self.cell(0, 10, f"Side {self.page_no()} af {{nb}}", align="R")
 
 
 def _write_runs(pdf: FPDF, runs: Inline, size: float = 10.5) -> None:
@@ -78,8 +99,11 @@ def _write_blocks(pdf: FPDF, blocks: "list[Block] | tuple[Block, ...]") -> None:
 
 def render_pdf(document: MemoDocument) -> bytes:
     pdf = _MemoPDF(format="A4")
-    pdf.set_margins(25, 20, 25)
-    pdf.set_auto_page_break(True, margin=20)
+    pdf.logo, pdf.party = document.logo, document.party
+    # The page header is 12.5 mm down (Word's 1.25 cm), the logo and the party's name under each other.
+    header_bottom = 12.5 + (LOGO_MM + 1 if document.logo else 0) + 4
+    pdf.set_margins(25, max(30, header_bottom + 4), 25)
+    pdf.set_auto_page_break(True, margin=25)
     pdf.add_font(FAMILY, "", str(FONT_DIR / "IBMPlexSans-Regular.ttf"))
     pdf.add_font(FAMILY, "B", str(FONT_DIR / "IBMPlexSans-Bold.ttf"))
     pdf.add_font(FAMILY, "I", str(FONT_DIR / "IBMPlexSans-Italic.ttf"))
@@ -96,15 +120,21 @@ def render_pdf(document: MemoDocument) -> bytes:
         pdf.set_font(FAMILY, "B", 12)
         pdf.cell(0, 7, "Lukket notat", new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0, 0, 0)
-    if document.metadata:
-        pdf.set_font(FAMILY, size=8.5)
+    # The sender block, as in the Word file: administration, party, then each field, label above value.
+    if document.sender or document.metadata:
+        column = pdf.w - pdf.r_margin - SENDER_COLUMN_MM
+        for index, line in enumerate(document.sender):
+            pdf.set_x(column)
+            pdf.set_font(FAMILY, "B" if index == 0 else "", 8.5)
+            pdf.multi_cell(SENDER_COLUMN_MM, 4.5, line, align="L", new_x="LMARGIN", new_y="NEXT")
         for label, value in document.metadata:
-            pdf.set_x(pdf.w - pdf.r_margin - 60)
+            pdf.ln(1.5)
+            pdf.set_x(column)
             pdf.set_font(FAMILY, "B", 8.5)
-            pdf.cell(60, 4.5, label, new_x="LMARGIN", new_y="NEXT")
-            pdf.set_x(pdf.w - pdf.r_margin - 60)
+            pdf.cell(SENDER_COLUMN_MM, 4.5, label, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_x(column)
             pdf.set_font(FAMILY, size=8.5)
-            pdf.cell(60, 4.5, value, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(SENDER_COLUMN_MM, 4.5, value, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(4)
     if document.recipient:
         pdf.set_font(FAMILY, "B", 11)

@@ -10,13 +10,15 @@ from django import forms
 from django.db.models import QuerySet
 
 from klynge.bodies.commands import (
+    BodyCreate,
+    BodyUpdate,
     MembershipCreate,
     MembershipUpdate,
     SeatSet,
     SubstitutionCreate,
     SubstitutionUpdate,
 )
-from klynge.bodies.models import Body, Membership, MembershipRole, Substitution
+from klynge.bodies.models import Body, BodyLevel, Collaboration, Membership, MembershipRole, Substitution
 from klynge.bodies.selectors import seat_of
 from klynge.bodies.services import seats_version
 from klynge.kernel.formatting import danish_date
@@ -285,4 +287,71 @@ def substitution_initial(substitution: Substitution) -> dict[str, Any]:
         "start": substitution.start,
         "end": substitution.end,
         "seen_version": record_version(substitution),
+    }
+
+
+class BodyForm(DanishForm):
+    level = forms.ChoiceField(
+        label="Niveau",
+        choices=BodyLevel.choices,
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={"required": "Vælg et niveau.", "invalid_choice": PICK},
+    )
+    name = forms.CharField(
+        label="Navn",
+        max_length=200,
+        help_text="Fx Politisk sundhedsråd Midtjylland. Navnet er organets eget, på tværs af samarbejder.",
+        widget=forms.TextInput(attrs={"class": "form-input"}),
+        error_messages={"required": "Skriv et navn.", "max_length": "Navnet må højst være 200 tegn."},
+    )
+    description = forms.CharField(
+        label="Beskrivelse",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+        error_messages={"max_length": "Beskrivelsen må højst være 5.000 tegn."},
+    )
+    valid_from = date_field("Gyldig fra", required=False, help_text="Tom: fra samarbejdets start.")
+    valid_to = date_field("Gyldig til", required=False, help_text="Tom: så længe samarbejdet varer.")
+    seen_version = seen_version_field()
+
+    def __init__(
+        self, *args: Any, collaboration: Collaboration, body: Body | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if body is None:
+            del self.fields["seen_version"]
+        self.collaboration = collaboration
+        self.body = body
+
+    def command(self) -> BodyCreate | BodyUpdate:
+        data = self.cleaned_data
+        if self.body is None:
+            return BodyCreate(
+                collaboration_id=self.collaboration.pk,
+                level=BodyLevel(data["level"]),
+                name=data["name"],
+                description=data["description"],
+                valid_from=data["valid_from"],
+                valid_to=data["valid_to"],
+            )
+        return BodyUpdate(
+            body_id=self.body.pk,
+            level=BodyLevel(data["level"]),
+            name=data["name"],
+            description=data["description"],
+            valid_from=data["valid_from"],
+            valid_to=data["valid_to"],
+            seen_version=data["seen_version"],
+        )
+
+
+def body_initial(body: Body) -> dict[str, Any]:
+    return {
+        "level": body.level,
+        "name": body.name,
+        "description": body.description,
+        "valid_from": body.valid_from,
+        "valid_to": body.valid_to,
+        "seen_version": record_version(body),
     }

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from klynge.bodies import commands
-from klynge.bodies.access import access_collaboration_edit
-from klynge.bodies.models import Body, Membership
+from klynge.bodies.access import access_structure_edit
+from klynge.bodies.models import Body, Collaboration, Membership
 from klynge.bodies.selectors import body_detail as select_body
 from klynge.bodies.selectors import body_for_edit, catchment_rules_current_for_collaboration
 from klynge.bodies.selectors import collaboration_detail as select_collaboration
@@ -17,11 +17,13 @@ from klynge.bodies.services import seats_version
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import meetings_for_body, meetings_recent, meetings_upcoming
 from klynge.site.bodies.forms import (
+    BodyForm,
     MembershipCreateForm,
     MembershipUpdateForm,
     SeatForm,
     SubstitutionCreateForm,
     SubstitutionUpdateForm,
+    body_initial,
     membership_initial,
     seat_initial,
     substitution_initial,
@@ -77,6 +79,7 @@ def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 day=today, limit=RECENT_MEETINGS, collaboration=collaboration, visible=visible
             ),
             "today": today,
+            "can_edit_structure": access_structure_edit(request.user, collaboration),
         },
     )
 
@@ -99,7 +102,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "meetings": meetings.object_list,
             "today": today,
-            "can_edit": access_collaboration_edit(request.user, body.collaboration),
+            "can_edit": access_structure_edit(request.user, body.collaboration),
         },
     )
 
@@ -275,6 +278,59 @@ def substitution_update_view(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         heading=f"Redigér stedfortræder: {substitution.substitute.name}",
         subheading=f"{body.name} · i stedet for {membership.person.name}",
+        cancel_url=_body_url(body),
+        crumbs=_crumbs(body),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def body_create_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add a body (one per level) to a collaboration."""
+    found = Collaboration.objects.filter(slug=slug).first()
+    if found is None:
+        raise Http404("Samarbejdet findes ikke.")
+    collaboration = commands.editable_collaboration(actor=request.user, collaboration_id=found.pk)
+    form = BodyForm(_posted(request), collaboration=collaboration)
+    saved = save_form(
+        request,
+        form,
+        save=lambda data: commands.body_create(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        success="Organet er oprettet.",
+    )
+    if saved is not None:
+        return redirect(_body_url(saved))
+    return edit_page(
+        request,
+        form,
+        heading="Tilføj organ",
+        subheading=collaboration.name,
+        cancel_url=collaboration.get_absolute_url(),
+        crumbs=("Klynger", "bodies:collaboration_list", collaboration.name, collaboration.get_absolute_url()),
+        intro="Et samarbejde har ét organ på hvert niveau. Organets periode ligger inden for samarbejdets.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def body_update_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Change a body's level, name, description or period."""
+    body = _editable_body(request, slug)
+    form = BodyForm(_posted(request), initial=body_initial(body), collaboration=body.collaboration, body=body)
+    saved = save_form(
+        request,
+        form,
+        save=lambda data: commands.body_update(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        success="Organet er gemt.",
+        record=body,
+    )
+    if saved is not None:
+        return redirect(_body_url(saved))
+    return edit_page(
+        request,
+        form,
+        heading=f"Redigér organ: {body.name}",
+        subheading=body.collaboration.name,
         cancel_url=_body_url(body),
         crumbs=_crumbs(body),
     )

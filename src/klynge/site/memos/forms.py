@@ -5,12 +5,21 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.text import Truncator
 
 from klynge.kernel.records import record_version
-from klynge.memos.commands import MemoChange, MemoDraft
+from klynge.meetings.models import AgendaItem, Decision
+from klynge.memos.commands import (
+    REFERRAL_COMMITTEE_NOT_ALLOWED,
+    REFERRAL_DECISION_NOT_ALLOWED,
+    MemoChange,
+    MemoDraft,
+    MemoTemplateSet,
+    ReferralCreate,
+)
 from klynge.memos.models import CaseNumberKind, Memo, MemoKind
 from klynge.memos.selectors import case_number_kinds
-from klynge.organisation.models import Committee
+from klynge.organisation.models import Committee, Party
 from klynge.site.forms import DanishForm
 
 # Form fields for case numbers are named by this prefix and the kind's code, e.g. casenumber_edoc.
@@ -147,4 +156,113 @@ class MemoEditForm(DanishForm):
             memo_date=data["memo_date"],
             case_handler=data["case_handler"],
             case_numbers=case_numbers_from(self),
+        )
+
+
+class ReferralForm(DanishForm):
+    """Mark an agenda item (or one decision on it) "til orientering" for a committee."""
+
+    committee = forms.ModelChoiceField(
+        label="Til orientering for",
+        queryset=Committee.objects.none(),
+        empty_label="Vælg udvalg",
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={
+            "required": "Vælg det udvalg, der skal orienteres.",
+            "invalid_choice": REFERRAL_COMMITTEE_NOT_ALLOWED,
+        },
+    )
+    decision = forms.ModelChoiceField(
+        label="Beslutning",
+        queryset=Decision.objects.none(),
+        required=False,
+        empty_label="Hele punktet",
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={"invalid_choice": REFERRAL_DECISION_NOT_ALLOWED},
+    )
+    note = forms.CharField(
+        label="Bemærkning",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 2}),
+        help_text="Kommer med i notatet under punktet.",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        item: AgendaItem,
+        committees: QuerySet[Committee] | list[Committee],
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("prefix", f"orientering-{item.pk}")
+        super().__init__(*args, **kwargs)
+        self.item = item
+        committee_field = self.fields["committee"]
+        assert isinstance(committee_field, forms.ModelChoiceField)
+        committee_field.queryset = (
+            committees
+            if isinstance(committees, QuerySet)
+            else Committee.objects.filter(pk__in=[c.pk for c in committees])
+        )
+        if isinstance(committees, list):
+            committee_field.choices = [("", "Vælg udvalg"), *((c.pk, c.name) for c in committees)]
+        decisions = list(item.decisions.all())
+        decision_field = self.fields["decision"]
+        assert isinstance(decision_field, forms.ModelChoiceField)
+        if decisions:
+            decision_field.queryset = item.decisions.all()
+            decision_field.choices = [
+                ("", "Hele punktet"),
+                *((d.pk, f"{d.get_kind_display()}: {Truncator(d.text).chars(60)}") for d in decisions),
+            ]
+        else:
+            del self.fields["decision"]
+
+    def command(self) -> ReferralCreate:
+        data = self.cleaned_data
+        decision = data.get("decision")
+        return ReferralCreate(
+            agenda_item_id=self.item.pk,
+            committee_id=data["committee"].pk,
+            decision_id=decision.pk if decision is not None else None,
+            note=data["note"],
+        )
+
+
+class MemoTemplateForm(DanishForm):
+    """A party's Word template and logo for its memos."""
+
+    template = forms.FileField(
+        label="Word-skabelon (.docx)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"class": "form-file-input", "accept": ".docx"}),
+        help_text="Tag udgangspunkt i standardskabelonen, og behold dens felter i {{ }}.",
+    )
+    clear_template = forms.BooleanField(label="Brug standardskabelonen igen", required=False)
+    logo = forms.FileField(
+        label="Logo (PNG eller JPEG)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"class": "form-file-input", "accept": "image/png,image/jpeg"}),
+        help_text="Vises i notatets sidehoved, højst 2 MB.",
+    )
+    clear_logo = forms.BooleanField(label="Fjern logoet", required=False)
+
+    def clean_template(self) -> Any:
+        upload = self.cleaned_data.get("template")
+        if upload and not upload.name.lower().endswith(".docx"):
+            raise forms.ValidationError("Skabelonen skal være en Word-fil (.docx).")
+        return upload
+
+    def command(self, party: Party) -> MemoTemplateSet:
+        data = self.cleaned_data
+
+        def read(upload: Any) -> bytes | None:
+            return bytes(upload.read()) if upload else None
+
+        return MemoTemplateSet(
+            party_id=party.pk,
+            template=read(data.get("template")),
+            logo=read(data.get("logo")),
+            clear_template=data["clear_template"],
+            clear_logo=data["clear_logo"],
         )

@@ -13,4 +13,8 @@ urlpatterns = [
     path("notater/<int:pk>/offentlig-version/", views.memo_public_version_view, name="memo_public_version"),
     path("notater/<int:pk>/ny-version/", views.memo_new_version_view, name="memo_new_version"),
     path("notater/<int:pk>/hent/<str:file_format>/", views.memo_download, name="memo_download"),
+    path("notater/skabeloner/standard.docx", views.memo_template_default, name="memo_template_default"),
+    path("notater/skabeloner/<slug:slug>/", views.memo_template_edit, name="memo_template_edit"),
+    path("punkter/<int:pk>/til-orientering/", views.referral_create_view, name="referral_create"),
+    path("til-orientering/<int:pk>/traek-tilbage/", views.referral_withdraw_view, name="referral_withdraw"),
 ]

@@ -6,9 +6,13 @@ app_name = "organisation"
 
 urlpatterns = [
     path("personer/", views.person_list, name="person_list"),
+    path("personer/ny/", views.person_create_view, name="person_create"),
     path("personer/<slug:slug>/", views.person_detail, name="person_detail"),
+    path("personer/<slug:slug>/rediger/", views.person_update_view, name="person_update"),
     path("udvalg/", views.committee_list, name="committee_list"),
+    path("udvalg/ny/", views.committee_create_view, name="committee_create"),
     path("udvalg/<slug:slug>/", views.committee_detail, name="committee_detail"),
+    path("udvalg/<slug:slug>/rediger/", views.committee_update_view, name="committee_update"),
     path("parter/", views.party_list, name="party_list"),
     path("parter/<slug:slug>/", views.party_detail, name="party_detail"),
 ]

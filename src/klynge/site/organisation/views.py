@@ -1,8 +1,19 @@
 """People, committees and parties."""
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
+from klynge.accounts.access import is_administrator
+from klynge.bodies import commands
+from klynge.bodies.access import (
+    access_committee_edit,
+    access_people_create,
+    access_person_edit,
+    editable_parties,
+    ensure_party_records_create,
+)
 from klynge.bodies.selectors import party_detail as select_party
 from klynge.bodies.selectors import person_detail as select_person
 from klynge.bodies.selectors import person_list as select_people
@@ -10,29 +21,50 @@ from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import agenda_items_by_topics
 from klynge.memos.access import access_memo_draft, memos_visible_to
 from klynge.memos.selectors import memo_list
+from klynge.organisation.models import Committee, Person
 from klynge.organisation.selectors import committee_detail as select_committee
 from klynge.organisation.selectors import committee_list as select_committees
 from klynge.organisation.selectors import committee_topics
 from klynge.organisation.selectors import party_list as select_parties
+from klynge.site.editing import edit_page, save_form
+from klynge.site.organisation.forms import CommitteeForm, PersonForm, committee_initial, person_initial
 from klynge.site.pagination import page_of
 from klynge.work.selectors import focus_areas_by_topics, initiatives_by_topics
 
 
 def person_list(request: HttpRequest) -> HttpResponse:
-    page = page_of(request, select_people())
-    return render(request, "organisation/person_list.html", {"page": page, "people": page.object_list})
+    return render(
+        request,
+        "organisation/person_list.html",
+        {
+            "page": (page := page_of(request, select_people())),
+            "people": page.object_list,
+            "can_add": access_people_create(request.user),
+        },
+    )
 
 
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = select_person(slug=slug)
     if person is None:
         raise Http404("Personen findes ikke.")
-    return render(request, "organisation/person_detail.html", {"person": person})
+    return render(
+        request,
+        "organisation/person_detail.html",
+        {"person": person, "can_edit": access_person_edit(request.user, person)},
+    )
 
 
 def committee_list(request: HttpRequest) -> HttpResponse:
-    page = page_of(request, select_committees())
-    return render(request, "organisation/committee_list.html", {"page": page, "committees": page.object_list})
+    return render(
+        request,
+        "organisation/committee_list.html",
+        {
+            "page": (page := page_of(request, select_committees())),
+            "committees": page.object_list,
+            "can_add": access_people_create(request.user),
+        },
+    )
 
 
 def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -50,6 +82,7 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "agenda_items": agenda_items_by_topics(topics=topics, visible=visible_agenda_items(request.user)),
             "memos": memo_list(visible=memos_visible_to(request.user), committee=committee),
             "can_draft_memo": access_memo_draft(request.user),
+            "can_edit": access_committee_edit(request.user, committee),
         },
     )
 
@@ -64,3 +97,133 @@ def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if party is None:
         raise Http404("Parten findes ikke.")
     return render(request, "organisation/party_detail.html", {"party": party})
+
+
+# Editing a party's people and committees: 404 for an unknown record, 403 (in Danish) for anyone who may
+# not change the party's records, the form on GET, the command on a valid POST.
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    return request.POST if request.method == "POST" else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_create_view(request: HttpRequest) -> HttpResponse:
+    """Add a person to the editor's party (an administrator: to any party)."""
+    ensure_party_records_create(request.user)
+    form = PersonForm(
+        _posted(request),
+        parties=editable_parties(request.user),
+        allow_no_party=is_administrator(request.user),
+    )
+    saved = save_form(
+        request,
+        form,
+        save=lambda data: commands.person_create(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        success="Personen er oprettet.",
+    )
+    if saved is not None:
+        return redirect(saved.get_absolute_url())
+    return edit_page(
+        request,
+        form,
+        heading="Ny person",
+        cancel_url="/personer/",
+        crumbs=("Personer", "organisation:person_list"),
+        intro="Personen kan derefter gøres til medlem eller stedfortræder i et organ fra organets side.",
+    )
+
+
+def _person(pk_or_slug: str) -> Person:
+    person = Person.objects.filter(slug=pk_or_slug).first()
+    if person is None:
+        raise Http404("Personen findes ikke.")
+    return person
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_update_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Change a person's name, party or title."""
+    person = commands.editable_person(actor=request.user, person_id=_person(slug).pk)
+    form = PersonForm(
+        _posted(request),
+        initial=person_initial(person),
+        parties=editable_parties(request.user),
+        allow_no_party=is_administrator(request.user),
+        person=person,
+    )
+    saved = save_form(
+        request,
+        form,
+        save=lambda data: commands.person_update(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        success=f"{person.name} er gemt.",
+        record=person,
+    )
+    if saved is not None:
+        return redirect(saved.get_absolute_url())
+    return edit_page(
+        request,
+        form,
+        heading=f"Redigér person: {person.name}",
+        cancel_url=person.get_absolute_url(),
+        crumbs=("Personer", "organisation:person_list", person.name, person.get_absolute_url()),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def committee_create_view(request: HttpRequest) -> HttpResponse:
+    """Add a committee to the editor's party (an administrator: to any party)."""
+    ensure_party_records_create(request.user)
+    form = CommitteeForm(_posted(request), parties=editable_parties(request.user))
+    saved = save_form(
+        request,
+        form,
+        save=lambda data: commands.committee_create(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        success="Udvalget er oprettet.",
+    )
+    if saved is not None:
+        return redirect(saved.get_absolute_url())
+    return edit_page(
+        request,
+        form,
+        heading="Nyt udvalg",
+        cancel_url="/udvalg/",
+        crumbs=("Udvalg", "organisation:committee_list"),
+        intro="Udvalget modtager sekretariatets notater; dets emner afgør, hvad notaterne samler.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def committee_update_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Change a committee's name, code, administration or topics."""
+    found = Committee.objects.filter(slug=slug).first()
+    if found is None:
+        raise Http404("Udvalget findes ikke.")
+    committee = commands.editable_committee(actor=request.user, committee_id=found.pk)
+    form = CommitteeForm(
+        _posted(request),
+        initial=committee_initial(committee),
+        parties=editable_parties(request.user),
+        committee=committee,
+    )
+    saved = save_form(
+        request,
+        form,
+        save=lambda data: commands.committee_update(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        success=f"{committee.name} er gemt.",
+        record=committee,
+    )
+    if saved is not None:
+        return redirect(saved.get_absolute_url())
+    return edit_page(
+        request,
+        form,
+        heading=f"Redigér udvalg: {committee.name}",
+        subheading=committee.party.name,
+        cancel_url=committee.get_absolute_url(),
+        crumbs=("Udvalg", "organisation:committee_list", committee.name, committee.get_absolute_url()),
+    )

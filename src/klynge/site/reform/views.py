@@ -4,11 +4,13 @@ coordination view of a municipality in several clusters."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from klynge.bodies.access import access_collaboration_edit, ensure_collaboration_edit
+from klynge.bodies.access import ensure_collaboration_edit
 from klynge.bodies.models import Collaboration, CollaborationKind
 from klynge.organisation.models import Party, PartyKind
 from klynge.reform import commands
@@ -16,24 +18,36 @@ from klynge.reform.selectors import (
     REFORM_DATE,
     cluster_proposals,
     coordination_for,
-    ending_clusters,
+    editable_among,
     health_councils,
     plan_for,
     plan_history,
+    transition_progress,
 )
 from klynge.site.forms import add_service_errors
 from klynge.site.reform.forms import PlanForm
 
+CLUSTERS_PER_PAGE = 25
+
 
 def overview(request: HttpRequest) -> HttpResponse:
-    """Public: which clusters end, which councils take over and how far each cluster's transfer is; the
-    plans themselves are the secretariats' (linked for those who may change them)."""
-    clusters = list(ending_clusters())
+    """Public: every cluster that ends, how far its carry-over to the health councils has come (counted in
+    the database), and the councils that take over; the plans themselves are the secretariats' (linked for
+    those who may change them)."""
+    # A page number that is not one shows the first or last page (Paginator.get_page), never an error.
+    page = Paginator(transition_progress(), CLUSTERS_PER_PAGE).get_page(request.GET.get("side"))
+    clusters = list(page.object_list)
+    prefetch_related_objects(clusters, "parties")
+    editable = editable_among(request.user, clusters)
     return render(
         request,
         "reform/overview.html",
         {
-            "clusters": [(c, access_collaboration_edit(request.user, c)) for c in clusters],
+            "clusters": [
+                (c, c.pk in editable, [p for p in c.parties.all() if p.kind == PartyKind.MUNICIPALITY])
+                for c in clusters
+            ],
+            "page": page,
             "councils": list(health_councils()),
             "reform_date": REFORM_DATE,
         },

@@ -3,10 +3,13 @@
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from klynge.demo.accounts import DEMO_ACCOUNTS, create_demo_accounts
 from klynge.demo.loader import demo_summary, is_demo_loaded, load_demo
+from klynge.demo.notifications import create_demo_subscriptions
+from klynge.reference.importing import ReferenceDataError
+from klynge.reference.services import reference_import
 
 
 class Command(BaseCommand):
@@ -23,6 +26,14 @@ class Command(BaseCommand):
             "--reset",
             action="store_true",
             help="Tøm databasen før indlæsning / flush the database before loading.",
+        )
+        parser.add_argument(
+            "--national",
+            action="store_true",
+            help=(
+                "Indlæs også hele landet fra referencedataene / also load the whole country from the national "
+                "reference data (klynge reference import)."
+            ),
         )
         parser.add_argument(
             "--addrport",
@@ -43,7 +54,18 @@ class Command(BaseCommand):
         else:
             load_demo()
             self.stdout.write(self.style.SUCCESS("Demodata indlæst (demo data loaded)."))
+        if options["national"]:
+            try:
+                result = reference_import()
+            except ReferenceDataError as error:
+                raise CommandError(f"Reference data not imported. {error}") from None
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Nationale referencedata version {result.version} indlæst (national reference data loaded)."
+                )
+            )
         create_demo_accounts()
+        create_demo_subscriptions()
         self.stdout.write("Indhold (contents):")
         for name, count in demo_summary():
             self.stdout.write(f"  {name}: {count}")
