@@ -399,9 +399,55 @@ def render(all_results: dict[str, Any]) -> str:
                 cells = " | ".join("–" if c is None else str(c) for c in counts)
                 lines.append(f"| {page['name']} | {viewer} | {cells} | {same} |")
         lines.append("")
+    lines += _soak_lines()
     if DIAGNOSIS_MD.exists():
         lines += [DIAGNOSIS_MD.read_text().rstrip(), ""]
     return "\n".join(lines)
+
+
+def _soak_lines() -> list[str]:
+    """Worker memory over many requests and search latency, from bench/soak.py (bench/soak.json)."""
+    soak_json = BENCH_DIR / "soak.json"
+    if not soak_json.exists():
+        return []
+    lines = ["## Worker memory over many requests, and search latency (`bench/soak.py`)", ""]
+    for name, result in json.loads(soak_json.read_text()).items():
+        if result["kind"] == "rss":
+            lines.append(
+                f"**{name}** ({result['when']}, {result['database']}): {result['requests']:,} requests "
+                f"({result['errors']} failed) in {result['seconds']:,} s, 8 threads, round-robin over "
+                f"{len(result['paths'])} pages and endpoints, every other one as the editor. Worker RSS in MB:"
+            )
+            lines.append("")
+            lines.append(
+                "| requests | "
+                + " | ".join(f"worker {i + 1}" for i in range(len(result["samples"][0]["rss_mb"])))
+                + " |"
+            )
+            lines.append("|---|" + "---|" * len(result["samples"][0]["rss_mb"]))
+            for sample in result["samples"]:
+                lines.append(
+                    f"| {sample['requests']:,} | "
+                    + " | ".join(f"{mb:,.1f}" for mb in sample["rss_mb"])
+                    + " |"
+                )
+            lines.append("")
+            lines.append(
+                "Growth from the first 1,000 requests to the end: "
+                + ", ".join(f"{mb:+.1f} MB" for mb in result["growth_after_first_thousand_mb"])
+                + "."
+            )
+        else:
+            cells = "; ".join(
+                f"{viewer}: p50 {v['p50_ms']} ms, p95 {v['p95_ms']} ms"
+                for viewer, v in result["viewers"].items()
+            )
+            lines.append(
+                f"**{name}** ({result['when']}, {result['database']}, in process, {result['runs']} searches over "
+                f"{len(result['queries'])} queries): {cells}."
+            )
+        lines.append("")
+    return lines
 
 
 def main() -> None:

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+handler404 = "klynge.site.views.page_not_found"
+
 admin.site.site_header = "Klynge – administration"
 admin.site.site_title = "Klynge"
 admin.site.index_title = "Redigér data"

@@ -237,7 +237,7 @@ def channels(scene: Scene) -> list[str]:
         "/api/v1/exports/initiatives.csv",
         "/api/v1/exports/allocations.csv",
         "/api/v1/exports/allocations.xlsx",
-        "/api/v1/meetings.ics",
+        "/api/v1/meetings.ics?since=2000-01-01",
     ]
     for marker in MARKERS:
         urls += [f"/soeg/?q={marker.lower()}", f"/api/v1/search?q={marker.lower()}"]

@@ -25,7 +25,7 @@ def events(calendar: Calendar) -> dict[str, Event]:
 
 
 def test_all_meetings_feed_holds_every_demo_meeting_with_a_known_day() -> None:
-    response = Client().get("/api/v1/meetings.ics")
+    response = Client().get("/api/v1/meetings.ics?since=2000-01-01")
     assert response["Content-Disposition"] == 'inline; filename="moeder.ics"'
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["PRODID"]).startswith("-//Klynge")
@@ -48,7 +48,7 @@ def test_all_meetings_feed_holds_every_demo_meeting_with_a_known_day() -> None:
 
 def test_byen_28_november_2023_is_an_all_day_event_with_its_agenda_and_link() -> None:
     meeting = Meeting.objects.get(body__name="Politisk sundhedsklynge Byen", date=datetime.date(2023, 11, 28))
-    event = events(feed("/api/v1/meetings.ics"))[f"meeting-{meeting.pk}@klynge"]
+    event = events(feed("/api/v1/meetings.ics?since=2000-01-01"))[f"meeting-{meeting.pk}@klynge"]
     assert event["DTSTART"].dt == datetime.date(2023, 11, 28)
     assert event["DTEND"].dt == datetime.date(2023, 11, 29)
     assert str(event["SUMMARY"]) == "Politisk sundhedsklynge Byen – møde"
@@ -63,7 +63,7 @@ def test_byen_28_november_2023_is_an_all_day_event_with_its_agenda_and_link() ->
 
 def test_a_tentative_item_is_marked_as_expected() -> None:
     meeting = Meeting.objects.get(body__name="Politisk sundhedsklynge Byen", date=datetime.date(2023, 5, 2))
-    event = events(feed("/api/v1/meetings.ics"))[f"meeting-{meeting.pk}@klynge"]
+    event = events(feed("/api/v1/meetings.ics?since=2000-01-01"))[f"meeting-{meeting.pk}@klynge"]
     assert "Temadrøftelse om børn og unge i mistrivsel (Temadrøftelse, forventet)" in str(
         event["DESCRIPTION"]
     )
@@ -71,7 +71,7 @@ def test_a_tentative_item_is_marked_as_expected() -> None:
 
 def test_body_feed_holds_only_that_bodys_meetings_and_is_named_after_it() -> None:
     body = Body.objects.get(name="Politisk sundhedsklynge Byen")
-    response = Client().get(f"/api/v1/bodies/{body.pk}.ics")
+    response = Client().get(f"/api/v1/bodies/{body.pk}.ics?since=2000-01-01")
     assert response["Content-Disposition"] == f'inline; filename="{body.slug}.ics"'
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["X-WR-CALNAME"]) == "Politisk sundhedsklynge Byen – møder"

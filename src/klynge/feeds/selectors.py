@@ -1,5 +1,6 @@
 """Reads for the calendar feeds: meetings with the agenda items the caller may see (two queries in all)."""
 
+import datetime
 from typing import Any
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
@@ -12,10 +13,24 @@ HistoricalMeeting: Any = Meeting.history.model
 HistoricalAgendaItem: Any = AgendaItem.history.model
 
 
+# How far back a feed reaches unless asked for more: a calendar needs the coming meetings and the recent
+# ones, not ten years of every body's meetings (which made the feed of all meetings several megabytes).
+DAYS_BACK = 365
+
+
+def feed_start(*, today: datetime.date, since: datetime.date | None) -> datetime.date:
+    """The first day a feed holds: `since` if given, otherwise `DAYS_BACK` days before today."""
+    return since if since is not None else today - datetime.timedelta(days=DAYS_BACK)
+
+
 def meetings_for_feed(
-    *, visible: VisibleItems, body: Body | None = None, bodies: QuerySet[Body, Any] | None = None
+    *,
+    visible: VisibleItems,
+    start: datetime.date | None = None,
+    body: Body | None = None,
+    bodies: QuerySet[Body, Any] | None = None,
 ) -> QuerySet[Meeting]:
-    """Meetings with a known day, oldest first, each with `feed_items` (the visible agenda in order) and
+    """Meetings with a known day from `start` on (all that are planned), oldest first, each with `feed_items` (the visible agenda in order) and
     `meeting_changed_at` / `items_changed_at` (when the meeting or one of those items last changed).
 
     Meetings known only by month or half-year are left out: a calendar entry claims a day, and the
@@ -42,6 +57,8 @@ def meetings_for_feed(
         )
         .annotate(meeting_changed_at=Subquery(meeting_changed), items_changed_at=Subquery(items_changed))
     )
+    if start is not None:
+        meetings = meetings.filter(date__gte=start)
     if body is not None:
         meetings = meetings.filter(body=body)
     if bodies is not None:

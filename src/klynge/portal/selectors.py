@@ -22,7 +22,7 @@ from django.db.models import (
 
 from klynge.bodies.models import Collaboration, CollaborationKind
 from klynge.bodies.selectors import KIND_ORDER
-from klynge.meetings.access import public_agenda_items
+from klynge.meetings.access import public_agenda_items, visible_items_condition
 from klynge.meetings.models import AgendaItem, DatePrecision, Decision, Meeting, MeetingStatus
 from klynge.organisation.models import Topic
 from klynge.work.models import Allocation, FocusArea, Fund, Initiative, InitiativeStatus
@@ -170,8 +170,10 @@ def _summaries(collaborations: Sequence[Collaboration]) -> list[CollaborationSum
         progress,
     )
     decisions = dict(
+        # The public rule as a condition on the joined item, not "in the set of every public item".
         Decision.objects.filter(
-            agenda_item__in=public_agenda_items(), agenda_item__meeting__body__collaboration__in=ids
+            visible_items_condition(None, path="agenda_item"),
+            agenda_item__meeting__body__collaboration__in=ids,
         )
         .order_by()
         .values("agenda_item__meeting__body__collaboration")
@@ -356,7 +358,8 @@ def initiative_tree(
 def latest_public_decisions(*, collaboration: Collaboration, limit: int = LATEST_DECISIONS) -> list[Decision]:
     return list(
         Decision.objects.filter(
-            agenda_item__in=public_agenda_items(), agenda_item__meeting__body__collaboration=collaboration
+            visible_items_condition(None, path="agenda_item"),
+            agenda_item__meeting__body__collaboration=collaboration,
         )
         .select_related("agenda_item", "agenda_item__meeting", "agenda_item__meeting__body", "recommended_to")
         .order_by(

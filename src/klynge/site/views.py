@@ -1,6 +1,6 @@
 """The front page and the structure page."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -9,6 +9,7 @@ from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import decisions_latest, meetings_recent, meetings_upcoming
 from klynge.organisation.selectors import authority_area_list, committee_list
 from klynge.reform.selectors import municipalities_in_several_clusters
+from klynge.site.pagination import NoSuchPage
 
 
 def front(request: HttpRequest) -> HttpResponse:
@@ -43,3 +44,11 @@ def decision_support(request: HttpRequest) -> HttpResponse:
     return render(
         request, "web/decision_support.html", {"municipalities": municipalities_in_several_clusters()}
     )
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The 404 page; for a page number that is not a page of a list, it says so and links to the first."""
+    context = {}
+    if isinstance(exception, NoSuchPage):
+        context = {"list_url": exception.list_url, "list_pages": exception.pages}
+    return HttpResponseNotFound(render(request, "404.html", context).content)

@@ -61,7 +61,9 @@ class Progress:
         return self.value is not None
 
 
-def _round_half_up(value: Fraction) -> int:
+def _round_half_up(value: Fraction | int) -> int:
+    if isinstance(value, int):
+        return value
     return int(value + Fraction(1, 2)) if value >= 0 else -int(-value + Fraction(1, 2))
 
 
@@ -77,7 +79,50 @@ def rolled_up_progress(nodes: Mapping[int, tuple[int | None, int | None]]) -> di
     for pk, (parent_pk, _) in nodes.items():
         if parent_pk is not None and parent_pk in nodes:
             children[parent_pk].append(pk)
+    rolled = _rolled_up_from_the_leaves(nodes, children)
+    if rolled is not None:
+        return rolled
+    return _rolled_up_around_cycles(nodes, children)
 
+
+def _rolled_up_from_the_leaves(
+    nodes: Mapping[int, tuple[int | None, int | None]], children: Mapping[int, list[int]]
+) -> dict[int, Progress] | None:
+    """The roll-up in one pass from the leaves up (whole numbers stay whole numbers, so exact fractions
+    are made only where an average is not whole): linear in the number of initiatives, which matters at
+    ten thousand. None if the parents form a cycle (which cannot be saved): then the walk below."""
+    waiting = {pk: len(children.get(pk, ())) for pk in nodes}
+    totals: dict[int, Fraction | int] = {}
+    known_children: dict[int, int] = {}
+    ready = [pk for pk, count in waiting.items() if count == 0]
+    out: dict[int, Progress] = {}
+    while ready:
+        pk = ready.pop()
+        count = known_children.get(pk, 0)
+        value: Fraction | int | None
+        if count:
+            total = totals[pk]
+            value = (
+                total // count if isinstance(total, int) and total % count == 0 else Fraction(total, count)
+            )
+        else:
+            value = nodes[pk][1]
+        out[pk] = Progress(value=None if value is None else _round_half_up(value), rolled_up=bool(count))
+        parent = nodes[pk][0]
+        if parent is None or parent not in waiting:
+            continue
+        if value is not None:
+            totals[parent] = totals.get(parent, 0) + value
+            known_children[parent] = known_children.get(parent, 0) + 1
+        waiting[parent] -= 1
+        if waiting[parent] == 0:
+            ready.append(parent)
+    return out if len(out) == len(nodes) else None
+
+
+def _rolled_up_around_cycles(
+    nodes: Mapping[int, tuple[int | None, int | None]], children: Mapping[int, list[int]]
+) -> dict[int, Progress]:
     exact: dict[int, tuple[Fraction | None, bool]] = {}
 
     def resolve(pk: int, visiting: frozenset[int]) -> tuple[Fraction | None, bool]:
@@ -167,13 +212,14 @@ class CollaborationInitiatives:
     rows: list[InitiativeRow]
 
 
-def initiative_roots() -> QuerySet[Initiative]:
-    """The top-level initiatives in the list's order (by collaboration, then name): what the initiative
-    list pages through, so a page costs the same however many initiatives there are."""
-    return (
-        Initiative.objects.filter(parent__isnull=True)
-        .select_related("collaboration", "focus_area")
-        .order_by("collaboration__kind", "collaboration__name", "name", "pk")
+def initiative_roots(*, collaboration: Collaboration | None = None) -> QuerySet[Initiative]:
+    """The top-level initiatives (of one collaboration, if given) in the list's order (by collaboration,
+    then name): what the initiative list pages through, so a page costs the same however many there are."""
+    roots = Initiative.objects.filter(parent__isnull=True)
+    if collaboration is not None:
+        roots = roots.filter(collaboration=collaboration)
+    return roots.select_related("collaboration", "focus_area").order_by(
+        "collaboration__kind", "collaboration__name", "name", "pk"
     )
 
 
@@ -207,6 +253,34 @@ def initiative_trees(*, roots: Sequence[Initiative]) -> list[CollaborationInitia
         CollaborationInitiatives(collaboration=collaborations[pk], rows=_rows(items, progress))
         for pk, items in groups.items()
     ]
+
+
+@dataclass(frozen=True)
+class RecentInitiatives:
+    """A collaboration's newest top-level initiatives with what lies below them, and how many in all."""
+
+    rows: list[InitiativeRow]
+    shown: int
+    top_level: int
+    total: int
+
+
+def initiatives_recent_for_collaboration(*, collaboration: Collaboration, limit: int) -> RecentInitiatives:
+    """The `limit` newest top-level initiatives of the collaboration with their trees (progress rolled up
+    within each tree), and the numbers of top-level and of all its initiatives (three queries)."""
+    roots = list(
+        initiative_roots().filter(collaboration=collaboration).order_by("-pk")[:limit]  # newest first
+    )
+    groups = initiative_trees(roots=roots)
+    counts = Initiative.objects.filter(collaboration=collaboration).aggregate(
+        total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
+    )
+    return RecentInitiatives(
+        rows=groups[0].rows if groups else [],
+        shown=len(roots),
+        top_level=counts["top_level"],
+        total=counts["total"],
+    )
 
 
 def initiative_rows_for_collaboration(*, collaboration: Collaboration) -> list[InitiativeRow]:

@@ -15,7 +15,7 @@ from klynge.bodies.selectors import collaboration_detail as select_collaboration
 from klynge.bodies.selectors import collaboration_list as select_collaborations
 from klynge.bodies.services import seats_version
 from klynge.meetings.access import visible_agenda_items
-from klynge.meetings.selectors import meetings_for_body, meetings_for_collaboration
+from klynge.meetings.selectors import meetings_for_body, meetings_recent, meetings_upcoming
 from klynge.site.bodies.forms import (
     BodyForm,
     MembershipCreateForm,
@@ -29,16 +29,24 @@ from klynge.site.bodies.forms import (
     substitution_initial,
 )
 from klynge.site.editing import edit_page, save_form
+from klynge.site.pagination import page_of
 from klynge.work.selectors import (
     focus_areas_for_collaboration,
     funds_for_body,
     funds_for_collaboration,
-    initiative_rows_for_collaboration,
+    initiatives_recent_for_collaboration,
 )
+
+# The collaboration's page shows the recent and the coming, and links to the full (paged) lists.
+RECENT_INITIATIVES = 10  # top-level initiatives, newest first, each with what lies below it
+RECENT_MEETINGS = 5  # the next and the last meetings
 
 
 def collaboration_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "bodies/collaboration_list.html", {"collaborations": select_collaborations()})
+    page = page_of(request, select_collaborations())
+    return render(
+        request, "bodies/collaboration_list.html", {"page": page, "collaborations": page.object_list}
+    )
 
 
 def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -46,6 +54,7 @@ def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
     collaboration = select_collaboration(slug=slug, day=today)
     if collaboration is None:
         raise Http404("Samarbejdet findes ikke.")
+    visible = visible_agenda_items(request.user)
     return render(
         request,
         "bodies/collaboration_detail.html",
@@ -57,12 +66,17 @@ def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "focus_areas": focus_areas_for_collaboration(
                 collaboration=collaboration, visible=visible_agenda_items(request.user)
             ),
-            "initiative_rows": initiative_rows_for_collaboration(collaboration=collaboration),
+            "initiatives": initiatives_recent_for_collaboration(
+                collaboration=collaboration, limit=RECENT_INITIATIVES
+            ),
             "funds": funds_for_collaboration(
                 collaboration=collaboration, visible=visible_agenda_items(request.user)
             ),
-            "meetings": meetings_for_collaboration(
-                collaboration=collaboration, visible=visible_agenda_items(request.user)
+            "upcoming": meetings_upcoming(
+                day=today, limit=RECENT_MEETINGS, collaboration=collaboration, visible=visible
+            ),
+            "recent": meetings_recent(
+                day=today, limit=RECENT_MEETINGS, collaboration=collaboration, visible=visible
             ),
             "today": today,
             "can_edit_structure": access_structure_edit(request.user, collaboration),
@@ -81,7 +95,12 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "body": body,
             "funds": funds_for_body(body=body, visible=visible_agenda_items(request.user)),
-            "meetings": meetings_for_body(body=body, visible=visible_agenda_items(request.user)),
+            "meetings_page": (
+                meetings := page_of(
+                    request, meetings_for_body(body=body, visible=visible_agenda_items(request.user))
+                )
+            ),
+            "meetings": meetings.object_list,
             "today": today,
             "can_edit": access_structure_edit(request.user, body.collaboration),
         },

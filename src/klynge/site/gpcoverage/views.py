@@ -18,6 +18,7 @@ from klynge.gpcoverage.importing import COLUMNS
 from klynge.meetings.access import visible_agenda_items
 from klynge.site.editing import save_form
 from klynge.site.gpcoverage.forms import GpCoverageImportForm
+from klynge.site.pagination import page_of
 
 
 def overview(request: HttpRequest) -> HttpResponse:
@@ -25,7 +26,8 @@ def overview(request: HttpRequest) -> HttpResponse:
         request,
         "gpcoverage/overview.html",
         {
-            "datasets": selectors.dataset_list(),
+            "page": (page := page_of(request, selectors.dataset_list())),
+            "datasets": page.object_list,
             "reported": selectors.reported_gp_figures(visible=visible_agenda_items(request.user)),
             "can_import": access_gp_coverage_import(request.user),
         },

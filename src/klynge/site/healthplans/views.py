@@ -6,7 +6,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +21,7 @@ from klynge.site.healthplans.forms import (
     LocalHealthPlanCreateForm,
     LocalHealthPlanUpdateForm,
 )
+from klynge.site.pagination import page_of
 
 PAGE_SIZE = 25
 MAX_PK = 2**63 - 1
@@ -33,7 +33,7 @@ def _posted(request: HttpRequest) -> Any:
 
 
 def plan_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.local_health_plans(), PAGE_SIZE).get_page(request.GET.get("side"))
+    page = page_of(request, selectors.local_health_plans(), per_page=PAGE_SIZE)
     return render(
         request,
         "healthplans/plan_list.html",

@@ -4,7 +4,6 @@ meetings, agenda items (added, changed, reordered) and the decisions made."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -39,10 +38,10 @@ from klynge.site.meetings.forms import (
     decision_initial,
     meeting_initial,
 )
+from klynge.site.pagination import other_parameters, page_of
 from klynge.work import commands as work_commands
 from klynge.work.selectors import meeting_with_links
 
-PAGE_SIZE = 50
 MAX_PK = 2**63 - 1
 
 
@@ -66,10 +65,10 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             form.add_error("organ", "Organet findes ikke.")
             return render(request, "meetings/meeting_list.html", context, status=400)
     year = form.cleaned_data["aar"]
-    page = Paginator(
-        select_meetings(body=body, year=year, visible=visible_agenda_items(request.user)), PAGE_SIZE
-    ).get_page(form.cleaned_data["side"])
-    context.update({"page": page, "selected_body": body, "selected_year": year})
+    page = page_of(request, select_meetings(body=body, year=year, visible=visible_agenda_items(request.user)))
+    context.update(
+        {"page": page, "page_query": other_parameters(request), "selected_body": body, "selected_year": year}
+    )
     return render(request, "meetings/meeting_list.html", context)
 
 

@@ -37,6 +37,7 @@ from klynge.memos.wordtemplates.build import DEFAULT_TEMPLATE
 from klynge.site.editing import edit_page, save_form
 from klynge.site.memos.forms import MemoDraftForm, MemoEditForm, MemoTemplateForm, ReferralForm, memo_initial
 from klynge.site.memos.referrals import item_referrals_context
+from klynge.site.pagination import page_of
 
 
 def _memo_or_404(request: HttpRequest, pk: int) -> Memo:
@@ -44,7 +45,7 @@ def _memo_or_404(request: HttpRequest, pk: int) -> Memo:
 
 
 def memo_list(request: HttpRequest) -> HttpResponse:
-    memos = select_memos(visible=memos_visible_to(request.user))
+    page = page_of(request, select_memos(visible=memos_visible_to(request.user)))
     can_draft = access_memo_draft(request.user)
     # The items flagged for the committees the user writes to, until a final memo has included them.
     referrals = (
@@ -61,7 +62,8 @@ def memo_list(request: HttpRequest) -> HttpResponse:
         request,
         "memos/memo_list.html",
         {
-            "memos": memos,
+            "page": page,
+            "memos": page.object_list,
             "can_draft": can_draft,
             "pending_referrals": referrals,
             # The parties whose Word template and logo the user may set (their own; all for administrators).

@@ -28,6 +28,7 @@ from klynge.organisation.selectors import committee_topics
 from klynge.organisation.selectors import party_list as select_parties
 from klynge.site.editing import edit_page, save_form
 from klynge.site.organisation.forms import CommitteeForm, PersonForm, committee_initial, person_initial
+from klynge.site.pagination import page_of
 from klynge.work.selectors import focus_areas_by_topics, initiatives_by_topics
 
 
@@ -35,7 +36,11 @@ def person_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "organisation/person_list.html",
-        {"people": select_people(), "can_add": access_people_create(request.user)},
+        {
+            "page": (page := page_of(request, select_people())),
+            "people": page.object_list,
+            "can_add": access_people_create(request.user),
+        },
     )
 
 
@@ -54,7 +59,11 @@ def committee_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "organisation/committee_list.html",
-        {"committees": select_committees(), "can_add": access_people_create(request.user)},
+        {
+            "page": (page := page_of(request, select_committees())),
+            "committees": page.object_list,
+            "can_add": access_people_create(request.user),
+        },
     )
 
 
@@ -79,7 +88,8 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def party_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "organisation/party_list.html", {"parties": select_parties()})
+    page = page_of(request, select_parties())
+    return render(request, "organisation/party_list.html", {"page": page, "parties": page.object_list})
 
 
 def party_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -9,6 +9,7 @@ from klynge.meetings.access import restrict_to_visible, visible_agenda_items
 from klynge.provenance.selectors import Restriction, source_usage
 from klynge.provenance.selectors import source_detail as select_source
 from klynge.provenance.selectors import source_list as select_sources
+from klynge.site.pagination import page_of
 
 
 def _visible_to(request: HttpRequest) -> Restriction:
@@ -20,7 +21,10 @@ def source_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "provenance/source_list.html",
-        {"sources": select_sources(restrict=_visible_to(request))},
+        {
+            "page": (page := page_of(request, select_sources(restrict=_visible_to(request)))),
+            "sources": page.object_list,
+        },
     )
 
 

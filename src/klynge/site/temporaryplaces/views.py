@@ -8,6 +8,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from klynge.site.editing import save_form
+from klynge.site.pagination import page_of
 from klynge.site.temporaryplaces.forms import PlaceCountImportForm
 from klynge.temporaryplaces.access import (
     access_place_count_import,
@@ -33,7 +34,11 @@ def place_count_list_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "temporaryplaces/place_count_list.html",
-        {"counts": place_count_list(), "can_import": access_place_count_import(request.user)},
+        {
+            "page": (page := page_of(request, place_count_list())),
+            "counts": page.object_list,
+            "can_import": access_place_count_import(request.user),
+        },
     )
 
 

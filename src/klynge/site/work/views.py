@@ -7,14 +7,15 @@ calls the service, which holds the rules."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from klynge.bodies.access import access_any_edit, access_collaboration_edit
+from klynge.bodies.models import Collaboration
 from klynge.meetings.access import visible_agenda_items
 from klynge.site.editing import command_page, save_form
+from klynge.site.pagination import other_parameters, page_of
 from klynge.site.work.forms import (
     FocusAreaForm,
     FollowUpResearchForm,
@@ -61,7 +62,10 @@ def focus_area_list(request: HttpRequest) -> HttpResponse:
         request,
         "work/focus_area_list.html",
         {
-            "focus_areas": select_focus_areas(visible=visible_agenda_items(request.user)),
+            "page": (
+                page := page_of(request, select_focus_areas(visible=visible_agenda_items(request.user)))
+            ),
+            "focus_areas": page.object_list,
             "can_create": access_any_edit(request.user),
         },
     )
@@ -86,14 +90,21 @@ INITIATIVES_PER_PAGE = 25  # top-level initiatives, each with everything below i
 
 
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    # A page number that is not one shows the first or last page (Paginator.get_page), never an error.
-    page = Paginator(initiative_roots(), INITIATIVES_PER_PAGE).get_page(request.GET.get("side"))
+    collaboration = None
+    if slug := request.GET.get("samarbejde"):
+        collaboration = Collaboration.objects.filter(slug=slug[:80]).first()
+        if collaboration is None:
+            raise Http404("Samarbejdet findes ikke.")
+    roots = initiative_roots(collaboration=collaboration)
+    page = page_of(request, roots, per_page=INITIATIVES_PER_PAGE)
     return render(
         request,
         "work/initiative_list.html",
         {
             "groups": initiative_trees(roots=list(page.object_list)),
             "page": page,
+            "page_query": other_parameters(request),
+            "collaboration": collaboration,
             "can_create": access_any_edit(request.user),
         },
     )
@@ -369,7 +380,10 @@ def fund_list(request: HttpRequest) -> HttpResponse:
         request,
         "work/fund_list.html",
         {
-            "funds": selectors.fund_list(visible=visible_agenda_items(request.user)),
+            "page": (
+                page := page_of(request, selectors.fund_list(visible=visible_agenda_items(request.user)))
+            ),
+            "funds": page.object_list,
             "can_create": access_any_edit(request.user),
         },
     )
