@@ -16,6 +16,8 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from klynge.agendas.models import ApprovalKind, Minutes
+from klynge.agendas.services import agenda_version_create, minutes_approve, minutes_draft, minutes_publish
 from klynge.attachments.models import Attachment
 from klynge.attachments.services import attachment_create
 from klynge.attendance.services import absence_record
@@ -177,6 +179,17 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
         "post",
         lambda r: f"/beslutninger/{r.recommendation.pk}/modtagerens-beslutning/fjern/",
     ),
+    "agendas:agenda_page": ("read", lambda r: f"/moeder/{r.world.meeting.pk}/dagsorden/"),
+    "agendas:agenda_publish": ("post", lambda r: f"/moeder/{r.world.meeting.pk}/dagsorden/offentliggoer/"),
+    "agendas:agenda_version_pdf": (
+        "read",
+        lambda r: f"/moeder/{r.world.meeting.pk}/dagsorden/1/offentlig.pdf",
+    ),
+    "agendas:minutes_draft": ("post", lambda r: f"/moeder/{r.world.meeting.pk}/referat/udarbejd/"),
+    "agendas:minutes_edit": ("post", lambda r: f"/moeder/{r.world.meeting.pk}/referat/gem/"),
+    "agendas:minutes_approve": ("post", lambda r: f"/moeder/{r.world.meeting.pk}/referat/godkend/"),
+    "agendas:minutes_publish": ("post", lambda r: f"/moeder/{r.world.meeting.pk}/referat/offentliggoer/"),
+    "agendas:minutes_file": ("closed_edition", lambda r: f"/moeder/{r.world.meeting.pk}/referat/lukket.pdf"),
     "healthplans:plan_list": ("read", lambda r: "/naersundhedsplaner/"),
     "healthplans:plan_create": ("create", lambda r: "/naersundhedsplaner/ny/"),
     "healthplans:plan_detail": ("read", lambda r: f"/naersundhedsplaner/{r.plan.slug}/"),
@@ -282,6 +295,8 @@ def test_every_view_is_in_the_matrix() -> None:
 def expected_get(kind: str, role: str) -> set[int]:
     if kind == "secret":
         return {404}
+    if kind == "closed_edition":  # an agenda's or minutes' closed edition: for the readers of closed items
+        return {200} if role in SEES_CLOSED else {403}
     if role == "anonymous" and kind not in ("read", "memo_draft", "file_closed"):
         return {302}
     if kind == "read":
@@ -381,6 +396,11 @@ def records(world: ClusterWorld) -> Records:
     proposal = AgendaItemProposal.objects.create(
         meeting=planned, party=world.general_practice, title=f"{CLOSED_TITLE} (forslag)", kind="decision"
     )
+    # The meeting's agenda published as version 1, and its minutes published after approval in writing.
+    agenda_version_create(meeting=world.meeting, notify=False)
+    minutes = minutes_draft(meeting=world.meeting)
+    minutes_approve(minutes=minutes, kind=ApprovalKind.WRITTEN, on=datetime.date(2024, 1, 5))
+    minutes_publish(minutes=Minutes.objects.get(pk=minutes.pk))
     return Records(
         world,
         other,
@@ -432,7 +452,12 @@ def test_refused_posts_change_nothing(records: Records, role: str) -> None:
         if kind in ("own", "own_post", "secret"):  # the user's own calendar link is no shared record
             assert client.post(url).status_code in (302, 200, 404, 405), (name, url)
             continue
-        if kind in ("read", "memo_draft", "file_closed"):  # pages to read: a POST there may not write either
+        if kind in (
+            "read",
+            "memo_draft",
+            "file_closed",
+            "closed_edition",
+        ):  # pages to read: a POST there may not write either
             assert client.post(url, {"title": "x"}).status_code < 500, (name, url)
             continue
         response = client.post(url, {"retning": "op", "title": "x", "text": "x", "kind": "coordination"})
