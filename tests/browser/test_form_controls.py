@@ -14,12 +14,15 @@ from playwright.sync_api import Page
 
 from klynge.accounts.models import Role
 from klynge.accounts.services import account_create
+from klynge.attachments.models import Attachment
 from klynge.attendance.models import Absence
 from klynge.attendance.services import absence_record
 from klynge.bodies.models import Collaboration, Membership, Substitution
 from klynge.demo.loader import load_demo
 from klynge.gpcoverage.models import GpCoverageDataset
-from klynge.meetings.models import AgendaItem, Decision, Meeting
+from klynge.healthplans.models import HealthPlanGoal, LocalHealthPlan
+from klynge.healthplans.services import health_plan_goal_create, local_health_plan_create
+from klynge.meetings.models import AgendaItem, AgendaItemProposal, Decision, Meeting
 from klynge.memos.models import Memo
 from klynge.memos.services import memo_new_version
 from klynge.organisation.models import Committee, Party, PartyKind, Person
@@ -42,6 +45,36 @@ NO_PAGE = {
     "gpcoverage:example_file",
     "temporaryplaces:example_file",
     "catchment:example_file",
+    # POST-only actions
+    "agendas:agenda_publish",
+    "agendas:minutes_draft",
+    "agendas:minutes_edit",
+    "agendas:minutes_approve",
+    "agendas:minutes_publish",
+    "attachments:move",
+    "attachments:remove",
+    "healthplans:goal_remove",
+    "meetings:proposal_decide",
+    "meetings:proposal_withdraw",
+    "meetings:recommendation_response_remove",
+    "members:calendar_link_issue",
+    "members:calendar_link_revoke",
+    "memos:referral_withdraw",
+    "notifications:subscription_delete",
+    "notifications:subscription_change",
+    # files and feeds
+    "agendas:agenda_version_pdf",
+    "agendas:minutes_file",
+    "attachments:download",
+    "members:calendar_feed",
+    "memos:memo_template_default",
+    "notifications:feed_rss",
+    "notifications:feed_atom",
+    "notifications:feed_rss_search",
+    "notifications:feed_atom_search",
+    # links with a signed token sent by e-mail (each tested in tests/notifications)
+    "notifications:confirm",
+    "notifications:unsubscribe",
 }
 
 # Every page and how to reach it with the demo data (a draft memo and an absence added).
@@ -132,11 +165,59 @@ PAGES: dict[str, Callable[[], str]] = {
     "reform:overview": lambda: reverse("reform:overview"),
     "reform:plan": lambda: reverse("reform:plan", args=[_cluster().slug]),
     "reform:coordination": lambda: reverse("reform:coordination", args=[_municipality().slug]),
+    "agendas:agenda_page": lambda: reverse("agendas:agenda_page", args=[_held_item().meeting_id]),
+    "attachments:edit": lambda: reverse("attachments:edit", args=[_first(Attachment).pk]),
+    "attachments:meeting_create": lambda: reverse(
+        "attachments:meeting_create", args=[_held_item().meeting_id]
+    ),
+    "attachments:item_create": lambda: reverse("attachments:item_create", args=[_held_item().pk]),
+    "attachments:proposal_create": lambda: reverse(
+        "attachments:proposal_create", args=[_first(AgendaItemProposal).pk]
+    ),
+    "bodies:body_create": lambda: reverse("bodies:body_create", args=[_cluster().slug]),
+    "bodies:body_update": lambda: reverse("bodies:body_update", args=[_membership().body.slug]),
+    "healthplans:plan_list": lambda: reverse("healthplans:plan_list"),
+    "healthplans:plan_create": lambda: reverse("healthplans:plan_create"),
+    "healthplans:plan_detail": lambda: reverse(
+        "healthplans:plan_detail", args=[_first(LocalHealthPlan).slug]
+    ),
+    "healthplans:plan_update": lambda: reverse(
+        "healthplans:plan_update", args=[_first(LocalHealthPlan).slug]
+    ),
+    "healthplans:goal_create": lambda: reverse(
+        "healthplans:goal_create", args=[_first(LocalHealthPlan).slug]
+    ),
+    "healthplans:goal_update": lambda: reverse("healthplans:goal_update", args=[_first(HealthPlanGoal).pk]),
+    "meetings:proposal_list": lambda: reverse("meetings:proposal_list", args=[_planned_meeting().pk]),
+    "meetings:proposal_create": lambda: reverse("meetings:proposal_create", args=[_planned_meeting().pk]),
+    "meetings:proposal_detail": lambda: reverse(
+        "meetings:proposal_detail", args=[_first(AgendaItemProposal).pk]
+    ),
+    "meetings:proposal_edit": lambda: reverse("meetings:proposal_edit", args=[_first(AgendaItemProposal).pk]),
+    "meetings:recommendation_response": lambda: reverse(
+        "meetings:recommendation_response",
+        args=[_first(Decision.objects.filter(kind="council_recommendation")).pk],
+    ),
+    "members:my_page": lambda: reverse("members:my_page"),
+    "memos:memo_template_edit": lambda: reverse("memos:memo_template_edit", args=[_municipality().slug]),
+    "memos:referral_create": lambda: reverse("memos:referral_create", args=[_held_item().pk]),
+    "notifications:subscriptions": lambda: reverse("notifications:subscriptions"),
+    "organisation:person_create": lambda: reverse("organisation:person_create"),
+    "organisation:person_update": lambda: reverse("organisation:person_update", args=[_first(Person).slug]),
+    "organisation:committee_create": lambda: reverse("organisation:committee_create"),
+    "organisation:committee_update": lambda: reverse(
+        "organisation:committee_update", args=[_first(Committee).slug]
+    ),
 }
 
 
+def _planned_meeting() -> Meeting:
+    return Meeting.objects.filter(status="planned").order_by("pk").first()  # type: ignore[return-value]
+
+
 def _first(model: Any) -> Any:
-    return model.objects.order_by("pk").first()
+    records = model if hasattr(model, "order_by") else model.objects
+    return records.order_by("pk").first()
 
 
 def _cluster() -> Collaboration:
@@ -169,6 +250,17 @@ def _add_draft_memo_and_absence() -> None:
     meeting = Meeting.objects.filter(status="planned").order_by("pk").first()
     assert meeting is not None
     absence_record(meeting=meeting, membership=Membership.objects.filter(body=meeting.body).order_by("pk")[0])
+    # Nor a proposal for the agenda, a local health plan, or a subscription of the administrator's own.
+    AgendaItemProposal.objects.create(
+        meeting=meeting,
+        party=meeting.body.collaboration.parties.order_by("pk")[0],
+        title="Forslag",
+        kind="decision",
+    )
+    council = Collaboration.objects.filter(kind="health_council").order_by("pk").first()
+    assert council is not None
+    plan = local_health_plan_create(council=council, name="Nærsundhedsplan (test)")
+    health_plan_goal_create(plan=plan, title="Færre genindlæggelser")
 
 
 def _url_names(resolver: URLResolver, namespace: str = "") -> set[str]:

@@ -64,7 +64,7 @@ def test_existing_meetings_count_as_published_after_the_migration(world: Cluster
     import importlib
 
     meeting = prepared_meeting(world)
-    migration = importlib.import_module("klynge.meetings.migrations.0006_existing_agendas_published")
+    migration = importlib.import_module("klynge.meetings.migrations.0008_existing_agendas_published")
     migration.mark_published(apps, None)
     assert Meeting.objects.get(pk=meeting.pk).agenda_published_at is not None
     assert PUBLIC in Client().get(meeting.get_absolute_url()).content.decode()

@@ -73,8 +73,10 @@ def test_goals_are_numbered_and_renumbered_when_one_is_removed(
         content_type="application/json",
     )
     assert changed.status_code == 200
-    assert [g["title"] for g in changed.json()["goals"]] == ["Andet", "Tredje mål"]
-    assert changed.json()["goals"][0]["initiatives"] == [
+    assert changed.json()["title"] == "Tredje mål" and changed.json()["position"] == 2
+    goals = api.get(f"/api/v1/local-health-plans/{plan.pk}").json()["goals"]
+    assert [g["title"] for g in goals] == ["Andet", "Tredje mål"]
+    assert goals[0]["initiatives"] == [
         {"id": councils.council_initiative.pk, "name": "Akutsygepleje i eget hjem"}
     ]
     assert callers["member"].api.delete(f"/api/v1/health-plan-goals/{first.pk}").status_code in (403, 404)

@@ -50,7 +50,7 @@ def test_a_meeting_with_200_items_costs_the_queries_of_one_with_20(world: Cluste
     _add_items(world, first + 21, 180)
     many = {who: _queries(client, url) for who, client in clients.items()}
     assert {who: count for who, (count, _) in many.items()} == few
-    assert max(few.values()) <= 22, few
+    assert max(few.values()) <= 28, few  # the editor: proposals, attachments, referrals and the agenda on top
 
     public_html, editor_html = many["anonymous"][1], many["editor"][1]
     # The editor of a participating party sees the closed items; the public does not.

@@ -111,7 +111,7 @@ def test_a_fixed_number_of_queries(client: Client, world: ClusterWorld) -> None:
         {
             "/moeder/": 5,
             f"/moeder/?organ={world.political.slug}&aar=2023": 5,
-            f"/moeder/{world.meeting.pk}/": 18,
+            f"/moeder/{world.meeting.pk}/": 19,
         },
         world=world,
     )

@@ -32,11 +32,12 @@ def _update_item(item, **changes):  # type: ignore[no-untyped-def]
         "title": item.title,
         "kind": item.kind,
         "summary": item.summary,
+        "case_description": item.case_description,
+        "recommendation": item.recommendation,
+        "decision_text": item.decision_text,
         "is_public": item.is_public,
         "is_tentative": item.is_tentative,
         "topics": list(item.topics.all()),
-        "focus_areas": list(item.focus_areas.all()),
-        "initiatives": list(item.initiatives.all()),
     }
     fields.update(changes)
     return agenda_item_update(agenda_item=item, seen_version=record_version(item), **fields)

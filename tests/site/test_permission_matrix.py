@@ -438,7 +438,8 @@ def test_every_view_for_every_role(records: Records, role: str) -> None:
         if response.status_code == 302:
             assert response["Location"].startswith("/log-ind/"), (name, url)
         if response.status_code == 200 and role not in SEES_CLOSED:
-            html = response.content.decode(errors="replace")  # files too (the Word template)
+            body = b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
+            html = body.decode(errors="replace")  # files too (the Word template, the agenda's PDF)
             assert CLOSED_TITLE not in html and CLOSED_DECISION not in html, (name, url)
             assert not [money for money in CLOSED_MONEY if money in html], (name, url)
 

@@ -5,6 +5,7 @@ initiatives that pursue them. All public; writes build the same commands as the 
 import datetime
 from typing import Annotated, Any
 
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
@@ -20,6 +21,7 @@ from klynge.healthplans.models import HealthPlanGoal, LocalHealthPlan, LocalHeal
 from klynge.healthplans.selectors import local_health_plan_in_full, local_health_plans
 from klynge.kernel.commands import UNSET
 from klynge.kernel.records import record_version
+from klynge.work.models import Initiative
 
 router = Router(tags=["Local health plans"])
 
@@ -40,6 +42,15 @@ class GoalOut(Schema):
     @staticmethod
     def resolve_initiatives(obj: HealthPlanGoal) -> list[Any]:
         return list(obj.initiatives.all())
+
+
+class GoalDetailOut(GoalOut):
+    plan_id: int
+    version: int = Field(description="Send it back with a change to refuse it if someone saved meanwhile.")
+
+    @staticmethod
+    def resolve_version(obj: HealthPlanGoal) -> int:
+        return record_version(obj)
 
 
 class PlanOut(Schema):
@@ -174,10 +185,26 @@ def create_health_plan_goal(request: HttpRequest, plan_id: Id, payload: GoalIn) 
     return Status(201, _full_plan(plan_id))
 
 
-@router.patch("/health-plan-goals/{goal_id}", response={200: PlanDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
+def _full_goal(pk: int) -> HealthPlanGoal:
+    goal = (
+        HealthPlanGoal.objects.filter(pk=pk)
+        .prefetch_related(Prefetch("initiatives", queryset=Initiative.objects.order_by("name")))
+        .first()
+    )
+    if goal is None:
+        raise Http404
+    return goal
+
+
+@router.get("/health-plan-goals/{goal_id}", response={200: GoalDetailOut, **DETAIL_ERRORS}, auth=READ_AUTH)
+def get_health_plan_goal(request: HttpRequest, goal_id: Id) -> Any:
+    return _full_goal(goal_id)
+
+
+@router.patch("/health-plan-goals/{goal_id}", response={200: GoalDetailOut, **WRITE_ERRORS}, auth=WRITE_AUTH)
 def change_health_plan_goal(request: HttpRequest, goal_id: Id, payload: GoalChange) -> Any:
     sent = _sent(payload)
-    goal = commands.health_plan_goal_update(
+    commands.health_plan_goal_update(
         actor=request.user,
         command=commands.HealthPlanGoalChange(
             goal_id=goal_id,
@@ -187,7 +214,7 @@ def change_health_plan_goal(request: HttpRequest, goal_id: Id, payload: GoalChan
             initiative_ids=tuple(sent["initiatives"]) if "initiatives" in sent else UNSET,
         ),
     )
-    return _full_plan(goal.plan_id)
+    return _full_goal(goal_id)
 
 
 @router.delete("/health-plan-goals/{goal_id}", response={204: None, **WRITE_ERRORS}, auth=WRITE_AUTH)

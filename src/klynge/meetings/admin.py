@@ -7,7 +7,14 @@ from simple_history.admin import SimpleHistoryAdmin
 from klynge.kernel.admin import CommandAdmin, EditedInAppAdmin
 from klynge.kernel.formatting import danish_figure, danish_meeting_date
 from klynge.meetings import commands
-from klynge.meetings.models import AgendaItem, AgendaItemProposal, Decision, Meeting, ReportedFigure
+from klynge.meetings.models import (
+    AgendaItem,
+    AgendaItemProposal,
+    Decision,
+    Meeting,
+    RecommendationResponse,
+    ReportedFigure,
+)
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
 
 
@@ -102,3 +109,13 @@ class AgendaItemProposalAdmin(EditedInAppAdmin, SimpleHistoryAdmin):
     search_fields = ["title", "party__name", "meeting__body__name"]
     readonly_fields = ["proposed_by", "decided_by", "agenda_item"]
     raw_id_fields = ["meeting"]
+
+
+@admin.register(RecommendationResponse)
+class RecommendationResponseAdmin(EditedInAppAdmin, SourcedAdmin):
+    """Read-only here: the recipient's decision is recorded on the meeting page and in the API."""
+
+    list_display = ["decision", "outcome", "decided_on"]
+    list_filter = ["outcome"]
+    list_select_related = ["decision"]
+    search_fields = ["text", "decision__text"]

@@ -19,7 +19,7 @@ from klynge.agendas.minutes_render import approval_line, render_minutes_docx, re
 from klynge.agendas.models import AgendaVersionKind, ApprovalKind, Minutes, MinutesStatus
 from klynge.agendas.selectors import agenda_version, agenda_versions, minutes_of
 from klynge.meetings.models import Meeting, MeetingStatus
-from klynge.site.forms import add_service_errors
+from klynge.site.forms import DanishForm, add_service_errors
 
 MAX_PK = 2**31 - 1
 EDITIONS = ("offentlig", "lukket")
@@ -37,7 +37,7 @@ def _meeting(pk: int) -> Meeting:
     return meeting
 
 
-class PublishForm(forms.Form):
+class PublishForm(DanishForm):
     kind = forms.ChoiceField(
         label="Type", choices=AgendaVersionKind.choices, initial=AgendaVersionKind.ORDINARY
     )
@@ -54,7 +54,7 @@ class PublishForm(forms.Form):
     )
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(DanishForm):
     kind = forms.ChoiceField(label="Godkendelse", choices=ApprovalKind.choices)
     at_meeting = forms.TypedChoiceField(label="Møde", required=False, coerce=int, empty_value=None)
     on = forms.DateField(
