@@ -14,7 +14,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from klynge.agendas import commands
-from klynge.agendas.access import access_agenda_publish, access_closed_package, access_meeting_prepare
+from klynge.agendas.access import (
+    access_agenda_publish,
+    access_closed_package,
+    access_meeting_prepare,
+    ensure_agenda_publish,
+    ensure_minutes_edit,
+)
 from klynge.agendas.minutes_render import approval_line, render_minutes_docx, render_minutes_pdf
 from klynge.agendas.models import AgendaVersionKind, ApprovalKind, Minutes, MinutesStatus
 from klynge.agendas.selectors import agenda_version, agenda_versions, minutes_of
@@ -97,6 +103,7 @@ def agenda_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def agenda_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
+    ensure_agenda_publish(request.user, meeting)  # before the form: a refusal tells nothing of its input
     form = PublishForm(request.POST)
     if form.is_valid():
         publish_at = form.cleaned_data["publish_at"]
@@ -179,6 +186,7 @@ def _minutes_action(
     request: HttpRequest, pk: int, run: Callable[[Meeting], object], success: str
 ) -> HttpResponse:
     meeting = _meeting(pk)
+    ensure_minutes_edit(request.user, meeting)
     try:
         run(meeting)
     except ValidationError as error:
@@ -227,6 +235,7 @@ def minutes_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def minutes_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
+    ensure_minutes_edit(request.user, meeting)
     form = ApproveForm(request.POST, meeting=meeting)
     if not form.is_valid():
         for problems in form.errors.values():
