@@ -78,3 +78,18 @@ def test_the_agenda_page_costs_the_same_with_more_versions(
 ) -> None:  # type: ignore[no-untyped-def]
     with django_assert_max_num_queries(12):
         assert Client().get(f"/moeder/{world.meeting.pk}/dagsorden/").status_code == 200
+
+
+def test_a_control_character_in_the_minutes_is_refused_and_nothing_is_saved(world: ClusterWorld) -> None:
+    minutes = minutes_draft(meeting=world.meeting)
+    before = minutes.attendance
+    editor = editor_of(world.municipality)
+    response = editor.post(
+        f"/moeder/{world.meeting.pk}/referat/gem/",
+        {"attendance": "Til stede\x0b: alle", "closing_note": "", "punkt-1": "Godkendt\x1b."},
+    )
+    assert response.status_code == 302
+    shown = editor.get(response["Location"]).content.decode()
+    assert "usynligt styretegn (tegn nr. 10)" in shown
+    minutes.refresh_from_db()
+    assert minutes.attendance == before

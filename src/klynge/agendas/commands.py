@@ -3,12 +3,14 @@
 import dataclasses
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from klynge.agendas import services
 from klynge.agendas.access import ensure_agenda_publish, ensure_minutes_edit
 from klynge.agendas.models import AgendaVersion, AgendaVersionKind, ApprovalKind, Minutes
 from klynge.kernel.commands import Actor
+from klynge.kernel.inputs import CONTROL_CHARACTER_MESSAGE, first_control_character
 from klynge.meetings.models import Meeting
 
 NO_MEETING = "Mødet findes ikke."
@@ -68,9 +70,27 @@ def _minutes(meeting: Meeting) -> Minutes:
     return minutes
 
 
+def _refuse_control_characters(command: MinutesChange) -> None:
+    """The minutes' texts go into Word and PDF files: an invisible control character is refused here, for
+    the page (which posts the texts as they are) and the API alike, as every form and input refuses it."""
+    texts = {
+        "attendance": command.attendance,
+        "closing_note": command.closing_note,
+        **{f"punkt-{item_id}": text for item_id, text in command.entries.items()},
+    }
+    errors = {}
+    for field, text in texts.items():
+        found = first_control_character(text)
+        if found is not None:
+            errors[field] = [CONTROL_CHARACTER_MESSAGE.format(position=found[0])]
+    if errors:
+        raise ValidationError(errors)
+
+
 def minutes_update(*, actor: Actor, command: MinutesChange) -> Minutes:
     meeting = _meeting(command.meeting_id)
     ensure_minutes_edit(actor, meeting)
+    _refuse_control_characters(command)
     return services.minutes_update(
         minutes=_minutes(meeting),
         attendance=command.attendance,
