@@ -69,6 +69,8 @@ class ReportedFigureInline(SourcedInline):
 
 @admin.register(AgendaItem)
 class AgendaItemAdmin(EditedInAppAdmin, SourcedAdmin):
+    """Read-only: items are written on the meeting page and in the API (work's commands, with their links)."""
+
     list_display = ["title", "meeting", "position", "kind", "is_public", "is_tentative"]
     list_filter = ["kind", "is_public", "is_tentative", "meeting__body__collaboration"]
     list_select_related = ["meeting", "meeting__body"]
@@ -80,6 +82,8 @@ class AgendaItemAdmin(EditedInAppAdmin, SourcedAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(EditedInAppAdmin, SourcedAdmin):
+    """Read-only: decisions are recorded with their allocation and approvals by `work.commands.decision_record`."""
+
     list_display = ["__str__", "kind", "agenda_item", "recommended_to", "topic"]
     list_filter = ["kind"]
     list_select_related = ["agenda_item", "recommended_to", "topic"]
@@ -89,6 +93,8 @@ class DecisionAdmin(EditedInAppAdmin, SourcedAdmin):
 
 @admin.register(ReportedFigure)
 class ReportedFigureAdmin(SourcedAdmin):
+    """Kept here only (no page or API writes a reported figure), so it has no command."""
+
     list_display = ["__str__", "metric", "shown_value", "area", "year"]
     list_filter = ["metric", "year"]
     list_select_related = ["area"]
@@ -103,6 +109,8 @@ class ReportedFigureAdmin(SourcedAdmin):
 
 @admin.register(AgendaItemProposal)
 class AgendaItemProposalAdmin(EditedInAppAdmin, SimpleHistoryAdmin):
+    """Read-only: proposals are made, decided and withdrawn on the pages and in the API, by the commands."""
+
     list_display = ["title", "meeting", "party", "status", "proposed_at"]
     list_filter = ["status"]
     list_select_related = ["meeting__body", "party"]

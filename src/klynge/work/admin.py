@@ -1,6 +1,5 @@
 from typing import Any
 
-from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -10,14 +9,12 @@ from klynge.kernel.formatting import danish_amount
 from klynge.meetings.access import visible_agenda_items
 from klynge.provenance.admin import SourcedAdmin
 from klynge.work.models import (
-    INITIATIVE_TRANSITIONS,
     Allocation,
     FocusArea,
     FollowUpResearch,
     Fund,
     HealthAgreement,
     Initiative,
-    InitiativeStatus,
     TrialAction,
 )
 from klynge.work.selectors import fund_queryset
@@ -25,6 +22,8 @@ from klynge.work.selectors import fund_queryset
 
 @admin.register(HealthAgreement)
 class HealthAgreementAdmin(SourcedAdmin):
+    """Reference data, kept here only: no page or API writes it, so no command."""
+
     list_display = ["name", "region", "valid_from", "valid_to"]
     list_select_related = ["region"]
     search_fields = ["name"]
@@ -34,6 +33,8 @@ class HealthAgreementAdmin(SourcedAdmin):
 
 @admin.register(FocusArea)
 class FocusAreaAdmin(EditedInAppAdmin, SourcedAdmin):
+    """Read-only: focus areas are written on their pages and in the API, by the commands."""
+
     list_display = ["name", "status", "decided_at", "period_start", "period_end"]
     list_filter = ["status", "collaborations"]
     list_select_related = ["decided_at"]
@@ -42,43 +43,10 @@ class FocusAreaAdmin(EditedInAppAdmin, SourcedAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class InitiativeAdminForm(forms.ModelForm):
-    """Status changes in the admin follow the same lifecycle as the services."""
-
-    class Meta:
-        model = Initiative
-        fields = [
-            "name",
-            "slug",
-            "description",
-            "collaboration",
-            "focus_area",
-            "parent",
-            "status",
-            "approved_by",
-            "approved_by_body",
-            "responsible_parties",
-            "progress",
-            "start",
-            "end",
-            "source",
-            "source_note",
-        ]
-
-    def clean_status(self) -> str:
-        status: str = self.cleaned_data["status"]
-        if self.instance.pk is None:
-            return status
-        before = Initiative.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
-        if before is not None and status != before and status not in INITIATIVE_TRANSITIONS[before]:
-            before_label, after_label = InitiativeStatus(before).label, InitiativeStatus(status).label
-            raise forms.ValidationError(f"En indsats kan ikke gå fra »{before_label}« til »{after_label}«.")
-        return status
-
-
 @admin.register(Initiative)
 class InitiativeAdmin(EditedInAppAdmin, SourcedAdmin):
-    form = InitiativeAdminForm
+    """Read-only: initiatives move along their lifecycle on their pages and in the API, by the commands."""
+
     list_display = ["name", "collaboration", "focus_area", "status", "progress", "parent"]
     list_filter = ["status", "collaboration"]
     list_select_related = ["collaboration", "focus_area", "parent"]
@@ -97,6 +65,8 @@ class InitiativeAdmin(EditedInAppAdmin, SourcedAdmin):
 
 @admin.register(TrialAction)
 class TrialActionAdmin(EditedInAppAdmin, SourcedAdmin):
+    """Read-only: trial actions are written on the focus area's pages and in the API, by the commands."""
+
     list_display = ["display_name", "focus_area", "position", "initiative", "named_in_source"]
     list_filter = ["named_in_source", "focus_area"]
     list_select_related = ["focus_area", "initiative"]
@@ -106,6 +76,8 @@ class TrialActionAdmin(EditedInAppAdmin, SourcedAdmin):
 
 @admin.register(FollowUpResearch)
 class FollowUpResearchAdmin(EditedInAppAdmin, SourcedAdmin):
+    """Read-only: follow-up research is written on the focus area's pages and in the API, by the commands."""
+
     list_display = ["title", "status", "focus_area", "initiative"]
     list_filter = ["status"]
     list_select_related = ["focus_area", "initiative"]
@@ -115,6 +87,8 @@ class FollowUpResearchAdmin(EditedInAppAdmin, SourcedAdmin):
 
 @admin.register(Fund)
 class FundAdmin(EditedInAppAdmin, SourcedAdmin):
+    """Read-only: funds are written on /puljer/ and in the API, by the commands (row locks on the total)."""
+
     list_display = ["name", "body", "year", "shown_amount", "shown_allocated", "shown_remaining"]
     list_filter = ["year", "body__collaboration"]
     search_fields = ["name", "body__name"]
@@ -138,6 +112,8 @@ class FundAdmin(EditedInAppAdmin, SourcedAdmin):
 
 @admin.register(Allocation)
 class AllocationAdmin(EditedInAppAdmin, SourcedAdmin):
+    """Read-only: an allocation is made with its decision by `work.commands.decision_record`."""
+
     list_display = ["fund", "shown_amount", "focus_area", "initiative", "decision"]
     list_filter = ["fund__year", "fund"]
     list_select_related = ["fund", "focus_area", "initiative", "decision"]
