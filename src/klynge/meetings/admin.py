@@ -14,6 +14,7 @@ from klynge.meetings.models import (
     Meeting,
     RecommendationResponse,
     ReportedFigure,
+    ResponseOutcome,
 )
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
 
@@ -120,10 +121,27 @@ class AgendaItemProposalAdmin(EditedInAppAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(RecommendationResponse)
-class RecommendationResponseAdmin(EditedInAppAdmin, SourcedAdmin):
-    """Read-only here: the recipient's decision is recorded on the meeting page and in the API."""
+class RecommendationResponseAdmin(CommandAdmin, SourcedAdmin):
+    """The recipient's decision is recorded, corrected and removed here by the commands of the meeting
+    page and the API (`recommendation_response_record` / `_remove`): the same rights and refusals."""
 
+    fields = ["decision", "outcome", "decided_on", "text", "reference"]
     list_display = ["decision", "outcome", "decided_on"]
     list_filter = ["outcome"]
     list_select_related = ["decision"]
     search_fields = ["text", "decision__text"]
+    autocomplete_fields = ["decision"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["decision"] if obj is not None else []  # a response stays with its recommendation
+
+    def admin_write(self, request: HttpRequest, data: dict[str, Any], record: Any) -> RecommendationResponse:
+        decision_id = record.decision_id if record is not None else data["decision"].pk
+        values = {key: data[key] for key in ["decided_on", "text", "reference"]}
+        outcome = ResponseOutcome(data["outcome"])
+        command = commands.RecommendationResponseRecord(decision_id=decision_id, outcome=outcome, **values)
+        return commands.recommendation_response_record(actor=request.user, command=command)
+
+    def admin_delete(self, request: HttpRequest, record: RecommendationResponse) -> None:
+        command = commands.RecommendationResponseRemove(decision_id=record.decision_id)
+        commands.recommendation_response_remove(actor=request.user, command=command)

@@ -4,15 +4,17 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from klynge.kernel.admin import EditedInAppAdmin
+from klynge.kernel.admin import CommandAdmin, EditedInAppAdmin
 from klynge.kernel.formatting import danish_amount
 from klynge.meetings.access import visible_agenda_items
 from klynge.provenance.admin import SourcedAdmin
+from klynge.work import commands
 from klynge.work.models import (
     Allocation,
     FocusArea,
     FollowUpResearch,
     Fund,
+    FundKind,
     HealthAgreement,
     Initiative,
     TrialAction,
@@ -86,16 +88,31 @@ class FollowUpResearchAdmin(EditedInAppAdmin, SourcedAdmin):
 
 
 @admin.register(Fund)
-class FundAdmin(EditedInAppAdmin, SourcedAdmin):
-    """Read-only: funds are written on /puljer/ and in the API, by the commands (row locks on the total)."""
+class FundAdmin(CommandAdmin, SourcedAdmin):
+    """Funds are added and changed here by the commands of /puljer/ and the API (`fund_create` /
+    `fund_update`, never below what is allocated): the same rights, rules and refusals."""
 
+    fields = ["body", "year", "kind", "name", "amount", "description"]
     list_display = ["name", "body", "year", "shown_amount", "shown_allocated", "shown_remaining"]
     list_filter = ["year", "body__collaboration"]
     search_fields = ["name", "body__name"]
-    autocomplete_fields = ["body", "source"]
+    autocomplete_fields = ["body"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Fund]:
         return fund_queryset(visible_agenda_items(request.user))
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["body", "year"] if obj is not None else []  # a fund stays with its body and year
+
+    def admin_write(self, request: HttpRequest, data: dict[str, Any], record: Any) -> Fund:
+        values = {key: data[key] for key in ["name", "amount", "description"]}
+        values["kind"] = FundKind(data["kind"])
+        if record is None:
+            create = commands.FundCreate(body=data["body"].pk, year=data["year"], **values)
+            return commands.fund_create(actor=request.user, command=create)
+        return commands.fund_update(
+            actor=request.user, command=commands.FundChange(fund_id=record.pk, **values)
+        )
 
     @admin.display(description="ramme", ordering="amount")
     def shown_amount(self, fund: Fund) -> str:
