@@ -2,13 +2,16 @@
 and the API: the command's refusal is shown on the admin form and nothing is written; what is written is
 recorded in the history as the administrator's; an editor of another party gets the command's 403."""
 
+import datetime
 from html import unescape
 
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
-from klynge.bodies.models import Body
+from klynge.bodies.models import Body, Membership, Seat, Substitution
+from klynge.bodies.services import membership_create
 from klynge.organisation.models import Committee, Person
+from klynge.organisation.services import person_create
 from tests.clients import administrator, editor_of
 from tests.factories import ClusterWorld
 
@@ -102,3 +105,55 @@ def test_a_staff_editor_of_another_party_is_refused_by_the_command(world: Cluste
         response.content.decode()
     )
     assert not Person.objects.filter(name="Ny medarbejder").exists()
+
+
+def test_the_admin_sets_seats_by_the_command_never_below_the_members(world: ClusterWorld) -> None:
+    admin = administrator()
+    seat = Seat.objects.get(body=world.political, party=world.municipality)
+    change = reverse("admin:bodies_seat_change", args=[seat.pk])
+    second = person_create(name="Rådmand Test", party=world.municipality)
+    membership_create(
+        person=second, body=world.political, party=world.municipality, start=datetime.date(2023, 1, 1)
+    )
+    refused = admin.post(change, {"count": "1"})
+    assert refused.status_code == 200
+    assert "Parten har 2 medlemmer på samme tid i organet" in unescape(refused.content.decode())
+    assert admin.post(change, {"count": "3"}).status_code == 302
+    assert Seat.objects.get(pk=seat.pk).count == 3
+    assert seat.history.order_by("-history_id").first().history_user.username == "admin@test.dk"
+
+
+def test_the_admin_changes_a_membership_and_a_substitute_by_the_commands(world: ClusterWorld) -> None:
+    admin = administrator()
+    membership = world.mayor_membership
+    change = reverse("admin:bodies_membership_change", args=[membership.pk])
+    post = {
+        "role": "co_chair",
+        "title": "borgmester",
+        "start": "2022-07-01",
+        "end": "2022-06-30",
+        "substitutions-TOTAL_FORMS": "0",
+        "substitutions-INITIAL_FORMS": "0",
+    }
+    refused = admin.post(change, post)
+    assert refused.status_code == 200
+    assert "Medlemskabet skal ligge inden for organets periode." in unescape(refused.content.decode())
+    assert Membership.objects.get(pk=membership.pk).end is None
+    assert admin.post(change, {**post, "end": "2026-12-31"}).status_code == 302
+    assert Membership.objects.get(pk=membership.pk).end == datetime.date(2026, 12, 31)
+    assert membership.history.order_by("-history_id").first().history_user.username == "admin@test.dk"
+
+    substitution = Substitution.objects.get(principal=membership)
+    substitute_post = {
+        "topics": [str(world.prevention_topic.pk)],
+        "condition": "Ved forfald",
+        "start": "2022-07-01",
+        "end": "2026-12-31",  # within the membership, which now ends then
+    }
+    response = admin.post(
+        reverse("admin:bodies_substitution_change", args=[substitution.pk]), substitute_post
+    )
+    assert response.status_code == 302
+    substitution = Substitution.objects.get(pk=substitution.pk)
+    assert substitution.condition == "Ved forfald"
+    assert substitution.history.order_by("-history_id").first().history_user.username == "admin@test.dk"

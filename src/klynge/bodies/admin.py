@@ -5,7 +5,15 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from klynge.bodies import commands
-from klynge.bodies.models import Body, Collaboration, Membership, Participation, Seat, Substitution
+from klynge.bodies.models import (
+    Body,
+    Collaboration,
+    Membership,
+    MembershipRole,
+    Participation,
+    Seat,
+    Substitution,
+)
 from klynge.kernel.admin import CommandAdmin, EditedInAppAdmin
 from klynge.organisation.models import Committee, Person
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
@@ -94,14 +102,27 @@ class BodyAdmin(CommandAdmin, SourcedAdmin):
 
 
 @admin.register(Seat)
-class SeatAdmin(EditedInAppAdmin, SourcedAdmin):
-    """Read-only: seats are set on the body's page and in the API (`seat_set`, with its lost-update check)."""
+class SeatAdmin(CommandAdmin, SourcedAdmin):
+    """Seats are set here by the command of the body's page and the API (`seat_set`, never below the
+    party's members): the same rights, rules and refusals."""
+
+    fields = ["body", "party", "count"]
 
     list_display = ["body", "party", "count"]
     list_filter = ["body__collaboration"]
     list_select_related = ["body", "party"]
     search_fields = ["body__name", "party__name"]
-    autocomplete_fields = ["body", "party", "source"]
+    autocomplete_fields = ["body", "party"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["body", "party"] if obj is not None else []  # a change sets the same party's count
+
+    def admin_write(self, request: HttpRequest, data: dict[str, Any], record: Any) -> Seat:
+        body_id, party_id = (
+            (record.body_id, record.party_id) if record else (data["body"].pk, data["party"].pk)
+        )
+        command = commands.SeatSet(body_id=body_id, party_id=party_id, count=data["count"])
+        return commands.seat_set(actor=request.user, command=command)
 
 
 class SubstitutionInline(EditedInAppAdmin, SourcedInline):
@@ -113,25 +134,57 @@ class SubstitutionInline(EditedInAppAdmin, SourcedInline):
 
 
 @admin.register(Membership)
-class MembershipAdmin(EditedInAppAdmin, SourcedAdmin):
-    """Read-only: members are written on the body's page and in the API (the commands fit substitutes)."""
+class MembershipAdmin(CommandAdmin, SourcedAdmin):
+    """Members are added and changed here by the commands of the body's page and the API
+    (`membership_create` / `membership_update`, which fit the substitutes): the same rights and rules."""
+
+    fields = ["person", "body", "party", "role", "title", "start", "end"]
 
     list_display = ["person", "body", "party", "role", "title", "start", "end"]
     list_filter = ["role", "body__collaboration"]
     list_select_related = ["person", "body", "party"]
     search_fields = ["person__name", "body__name", "title"]
-    autocomplete_fields = ["person", "body", "party", "source"]
+    autocomplete_fields = ["person", "body", "party"]
     inlines = [SubstitutionInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["person", "body", "party"] if obj is not None else []  # a change keeps who, where, for whom
+
+    def admin_write(self, request: HttpRequest, data: dict[str, Any], record: Any) -> Membership:
+        values = {key: data[key] for key in ["title", "start", "end"]}
+        role = MembershipRole(data["role"])
+        if record is None:
+            ids = {"person_id": data["person"].pk, "body_id": data["body"].pk, "party_id": data["party"].pk}
+            create = commands.MembershipCreate(**ids, role=role, **values)
+            return commands.membership_create(actor=request.user, command=create)
+        change = commands.MembershipUpdate(membership_id=record.pk, role=role, **values)
+        return commands.membership_update(actor=request.user, command=change)
 
 
 @admin.register(Substitution)
-class SubstitutionAdmin(EditedInAppAdmin, SourcedAdmin):
-    """Read-only: substitutes are written on the body's page and in the API, through the commands."""
+class SubstitutionAdmin(CommandAdmin, SourcedAdmin):
+    """Substitutes are added and changed here by the commands of the body's page and the API
+    (`substitution_create` / `substitution_update`): the same rights, rules and refusals."""
+
+    fields = ["principal", "substitute", "topics", "condition", "start", "end"]
 
     list_display = ["substitute", "principal", "condition", "start", "end"]
     list_select_related = ["substitute", "principal", "principal__person", "principal__body"]
     search_fields = ["substitute__name", "principal__person__name", "principal__body__name"]
-    autocomplete_fields = ["principal", "substitute", "topics", "source"]
+    autocomplete_fields = ["principal", "substitute", "topics"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["principal", "substitute"] if obj is not None else []  # a change keeps who for whom
+
+    def admin_write(self, request: HttpRequest, data: dict[str, Any], record: Any) -> Substitution:
+        values = {key: data[key] for key in ["condition", "start", "end"]}
+        topic_ids = tuple(topic.pk for topic in data["topics"])
+        if record is None:
+            ids = {"membership_id": data["principal"].pk, "substitute_id": data["substitute"].pk}
+            create = commands.SubstitutionCreate(**ids, topic_ids=topic_ids, **values)
+            return commands.substitution_create(actor=request.user, command=create)
+        change = commands.SubstitutionUpdate(substitution_id=record.pk, topic_ids=topic_ids, **values)
+        return commands.substitution_update(actor=request.user, command=change)
 
 
 # A party's people and committees are written by the structure's commands (bodies.commands), so their
