@@ -5,10 +5,11 @@ Meetings, agendas, decisions, allocations, funds, focus areas, initiatives, memb
 rules that span rows (row locks on funds, seats and agenda positions; the initiative lifecycle; the
 authority rule; no lost updates), and the services enforce them. Writing those records only through the
 commands keeps one path for every write: the admin shows them with their history, and where it edits
-one (meetings, bodies and their members, seats and substitutes, people, committees, funds, health
-plans, the recipient's decision) it calls the same command as the page and the API. It stays
-the place for reference data that no page or API writes (parties, topics, sources, hospitals and areas),
-saved with the models' rules; tests/site/test_admin.py holds every admin to one of the three.
+one (meetings, bodies and their members, seats and substitutes, people, committees, funds, trial
+actions, follow-up research, health plans, the recipient's decision) it calls the same command as the
+page and the API. It stays the place for reference data that no page or API writes (parties, topics,
+sources, hospitals and areas), saved with the models' rules; tests/site/test_admin.py holds every admin
+to one of the three.
 """
 
 from typing import Any

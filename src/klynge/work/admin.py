@@ -13,6 +13,7 @@ from klynge.work.models import (
     Allocation,
     FocusArea,
     FollowUpResearch,
+    FollowUpResearchStatus,
     Fund,
     FundKind,
     HealthAgreement,
@@ -66,25 +67,63 @@ class InitiativeAdmin(EditedInAppAdmin, SourcedAdmin):
 
 
 @admin.register(TrialAction)
-class TrialActionAdmin(EditedInAppAdmin, SourcedAdmin):
-    """Read-only: trial actions are written on the focus area's pages and in the API, by the commands."""
+class TrialActionAdmin(CommandAdmin, SourcedAdmin):
+    """Trial actions are added and changed here by the commands of the focus area's pages and the API
+    (`trial_action_create` / `_update`, numbered by the service): the same rights and refusals."""
+
+    fields = ["focus_area", "name", "description", "initiative"]
 
     list_display = ["display_name", "focus_area", "position", "initiative", "named_in_source"]
     list_filter = ["named_in_source", "focus_area"]
     list_select_related = ["focus_area", "initiative"]
     search_fields = ["name", "description", "focus_area__name"]
-    autocomplete_fields = ["focus_area", "initiative", "approved_by", "source"]
+    autocomplete_fields = ["focus_area", "initiative"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["focus_area"] if obj is not None else []  # a trial action stays with its focus area
+
+    def admin_write(self, request: HttpRequest, data: dict[str, Any], record: Any) -> TrialAction:
+        initiative = data["initiative"].pk if data["initiative"] is not None else None
+        values = {"name": data["name"], "description": data["description"], "initiative": initiative}
+        if record is None:
+            create = commands.TrialActionCreate(focus_area_id=data["focus_area"].pk, **values)
+            return commands.trial_action_create(actor=request.user, command=create)
+        change = commands.TrialActionChange(trial_action_id=record.pk, **values)
+        return commands.trial_action_update(actor=request.user, command=change)
 
 
 @admin.register(FollowUpResearch)
-class FollowUpResearchAdmin(EditedInAppAdmin, SourcedAdmin):
-    """Read-only: follow-up research is written on the focus area's pages and in the API, by the commands."""
+class FollowUpResearchAdmin(CommandAdmin, SourcedAdmin):
+    """Follow-up research is added and changed here by the commands of the focus area's and initiative's
+    pages and the API (`follow_up_research_create` / `_update`): the same rights and refusals."""
+
+    fields = ["focus_area", "initiative", "title", "status", "description"]
 
     list_display = ["title", "status", "focus_area", "initiative"]
     list_filter = ["status"]
     list_select_related = ["focus_area", "initiative"]
     search_fields = ["title", "description"]
-    autocomplete_fields = ["focus_area", "initiative", "source"]
+    autocomplete_fields = ["focus_area", "initiative"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["focus_area", "initiative"] if obj is not None else []  # what it follows stays
+
+    def admin_write(self, request: HttpRequest, data: dict[str, Any], record: Any) -> FollowUpResearch:
+        values = {
+            "title": data["title"],
+            "status": FollowUpResearchStatus(data["status"]),
+            "description": data["description"],
+        }
+        if record is None:
+            attached = {
+                key: data[key].pk if data[key] is not None else None for key in ["focus_area", "initiative"]
+            }
+            create = commands.FollowUpResearchCreate(
+                focus_area_id=attached["focus_area"], initiative_id=attached["initiative"], **values
+            )
+            return commands.follow_up_research_create(actor=request.user, command=create)
+        change = commands.FollowUpResearchChange(research_id=record.pk, **values)
+        return commands.follow_up_research_update(actor=request.user, command=change)
 
 
 @admin.register(Fund)

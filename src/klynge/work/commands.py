@@ -434,7 +434,8 @@ def follow_up_research_create(*, actor: Actor, command: FollowUpResearchCreate) 
         initiative = record_or_404(selectors.initiatives_for_edit(), command.initiative_id)
         ensure_initiative_edit(actor, initiative)
     else:
-        assert command.focus_area_id is not None, "follow-up research is attached to something"
+        if command.focus_area_id is None:
+            refuse("focus_area", "Vælg fokusområdet eller indsatsen, som følgeforskningen følger.")
         focus_area = record_or_404(selectors.focus_areas_for_edit(), command.focus_area_id)
         ensure_focus_area_edit(actor, focus_area)
     _research_text(command.title)
