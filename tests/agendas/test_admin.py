@@ -5,8 +5,8 @@ import datetime
 from html import unescape
 
 from klynge.agendas.models import AgendaVersion, ApprovalKind, Minutes, MinutesStatus
-from klynge.agendas.services import agenda_version_create, minutes_approve, minutes_draft
-from klynge.meetings.models import Meeting, MeetingStatus
+from klynge.agendas.services import minutes_approve
+from klynge.meetings.models import Meeting
 from tests.agendas.helpers import PUBLIC, pdf_text, prepared_meeting
 from tests.clients import administrator
 from tests.factories import ClusterWorld
@@ -15,7 +15,13 @@ from tests.factories import ClusterWorld
 def test_the_admin_publishes_an_agenda_through_the_command(world: ClusterWorld) -> None:
     meeting = prepared_meeting(world)
     admin = administrator()
-    post = {"meeting": str(meeting.pk), "kind": "ordinary", "publish_at_0": "", "publish_at_1": "", "change_note": ""}
+    post = {
+        "meeting": str(meeting.pk),
+        "kind": "ordinary",
+        "publish_at_0": "",
+        "publish_at_1": "",
+        "change_note": "",
+    }
     response = admin.post("/admin/agendas/agendaversion/add/", post)
     assert response.status_code == 302, unescape(response.content.decode())[:3000]
     version = AgendaVersion.objects.get(meeting=meeting)
@@ -72,7 +78,9 @@ def test_the_admin_drafts_changes_and_publishes_minutes_through_the_commands(wor
     action = {"action": "publish_selected", "_selected_action": [str(minutes.pk)]}
     admin.post("/admin/agendas/minutes/", action)
     assert Minutes.objects.get(pk=minutes.pk).status == MinutesStatus.DRAFT
-    minutes_approve(minutes=minutes, kind=ApprovalKind.WRITTEN, on=world.meeting.date + datetime.timedelta(days=7))
+    minutes_approve(
+        minutes=minutes, kind=ApprovalKind.WRITTEN, on=world.meeting.date + datetime.timedelta(days=7)
+    )
     admin.post("/admin/agendas/minutes/", action)
     published = Minutes.objects.get(pk=minutes.pk)
     assert published.status == MinutesStatus.PUBLISHED and published.published_at is not None

@@ -90,9 +90,7 @@ def cycle() -> dict[str, Meeting]:
         title="borgmester",
         start=datetime.date(2022, 7, 1),
     )
-    membership_create(
-        person=doctor, body=body, party=world.general_practice, start=datetime.date(2022, 7, 1)
-    )
+    membership_create(person=doctor, body=body, party=world.general_practice, start=datetime.date(2022, 7, 1))
     today = timezone.localdate()
     meeting = meeting_create(
         body=body,
@@ -303,6 +301,7 @@ def test_the_meeting_cycle(
     flags = item.locator(".agenda-item-referrals")
     flags.get_by_text("Til orientering for et udvalg").click()
     flags.get_by_label("Til orientering for").select_option(label=committee.name)
+    flags.get_by_role("combobox", name="Beslutning").select_option(index=1)  # the decision, not the item
     flags.get_by_label("Bemærkning").fill("Udvalget bør kende det fælles forløb.")
     flags.get_by_role("button", name="Sæt til orientering").click()
     expect(secretariat.locator("section.agenda-item").nth(0)).to_contain_text("Venter på næste notat")
@@ -349,6 +348,7 @@ def test_the_meeting_cycle(
     waiting = secretariat.locator("main")
     expect(waiting).to_contain_text("Punkter til orientering")
     expect(waiting).to_contain_text(OPEN_TITLE)
+    expect(waiting).to_contain_text(f"Beslutningen: {DECISION}")
     secretariat.get_by_role("link", name=f"Nyt notat til {committee.name}").click()
     secretariat.get_by_label("Orienteringsnotat").check()
     secretariat.get_by_role("button", name="Udkast notat").click()

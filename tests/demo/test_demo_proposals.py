@@ -27,7 +27,9 @@ def test_a_coming_meeting_has_an_accepted_and_a_pending_proposal() -> None:
     assert meeting.is_open_for_proposals and meeting.agenda_published_at is None
     assert meeting.source is not None and meeting.source.kind == SourceKind.EXAMPLE
     for proposal in proposals:
-        assert proposal.case_description.startswith("Arbejdsudkast fra sekretariatet – eksempel i Klynges demo")
+        assert proposal.case_description.startswith(
+            "Arbejdsudkast fra sekretariatet – eksempel i Klynges demo"
+        )
     accepted = next(p for p in proposals if p.status == ProposalStatus.ACCEPTED)
     assert accepted.agenda_item is not None and accepted.agenda_item.title == accepted.title
     assert accepted.agenda_item.source == meeting.source

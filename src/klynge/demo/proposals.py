@@ -72,7 +72,9 @@ def meeting_day(today: datetime.date) -> datetime.date:
 def create_proposals() -> list[AgendaItemProposal]:
     source = _example_source()
     day = meeting_day(timezone.localdate())
-    deadline = timezone.make_aware(datetime.datetime.combine(day - datetime.timedelta(weeks=2), datetime.time(12)))
+    deadline = timezone.make_aware(
+        datetime.datetime.combine(day - datetime.timedelta(weeks=2), datetime.time(12))
+    )
     meeting = meeting_create(
         body=Body.objects.get(name=COUNCIL_BODY),
         date=day,
@@ -99,4 +101,3 @@ def create_proposals() -> list[AgendaItemProposal]:
     item = proposal_accept(proposal=proposals[0], by=None)
     update_validated(item, source=source, source_note=f"{item.source_note} Eksempel i Klynges demo.")
     return [AgendaItemProposal.objects.get(pk=p.pk) for p in proposals]
-
