@@ -69,7 +69,7 @@ class AgendaVersionAdmin(CommandAdmin, SimpleHistoryAdmin):
         return commands.agenda_version_create(actor=request.user, command=command)
 
 
-class MinutesEntryInline(EditedInAppAdmin, admin.TabularInline):  # type: ignore[type-arg]
+class MinutesEntryInline(EditedInAppAdmin, admin.TabularInline):
     model = MinutesEntry
     fields = ["agenda_item", "text"]
     readonly_fields = ["agenda_item", "text"]
