@@ -36,7 +36,7 @@ class SmtpServer:
     def received(self) -> dict[tuple[str, ...], EmailMessage]:
         """The messages received so far, by their recipients."""
         return {
-            tuple(e.rcpt_tos): email.message_from_bytes(e.content, policy=email.policy.default)  # type: ignore[misc]
+            tuple(e.rcpt_tos): email.message_from_bytes(e.content, policy=email.policy.default)
             for e in self.sink.envelopes
         }
 

@@ -252,7 +252,7 @@ def test_the_meeting_cycle(
     assert " ".join(str(message["Subject"]).split()).startswith(
         "Dagsorden offentliggjort: Politisk klynge Byen Nord"
     )
-    plain = message.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    plain = message.get_body(preferencelist=("plain",)).get_content()
     assert OPEN_TITLE in plain and CLOSED_TITLE in plain
 
     # The public now sees the open item and the public package, never the closed one.

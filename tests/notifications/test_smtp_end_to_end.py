@@ -23,9 +23,9 @@ def test_agenda_e_mails_reach_a_real_smtp_server(
     assert " ".join(str(public["Subject"]).split()).startswith(
         "Dagsorden offentliggjort: Politisk sundhedsklynge Test"
     )
-    plain = public.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
-    html = public.get_body(preferencelist=("html",)).get_content()  # type: ignore[union-attr]
+    plain = public.get_body(preferencelist=("plain",)).get_content()
+    html = public.get_body(preferencelist=("html",)).get_content()
     assert world.agenda_item.title in plain and world.agenda_item.title in html
     assert CLOSED_TITLE not in plain and CLOSED_TITLE not in html
     member = received[("borgmester@test.dk",)]
-    assert CLOSED_TITLE in member.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert CLOSED_TITLE in member.get_body(preferencelist=("plain",)).get_content()
