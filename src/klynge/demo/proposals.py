@@ -78,12 +78,14 @@ def create_proposals() -> list[AgendaItemProposal]:
     meeting = meeting_create(
         body=Body.objects.get(name=COUNCIL_BODY),
         date=day,
-        start_time=datetime.time(15, 0),
         title=MEETING_TITLE,
         submission_deadline=deadline,
         agenda_published=False,
         source=source,
-        source_note="Eksempel: kilderne nævner ingen mødedato; datoen følger den dag, demoen er indlæst.",
+        source_note=(
+            "Eksempel: kilderne nævner ingen mødedato; datoen følger den dag, demoen er indlæst. Tidspunkt og "
+            "sted er ikke angivet."
+        ),
     )
     copenhagen = Party.objects.get(name="Københavns Kommune")
     proposals = [
