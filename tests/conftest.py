@@ -19,6 +19,7 @@ from klynge.demo.loader import load_demo
 from klynge.search.services import search_index_rebuild
 from tests.databases import drop_postgresql_template, run_id, setup_test_database, teardown_test_database
 from tests.factories import ClusterWorld, build_cluster
+from tests.smtp import SmtpServer, running_smtp_server
 
 # Test modules (or folders) under tests/ that read the search index, so the index follows each change in
 # them as it does in production. The search tests prove so: they write through the services and find it.
@@ -144,3 +145,10 @@ def demo_loaded(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> It
         load_demo()
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server on this machine (aiosmtpd); send to it within `smtp_server.delivering()`."""
+    with running_smtp_server() as server:
+        yield server
