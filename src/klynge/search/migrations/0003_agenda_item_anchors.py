@@ -7,7 +7,9 @@ from django.db import migrations
 
 def _relink(apps, alias, anchor):
     SearchEntry = apps.get_model("search", "SearchEntry")
-    entries = list(SearchEntry.objects.using(alias).filter(agenda_item__isnull=False).select_related("agenda_item"))
+    entries = list(
+        SearchEntry.objects.using(alias).filter(agenda_item__isnull=False).select_related("agenda_item")
+    )
     for entry in entries:
         entry.url = f"{entry.url.split('#', 1)[0]}#{anchor(entry.agenda_item)}"
     SearchEntry.objects.using(alias).bulk_update(entries, ["url"], batch_size=500)
