@@ -70,7 +70,7 @@ def visible_entries(user: Any) -> QuerySet[SearchEntry]:
         | item_fields_condition(
             user, present="agenda_item", is_public="item_is_public", meeting="item_meeting"
         )
-        | Q(memo__in=visible_memos)
+        | Q(memo__isnull=False, memo__in=visible_memos)
         | closed_meeting_condition(user, path="closed_meeting")
     )
 

@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import EmptyResultSet, FullResultSet, ImproperlyConfigured
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils.safestring import SafeString
@@ -57,7 +57,12 @@ def row_condition(entries: QuerySet[SearchEntry], alias: str) -> tuple[str, tupl
     if joined or not query.where:
         sql, params = entries.values("pk").query.sql_with_params()
         return f"{alias}.id IN ({sql})", tuple(params)
-    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    try:
+        sql, params = query.get_compiler(connection=connection).compile(query.where)
+    except EmptyResultSet:
+        return "1 = 0", ()
+    except FullResultSet:
+        return "1 = 1", ()
     return sql.replace(f'"{table}".', f"{alias}."), tuple(params)
 
 
