@@ -6,7 +6,9 @@ index: those listed in SEARCH_INDEXED, or marked `search_indexing`.
 """
 
 import copy
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.db import transaction
@@ -15,7 +17,9 @@ from pytest_django import DjangoDbBlocker
 
 from klynge.demo.loader import load_demo
 from klynge.search.services import search_index_rebuild
+from tests.databases import drop_postgresql_template, run_id, setup_test_database, teardown_test_database
 from tests.factories import ClusterWorld, build_cluster
+from tests.smtp import SmtpServer, running_smtp_server
 
 # Test modules (or folders) under tests/ that read the search index, so the index follows each change in
 # them as it does in production. The search tests prove so: they write through the services and find it.
@@ -55,6 +59,35 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             raise pytest.UsageError(
                 f"{item.nodeid}: a transactional test cannot use `world`; build its own with build_cluster()"
             )
+
+
+@pytest.fixture(scope="session")
+def shared_tmp_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary folder that every xdist worker of this run shares (for the database templates)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    django_test_environment: None,
+    django_db_modify_db_settings: None,
+    django_db_blocker: DjangoDbBlocker,
+    shared_tmp_path: Path,
+) -> Iterator[None]:
+    """pytest-django's test database, copied from the run's migrated template (tests/databases.py)."""
+    with django_db_blocker.unblock():
+        names = setup_test_database(shared_tmp_path)
+    yield
+    with django_db_blocker.unblock():
+        teardown_test_database(*names)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # In the process that ran the whole run (not in an xdist worker): its PostgreSQL template goes.
+    url = os.environ.get("KLYNGE_TEST_DATABASE_URL")
+    if url and not hasattr(session.config, "workerinput"):
+        drop_postgresql_template(url, run_id())
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -112,3 +145,10 @@ def demo_loaded(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> It
         load_demo()
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server on this machine (aiosmtpd); send to it within `smtp_server.delivering()`."""
+    with running_smtp_server() as server:
+        yield server

@@ -65,3 +65,72 @@ def test_the_editions_differ_exactly_by_the_closed_items(world: ClusterWorld) ->
     assert "lukket" not in public_text.lower()  # not even a closed item's existence
     pages = len(PdfReader(io.BytesIO(closed)).pages)
     assert f"Side {pages} af {pages}" in closed_text
+
+
+def test_the_meetings_own_attachments_come_after_the_agenda_public_ones_in_both_editions(
+    world: ClusterWorld,
+) -> None:
+    meeting = prepared_meeting(world)
+    public_item = AgendaItem.objects.get(meeting=meeting, title=PUBLIC)
+    closed_item = AgendaItem.objects.get(meeting=meeting, title=CLOSED)
+    attachment_create(
+        meeting=meeting, content=pdf_bytes("Mødeplan for klyngen"), original_name="plan.pdf", title="Mødeplan"
+    )
+    attachment_create(
+        meeting=meeting,
+        content=pdf_bytes("Fortrolig deltagerliste"),
+        original_name="deltagere.pdf",
+        title="Deltagerliste",
+        is_public=False,
+    )
+    attachment_create(meeting=meeting, content=PNG_BYTES, original_name="kort.png", title="Kort")
+    attachment_create(
+        meeting=meeting, agenda_item=public_item, content=pdf_bytes("Punktets bilag"), original_name="a.pdf"
+    )
+    attachment_create(
+        meeting=meeting,
+        agenda_item=closed_item,
+        content=pdf_bytes("Fortroligt budgetbilag"),
+        original_name="budget.pdf",
+    )
+    public = build_package(meeting, closed=False)
+    closed = build_package(meeting, closed=True)
+
+    public_marks = [_unnumbered(t) for t in _outline(public)]
+    closed_marks = [_unnumbered(t) for t in _outline(closed)]
+    # After the agenda, before the items; the public edition leaves out the closed meeting attachment.
+    assert public_marks == ["Dagsorden", "Bilag til mødet", "Mødeplan", "Kort", PUBLIC, "Bilag a"]
+    assert closed_marks == [
+        "Dagsorden",
+        "Bilag til mødet",
+        "Mødeplan",
+        "Deltagerliste",
+        "Kort",
+        PUBLIC,
+        "Bilag a",
+        CLOSED,
+        "Bilag budget",
+    ]
+    public_text, closed_text = pdf_text(public), pdf_text(closed)
+    assert "Mødeplan for klyngen" in public_text and "Mødeplan for klyngen" in closed_text
+    assert "Deltagerliste" not in public_text and "Fortrolig deltagerliste" not in public_text
+    assert "Fortrolig deltagerliste" in closed_text
+    front = PdfReader(io.BytesIO(public)).pages[0].extract_text()
+    assert "Bilag til mødet" in front and "Mødeplan" in front and "Kort" in front
+
+
+def test_the_editions_differ_exactly_by_the_closed_items_with_the_meetings_public_attachments(
+    world: ClusterWorld,
+) -> None:
+    """With only public attachments on the meeting, what the closed edition has beyond the public one is
+    the closed items and their attachments: nothing else."""
+    meeting = prepared_meeting(world)
+    closed_item = AgendaItem.objects.get(meeting=meeting, title=CLOSED)
+    attachment_create(meeting=meeting, content=pdf_bytes("Mødeplan for klyngen"), original_name="plan.pdf")
+    attachment_create(
+        meeting=meeting, agenda_item=closed_item, content=pdf_bytes("Fortroligt"), original_name="budget.pdf"
+    )
+    public_marks = [_unnumbered(t) for t in _outline(build_package(meeting, closed=False))]
+    closed_marks = [_unnumbered(t) for t in _outline(build_package(meeting, closed=True))]
+    assert [m for m in closed_marks if m not in public_marks] == [CLOSED, "Bilag budget"]
+    assert [m for m in closed_marks if m in public_marks] == public_marks

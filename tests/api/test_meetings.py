@@ -155,7 +155,7 @@ def test_an_editor_creates_a_meeting_an_item_and_a_decision_with_an_allocation(w
     )
     assert meeting.status_code == 201, meeting.content
     meeting_id = meeting.json()["id"]
-    assert meeting.json()["start_time"] == "14:00:00" and meeting.json()["status"] == "planned"
+    assert meeting.json()["start_time"] == "14:00" and meeting.json()["status"] == "planned"
     item = client.post(
         f"/api/v1/meetings/{meeting_id}/agenda-items",
         {"title": "Midler til forebyggelse", "kind": "decision", "topics": [world.prevention_topic.pk]},

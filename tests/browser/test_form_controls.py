@@ -171,9 +171,7 @@ PAGES: dict[str, Callable[[], str]] = {
         "attachments:meeting_create", args=[_held_item().meeting_id]
     ),
     "attachments:item_create": lambda: reverse("attachments:item_create", args=[_held_item().pk]),
-    "attachments:proposal_create": lambda: reverse(
-        "attachments:proposal_create", args=[_first(AgendaItemProposal).pk]
-    ),
+    "attachments:proposal_create": lambda: reverse("attachments:proposal_create", args=[_open_proposal().pk]),
     "bodies:body_create": lambda: reverse("bodies:body_create", args=[_cluster().slug]),
     "bodies:body_update": lambda: reverse("bodies:body_update", args=[_membership().body.slug]),
     "healthplans:plan_list": lambda: reverse("healthplans:plan_list"),
@@ -190,10 +188,8 @@ PAGES: dict[str, Callable[[], str]] = {
     "healthplans:goal_update": lambda: reverse("healthplans:goal_update", args=[_first(HealthPlanGoal).pk]),
     "meetings:proposal_list": lambda: reverse("meetings:proposal_list", args=[_planned_meeting().pk]),
     "meetings:proposal_create": lambda: reverse("meetings:proposal_create", args=[_planned_meeting().pk]),
-    "meetings:proposal_detail": lambda: reverse(
-        "meetings:proposal_detail", args=[_first(AgendaItemProposal).pk]
-    ),
-    "meetings:proposal_edit": lambda: reverse("meetings:proposal_edit", args=[_first(AgendaItemProposal).pk]),
+    "meetings:proposal_detail": lambda: reverse("meetings:proposal_detail", args=[_open_proposal().pk]),
+    "meetings:proposal_edit": lambda: reverse("meetings:proposal_edit", args=[_open_proposal().pk]),
     "meetings:recommendation_response": lambda: reverse(
         "meetings:recommendation_response",
         args=[_first(Decision.objects.filter(kind="council_recommendation")).pk],
@@ -213,6 +209,11 @@ PAGES: dict[str, Callable[[], str]] = {
 
 def _planned_meeting() -> Meeting:
     return Meeting.objects.filter(status="planned").order_by("pk").first()  # type: ignore[return-value]
+
+
+def _open_proposal() -> AgendaItemProposal:
+    """The demo's proposal that awaits the secretariat (an accepted one is no longer edited)."""
+    return _first(AgendaItemProposal.objects.filter(status="proposed"))  # type: ignore[no-any-return]
 
 
 def _first(model: Any) -> Any:
@@ -250,13 +251,8 @@ def _add_draft_memo_and_absence() -> None:
     meeting = Meeting.objects.filter(status="planned").order_by("pk").first()
     assert meeting is not None
     absence_record(meeting=meeting, membership=Membership.objects.filter(body=meeting.body).order_by("pk")[0])
-    # Nor a proposal for the agenda, a local health plan, or a subscription of the administrator's own.
-    AgendaItemProposal.objects.create(
-        meeting=meeting,
-        party=meeting.body.collaboration.parties.order_by("pk")[0],
-        title="Forslag",
-        kind="decision",
-    )
+    # Nor a local health plan, or a subscription of the administrator's own. (Its coming meeting has a
+    # proposal for the agenda awaiting the secretariat: its pages are `_open_proposal`'s.)
     council = Collaboration.objects.filter(kind="health_council").order_by("pk").first()
     assert council is not None
     plan = local_health_plan_create(council=council, name="Nærsundhedsplan (test)")

@@ -16,6 +16,8 @@ from pathlib import Path
 import dj_database_url
 import pytest
 
+from tests.databases import copy_sqlite_template, create_postgresql_database_from_template
+
 # Run inside `klynge shell`: the number of rows of every model, and what the public finds for some of
 # the seeds' facts (kind and title of each hit, best first).
 SNAPSHOT = """
@@ -83,11 +85,15 @@ def _objects(backup: Path) -> list[str]:
 
 
 @pytest.fixture
-def databases(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """Two new, empty databases: the original and the one restored into."""
+def databases(tmp_path: Path, shared_tmp_path: Path, django_db_setup: None) -> Iterator[tuple[str, str]]:
+    """Two new databases, migrated (copies of the run's template): the original and the one restored
+    into. (Migrating a new database through `klynge migrate` is tested in test_klynge_command.py.)"""
     server = os.environ.get("KLYNGE_TEST_DATABASE_URL")
     if not server:
-        yield (f"sqlite:///{tmp_path / 'original.sqlite3'}", f"sqlite:///{tmp_path / 'restored.sqlite3'}")
+        original, restored = tmp_path / "original.sqlite3", tmp_path / "restored.sqlite3"
+        copy_sqlite_template(shared_tmp_path, original)
+        copy_sqlite_template(shared_tmp_path, restored)
+        yield (f"sqlite:///{original}", f"sqlite:///{restored}")
         return
     import psycopg
 
@@ -101,9 +107,8 @@ def databases(tmp_path: Path) -> Iterator[tuple[str, str]]:
         "dbname": "postgres",
         "autocommit": True,
     }
-    with psycopg.connect(**connect) as connection:
-        for name in names:
-            connection.execute(f'CREATE DATABASE "{name}"')
+    for name in names:
+        create_postgresql_database_from_template(server, name)
     base = server.rsplit("/", 1)[0]
     try:
         yield (f"{base}/{names[0]}", f"{base}/{names[1]}")

@@ -28,7 +28,7 @@ def test_demo_loads_once_and_reports() -> None:
     output = run_demo("--no-serve")
     assert "Demodata indlæst" in output
     assert is_demo_loaded()
-    assert "møder: 10" in output
+    assert "møder: 11" in output  # ten from the sources, one coming meeting as an example (demo/proposals.py)
     counts = demo_summary()
 
     output = run_demo("--no-serve")

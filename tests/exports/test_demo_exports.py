@@ -183,7 +183,12 @@ def test_public_json_holds_every_kind_of_demo_record_by_id() -> None:
     ):
         assert dump[key], key
     assert [m["id"] for m in dump["meetings"]] == sorted(Meeting.objects.values_list("pk", flat=True))
-    assert len(dump["agenda_items"]) == AgendaItem.objects.filter(is_public=True).count()
+    # Every public item of a published agenda; the coming example meeting's agenda is not published yet.
+    unpublished = AgendaItem.objects.filter(meeting__agenda_published_at=None).exclude(meeting__status="held")
+    assert unpublished.exists()
+    assert {i["id"] for i in dump["agenda_items"]} == set(
+        AgendaItem.objects.filter(is_public=True).exclude(pk__in=unpublished).values_list("pk", flat=True)
+    )
     assert {m["status"] for m in dump["memos"]} == {MemoStatus.FINAL}
     assert len(dump["memos"]) == Memo.objects.filter(status=MemoStatus.FINAL).count()
     byen = next(c for c in dump["collaborations"] if c["name"] == "Sundhedsklynge Byen")

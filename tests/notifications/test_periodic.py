@@ -12,10 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from klynge.accounts.models import Role
+from klynge.agendas.services import agenda_version_create
 from klynge.meetings.models import AgendaItemKind, DecisionKind, Meeting
 from klynge.meetings.services import agenda_item_create, decision_create, meeting_create
 from klynge.notifications import sending
 from klynge.notifications.models import MemberPreference, Scope, SentNotification
+from tests.agendas.helpers import CLOSED, PUBLIC, prepared_meeting
 from tests.factories import ClusterWorld
 from tests.notifications.conftest import CLOSED_TITLE, account, anonymous_subscription
 
@@ -137,4 +139,29 @@ def test_run_due_runs_every_periodic_job(world: ClusterWorld) -> None:
     call_command("notifications", "run-due", stdout=out)
     assert "Sent 1 deadline reminders" in out.getvalue()
     call_command("notifications", "run-due", stdout=out)
+    assert len(mail.outbox) == 1
+
+
+def test_run_due_publishes_a_due_scheduled_agenda_and_its_e_mails_go_out(
+    world: ClusterWorld, django_capture_on_commit_callbacks: Any
+) -> None:
+    meeting = prepared_meeting(world)
+    account("medlem@test.dk", Role.MEMBER, person=world.mayor)
+    now = timezone.now()
+    version = agenda_version_create(
+        meeting=meeting, publish_at=now - datetime.timedelta(minutes=5), now=now - datetime.timedelta(hours=1)
+    )
+    assert version.published_at is None
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("notifications", "run-due", stdout=out)
+    assert f"Published version 1 of the agenda of meeting {meeting.pk}" in out.getvalue()
+    version.refresh_from_db()
+    meeting.refresh_from_db()
+    assert version.published_at is not None and meeting.agenda_published_at == version.published_at
+    assert [message.to for message in mail.outbox] == [["medlem@test.dk"]]
+    assert PUBLIC in mail.outbox[0].body and CLOSED in mail.outbox[0].body  # a member reads closed items
+
+    call_command("notifications", "run-due", stdout=out)  # published once, e-mailed once
+    assert "No agenda versions were due." in out.getvalue()
     assert len(mail.outbox) == 1

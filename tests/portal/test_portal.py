@@ -4,7 +4,9 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from klynge.meetings.models import AgendaItemKind, DatePrecision, DecisionKind, MeetingStatus
@@ -193,10 +195,44 @@ def test_next_meeting_is_the_first_planned_one_from_today(
 @pytest.mark.django_db
 def test_initiatives_by_status_are_counted_over_all_collaborations(world: ClusterWorld) -> None:
     initiative_create(name="Endnu en", collaboration=world.cluster)
-    overview = portal_overview(day=timezone.localdate())
+    overview = portal_overview(day=world.meeting.date + datetime.timedelta(days=30))
     counts = {s.status: s.count for s in overview.status_counts}
     assert counts[InitiativeStatus.APPROVED] == 1 and counts[InitiativeStatus.PROPOSED] == 1
     assert overview.initiative_count == 2 and overview.decision_count == 1
+
+
+@pytest.mark.django_db
+def test_the_overview_counts_the_last_years_public_decisions_and_links_to_all(world: ClusterWorld) -> None:
+    """The overview shows what is recent: the public decisions of the last 365 days (a decision older
+    than that is counted on the collaboration's own page only)."""
+    held = world.meeting.date
+    assert portal_overview(day=held + datetime.timedelta(days=365)).decision_count == 1
+    later = held + datetime.timedelta(days=366)
+    overview = portal_overview(day=later)
+    assert overview.decision_count == 0
+    assert overview.decisions_since == held + datetime.timedelta(days=1)
+    [summary] = [s for g in overview.groups for s in g.summaries if s.collaboration == world.cluster]
+    assert summary.decision_count == 0 and summary.progress is None
+    whole = portal_collaboration(slug=world.cluster.slug, day=later)
+    assert whole is not None and whole.decision_count == 1
+    html = Client().get("/foelg/").content.decode()
+    assert "Offentlige beslutninger seneste år" in html
+    assert f'href="/foelg/{world.cluster.slug}/"' in html
+
+
+@pytest.mark.django_db
+def test_the_overview_counts_in_the_database_and_reads_no_initiative(world: ClusterWorld) -> None:
+    """At national scale the overview read all 10,080 initiatives to count and roll them up: now every
+    query over initiatives or decisions is a count grouped in the database."""
+    for n in range(3):
+        initiative_create(name=f"Indsats {n}", collaboration=world.cluster)
+    with CaptureQueriesContext(connection) as captured:
+        overview = portal_overview(day=timezone.localdate())
+    assert overview.initiative_count == 4
+    for query in captured.captured_queries:
+        sql = query["sql"]
+        if 'FROM "work_initiative"' in sql or 'FROM "meetings_decision"' in sql:
+            assert "GROUP BY" in sql and "COUNT(" in sql, sql
 
 
 @pytest.mark.django_db

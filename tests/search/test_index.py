@@ -61,6 +61,30 @@ def test_closing_an_item_hides_it_and_its_decisions(closed: Closed) -> None:
     assert len(titles("budgetter", member)) == 2
 
 
+def test_the_rows_carry_their_items_visibility_fields_through_every_change(closed: Closed) -> None:
+    """The access rule reads the row's copies of its item's `is_public` and `meeting` (no join), so
+    the copies must follow the item, for the item's own row and its decisions' rows."""
+
+    def copies() -> set[tuple[object, ...]]:
+        return set(
+            SearchEntry.objects.filter(agenda_item=closed.item).values_list(
+                "kind", "item_is_public", "item_meeting"
+            )
+        )
+
+    meeting = closed.item.meeting_id
+    assert copies() == {(Kind.AGENDA_ITEM, False, meeting), (Kind.DECISION, False, meeting)}
+    _update_item(closed.item, is_public=True)
+    assert copies() == {(Kind.AGENDA_ITEM, True, meeting), (Kind.DECISION, True, meeting)}
+    _update_item(closed.item, is_public=False)
+    assert copies() == {(Kind.AGENDA_ITEM, False, meeting), (Kind.DECISION, False, meeting)}
+    assert titles("budgetter", None) == set()
+    search_index_rebuild()
+    assert copies() == {(Kind.AGENDA_ITEM, False, meeting), (Kind.DECISION, False, meeting)}
+    assert not SearchEntry.objects.filter(agenda_item__isnull=True, item_meeting__isnull=False).exists()
+    assert not SearchEntry.objects.filter(agenda_item__isnull=True, item_is_public=True).exists()
+
+
 def test_a_removed_item_leaves_the_index(world: ClusterWorld) -> None:
     item = agenda_item_create(meeting=world.meeting, title="Punkt om hjemmepleje", kind=AgendaItemKind.STATUS)
     assert titles("hjemmeplejen") == {"Punkt om hjemmepleje"}
@@ -141,7 +165,16 @@ def test_the_rebuild_gives_the_same_index_as_the_changes(closed: Closed) -> None
     def snapshot() -> set[tuple[object, ...]]:
         return set(
             SearchEntry.objects.values_list(
-                "kind", "object_id", "title", "text", "date", "url", "agenda_item", "memo"
+                "kind",
+                "object_id",
+                "title",
+                "text",
+                "date",
+                "url",
+                "agenda_item",
+                "memo",
+                "item_is_public",
+                "item_meeting",
             )
         )
 

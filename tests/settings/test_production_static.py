@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.databases import copy_sqlite_template
+
 SECRET = "k" * 20 + "Xy7-Q!p9#Lm2$Rt5%Vw8^Zb1&Nc4*Hf6(Jg3)Sd0"
 
 # Run inside `klynge shell`: each page's status and the status of every file it references.
@@ -49,8 +51,10 @@ def _klynge(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     return result
 
 
-def test_after_collectstatic_pages_and_api_docs_get_their_files(tmp_path: Path) -> None:
-    _klynge("migrate", "--noinput", "-v", "0", tmp_path=tmp_path)
+def test_after_collectstatic_pages_and_api_docs_get_their_files(
+    tmp_path: Path, shared_tmp_path: Path, django_db_setup: None
+) -> None:
+    copy_sqlite_template(shared_tmp_path, tmp_path / "klynge.sqlite3")  # a migrated database
     _klynge("collectstatic", "--noinput", "-v", "0", tmp_path=tmp_path)
     assert (tmp_path / "static" / "staticfiles.json").exists()
 

@@ -2,7 +2,10 @@
 
 The public package is built from the public items only, numbered 1, 2, 3 among them (as the meeting
 page numbers them for the public), with their attachments: nothing of a closed item is read for it. The
-closed package has every item, numbered by its place on the agenda, closed ones marked.
+closed package has every item, numbered by its place on the agenda, closed ones marked. The meeting's own
+attachments ("Bilag til mødet", on no item) come after the agenda and before the items: in the public
+package those marked public, in the closed package all of them (a closed one is read by those who may
+read the meeting's closed items, klynge.attachments.access).
 """
 
 from collections import defaultdict
@@ -70,6 +73,12 @@ def build_package(
     ):
         assert attachment.agenda_item_id is not None
         attachments[attachment.agenda_item_id].append(_reader(attachment))
+    own = Attachment.objects.filter(meeting=meeting, agenda_item__isnull=True, proposal__isnull=True)
+    if not closed:
+        own = own.filter(is_public=True)  # the rule of klynge.attachments.access.is_public_attachment
+    meeting_attachments = tuple(
+        _reader(attachment) for attachment in own.select_related("meeting").order_by("position", "pk")
+    )
     held = meeting.status == MeetingStatus.HELD
     package_items = [
         PackageItem(
@@ -94,6 +103,7 @@ def build_package(
         edition=CLOSED_EDITION if closed else PUBLIC_EDITION,
         version=version_line,
         closed=closed,
+        attachments=meeting_attachments,
     )
     return render_package(front, package_items, conversions=conversions)
 

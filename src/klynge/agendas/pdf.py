@@ -1,5 +1,6 @@
-"""The agenda package as one PDF: front page, agenda, each item's texts, its attachments merged in order,
-bookmarks per item and attachment, and "Side x af y" on every page, the merged ones too.
+"""The agenda package as one PDF: front page, agenda, the meeting's own attachments ("Bilag til mødet"),
+each item's texts, its attachments merged in order, bookmarks per item and attachment, and "Side x af y"
+on every page, the merged ones too.
 
 The texts are typeset with fpdf2 and the memos' fonts (IBM Plex Sans, so Danish letters need no system
 fonts); attachments are merged with pypdf: PDFs as they are, images on a page of their own, Word and Excel
@@ -36,6 +37,7 @@ OFFICE_TYPES = {
     "application/vnd.oasis.opendocument.text": ".odt",
     "application/vnd.oasis.opendocument.spreadsheet": ".ods",
 }
+MEETING_ATTACHMENTS = "Bilag til mødet"
 CONVERT_TIMEOUT = 120  # seconds for LibreOffice to convert all of a package's office files at once
 
 
@@ -72,6 +74,8 @@ class PackageFront:
     edition: str  # "Offentlig udgave" / "Lukket udgave – kun for ..."
     version: str = ""  # "Version 2, offentliggjort 1. december 2023"
     closed: bool = False
+    # The meeting's own attachments (on no item), merged after the agenda and before the items.
+    attachments: Sequence[PackageAttachment] = field(default_factory=tuple)
 
 
 class _Doc(FPDF):
@@ -189,6 +193,13 @@ def _front(pdf: FPDF, front: PackageFront, items: Sequence[PackageItem]) -> None
             names = "; ".join(a.title for a in item.attachments)
             pdf.multi_cell(0, 5, f"Bilag: {names}", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
+    if front.attachments:
+        pdf.ln(4)
+        _heading(pdf, MEETING_ATTACHMENTS, 12)
+        pdf.ln(1)
+        pdf.set_font(FAMILY, size=10.5)
+        for n, attachment in enumerate(front.attachments, start=1):
+            pdf.multi_cell(0, LINE, f"{n}. {attachment.title}", new_x="LMARGIN", new_y="NEXT")
 
 
 def _item(pdf: FPDF, item: PackageItem) -> None:
@@ -303,6 +314,7 @@ class _Segment:
     reader: PdfReader | None = None
     bookmark: str = ""
     level: int = 0  # 0: an item (or the front), 1: an attachment
+    heading_only: bool = False  # a bookmark over the next segments, at the first page of the next one
 
 
 def _page_numbers(writer: PdfWriter) -> None:
@@ -337,7 +349,8 @@ def render_package(
     between the editions of one publication, so LibreOffice runs once."""
     pdf = _new_doc(f"{front.heading} – {front.body}, {front.date}")
     converted = {} if conversions is None else conversions
-    keys = {_key(a): a for item in items for a in item.attachments if a.content_type in OFFICE_TYPES}
+    every = [*front.attachments, *(a for item in items for a in item.attachments)]
+    keys = {_key(a): a for a in every if a.content_type in OFFICE_TYPES}
     missing = {n: (k, keys[k]) for n, k in enumerate(keys) if k not in converted}
     done = _convert_office({n: (OFFICE_TYPES[a.content_type], a.read()) for n, (_, a) in missing.items()})
     for n, (k, _) in missing.items():
@@ -351,41 +364,53 @@ def render_package(
         write()
         segments.append(_Segment(first=first, last=pdf.page_no(), bookmark=bookmark, level=level))
 
+    def merge(attachment: PackageAttachment, mark: str) -> None:
+        """The attachment's pages: a PDF as it is (an office file converted), an image on a page, else a
+        page that names it and where to get it."""
+        data = converted.get(_key(attachment)) if attachment.content_type in OFFICE_TYPES else None
+        if attachment.content_type == "application/pdf":
+            data = attachment.read()
+        if data is not None:
+            reader = _pdf_reader(data)
+            if reader is not None and len(reader.pages):
+                segments.append(_Segment(reader=reader, bookmark=mark, level=1))
+                return
+            why = "Bilaget er ikke en PDF-fil, der kan læses, og er derfor ikke sat ind i dagsordenen."
+            typeset(lambda: _notice(pdf, attachment, why), mark, 1)
+        elif attachment.content_type in IMAGE_TYPES:
+            try:
+                image = attachment.read()
+                typeset(lambda: _image(pdf, attachment, image), mark, 1)
+            except Exception:  # a broken image is named, not merged
+                logger.warning("Attachment image %s could not be embedded", attachment.filename)
+                why = "Billedet kunne ikke indsættes i dagsordenen."
+                typeset(lambda: _notice(pdf, attachment, why), mark, 1)
+        else:
+            why = (
+                "Bilaget kunne ikke omdannes til PDF og er derfor ikke sat ind i dagsordenen."
+                if attachment.content_type in OFFICE_TYPES
+                else "Bilaget er ikke i et format, der kan sættes ind i dagsordenen."
+            )
+            typeset(lambda: _notice(pdf, attachment, why), mark, 1)
+
     typeset(lambda: _front(pdf, front, items), front.heading, 0)
+    if front.attachments:
+        segments.append(_Segment(bookmark=MEETING_ATTACHMENTS, level=0, heading_only=True))
+        for n, attachment in enumerate(front.attachments, start=1):
+            merge(attachment, f"{n}. {attachment.title}")
     for item in items:
         typeset(lambda item=item: _item(pdf, item), f"{item.number}. {item.title}", 0)  # type: ignore[misc]
         for n, attachment in enumerate(item.attachments, start=1):
-            mark = f"Bilag {item.number}.{n}: {attachment.title}"
-            data = converted.get(_key(attachment)) if attachment.content_type in OFFICE_TYPES else None
-            if attachment.content_type == "application/pdf":
-                data = attachment.read()
-            if data is not None:
-                reader = _pdf_reader(data)
-                if reader is not None and len(reader.pages):
-                    segments.append(_Segment(reader=reader, bookmark=mark, level=1))
-                    continue
-                why = "Bilaget er ikke en PDF-fil, der kan læses, og er derfor ikke sat ind i dagsordenen."
-                typeset(lambda a=attachment, w=why: _notice(pdf, a, w), mark, 1)  # type: ignore[misc]
-            elif attachment.content_type in IMAGE_TYPES:
-                try:
-                    image = attachment.read()
-                    typeset(lambda a=attachment, d=image: _image(pdf, a, d), mark, 1)  # type: ignore[misc]
-                except Exception:  # a broken image is named, not merged
-                    logger.warning("Attachment image %s could not be embedded", attachment.filename)
-                    why = "Billedet kunne ikke indsættes i dagsordenen."
-                    typeset(lambda a=attachment, w=why: _notice(pdf, a, w), mark, 1)  # type: ignore[misc]
-            else:
-                why = (
-                    "Bilaget kunne ikke omdannes til PDF og er derfor ikke sat ind i dagsordenen."
-                    if attachment.content_type in OFFICE_TYPES
-                    else "Bilaget er ikke i et format, der kan sættes ind i dagsordenen."
-                )
-                typeset(lambda a=attachment, w=why: _notice(pdf, a, w), mark, 1)  # type: ignore[misc]
+            merge(attachment, f"Bilag {item.number}.{n}: {attachment.title}")
 
     body = PdfReader(io.BytesIO(bytes(pdf.output())))
     writer = PdfWriter()
     parent = None
+    pending_heading = ""
     for segment in segments:
+        if segment.heading_only:
+            pending_heading = segment.bookmark
+            continue
         start = len(writer.pages)
         if segment.reader is not None:
             for page in segment.reader.pages:
@@ -395,6 +420,9 @@ def render_package(
                 writer.add_page(body.pages[index])
         if len(writer.pages) == start:
             continue
+        if pending_heading:
+            parent = writer.add_outline_item(title=pending_heading, page_number=start)
+            pending_heading = ""
         if segment.level == 0:
             parent = writer.add_outline_item(title=segment.bookmark, page_number=start)
         else:

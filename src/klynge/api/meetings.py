@@ -22,6 +22,7 @@ from klynge.api.schemas import (
     DateTime,
     Id,
     Input,
+    LocalTimeOut,
     Ref,
     Slug,
     SlugRef,
@@ -221,7 +222,7 @@ class MeetingOut(Schema):
     collaboration: SlugRef
     date: datetime.date
     date_precision: DatePrecision
-    start_time: datetime.time | None
+    start_time: LocalTimeOut | None
     status: MeetingStatus
     is_extra: bool
     title: str

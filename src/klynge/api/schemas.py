@@ -7,7 +7,16 @@ from typing import Annotated, Any
 
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Strict, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    Strict,
+    WithJsonSchema,
+    field_validator,
+)
 
 from klynge.kernel.inputs import control_character_problem, date_range_problem
 
@@ -47,6 +56,19 @@ def _date_in_range(day: datetime.date) -> datetime.date:
 
 Date = Annotated[datetime.date, _iso(_ISO_DATE, "date (YYYY-MM-DD)"), AfterValidator(_date_in_range)]
 Time = Annotated[datetime.time, _iso(_ISO_TIME, "time (HH:MM)")]
+# A time of day as the meeting's own clock shows it (Danish local time), "HH:MM": OpenAPI's `time` format
+# would promise an offset that a time of day does not have.
+LocalTimeOut = Annotated[
+    datetime.time,
+    PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+            "description": "Danish local time (Europe/Copenhagen), HH:MM",
+        }
+    ),
+]
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
 

@@ -14,6 +14,7 @@ from klynge.demo.copenhagen import create_copenhagen
 from klynge.demo.councils import create_council_work
 from klynge.demo.gpcoverage import create_gp_coverage_example
 from klynge.demo.memos import create_memos, create_referrals
+from klynge.demo.proposals import create_proposals
 from klynge.demo.reference import create_reference
 from klynge.demo.reform import create_reform
 from klynge.demo.sources import MEMO_2022_KEY, create_sources
@@ -60,6 +61,7 @@ def load_demo() -> None:
         councils = create_reform(sources, reference)
         create_council_work(reference, councils)
         create_agendas()
+        create_proposals()  # after the agendas: the coming meeting's agenda is not published yet
 
 
 # What the summary counts, in the order it is printed.

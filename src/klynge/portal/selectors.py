@@ -96,7 +96,7 @@ class CollaborationSummary:
     collaboration: Collaboration
     initiative_count: int
     status_counts: list[StatusCount]  # every status, in lifecycle order
-    progress: Progress
+    progress: Progress | None  # None in the overview (see `_overview_summaries`)
     decision_count: int
     funds: FundFigures
     next_meeting: Meeting | None
@@ -156,6 +156,14 @@ def _initiative_nodes(collaboration_ids: Iterable[int]) -> list[_InitiativeNode]
     ]
 
 
+def _next_meetings(collaborations: Sequence[Collaboration]) -> dict[int, Meeting]:
+    """The next meetings found by `_collaborations`, by id (one query, none if there are none)."""
+    meeting_ids = [c.next_meeting_id for c in collaborations if c.next_meeting_id]  # type: ignore[attr-defined]
+    if not meeting_ids:
+        return {}
+    return {m.pk: m for m in Meeting.objects.filter(pk__in=meeting_ids).select_related("body")}
+
+
 def _summaries(collaborations: Sequence[Collaboration]) -> list[CollaborationSummary]:
     """Summaries for collaborations from `_collaborations` (four queries, whatever their number)."""
     ids = [c.pk for c in collaborations]
@@ -181,12 +189,7 @@ def _summaries(collaborations: Sequence[Collaboration]) -> list[CollaborationSum
         .values_list("agenda_item__meeting__body__collaboration", "count")
     )
     funds = fund_totals_by_collaboration(collaboration_ids=ids)
-    meeting_ids = [c.next_meeting_id for c in collaborations if c.next_meeting_id]  # type: ignore[attr-defined]
-    meetings = (
-        {m.pk: m for m in Meeting.objects.filter(pk__in=meeting_ids).select_related("body")}
-        if meeting_ids
-        else {}
-    )
+    meetings = _next_meetings(collaborations)
     return [
         CollaborationSummary(
             collaboration=c,
@@ -211,15 +214,65 @@ class KindGroup:
 class Overview:
     groups: list[KindGroup]
     initiative_count: int
-    decision_count: int
+    decision_count: int  # public decisions at meetings since `decisions_since`
     status_counts: list[StatusCount]
+    decisions_since: datetime.date
+
+
+# The overview counts the public decisions of the last year: what the collaborations are doing now, at a
+# cost that does not grow with the years of history (each collaboration's page counts them all).
+RECENT_DECISION_DAYS = 365
+
+
+def _overview_summaries(
+    collaborations: Sequence[Collaboration], *, decisions_since: datetime.date
+) -> list[CollaborationSummary]:
+    """Summaries for the overview, counted in the database (four queries, whatever the data): the
+    initiatives by status, the public decisions since `decisions_since`, the funds and the next meeting.
+    No progress: rolling it up needs every initiative of every tree, so it is on each collaboration's
+    own page (`progress` is None here)."""
+    ids = [c.pk for c in collaborations]
+    by_status: dict[int, Counter[str]] = defaultdict(Counter)
+    for collaboration_id, status, count in (
+        Initiative.objects.filter(collaboration__in=ids)
+        .order_by()
+        .values_list("collaboration", "status")
+        .annotate(count=Count("pk"))
+    ):
+        by_status[collaboration_id][status] = count
+    decisions = dict(
+        Decision.objects.filter(
+            visible_items_condition(None, path="agenda_item"),
+            agenda_item__meeting__body__collaboration__in=ids,
+            agenda_item__meeting__date__gte=decisions_since,
+        )
+        .order_by()
+        .values("agenda_item__meeting__body__collaboration")
+        .annotate(count=Count("pk"))
+        .values_list("agenda_item__meeting__body__collaboration", "count")
+    )
+    funds = fund_totals_by_collaboration(collaboration_ids=ids)
+    meetings = _next_meetings(collaborations)
+    return [
+        CollaborationSummary(
+            collaboration=c,
+            initiative_count=sum(by_status[c.pk].values()),
+            status_counts=_status_counts(by_status[c.pk].elements()),
+            progress=None,
+            decision_count=decisions.get(c.pk, 0),
+            funds=funds[c.pk],
+            next_meeting=meetings.get(c.next_meeting_id),  # type: ignore[attr-defined]
+        )
+        for c in collaborations
+    ]
 
 
 def portal_overview(*, day: datetime.date) -> Overview:
-    """Every followed collaboration with its initiatives by status, progress, public decisions, funds
-    and next meeting, grouped by kind (five queries)."""
+    """Every followed collaboration with its initiatives by status, public decisions of the last year,
+    funds and next meeting, grouped by kind (five queries; every figure counted in the database)."""
     collaborations = list(_collaborations(day).filter(kind__in=PORTAL_KINDS))
-    summaries = _summaries(collaborations)
+    decisions_since = day - datetime.timedelta(days=RECENT_DECISION_DAYS)
+    summaries = _overview_summaries(collaborations, decisions_since=decisions_since)
     groups: dict[str, list[CollaborationSummary]] = {}
     for summary in summaries:
         groups.setdefault(summary.collaboration.kind, []).append(summary)
@@ -240,6 +293,7 @@ def portal_overview(*, day: datetime.date) -> Overview:
             )
             for i, s in enumerate(InitiativeStatus)
         ],
+        decisions_since=decisions_since,
     )
 
 

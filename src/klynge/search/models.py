@@ -3,7 +3,9 @@
 The row holds what a result shows (title, date, link) and the text that is searched. Whether a viewer
 may see the row is not copied into it: a row of an agenda item or a decision points to its agenda item,
 and a memo's row to its memo, so the access rules in klynge.meetings.access and klynge.memos.access
-decide at query time, exactly as on the record's own page.
+decide at query time, exactly as on the record's own page. The agenda item's two fields the rule reads
+(`is_public`, `meeting`) are copied into the row when it is written (the row is refreshed whenever the
+item is saved), so the rule needs no join to the agenda items.
 
 Full-text matching is the database's: on PostgreSQL the `vector` column (config 'danish', title
 weighted A, text B) with a GIN index; on SQLite an FTS5 table holding Snowball-stemmed tokens. Both are
@@ -49,6 +51,17 @@ class SearchEntry(models.Model):
     )
     memo = models.ForeignKey(
         "memos.Memo", verbose_name="notat", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # Copies of the agenda item's `is_public` and `meeting`, written with the row (services.py), so
+    # the access rule is a test of the row's own columns instead of a join to every agenda item.
+    item_is_public = models.BooleanField("punktet er offentligt", default=False)
+    item_meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name="punktets møde",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     # A meeting's own closed attachment: visible only to those who may read the meeting's closed items.
     closed_meeting = models.ForeignKey(

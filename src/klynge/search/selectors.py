@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.safestring import SafeString
 
-from klynge.meetings.access import closed_meeting_condition, visible_items_condition
+from klynge.meetings.access import closed_meeting_condition, item_fields_condition
 from klynge.memos.access import memos_visible_to
 from klynge.memos.models import Memo
 from klynge.search.backends import get_backend
@@ -62,13 +62,15 @@ class SearchPage:
 
 def visible_entries(user: Any) -> QuerySet[SearchEntry]:
     """The index rows the user may see: agenda items, decisions and their attachments by
-    klynge.meetings.access, a meeting's own closed attachments by the same rule for the meeting, memos by
+    klynge.meetings.access (on the row's copies of its item's fields: no join), a meeting's own closed attachments by the same rule for the meeting, memos by
     klynge.memos.access, everything else to everyone."""
     visible_memos = Memo.objects.filter(memos_visible_to(user)).values("pk")
     return SearchEntry.objects.filter(
         Q(agenda_item__isnull=True, memo__isnull=True, closed_meeting__isnull=True)
-        | visible_items_condition(user, path="agenda_item")
-        | Q(memo__in=visible_memos)
+        | item_fields_condition(
+            user, present="agenda_item", is_public="item_is_public", meeting="item_meeting"
+        )
+        | Q(memo__isnull=False, memo__in=visible_memos)
         | closed_meeting_condition(user, path="closed_meeting")
     )
 

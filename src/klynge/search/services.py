@@ -11,7 +11,9 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
 
+from klynge.meetings.models import AgendaItem
 from klynge.search.backends import get_backend
 from klynge.search.documents import SOURCES, Document
 from klynge.search.models import Kind, SearchEntry
@@ -37,6 +39,16 @@ def _entry(document: Document) -> SearchEntry:
     )
 
 
+def _copy_item_fields(entries: QuerySet[SearchEntry]) -> None:
+    """Copy each row's agenda item's `is_public` and `meeting` into the row (what the access rule reads;
+    see klynge.search.models), in one statement."""
+    item = AgendaItem.objects.filter(pk=OuterRef("agenda_item_id"))
+    entries.filter(agenda_item__isnull=False).update(
+        item_is_public=Subquery(item.values("is_public")[:1]),
+        item_meeting=Subquery(item.values("meeting_id")[:1]),
+    )
+
+
 def search_index_refresh(*, kind: Kind, ids: Iterable[int]) -> None:
     """Index these records of one kind anew; the rows of records that no longer exist are removed."""
     wanted = set(ids)
@@ -47,6 +59,7 @@ def search_index_refresh(*, kind: Kind, ids: Iterable[int]) -> None:
         SearchEntry.objects.filter(kind=kind, object_id__in=wanted).delete()
         documents = [source.build(record) for record in source.queryset().filter(pk__in=wanted)]
         entries = SearchEntry.objects.bulk_create([_entry(d) for d in documents])
+        _copy_item_fields(SearchEntry.objects.filter(kind=kind, object_id__in=wanted))
         get_backend().write(entries)
 
 
@@ -66,6 +79,7 @@ def search_index_rebuild() -> int:
                     count, batch = count + len(batch), []
             SearchEntry.objects.bulk_create(batch)
             count += len(batch)
+        _copy_item_fields(SearchEntry.objects.all())
         backend.write_all()
     return count
 

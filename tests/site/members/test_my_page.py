@@ -21,6 +21,7 @@ from tests.factories import ClusterWorld, build_cluster
 from tests.site.querycount import queries_for
 
 NEXT_YEAR = datetime.date.today() + datetime.timedelta(days=200)
+LAST_SPRING = datetime.date.today() - datetime.timedelta(days=200)  # inside the feeds' window of 365 days
 
 
 def _closed(
@@ -77,12 +78,10 @@ def test_my_page_shows_bodies_meetings_and_what_the_member_may_read(closed_world
     assert "Lukket: en anden klynges sag" not in page
 
 
-def _newcomer(world: ClusterWorld) -> Person:
+def _newcomer(world: ClusterWorld, start: datetime.date = datetime.date(2024, 1, 1)) -> Person:
     """A member of the political body since 2024: the meeting of June 2023 was held before their seat."""
     newcomer = person_create(name="Ny Rådmand", party=world.municipality)
-    membership_create(
-        person=newcomer, body=world.political, party=world.municipality, start=datetime.date(2024, 1, 1)
-    )
+    membership_create(person=newcomer, body=world.political, party=world.municipality, start=start)
     return newcomer
 
 
@@ -109,16 +108,41 @@ def test_my_page_for_someone_who_is_no_member(world: ClusterWorld) -> None:
 
 def test_the_calendar_never_shows_more_than_its_owner_may_see(closed_world: ClusterWorld) -> None:
     world = closed_world
+    _closed(world.political, LAST_SPRING, "Lukket: før sædet", MeetingStatus.HELD)
     mayor_feed = _unfolded(Client().get(_feed_url(member_as(world.mayor))))
     assert "Lukket: kommende forhandling" in mayor_feed
-    assert "Lukket: før medlemskabet" in mayor_feed
+    assert "Lukket: før sædet" in mayor_feed
     assert "en anden klynges sag" not in mayor_feed  # another body's meetings are not the mayor's
 
-    newcomer_feed = _unfolded(Client().get(_feed_url(member_as(_newcomer(world)))))
+    newcomer = _newcomer(world, start=LAST_SPRING + datetime.timedelta(days=30))
+    newcomer_feed = _unfolded(Client().get(_feed_url(member_as(newcomer))))
     assert "Lukket: kommende forhandling" in newcomer_feed
-    assert "Åbent: Lukket: før medlemskabet" in newcomer_feed  # the meeting is there, its closed item not
-    assert "Lukket: før medlemskabet (Beslutning" not in newcomer_feed
-    assert "Lukket: før medlemskabet (Beslutning" in mayor_feed
+    assert "Åbent: Lukket: før sædet" in newcomer_feed  # the meeting is there, its closed item not
+    assert "Lukket: før sædet (Beslutning" not in newcomer_feed
+    assert "Lukket: før sædet (Beslutning" in mayor_feed
+
+
+def test_the_calendar_holds_the_last_year_and_what_is_planned_whatever_the_history(
+    closed_world: ClusterWorld,
+) -> None:
+    """Like the public feeds: the meetings of the last 365 days and every planned one, so ten years of
+    meetings do not make the feed bigger or slower."""
+    world = closed_world
+    _closed(world.political, LAST_SPRING, "Lukket: før sædet", MeetingStatus.HELD)
+    client = member_as(world.mayor)
+    feed = _feed_url(client)
+    before = Client().get(feed)
+    text = _unfolded(before)
+    assert "Lukket: før sædet" in text and "Lukket: kommende forhandling" in text
+    assert "før medlemskabet" not in text  # June 2023: more than a year ago
+    feed_queries = queries_for(Client(), feed)
+    for n in range(8):  # years of history the mayor sat through, all more than a year ago
+        day = datetime.date(2022, 8, 1) + datetime.timedelta(days=90 * n)
+        _closed(world.political, day, f"Gammel {day}", MeetingStatus.HELD)
+    after = Client().get(feed)
+    assert "Gammel" not in _unfolded(after)
+    assert len(after.content) == len(before.content)
+    assert queries_for(Client(), feed) == feed_queries
 
     # Someone who sits in no body of the world's: their calendar holds none of its meetings.
     stranger = person_create(name="Menig Medlem", party=world.municipality)

@@ -9,7 +9,8 @@ def mark_published(apps, schema_editor):  # type: ignore[no-untyped-def]
     # When each agenda went out is not known; the moment of this migration stands for it (one statement,
     # whatever the number of meetings).
     Meeting = apps.get_model("meetings", "Meeting")
-    Meeting.objects.filter(agenda_published_at__isnull=True).update(agenda_published_at=timezone.now())
+    meetings = Meeting.objects.using(schema_editor.connection.alias)
+    meetings.filter(agenda_published_at__isnull=True).update(agenda_published_at=timezone.now())
 
 
 def unmark(apps, schema_editor):  # type: ignore[no-untyped-def]

@@ -12,8 +12,9 @@ OTHER_CHARACTERS = re.compile(r"[^0-9A-Za-zÆØÅæøå-]+")
 
 def clean_codes(apps, schema_editor):
     Committee = apps.get_model("organisation", "Committee")
-    taken = set(Committee.objects.values_list("code", flat=True))
-    for committee in Committee.objects.order_by("pk"):
+    committees = Committee.objects.using(schema_editor.connection.alias)
+    taken = set(committees.values_list("code", flat=True))
+    for committee in committees.order_by("pk"):
         if not OTHER_CHARACTERS.search(committee.code) and committee.code:
             continue
         cleaned = (

@@ -8,17 +8,19 @@ highlighted in Python on the original text by their stems.
 """
 
 from collections.abc import Collection, Sequence
-from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
 
-from klynge.search.backends import SNIPPET_WORDS, Hit
+from klynge.search.backends import SNIPPET_WORDS, Hit, row_condition
 from klynge.search.models import SearchEntry
 from klynge.search.text import fts5_expression, highlight, parse_query, stemmed
 
 FTS_TABLE = "search_entry_fts"
 TITLE_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
+
+
+TABLE = SearchEntry._meta.db_table
 
 
 class SQLiteBackend:
@@ -45,35 +47,41 @@ class SQLiteBackend:
         expression = fts5_expression(parsed)
         if expression is None:
             return [], {}
-        visible_sql, visible_params = entries.values("pk").query.sql_with_params()
-        matches = (
-            f"FROM {FTS_TABLE} JOIN {SearchEntry._meta.db_table} e ON e.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND e.id IN ({visible_sql})"
+        # One pass over the visible matches, as narrow rows (id, kind, date, score), for both the counts
+        # per kind and the page's ids; only the page's rows are then read whole.
+        visible_sql, visible_params = row_condition(entries, "e")
+        chosen = sorted(kinds)
+        only_chosen = f"WHERE kind IN ({', '.join(['%s'] * len(chosen))}) " if chosen else ""
+        sql = (
+            "WITH matches AS MATERIALIZED ("
+            f"SELECT e.id AS id, e.kind AS kind, e.date AS date, "
+            f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score "
+            f"FROM {FTS_TABLE} JOIN {TABLE} e ON e.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND ({visible_sql})) "
+            "SELECT kind, COUNT(*), NULL, NULL FROM matches GROUP BY kind "
+            "UNION ALL SELECT * FROM (SELECT kind, NULL, id, score FROM matches "
+            f"{only_chosen}ORDER BY score, date DESC, id LIMIT %s OFFSET %s)"
         )
-        params: tuple[Any, ...] = (expression, *visible_params)
+        counts: dict[str, int] = {}
+        ranked: dict[int, float] = {}
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT e.kind, COUNT(*) {matches} GROUP BY e.kind", params)
-            counts = {kind: int(n) for kind, n in cursor.fetchall()}
-        total = sum(n for kind, n in counts.items() if not kinds or kind in kinds)
-        if total == 0 or offset >= total:
+            cursor.execute(sql, (expression, *visible_params, *chosen, limit, offset))
+            for kind, count, pk, score in cursor.fetchall():
+                if pk is None:
+                    counts[kind] = int(count)
+                else:
+                    ranked[int(pk)] = -float(score)  # bm25 is lower for better matches
+        if not ranked:
             return [], counts
-        if kinds:
-            chosen = sorted(kinds)
-            matches += f" AND e.kind IN ({', '.join(['%s'] * len(chosen))})"
-            params += tuple(chosen)
-        rows = SearchEntry.objects.raw(
-            f"SELECT e.id, e.kind, e.object_id, e.title, e.text, e.date, e.date_precision, e.url, "
-            f"e.agenda_item_id, e.memo_id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS bm25 "
-            f"{matches} ORDER BY bm25, e.date DESC, e.id LIMIT %s OFFSET %s",
-            (*params, limit, offset),
-        )
+        rows = {row.pk: row for row in SearchEntry.objects.filter(pk__in=list(ranked)).defer("vector")}
         wanted = parsed.highlight_stems
         return [
             Hit(
                 entry=row,
-                rank=-float(row.bm25),  # type: ignore[attr-defined]  # bm25 is lower for better matches
+                rank=rank,
                 title_html=highlight(row.title, wanted),
                 snippet_html=highlight(row.text, wanted, max_words=SNIPPET_WORDS),
             )
-            for row in rows
+            for pk, rank in ranked.items()
+            if (row := rows.get(pk)) is not None
         ], counts

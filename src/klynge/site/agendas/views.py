@@ -93,7 +93,10 @@ def agenda_page(request: HttpRequest, pk: int) -> HttpResponse:
             "minutes": minutes,
             "minutes_entries": list(minutes.entries.all()) if minutes else [],
             "approval": approval_line(minutes) if minutes else "",
-            "approve_form": ApproveForm(meeting=meeting) if secretariat and minutes else None,
+            # Its own ids: the publish form beside it has a `kind` too (one label, one field).
+            "approve_form": ApproveForm(meeting=meeting, auto_id="godkend_%s")
+            if secretariat and minutes
+            else None,
             "can_draft": secretariat and minutes is None and meeting.status == MeetingStatus.HELD,
         },
     )

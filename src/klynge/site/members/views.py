@@ -26,7 +26,7 @@ from klynge.accounts.services import (
 )
 from klynge.bodies.selectors import member_bodies, member_memberships, member_substitutions
 from klynge.feeds.calendar import meetings_calendar
-from klynge.feeds.selectors import meetings_for_feed
+from klynge.feeds.selectors import feed_start, meetings_for_feed
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.models import Meeting
 from klynge.meetings.selectors import (
@@ -91,14 +91,17 @@ def calendar_link_revoke(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
-    """The owner's meetings (the bodies they sit or sat in, as member or substitute), with the agenda
-    items the owner may see. An unknown or revoked link is a 404, as is one whose owner is no member."""
+    """The owner's meetings (the bodies they sit or sat in, as member or substitute) of the last 365 days
+    and every planned one, with the agenda items the owner may see. An unknown or revoked link is a 404, as is one whose owner is no member."""
     owner = calendar_token_owner(secret=secret)
     person_id = member_person_id(owner) if owner is not None else None
     if owner is None or person_id is None:
         raise Http404("Kalenderlinket findes ikke eller er slået fra.")
+    # The same window as the public feeds: the last DAYS_BACK days and every planned meeting.
     meetings = meetings_for_feed(
-        visible=visible_agenda_items(owner), bodies=member_bodies(person_id=person_id)
+        visible=visible_agenda_items(owner),
+        start=feed_start(today=timezone.localdate(), since=None),
+        bodies=member_bodies(person_id=person_id),
     )
 
     def meeting_url(meeting: Meeting) -> str:

@@ -1,0 +1,158 @@
+"""Test databases copied from one migrated template per run, instead of migrating in every worker.
+
+Migrating an empty database costs some 20 seconds of CPU (Django renders the model states again for each
+operation), and every xdist worker, and every test that starts a `klynge` process on a new database, paid
+it. Now the first to need it migrates a template, under a file lock in the run's shared temporary folder,
+and everyone copies it: SQLite's backup API into a worker's in-memory database, a file copy for a
+subprocess, PostgreSQL's `CREATE DATABASE … TEMPLATE`. The PostgreSQL template is dropped when the run ends
+(`drop_postgresql_template`, from the controlling process).
+
+The migrations themselves are still run, once per run and database, and tested on their own
+(tests/cli/test_klynge_command.py migrates a fresh database through the command, as a user does).
+"""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import dj_database_url
+import psycopg
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
+from filelock import FileLock
+
+SQLITE_TEMPLATE = "template.sqlite3"
+
+
+def run_id() -> int:
+    """One number for the whole run: the controlling process's id, which its xdist workers share."""
+    return os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+
+
+def postgresql_template_name(database_name: str, run: int) -> str:
+    return f"test_{database_name}_template_{run}"
+
+
+def _migrate(connection: BaseDatabaseWrapper, name: str) -> None:
+    """Migrate the database `name` through `connection`, as Django's test set-up does."""
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    call_command("migrate", verbosity=0, interactive=False, run_syncdb=True, database=connection.alias)
+    connection.close()
+
+
+def sqlite_template(shared: Path) -> Path:
+    """The run's migrated SQLite file, made by the first caller (in any worker or database run)."""
+    template = shared / SQLITE_TEMPLATE
+    with FileLock(f"{template}.lock"):
+        if template.exists():
+            return template
+        building = shared / f"{SQLITE_TEMPLATE}.building"
+        building.unlink(missing_ok=True)
+        connection = connections["default"]
+        if connection.vendor == "sqlite":
+            saved = connection.settings_dict["NAME"]
+            try:
+                _migrate(connection, str(building))
+            finally:
+                connection.settings_dict["NAME"] = saved
+        else:
+            # A third-party app's data migration writes to the default database whatever it migrates, so
+            # a second connection will not do: `klynge migrate` on the file, as a user runs it.
+            environment = {k: v for k, v in os.environ.items() if not k.startswith(("KLYNGE_", "DJANGO_"))}
+            environment.update(
+                DJANGO_SETTINGS_MODULE="klynge.settings",
+                DATABASE_URL=f"sqlite:///{building}",
+                KLYNGE_DATA_DIR=str(shared),
+            )
+            subprocess.run(
+                [sys.executable, "-m", "klynge", "migrate", "--noinput", "-v", "0"],
+                env=environment,
+                check=True,
+                capture_output=True,
+            )
+        os.replace(building, template)
+    return template
+
+
+def copy_sqlite_template(shared: Path, target: Path) -> Path:
+    """A migrated SQLite database file at `target`, for a `klynge` subprocess."""
+    shutil.copyfile(sqlite_template(shared), target)
+    return target
+
+
+def _postgresql_admin(settings_dict: dict[str, object]) -> psycopg.Connection[tuple[object, ...]]:
+    return psycopg.connect(
+        host=settings_dict.get("HOST") or None,
+        port=settings_dict.get("PORT") or None,
+        user=settings_dict.get("USER") or None,
+        password=settings_dict.get("PASSWORD") or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+def setup_test_database(shared: Path) -> tuple[str, str]:
+    """Point the default connection at its test database, copied from the run's template. Returns the
+    original database name and the test database's, for `teardown_test_database`."""
+    connection = connections["default"]
+    original = str(connection.settings_dict["NAME"])
+    test_name = connection.creation._get_test_db_name()
+    if connection.vendor == "sqlite":
+        template = sqlite_template(shared)
+        connection.close()
+        settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = test_name
+        connection.ensure_connection()
+        if connection.creation.is_in_memory_db(test_name):
+            with sqlite3.connect(template) as source:
+                source.backup(connection.connection)
+        else:
+            connection.close()
+            shutil.copyfile(template, test_name)
+        return original, test_name
+    if connection.vendor != "postgresql":
+        raise NotImplementedError(f"No test database template for {connection.vendor}")
+    template_name = postgresql_template_name(original, run_id())
+    with (
+        FileLock(str(shared / f"{template_name}.lock")),
+        _postgresql_admin(connection.settings_dict) as admin,
+    ):
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template_name]).fetchone()
+        if not exists:
+            building = f"{template_name}_building"
+            admin.execute(f'DROP DATABASE IF EXISTS "{building}"')
+            admin.execute(f'CREATE DATABASE "{building}"')
+            _migrate(connection, building)
+            admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{template_name}"')
+        admin.execute(f'DROP DATABASE IF EXISTS "{test_name}"')
+        admin.execute(f'CREATE DATABASE "{test_name}" TEMPLATE "{template_name}"')
+    connection.close()
+    settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = test_name
+    return original, test_name
+
+
+def teardown_test_database(original: str, test_name: str) -> None:
+    connection = connections["default"]
+    connection.creation.destroy_test_db(original, verbosity=0)
+
+
+def drop_postgresql_template(url: str, run: int) -> None:
+    """Drop the run's PostgreSQL template (from the process that ran the whole run, at its end)."""
+    config = dj_database_url.parse(url)
+    with _postgresql_admin(dict(config)) as admin:
+        name = postgresql_template_name(str(config["NAME"]), run)
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def create_postgresql_database_from_template(url: str, name: str) -> None:
+    """A new database `name` on the test server, migrated: a copy of the run's template (which the
+    worker's `django_db_setup` made)."""
+    config = dj_database_url.parse(url)
+    template_name = postgresql_template_name(str(config["NAME"]), run_id())
+    with _postgresql_admin(dict(config)) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"')
