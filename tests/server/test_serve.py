@@ -17,6 +17,8 @@ import dj_database_url
 import psycopg
 import pytest
 
+from tests.databases import copy_sqlite_template, create_postgresql_database_from_template
+
 KLYNGE = [sys.executable, "-m", "klynge"]
 
 
@@ -27,18 +29,20 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def database_url(tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database: on the test run's PostgreSQL server when there is one, else an SQLite file."""
+def database_url(tmp_path: Path, shared_tmp_path: Path, django_db_setup: None) -> Iterator[str]:
+    """A new, migrated database (a copy of the run's template; `klynge migrate` then has nothing to do, as
+    on a restart): on the test run's PostgreSQL server when there is one, else an SQLite file. Migrating a
+    new database through the command is tested in tests/cli/test_klynge_command.py."""
     server = os.environ.get("KLYNGE_TEST_DATABASE_URL")
     if not server:
-        yield f"sqlite:///{tmp_path / 'klynge.sqlite3'}"
+        yield f"sqlite:///{copy_sqlite_template(shared_tmp_path, tmp_path / 'klynge.sqlite3')}"
         return
     config = dj_database_url.parse(server)
     name = f"klynge_serve_{os.getpid()}"
     admin_dsn = f"host={config['HOST']} port={config['PORT'] or 5432} user={config['USER']} dbname=postgres"
     with psycopg.connect(admin_dsn, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
+    create_postgresql_database_from_template(server, name)
     try:
         yield server.rsplit("/", 1)[0] + f"/{name}"
     finally:
