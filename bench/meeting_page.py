@@ -112,7 +112,9 @@ def measure(client: Client, path: str, runs: int = RUNS) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--profile", choices=["anonymous", "editor"], help="print a cProfile instead")
     parser.add_argument("--runs", type=int, default=RUNS)
     args = parser.parse_args()

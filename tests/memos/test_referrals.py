@@ -280,7 +280,9 @@ def test_the_meeting_page_renders_each_items_form_as_the_item_own_form(
     from klynge.memos.selectors import referral_committees
     from klynge.site.memos.forms import ReferralForm
 
-    without = agenda_item_create(meeting=world.meeting, title="Uden beslutning", kind=AgendaItemKind.DISCUSSION)
+    without = agenda_item_create(
+        meeting=world.meeting, title="Uden beslutning", kind=AgendaItemKind.DISCUSSION
+    )
     other = agenda_item_create(meeting=world.meeting, title="Anden beslutning", kind=AgendaItemKind.DECISION)
     decision_create(agenda_item=other, kind="coordination", text="Et <andet> valg & en tekst")
     page = editor_of(world.municipality).get(f"/moeder/{world.meeting.pk}/").content.decode()

@@ -58,14 +58,14 @@ def empty_form_fields(data: MeetingReferrals, item: AgendaItem) -> SafeString:
     has_decisions = bool(decisions)
     if has_decisions not in data.form_fields:
         stand_in = ReferralForm(item=item, committees=data.committees, prefix=FORM_STAND_IN)
-        fields = render_to_string(
+        fields: str = render_to_string(
             "web/includes/form_fields.html", {"form": stand_in, "refusal_heading": REFUSAL_HEADING}
         )
         data.form_fields[has_decisions] = (fields, str(stand_in["decision"]) if decisions else "", stand_in)
     fields, stand_in_decision, stand_in = data.form_fields[has_decisions]
     prefix = f"orientering-{item.pk}"
     if not decisions:
-        return mark_safe(fields.replace(FORM_STAND_IN, prefix))  # noqa: S308 (rendered, escaped)
+        return mark_safe(fields.replace(FORM_STAND_IN, prefix))  # rendered and escaped by the engine
     # The item's own decision <select>: the stand-in form's field with the item's choices and prefix,
     # rendered as the item's own form would render it (ReferralForm sets the same choices).
     decision_field = stand_in.fields["decision"]
@@ -77,7 +77,7 @@ def empty_form_fields(data: MeetingReferrals, item: AgendaItem) -> SafeString:
     finally:
         stand_in.prefix = FORM_STAND_IN
     before, after = fields.split(stand_in_decision, 1)
-    return mark_safe(  # noqa: S308 (each part rendered and escaped by the template engine)
+    return mark_safe(  # each part rendered and escaped by the template engine
         before.replace(FORM_STAND_IN, prefix) + decision + after.replace(FORM_STAND_IN, prefix)
     )
 
