@@ -4,8 +4,11 @@ the public sees the public items and the public package, and only those who may 
 the closed package. Meetings that existed before publication was recorded, and held meetings, count as
 published."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.apps import apps
+from django.db import connection
 from django.test import Client
 
 from klynge.agendas.services import agenda_version_create
@@ -65,7 +68,8 @@ def test_existing_meetings_count_as_published_after_the_migration(world: Cluster
 
     meeting = prepared_meeting(world)
     migration = importlib.import_module("klynge.meetings.migrations.0008_existing_agendas_published")
-    migration.mark_published(apps, None)
+    # What RunPython gives the function: a schema editor, of which it uses the connection.
+    migration.mark_published(apps, SimpleNamespace(connection=connection))
     assert Meeting.objects.get(pk=meeting.pk).agenda_published_at is not None
     assert PUBLIC in Client().get(meeting.get_absolute_url()).content.decode()
 

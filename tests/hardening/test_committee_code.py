@@ -4,10 +4,12 @@ file is called."""
 
 import importlib
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -55,7 +57,8 @@ def test_codes_stored_before_are_cleaned_by_the_migration(world: ClusterWorld) -
     Committee.objects.filter(pk=first.pk).update(code='SO"U\r\nX')
     Committee.objects.filter(pk=second.pk).update(code="SO U X")  # cleaned, it would be the first's code
     Committee.objects.filter(pk=third.pk).update(code='""')
-    migration.clean_codes(apps, None)
+    # What RunPython gives the function: a schema editor, of which it uses the connection.
+    migration.clean_codes(apps, SimpleNamespace(connection=connection))
     codes = {c.pk: c.code for c in Committee.objects.filter(pk__in=[first.pk, second.pk, third.pk])}
     assert codes == {first.pk: "SO-U-X", second.pk: f"SO-U-X-{second.pk}", third.pk: f"UDVALG-{third.pk}"}
     for committee in Committee.objects.all():

@@ -1,13 +1,22 @@
 """A plan's goals, numbered in order, each naming the initiatives that pursue it: the council's own or those
 of the clusters of its municipalities, never another area's."""
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from klynge.healthplans.commands import INITIATIVE_NOT_ALLOWED
 from klynge.healthplans.models import HealthPlanGoal, LocalHealthPlan
-from klynge.healthplans.services import health_plan_goal_create, local_health_plan_create
+from klynge.healthplans.services import (
+    health_plan_goal_create,
+    health_plan_goal_update,
+    local_health_plan_create,
+)
+from klynge.work.services import initiative_create
 from tests.healthplans.conftest import Councils
 from tests.meetings.parity import Caller, Write, assert_same
+
+GOAL_QUERIES = 3  # measured: the goal, its initiatives, its version
 
 
 def _plan(c: Councils) -> LocalHealthPlan:
@@ -103,3 +112,29 @@ def test_the_plan_page_and_list_show_goals_and_initiatives_in_bounded_queries(
     with django_assert_max_num_queries(10):  # type: ignore[operator]
         api = client.get("/api/v1/local-health-plans")
     assert api.json()["count"] == 31
+
+
+def test_a_goal_in_the_api_is_read_in_the_same_queries_however_many_initiatives_and_goals(
+    councils: Councils, django_assert_max_num_queries: object
+) -> None:
+    plan = _plan(councils)
+    goal = health_plan_goal_create(plan=plan, title="Mål 1", initiatives=[councils.council_initiative])
+    client = Client()
+    client.get(f"/api/v1/health-plan-goals/{goal.pk}")  # warm up: one-off lookups do not count
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(f"/api/v1/health-plan-goals/{goal.pk}").status_code == 200
+
+    initiatives = [initiative_create(name=f"Indsats {n}", collaboration=councils.council) for n in range(10)]
+    goal = health_plan_goal_update(
+        goal=goal,
+        seen_version=None,
+        title="Mål 1",
+        description="",
+        initiatives=[councils.council_initiative, *initiatives],
+    )
+    for n in range(10):
+        health_plan_goal_create(plan=plan, title=f"Mål {n + 2}", initiatives=initiatives[:3])
+    with django_assert_max_num_queries(len(small.captured_queries)):  # type: ignore[operator]
+        answer = client.get(f"/api/v1/health-plan-goals/{goal.pk}")
+    assert len(answer.json()["initiatives"]) == 11
+    assert len(small.captured_queries) <= GOAL_QUERIES

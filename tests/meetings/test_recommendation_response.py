@@ -3,59 +3,28 @@ decision kind "Indstilling til regionsrådet" and the regional council's later d
 back, on the page and in the API alike. The same response records a party's decision on a cluster's
 anbefaling."""
 
-import datetime
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from klynge.accounts.models import Role
-from klynge.bodies.models import BodyLevel, Collaboration, CollaborationKind
-from klynge.bodies.services import body_create, collaboration_create
 from klynge.meetings.models import (
-    AgendaItemKind,
     Decision,
     DecisionKind,
-    MeetingStatus,
     RecommendationResponse,
 )
-from klynge.meetings.services import agenda_item_create, decision_create, meeting_create
+from klynge.meetings.services import decision_create
 from klynge.organisation.models import PartyKind
 from klynge.organisation.services import party_create
 from tests.factories import ClusterWorld
+from tests.meetings.council_world import Council, build_council
 from tests.meetings.parity import Caller, Write, assert_same, caller
-
-HELD = datetime.date(2026, 3, 4)
-
-
-@dataclass
-class Council:
-    world: ClusterWorld
-    council: Collaboration
-    recommendation: Decision  # an indstilling to the region's regional council
-    joint: Decision  # a joint decision of the cluster (no recipient, so no response)
 
 
 @pytest.fixture
 def council(world: ClusterWorld) -> Council:
-    council = collaboration_create(
-        name="Sundhedsråd Test",
-        kind=CollaborationKind.HEALTH_COUNCIL,
-        region=world.region,
-        parties=[world.region, world.municipality],
-        source=world.source,
-    )
-    body = body_create(collaboration=council, level=BodyLevel.POLITICAL, name="Sundhedsråd Test (politisk)")
-    meeting = meeting_create(body=body, date=HELD, status=MeetingStatus.HELD)
-    item = agenda_item_create(meeting=meeting, title="Opgavefordeling fra 2027", kind=AgendaItemKind.DECISION)
-    recommendation = decision_create(
-        agenda_item=item,
-        kind=DecisionKind.COUNCIL_RECOMMENDATION,
-        text="Sundhedsrådet indstiller, at regionen driver akutsygeplejen fra 2027.",
-        recommended_to=world.region,
-    )
-    return Council(world=world, council=council, recommendation=recommendation, joint=world.decision)
+    return build_council(world)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from klynge.kernel.admin import CommandAdmin, EditedInAppAdmin
 from klynge.meetings.models import Decision, ReportedFigure
 from klynge.work.models import Initiative
+from tests.clients import administrator
 from tests.factories import ClusterWorld
 
 APPS = ["provenance", "organisation", "catchment", "bodies", "meetings", "work", "attendance"]
@@ -79,10 +80,75 @@ def test_the_records_kept_in_the_app_are_written_only_through_its_commands() -> 
         "work.FollowUpResearch",
         "work.Fund",
         "work.Allocation",
+        "bodies.Body",
         "bodies.Seat",
         "bodies.Membership",
         "bodies.Substitution",
+        "organisation.Person",
+        "organisation.Committee",
+        "catchment.CatchmentRule",
     } <= kept_in_app
+
+
+# No page, API or CLI command writes these: the admin (and `klynge reference import`, `klynge user add`)
+# are their writers, with the models' rules.
+REFERENCE_DATA = {
+    "accounts.Account",
+    "catchment.Area",
+    "catchment.Hospital",
+    "catchment.Specialty",
+    "bodies.Collaboration",
+    "bodies.Participation",
+    "meetings.ReportedFigure",
+    "memos.CaseNumberKind",
+    "organisation.Administration",
+    "organisation.AuthorityArea",
+    "organisation.Party",
+    "organisation.RegionMembership",
+    "organisation.Topic",
+    "provenance.Source",
+    "work.HealthAgreement",
+}
+# Tokens are revoked in the admin by the same service as `klynge token revoke`, and nothing else.
+REVOKED_ONLY = {"api.ApiToken"}
+
+
+def klynge_admins() -> dict[str, admin.ModelAdmin]:
+    return {
+        model._meta.label: model_admin
+        for model, model_admin in admin.site._registry.items()
+        if model_admin.__module__.startswith("klynge.")
+    }
+
+
+def test_every_admin_of_every_app_writes_by_the_commands_or_not_at_all() -> None:
+    """A new admin must choose: the commands (`CommandAdmin`), read-only (`EditedInAppAdmin`), or reference
+    data that no page, API or CLI command writes."""
+    undecided = [
+        label
+        for label, model_admin in klynge_admins().items()
+        if not isinstance(model_admin, CommandAdmin | EditedInAppAdmin)
+        and label not in REFERENCE_DATA | REVOKED_ONLY
+    ]
+    assert undecided == []
+
+
+READ_ONLY_ELSEWHERE = sorted(
+    label
+    for label, model_admin in klynge_admins().items()
+    if isinstance(model_admin, EditedInAppAdmin) and label.split(".")[0] not in APPS
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", READ_ONLY_ELSEWHERE)
+def test_the_other_apps_read_only_admins_add_nothing(label: str) -> None:
+    """The apps outside APPS (attachments, memos, healthplans, notifications, reform, …); those in APPS
+    are opened above."""
+    app_label, model_name = label.lower().split(".")
+    client = administrator()
+    assert client.get(reverse(f"admin:{app_label}_{model_name}_changelist")).status_code == 200
+    assert client.post(reverse(f"admin:{app_label}_{model_name}_add"), {}).status_code == 403
 
 
 def test_admin_cannot_write_a_decision_past_the_authority_rule(staff: Client, world: ClusterWorld) -> None:

@@ -40,12 +40,14 @@ from klynge.kernel.commands import (
     records_by_ids,
     refuse,
     refused_together,
+    required,
 )
 from klynge.organisation import services as organisation_services
 from klynge.organisation.models import Administration, Committee, Person, Topic
 
 # The message of a choice that is not on the list, as the pages' choice fields say it.
 PICK = "Vælg en af mulighederne på listen."
+NAME_REQUIRED = "Skriv et navn."
 
 
 @dataclass(frozen=True)
@@ -255,20 +257,13 @@ def editable_collaboration(*, actor: Actor, collaboration_id: int) -> Collaborat
     return collaboration
 
 
-def _name(name: str, field: str = "name") -> str:
-    name = name.strip()
-    if not name:
-        refuse(field, "Skriv et navn.")
-    return name
-
-
 def body_create(*, actor: Actor, command: BodyCreate) -> Body:
     """Add a body (one per level) to a collaboration."""
     collaboration = editable_collaboration(actor=actor, collaboration_id=command.collaboration_id)
     return services.body_add(
         collaboration=collaboration,
         level=BodyLevel(command.level),
-        name=_name(command.name),
+        name=required("name", command.name, NAME_REQUIRED),
         description=command.description.strip(),
         valid_from=command.valid_from,
         valid_to=command.valid_to,
@@ -292,7 +287,7 @@ def body_update(*, actor: Actor, command: BodyUpdate) -> Body:
     return services.body_update(
         body=body,
         level=BodyLevel(values["level"]),
-        name=_name(values["name"]),
+        name=required("name", values["name"], NAME_REQUIRED),
         description=values["description"].strip(),
         valid_from=values["valid_from"],
         valid_to=values["valid_to"],
@@ -367,7 +362,7 @@ def person_create(*, actor: Actor, command: PersonCreate) -> Person:
     ensure_party_records_create(actor)
     found = refused_together(
         {
-            "name": lambda: _name(command.name),
+            "name": lambda: required("name", command.name, NAME_REQUIRED),
             "party": lambda: _editable_party(actor, command.party_id),
         }
     )
@@ -383,7 +378,7 @@ def person_update(*, actor: Actor, command: PersonUpdate) -> Person:
     values = merged(current, command, exclude=("person_id", "seen_version"))
     found = refused_together(
         {
-            "name": lambda: _name(values["name"]),
+            "name": lambda: required("name", values["name"], NAME_REQUIRED),
             "party": lambda: (
                 person.party
                 if values["party_id"] == person.party_id
@@ -410,10 +405,7 @@ def _administration(party_id: int, administration_id: int | None) -> Administrat
 
 
 def _code(code: str) -> str:
-    code = code.strip().upper()
-    if not code:
-        refuse("code", "Skriv en kode, fx SOU.")
-    return code
+    return required("code", code, "Skriv en kode, fx SOU.").upper()
 
 
 def committee_create(*, actor: Actor, command: CommitteeCreate) -> Committee:
@@ -424,7 +416,7 @@ def committee_create(*, actor: Actor, command: CommitteeCreate) -> Committee:
             "party": lambda: record_by_id(
                 editable_parties(actor), command.party_id, field="party", message=PICK_OWN_PARTY
             ),
-            "name": lambda: _name(command.name),
+            "name": lambda: required("name", command.name, NAME_REQUIRED),
             "code": lambda: _code(command.code),
             "administration": lambda: _administration(command.party_id, command.administration_id),
             "topics": lambda: _topics(command.topic_ids),
@@ -451,7 +443,7 @@ def committee_update(*, actor: Actor, command: CommitteeUpdate) -> Committee:
     values = merged(current, command, exclude=("committee_id", "seen_version"))
     found = refused_together(
         {
-            "name": lambda: _name(values["name"]),
+            "name": lambda: required("name", values["name"], NAME_REQUIRED),
             "code": lambda: _code(values["code"]),
             "administration": lambda: _administration(committee.party_id, values["administration_id"]),
             "topics": lambda: _topics(values["topic_ids"]),

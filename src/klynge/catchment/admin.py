@@ -1,11 +1,14 @@
 from django.contrib import admin
 
 from klynge.catchment.models import Area, CatchmentRule, Hospital, Specialty
+from klynge.kernel.admin import EditedInAppAdmin
 from klynge.provenance.admin import SourcedAdmin
 
 
 @admin.register(Hospital)
 class HospitalAdmin(SourcedAdmin):
+    """Reference data (`klynge reference import` and here): no page or API writes it, so no command."""
+
     list_display = ["name", "short_name", "region"]
     list_filter = ["region"]
     list_select_related = ["region"]
@@ -16,6 +19,8 @@ class HospitalAdmin(SourcedAdmin):
 
 @admin.register(Specialty)
 class SpecialtyAdmin(admin.ModelAdmin):
+    """Reference data, kept here only: no page or API writes it, so no command."""
+
     list_display = ["name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -23,6 +28,8 @@ class SpecialtyAdmin(admin.ModelAdmin):
 
 @admin.register(Area)
 class AreaAdmin(SourcedAdmin):
+    """Reference data (`klynge reference import` and here): no page or API writes it, so no command."""
+
     list_display = ["name", "kind", "parent", "party"]
     list_filter = ["kind"]
     list_select_related = ["parent", "party"]
@@ -32,7 +39,9 @@ class AreaAdmin(SourcedAdmin):
 
 
 @admin.register(CatchmentRule)
-class CatchmentRuleAdmin(SourcedAdmin):
+class CatchmentRuleAdmin(EditedInAppAdmin, SourcedAdmin):
+    """Read-only: rules change by the revision import (`catchment_rules_import`), which ends what it replaces."""
+
     list_display = ["area", "hospital", "specialty", "valid_from", "valid_to"]
     list_filter = ["hospital", "specialty"]
     list_select_related = ["area", "hospital", "specialty"]

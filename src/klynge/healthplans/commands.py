@@ -19,7 +19,7 @@ from klynge.kernel.commands import (
     record_by_id,
     record_or_404,
     records_by_ids,
-    refuse,
+    required,
 )
 
 COUNCIL_NOT_ALLOWED = "Vælg et af de sundhedsråd, din part deltager i."
@@ -75,13 +75,6 @@ class HealthPlanGoalRemove:
     goal_id: int
 
 
-def _required(field: str, text: str, message: str) -> str:
-    stripped = text.strip()
-    if not stripped:
-        refuse(field, message)
-    return stripped
-
-
 def local_health_plan_create(*, actor: Actor, command: LocalHealthPlanCreate) -> LocalHealthPlan:
     """A plan of a health council whose records the actor may change."""
     councils = ensure_plan_create(actor)
@@ -89,7 +82,7 @@ def local_health_plan_create(*, actor: Actor, command: LocalHealthPlanCreate) ->
     assert council is not None
     return services.local_health_plan_create(
         council=council,
-        name=_required("name", command.name, NAME_REQUIRED),
+        name=required("name", command.name, NAME_REQUIRED),
         description=command.description.strip(),
         status=command.status,
         valid_from=command.valid_from,
@@ -115,14 +108,14 @@ def local_health_plan_update(*, actor: Actor, command: LocalHealthPlanChange) ->
     plan = record_or_404(plans_for_edit(), command.plan_id)
     ensure_plan_edit(actor, plan)
     values = merged(plan_values(plan), command, exclude=("plan_id", "seen_version"))
-    values["name"] = _required("name", values["name"], NAME_REQUIRED)
+    values["name"] = required("name", values["name"], NAME_REQUIRED)
     return services.local_health_plan_update(plan=plan, seen_version=command.seen_version, **values)
 
 
 def health_plan_goal_create(*, actor: Actor, command: HealthPlanGoalCreate) -> HealthPlanGoal:
     plan = record_or_404(plans_for_edit(), command.plan_id)
     ensure_plan_edit(actor, plan)
-    title = _required("title", command.title, TITLE_REQUIRED)
+    title = required("title", command.title, TITLE_REQUIRED)
     initiatives = records_by_ids(
         initiatives_for_plan(plan),
         command.initiative_ids,
@@ -152,7 +145,7 @@ def health_plan_goal_update(*, actor: Actor, command: HealthPlanGoalChange) -> H
     return services.health_plan_goal_update(
         goal=goal,
         seen_version=command.seen_version,
-        title=_required("title", values["title"], TITLE_REQUIRED),
+        title=required("title", values["title"], TITLE_REQUIRED),
         description=values["description"].strip(),
         initiatives=initiatives,
     )

@@ -5,13 +5,16 @@ Meetings, agendas, decisions, allocations, funds, focus areas, initiatives, memb
 rules that span rows (row locks on funds, seats and agenda positions; the initiative lifecycle; the
 authority rule; no lost updates), and the services enforce them. Writing those records only through the
 commands keeps one path for every write: the admin shows them with their history, and where it edits
-one (meetings) it calls the same command as the page and the API. It stays the place for reference data
-(parties, people, topics, sources, catchment), saved with the models' rules.
+one (meetings, bodies and their members, seats and substitutes, people, committees, funds, trial
+actions, follow-up research, health plans, the recipient's decision) it calls the same command as the
+page and the API. It stays the place for reference data that no page or API writes (parties, topics,
+sources, hospitals and areas), saved with the models' rules; tests/site/test_admin.py holds every admin
+to one of the three.
 """
 
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -37,13 +40,17 @@ class CommandAdmin:
     form, next to the field where the form has it) and writes atomically; the history records the user.
 
     The write runs when the form is validated (inside the admin's transaction), so a refusal is shown on
-    the form like any other error; the admin then only logs and redirects. Deleting stays closed: a
-    record's removal is a command of its own, where the domain has one. No inlines that edit: their
-    saves would bypass the command."""
+    the form like any other error; the admin then only logs and redirects. Deleting is closed unless the
+    admin defines `admin_delete`, which calls the domain's removal command (a refusal is a 403). No
+    inlines that edit: their saves would bypass the command."""
 
     def admin_write(self, request: HttpRequest, data: dict[str, Any], record: Any) -> Any:
         """Build the command from `data` (the form's cleaned data) and call the command function for a new
         record (`record` None) or a change of `record`; return the saved record."""
+        raise NotImplementedError
+
+    def admin_delete(self, request: HttpRequest, record: Any) -> None:
+        """Remove `record` by the domain's command, where it has one; not defined: nothing is deleted."""
         raise NotImplementedError
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
@@ -77,7 +84,20 @@ class CommandAdmin:
             self.save_formset(request, form, formset, change=change)  # type: ignore[attr-defined]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+        if type(self).admin_delete is CommandAdmin.admin_delete:
+            return False
+        return super().has_delete_permission(request, obj)  # type: ignore[misc]
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        self.delete_queryset(request, [obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        try:
+            with transaction.atomic():
+                for record in queryset:
+                    self.admin_delete(request, record)
+        except ValidationError as error:
+            raise PermissionDenied(" ".join(error.messages)) from error
 
 
 def _on_form_fields(error: ValidationError, fields: Any) -> ValidationError:

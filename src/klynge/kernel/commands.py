@@ -70,6 +70,14 @@ def refuse(field: str | None, message: str) -> NoReturn:
     raise ValidationError({field: [message]})
 
 
+def required(field: str, text: str, message: str) -> str:
+    """The text without surrounding white space, or a refusal on `field` when nothing is left."""
+    stripped = text.strip()
+    if not stripped:
+        refuse(field, message)
+    return stripped
+
+
 def refused_together(lookups: Mapping[str, Callable[[], Any]]) -> dict[str, Any]:
     """Each lookup's result by name; if some refuse, one refusal with every field's messages, as the page's
     form shows every field's error at once."""

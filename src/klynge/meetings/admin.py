@@ -14,6 +14,7 @@ from klynge.meetings.models import (
     Meeting,
     RecommendationResponse,
     ReportedFigure,
+    ResponseOutcome,
 )
 from klynge.provenance.admin import SourcedAdmin, SourcedInline
 
@@ -69,6 +70,8 @@ class ReportedFigureInline(SourcedInline):
 
 @admin.register(AgendaItem)
 class AgendaItemAdmin(EditedInAppAdmin, SourcedAdmin):
+    """Read-only: items are written on the meeting page and in the API (work's commands, with their links)."""
+
     list_display = ["title", "meeting", "position", "kind", "is_public", "is_tentative"]
     list_filter = ["kind", "is_public", "is_tentative", "meeting__body__collaboration"]
     list_select_related = ["meeting", "meeting__body"]
@@ -80,6 +83,8 @@ class AgendaItemAdmin(EditedInAppAdmin, SourcedAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(EditedInAppAdmin, SourcedAdmin):
+    """Read-only: decisions are recorded with their allocation and approvals by `work.commands.decision_record`."""
+
     list_display = ["__str__", "kind", "agenda_item", "recommended_to", "topic"]
     list_filter = ["kind"]
     list_select_related = ["agenda_item", "recommended_to", "topic"]
@@ -89,6 +94,8 @@ class DecisionAdmin(EditedInAppAdmin, SourcedAdmin):
 
 @admin.register(ReportedFigure)
 class ReportedFigureAdmin(SourcedAdmin):
+    """Kept here only (no page or API writes a reported figure), so it has no command."""
+
     list_display = ["__str__", "metric", "shown_value", "area", "year"]
     list_filter = ["metric", "year"]
     list_select_related = ["area"]
@@ -103,6 +110,8 @@ class ReportedFigureAdmin(SourcedAdmin):
 
 @admin.register(AgendaItemProposal)
 class AgendaItemProposalAdmin(EditedInAppAdmin, SimpleHistoryAdmin):
+    """Read-only: proposals are made, decided and withdrawn on the pages and in the API, by the commands."""
+
     list_display = ["title", "meeting", "party", "status", "proposed_at"]
     list_filter = ["status"]
     list_select_related = ["meeting__body", "party"]
@@ -112,10 +121,27 @@ class AgendaItemProposalAdmin(EditedInAppAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(RecommendationResponse)
-class RecommendationResponseAdmin(EditedInAppAdmin, SourcedAdmin):
-    """Read-only here: the recipient's decision is recorded on the meeting page and in the API."""
+class RecommendationResponseAdmin(CommandAdmin, SourcedAdmin):
+    """The recipient's decision is recorded, corrected and removed here by the commands of the meeting
+    page and the API (`recommendation_response_record` / `_remove`): the same rights and refusals."""
 
+    fields = ["decision", "outcome", "decided_on", "text", "reference"]
     list_display = ["decision", "outcome", "decided_on"]
     list_filter = ["outcome"]
     list_select_related = ["decision"]
     search_fields = ["text", "decision__text"]
+    autocomplete_fields = ["decision"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["decision"] if obj is not None else []  # a response stays with its recommendation
+
+    def admin_write(self, request: HttpRequest, data: dict[str, Any], record: Any) -> RecommendationResponse:
+        decision_id = record.decision_id if record is not None else data["decision"].pk
+        values = {key: data[key] for key in ["decided_on", "text", "reference"]}
+        outcome = ResponseOutcome(data["outcome"])
+        command = commands.RecommendationResponseRecord(decision_id=decision_id, outcome=outcome, **values)
+        return commands.recommendation_response_record(actor=request.user, command=command)
+
+    def admin_delete(self, request: HttpRequest, record: RecommendationResponse) -> None:
+        command = commands.RecommendationResponseRemove(decision_id=record.decision_id)
+        commands.recommendation_response_remove(actor=request.user, command=command)

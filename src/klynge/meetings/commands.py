@@ -28,6 +28,7 @@ from klynge.kernel.commands import (
     records_by_ids,
     refuse,
     refused_together,
+    required,
 )
 from klynge.meetings import services
 from klynge.meetings.access import (
@@ -463,8 +464,7 @@ def proposal_decide(*, actor: Actor, command: ProposalDecide) -> AgendaItemPropo
     if command.accept:
         services.proposal_accept(proposal=proposal, by=by, reason=command.reason)
     else:
-        if not command.reason.strip():
-            refuse("reason", REASON_REQUIRED)
+        required("reason", command.reason, REASON_REQUIRED)
         services.proposal_reject(proposal=proposal, by=by, reason=command.reason)
     return AgendaItemProposal.objects.select_related("agenda_item", "party").get(pk=proposal.pk)
 

@@ -7,6 +7,8 @@ from klynge.memos.models import CaseNumberKind, CommitteeReferral, Memo, MemoCas
 
 @admin.register(CaseNumberKind)
 class CaseNumberKindAdmin(admin.ModelAdmin):
+    """Reference data, kept here only: no page or API writes it, so no command."""
+
     list_display = ["label", "code", "position"]
     ordering = ["position", "label"]
 

@@ -14,7 +14,16 @@ from django.core.validators import MaxLengthValidator
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 
-from klynge.kernel.commands import UNSET, Actor, Unset, changes_of, record_by_id, record_or_404, refuse
+from klynge.kernel.commands import (
+    UNSET,
+    Actor,
+    Unset,
+    changes_of,
+    record_by_id,
+    record_or_404,
+    refuse,
+    required,
+)
 from klynge.meetings.access import visible_items_condition
 from klynge.meetings.models import AgendaItem
 from klynge.memos import services
@@ -138,8 +147,8 @@ def memo_change(*, actor: Actor, command: MemoChange) -> Memo:
         refuse(None, services.FINAL_MEMO_IS_LOCKED)
     changes = changes_of(command, exclude=("memo_id", "seen_version", "case_numbers"))
     for field in ("title", "body"):
-        if field in changes and not changes[field].strip():
-            refuse(field, str(REQUIRED))
+        if field in changes:
+            required(field, changes[field], str(REQUIRED))
     case_numbers = None
     if not isinstance(command.case_numbers, Unset):
         current = {c.kind.code: c.number for c in memo.case_numbers.all()}

@@ -1,11 +1,14 @@
+"""Organisation's reference data, kept here (parties, regions' municipalities, administrations, topics,
+authority areas): no page or API writes it, so the admin and `klynge reference import` are its only
+writers and it has no command. People and committees, which pages and the API write, are registered by
+bodies/admin.py through bodies' commands."""
+
 from django.contrib import admin
 
 from klynge.organisation.models import (
     Administration,
     AuthorityArea,
-    Committee,
     Party,
-    Person,
     RegionMembership,
     Topic,
 )
@@ -44,26 +47,6 @@ class AdministrationAdmin(SourcedAdmin):
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Committee)
-class CommitteeAdmin(SourcedAdmin):
-    list_display = ["name", "code", "party", "administration"]
-    list_filter = ["party"]
-    list_select_related = ["party", "administration"]
-    search_fields = ["name", "code", "party__name"]
-    autocomplete_fields = ["party", "administration", "topics", "source"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Person)
-class PersonAdmin(SourcedAdmin):
-    list_display = ["name", "title", "party"]
-    list_filter = ["party__kind"]
-    list_select_related = ["party"]
-    search_fields = ["name", "title", "party__name"]
-    autocomplete_fields = ["party", "source"]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -19,6 +19,8 @@ class SourcedInline(admin.TabularInline):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    """Reference data (here, `klynge reference import` and the imports' services): no page or API writes a source."""
+
     list_display = ["title", "kind", "publisher", "date", "key"]
     list_filter = ["kind"]
     search_fields = ["title", "key", "publisher", "description"]

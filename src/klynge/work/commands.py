@@ -27,6 +27,7 @@ from klynge.kernel.commands import (
     records_by_ids,
     refuse,
     refused_together,
+    required,
 )
 from klynge.kernel.records import StaleRecord
 from klynge.meetings import commands as meetings_commands
@@ -61,11 +62,6 @@ STATUS_REFUSAL = "Indsatsen kan ikke gå til den status herfra. Vælg et af de n
 MAX_AMOUNT = Decimal(10**12)
 
 _Ids = tuple[int, ...]
-
-
-def _required(field: str, value: str, message: str) -> None:
-    if not value.strip():
-        refuse(field, message)
 
 
 def _at_most(field: str, value: str, length: int) -> None:
@@ -141,7 +137,7 @@ def kept_collaborations(focus_area: FocusArea, *, actor: Actor) -> list[Any]:
 def _focus_area_arguments(
     values: dict[str, Any], *, actor: Actor, focus_area: FocusArea | None
 ) -> dict[str, Any]:
-    _required("name", values["name"], "Skriv fokusområdets navn.")
+    required("name", values["name"], "Skriv fokusområdets navn.")
     _at_most("name", values["name"], 300)
     if not values["collaborations"]:
         refuse("collaborations", "Vælg mindst ét samarbejde.")
@@ -253,7 +249,7 @@ def initiative_current(initiative: Initiative) -> dict[str, Any]:
 def _initiative_arguments(
     values: dict[str, Any], *, actor: Actor, initiative: Initiative | None
 ) -> dict[str, Any]:
-    _required("name", values["name"], "Skriv indsatsens navn.")
+    required("name", values["name"], "Skriv indsatsens navn.")
     _at_most("name", values["name"], 300)
     return {
         "name": values["name"],
@@ -428,7 +424,7 @@ class FollowUpResearchChange:
 
 
 def _research_text(title: str) -> None:
-    _required("title", title, "Skriv følgeforskningens titel.")
+    required("title", title, "Skriv følgeforskningens titel.")
     _at_most("title", title, 300)
 
 
@@ -438,7 +434,8 @@ def follow_up_research_create(*, actor: Actor, command: FollowUpResearchCreate) 
         initiative = record_or_404(selectors.initiatives_for_edit(), command.initiative_id)
         ensure_initiative_edit(actor, initiative)
     else:
-        assert command.focus_area_id is not None, "follow-up research is attached to something"
+        if command.focus_area_id is None:
+            refuse("focus_area", "Vælg fokusområdet eller indsatsen, som følgeforskningen følger.")
         focus_area = record_or_404(selectors.focus_areas_for_edit(), command.focus_area_id)
         ensure_focus_area_edit(actor, focus_area)
     _research_text(command.title)
@@ -496,7 +493,7 @@ class FundChange:
 
 
 def _fund_name(name: str) -> None:
-    _required("name", name, "Skriv puljens navn.")
+    required("name", name, "Skriv puljens navn.")
     _at_most("name", name, 200)
 
 

@@ -22,7 +22,7 @@ from klynge.meetings.access import visible_proposals as select_visible_proposals
 from klynge.meetings.models import AgendaItem, AgendaItemProposal
 from klynge.meetings.selectors import agenda_item_for_edit, meeting_for_edit
 from klynge.site.attachments.forms import AttachmentForm, AttachmentUploadForm
-from klynge.site.editing import edit_page, save_form
+from klynge.site.editing import command_page
 
 logger = logging.getLogger(__name__)
 MAX_PK = 2**63 - 1
@@ -59,21 +59,21 @@ def _upload_page(
     proposal_id: int | None = None,
 ) -> HttpResponse:
     form = AttachmentUploadForm(request.POST or None, request.FILES or None, own=own)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.attachment_upload(
+        lambda: commands.attachment_upload(
             actor=request.user,
             command=form.upload_command(
                 meeting_id=meeting_id, agenda_item_id=agenda_item_id, proposal_id=proposal_id
             ),
         ),
         success="Bilaget er lagt op.",
-    )
-    if saved is not None:
-        return redirect(back)
-    return edit_page(
-        request, form, heading=heading, subheading=subheading, cancel_url=back, submit="Læg bilaget op"
+        done=lambda _saved: back,
+        heading=heading,
+        subheading=subheading,
+        cancel_url=back,
+        submit="Læg bilaget op",
     )
 
 
@@ -151,17 +151,12 @@ def attachment_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"title": attachment.title, "is_public": attachment.is_public},
         attachment=attachment,
     )
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.attachment_update(actor=request.user, command=form.change_command(attachment)),
+        lambda: commands.attachment_update(actor=request.user, command=form.change_command(attachment)),
         success="Bilaget er gemt.",
-    )
-    if saved is not None:
-        return redirect(_meeting_page(attachment))
-    return edit_page(
-        request,
-        form,
+        done=lambda _saved: _meeting_page(attachment),
         heading="Redigér bilaget",
         subheading=attachment.original_name,
         cancel_url=_meeting_page(attachment),

@@ -21,7 +21,7 @@ from klynge.attendance.selectors import (
 from klynge.kernel.formatting import meeting_label
 from klynge.meetings.models import Meeting
 from klynge.site.attendance.forms import AbsenceRecordForm, AbsenceUpdateForm, absence_initial
-from klynge.site.editing import edit_page, save_form
+from klynge.site.editing import command_page
 
 MAX_PK = 2**63 - 1
 
@@ -80,17 +80,12 @@ def absence_new(request: HttpRequest, pk: int) -> HttpResponse:
     ensure_attendance_edit(request.user, meeting)
     attendance = _attendance(request, meeting)
     form = AbsenceRecordForm(request.POST or None, attendance=attendance)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.absence_record(actor=request.user, command=form.command(meeting)),
+        lambda: commands.absence_record(actor=request.user, command=form.command(meeting)),
         success="Afbuddet er registreret.",
-    )
-    if saved is not None:
-        return redirect(f"{_attendance_url(meeting)}#afbud")
-    return edit_page(
-        request,
-        form,
+        done=lambda _saved: f"{_attendance_url(meeting)}#afbud",
         heading="Meld afbud",
         subheading=meeting_label(meeting),
         cancel_url=_attendance_url(meeting),
@@ -110,18 +105,13 @@ def absence_edit(request: HttpRequest, pk: int, absence_pk: int) -> HttpResponse
     form = AbsenceUpdateForm(
         request.POST or None, initial=absence_initial(absence), attendance=attendance, members=members
     )
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.absence_update(actor=request.user, command=form.command(absence)),
+        lambda: commands.absence_update(actor=request.user, command=form.command(absence)),
         success="Afbuddet er ændret.",
+        done=lambda _saved: f"{_attendance_url(meeting)}#afbud",
         record=absence,
-    )
-    if saved is not None:
-        return redirect(f"{_attendance_url(meeting)}#afbud")
-    return edit_page(
-        request,
-        form,
         heading=f"Afbud fra {absence.membership.person.name}",
         subheading=meeting_label(meeting),
         cancel_url=_attendance_url(meeting),

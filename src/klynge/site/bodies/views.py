@@ -28,7 +28,7 @@ from klynge.site.bodies.forms import (
     seat_initial,
     substitution_initial,
 )
-from klynge.site.editing import edit_page, save_form
+from klynge.site.editing import command_page, edit_page, save_form
 from klynge.site.pagination import page_of
 from klynge.work.selectors import (
     focus_areas_for_collaboration,
@@ -148,17 +148,12 @@ def membership_create_view(request: HttpRequest, slug: str) -> HttpResponse:
     """Add a member to a body."""
     body = _editable_body(request, slug)
     form = MembershipCreateForm(_posted(request), body=body)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        save=lambda data: commands.membership_create(actor=request.user, command=form.command()),
+        lambda: commands.membership_create(actor=request.user, command=form.command()),
         success="Medlemmet er tilføjet.",
-    )
-    if saved is not None:
-        return redirect(_body_url(body))
-    return edit_page(
-        request,
-        form,
+        done=lambda _saved: _body_url(body),
         heading="Tilføj medlem",
         subheading=body.name,
         cancel_url=_body_url(body),
@@ -175,18 +170,13 @@ def membership_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = MembershipUpdateForm(
         _posted(request), initial=membership_initial(membership), membership=membership
     )
-    saved = save_form(
+    return command_page(
         request,
         form,
-        save=lambda data: commands.membership_update(actor=request.user, command=form.command()),
+        lambda: commands.membership_update(actor=request.user, command=form.command()),
         success=f"Medlemskabet for {membership.person.name} er gemt.",
+        done=lambda _saved: _body_url(body),
         record=membership,
-    )
-    if saved is not None:
-        return redirect(_body_url(body))
-    return edit_page(
-        request,
-        form,
         heading=f"Redigér medlemskab: {membership.person.name}",
         subheading=f"{body.name} · repræsenterer {membership.party.name}",
         cancel_url=_body_url(body),
@@ -236,17 +226,12 @@ def substitution_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     membership = _editable_membership(request, pk)
     body = membership.body
     form = SubstitutionCreateForm(_posted(request), principal=membership)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        save=lambda data: commands.substitution_create(actor=request.user, command=form.command()),
+        lambda: commands.substitution_create(actor=request.user, command=form.command()),
         success=f"Stedfortræderen for {membership.person.name} er tilføjet.",
-    )
-    if saved is not None:
-        return redirect(_body_url(body))
-    return edit_page(
-        request,
-        form,
+        done=lambda _saved: _body_url(body),
         heading=f"Tilføj stedfortræder for {membership.person.name}",
         subheading=body.name,
         cancel_url=_body_url(body),
@@ -264,18 +249,13 @@ def substitution_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = SubstitutionUpdateForm(
         _posted(request), initial=substitution_initial(substitution), substitution=substitution
     )
-    saved = save_form(
+    return command_page(
         request,
         form,
-        save=lambda data: commands.substitution_update(actor=request.user, command=form.command()),
+        lambda: commands.substitution_update(actor=request.user, command=form.command()),
         success=f"Stedfortræderen {substitution.substitute.name} er gemt.",
+        done=lambda _saved: _body_url(body),
         record=substitution,
-    )
-    if saved is not None:
-        return redirect(_body_url(body))
-    return edit_page(
-        request,
-        form,
         heading=f"Redigér stedfortræder: {substitution.substitute.name}",
         subheading=f"{body.name} · i stedet for {membership.person.name}",
         cancel_url=_body_url(body),
@@ -292,17 +272,12 @@ def body_create_view(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("Samarbejdet findes ikke.")
     collaboration = commands.editable_collaboration(actor=request.user, collaboration_id=found.pk)
     form = BodyForm(_posted(request), collaboration=collaboration)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        save=lambda data: commands.body_create(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        lambda: commands.body_create(actor=request.user, command=form.command()),  # type: ignore[arg-type]
         success="Organet er oprettet.",
-    )
-    if saved is not None:
-        return redirect(_body_url(saved))
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: _body_url(saved),
         heading="Tilføj organ",
         subheading=collaboration.name,
         cancel_url=collaboration.get_absolute_url(),
@@ -317,18 +292,13 @@ def body_update_view(request: HttpRequest, slug: str) -> HttpResponse:
     """Change a body's level, name, description or period."""
     body = _editable_body(request, slug)
     form = BodyForm(_posted(request), initial=body_initial(body), collaboration=body.collaboration, body=body)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        save=lambda data: commands.body_update(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        lambda: commands.body_update(actor=request.user, command=form.command()),  # type: ignore[arg-type]
         success="Organet er gemt.",
+        done=lambda saved: _body_url(saved),
         record=body,
-    )
-    if saved is not None:
-        return redirect(_body_url(saved))
-    return edit_page(
-        request,
-        form,
         heading=f"Redigér organ: {body.name}",
         subheading=body.collaboration.name,
         cancel_url=_body_url(body),

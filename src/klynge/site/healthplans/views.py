@@ -15,7 +15,7 @@ from klynge.bodies.access import access_collaboration_edit
 from klynge.healthplans import commands, selectors
 from klynge.healthplans.access import councils_to_plan_for, ensure_plan_create, ensure_plan_edit
 from klynge.healthplans.models import HealthPlanGoal, LocalHealthPlan
-from klynge.site.editing import edit_page, save_form
+from klynge.site.editing import command_page
 from klynge.site.healthplans.forms import (
     HealthPlanGoalForm,
     LocalHealthPlanCreateForm,
@@ -72,17 +72,12 @@ def _goal_for_edit(request: HttpRequest, pk: int) -> HealthPlanGoal:
 def plan_create_view(request: HttpRequest) -> HttpResponse:
     ensure_plan_create(request.user)
     form = LocalHealthPlanCreateForm(_posted(request), user=request.user)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.local_health_plan_create(actor=request.user, command=form.command()),
+        lambda: commands.local_health_plan_create(actor=request.user, command=form.command()),
         success="Nærsundhedsplanen er oprettet.",
-    )
-    if saved is not None:
-        return redirect(saved)
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: saved,
         heading="Opret nærsundhedsplan",
         intro="Et sundhedsråds plan for det nære sundhedsvæsen i rådets område, med mål og indsatser.",
         cancel_url=reverse("healthplans:plan_list"),
@@ -94,18 +89,13 @@ def plan_create_view(request: HttpRequest) -> HttpResponse:
 def plan_update_view(request: HttpRequest, slug: str) -> HttpResponse:
     plan = _plan_for_edit(request, slug)
     form = LocalHealthPlanUpdateForm(_posted(request), plan=plan)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.local_health_plan_update(actor=request.user, command=form.command()),
+        lambda: commands.local_health_plan_update(actor=request.user, command=form.command()),
         success="Nærsundhedsplanen er gemt.",
+        done=lambda saved: saved,
         record=plan,
-    )
-    if saved is not None:
-        return redirect(saved)
-    return edit_page(
-        request,
-        form,
         heading="Redigér nærsundhedsplan",
         subheading=plan.name,
         cancel_url=plan.get_absolute_url(),
@@ -117,17 +107,12 @@ def plan_update_view(request: HttpRequest, slug: str) -> HttpResponse:
 def goal_create_view(request: HttpRequest, slug: str) -> HttpResponse:
     plan = _plan_for_edit(request, slug)
     form = HealthPlanGoalForm(_posted(request), plan=plan)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.health_plan_goal_create(actor=request.user, command=form.create_command()),
+        lambda: commands.health_plan_goal_create(actor=request.user, command=form.create_command()),
         success="Målet er tilføjet.",
-    )
-    if saved is not None:
-        return redirect(plan.get_absolute_url() + f"#maal-{saved.pk}")
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: plan.get_absolute_url() + f"#maal-{saved.pk}",
         heading="Tilføj mål",
         subheading=plan.name,
         cancel_url=plan.get_absolute_url(),
@@ -140,18 +125,13 @@ def goal_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _goal_for_edit(request, pk)
     plan = goal.plan
     form = HealthPlanGoalForm(_posted(request), plan=plan, goal=goal)
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.health_plan_goal_update(actor=request.user, command=form.change_command()),
+        lambda: commands.health_plan_goal_update(actor=request.user, command=form.change_command()),
         success="Målet er gemt.",
+        done=lambda _saved: plan.get_absolute_url() + f"#maal-{goal.pk}",
         record=goal,
-    )
-    if saved is not None:
-        return redirect(plan.get_absolute_url() + f"#maal-{goal.pk}")
-    return edit_page(
-        request,
-        form,
         heading="Redigér mål",
         subheading=plan.name,
         cancel_url=plan.get_absolute_url(),

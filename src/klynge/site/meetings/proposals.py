@@ -24,7 +24,7 @@ from klynge.meetings.access import (
 from klynge.meetings.models import AgendaItemProposal, Meeting
 from klynge.meetings.selectors import meeting_for_edit, proposal_detail, proposals_of_meeting
 from klynge.organisation.models import Party
-from klynge.site.editing import edit_page, save_form
+from klynge.site.editing import command_page
 from klynge.site.forms import add_service_errors
 from klynge.site.meetings.forms import ProposalDecisionForm, ProposalForm, proposal_initial
 
@@ -84,22 +84,17 @@ def proposal_create_view(request: HttpRequest, pk: int) -> HttpResponse:
             Party.objects.filter(collaborations=meeting.body.collaboration_id).distinct().order_by("name")
         )
     form = ProposalForm(request.POST or None, parties=parties)
-    proposal = save_form(
-        request,
-        form,
-        lambda data: commands.proposal_create(actor=request.user, command=form.create_command(meeting)),
-        success="Forslaget er sendt til sekretariatet.",
-    )
-    if proposal is not None:
-        return redirect(proposal.get_absolute_url())
     intro = (
         "Sekretariatet beslutter, om punktet optages på dagsordenen. Bilag lægges op, når forslaget er gemt."
     )
     if meeting.submission_deadline:
         intro = f"Fristen for punkter er {danish_datetime(meeting.submission_deadline)}. {intro}"
-    return edit_page(
+    return command_page(
         request,
         form,
+        lambda: commands.proposal_create(actor=request.user, command=form.create_command(meeting)),
+        success="Forslaget er sendt til sekretariatet.",
+        done=lambda proposal: proposal.get_absolute_url(),
         heading="Foreslå et punkt",
         subheading=meeting_label(meeting),
         cancel_url=meeting.get_absolute_url(),
@@ -134,17 +129,12 @@ def proposal_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not access_proposal_edit(request.user, proposal):
         raise PermissionDenied("Du kan ikke ændre dette forslag.")
     form = ProposalForm(request.POST or None, initial=proposal_initial(proposal))
-    saved = save_form(
+    return command_page(
         request,
         form,
-        lambda data: commands.proposal_update(actor=request.user, command=form.change_command(proposal)),
+        lambda: commands.proposal_update(actor=request.user, command=form.change_command(proposal)),
         success="Forslaget er gemt.",
-    )
-    if saved is not None:
-        return redirect(proposal.get_absolute_url())
-    return edit_page(
-        request,
-        form,
+        done=lambda _saved: proposal.get_absolute_url(),
         heading="Redigér forslaget",
         subheading=meeting_label(proposal.meeting),
         cancel_url=proposal.get_absolute_url(),

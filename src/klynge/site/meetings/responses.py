@@ -16,7 +16,7 @@ from klynge.meetings import commands
 from klynge.meetings.access import ensure_meeting_edit, visible_agenda_items
 from klynge.meetings.models import RECOMMENDING_KINDS, Decision, ResponseOutcome
 from klynge.meetings.selectors import decisions_to_edit
-from klynge.site.editing import edit_page, save_form
+from klynge.site.editing import command_page
 from klynge.site.forms import DanishForm, DateField
 
 MAX_PK = 2**63 - 1
@@ -89,20 +89,13 @@ def recommendation_response_view(request: HttpRequest, pk: int) -> HttpResponse:
     item = decision.agenda_item
     back = item.get_absolute_url()
     form = RecommendationResponseForm(request.POST or None, initial=_initial(decision))
-    saved = save_form(
-        request,
-        form,
-        lambda data: commands.recommendation_response_record(
-            actor=request.user, command=form.command(decision)
-        ),
-        success="Modtagerens beslutning er registreret.",
-    )
-    if saved is not None:
-        return redirect(back)
     recipient = decision.recommended_to.name if decision.recommended_to else "modtageren"
-    return edit_page(
+    return command_page(
         request,
         form,
+        lambda: commands.recommendation_response_record(actor=request.user, command=form.command(decision)),
+        success="Modtagerens beslutning er registreret.",
+        done=lambda _saved: back,
         heading=f"Beslutning hos {recipient}",
         subheading=f"{decision.get_kind_display()}: {decision.text[:200]}",
         intro="Registrér, hvad modtageren besluttede om anbefalingen, med henvisning til referatet.",

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from klynge.accounts.access import is_administrator
@@ -26,7 +26,7 @@ from klynge.organisation.selectors import committee_detail as select_committee
 from klynge.organisation.selectors import committee_list as select_committees
 from klynge.organisation.selectors import committee_topics
 from klynge.organisation.selectors import party_list as select_parties
-from klynge.site.editing import edit_page, save_form
+from klynge.site.editing import command_page
 from klynge.site.organisation.forms import CommitteeForm, PersonForm, committee_initial, person_initial
 from klynge.site.pagination import page_of
 from klynge.work.selectors import focus_areas_by_topics, initiatives_by_topics
@@ -117,17 +117,12 @@ def person_create_view(request: HttpRequest) -> HttpResponse:
         parties=editable_parties(request.user),
         allow_no_party=is_administrator(request.user),
     )
-    saved = save_form(
+    return command_page(
         request,
         form,
-        save=lambda data: commands.person_create(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        lambda: commands.person_create(actor=request.user, command=form.command()),  # type: ignore[arg-type]
         success="Personen er oprettet.",
-    )
-    if saved is not None:
-        return redirect(saved.get_absolute_url())
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: saved.get_absolute_url(),
         heading="Ny person",
         cancel_url="/personer/",
         crumbs=("Personer", "organisation:person_list"),
@@ -154,18 +149,13 @@ def person_update_view(request: HttpRequest, slug: str) -> HttpResponse:
         allow_no_party=is_administrator(request.user),
         person=person,
     )
-    saved = save_form(
+    return command_page(
         request,
         form,
-        save=lambda data: commands.person_update(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        lambda: commands.person_update(actor=request.user, command=form.command()),  # type: ignore[arg-type]
         success=f"{person.name} er gemt.",
+        done=lambda saved: saved.get_absolute_url(),
         record=person,
-    )
-    if saved is not None:
-        return redirect(saved.get_absolute_url())
-    return edit_page(
-        request,
-        form,
         heading=f"Redigér person: {person.name}",
         cancel_url=person.get_absolute_url(),
         crumbs=("Personer", "organisation:person_list", person.name, person.get_absolute_url()),
@@ -178,17 +168,12 @@ def committee_create_view(request: HttpRequest) -> HttpResponse:
     """Add a committee to the editor's party (an administrator: to any party)."""
     ensure_party_records_create(request.user)
     form = CommitteeForm(_posted(request), parties=editable_parties(request.user))
-    saved = save_form(
+    return command_page(
         request,
         form,
-        save=lambda data: commands.committee_create(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        lambda: commands.committee_create(actor=request.user, command=form.command()),  # type: ignore[arg-type]
         success="Udvalget er oprettet.",
-    )
-    if saved is not None:
-        return redirect(saved.get_absolute_url())
-    return edit_page(
-        request,
-        form,
+        done=lambda saved: saved.get_absolute_url(),
         heading="Nyt udvalg",
         cancel_url="/udvalg/",
         crumbs=("Udvalg", "organisation:committee_list"),
@@ -210,18 +195,13 @@ def committee_update_view(request: HttpRequest, slug: str) -> HttpResponse:
         parties=editable_parties(request.user),
         committee=committee,
     )
-    saved = save_form(
+    return command_page(
         request,
         form,
-        save=lambda data: commands.committee_update(actor=request.user, command=form.command()),  # type: ignore[arg-type]
+        lambda: commands.committee_update(actor=request.user, command=form.command()),  # type: ignore[arg-type]
         success=f"{committee.name} er gemt.",
+        done=lambda saved: saved.get_absolute_url(),
         record=committee,
-    )
-    if saved is not None:
-        return redirect(saved.get_absolute_url())
-    return edit_page(
-        request,
-        form,
         heading=f"Redigér udvalg: {committee.name}",
         subheading=committee.party.name,
         cancel_url=committee.get_absolute_url(),
