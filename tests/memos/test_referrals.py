@@ -267,3 +267,32 @@ def _admin_user_once() -> object:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(email="admin-ref@test.dk").first() or _admin_user()
+
+
+def test_the_meeting_page_renders_each_items_form_as_the_item_own_form(
+    world: ClusterWorld, committee: Committee
+) -> None:
+    """The page renders the empty form's fields once and reuses them per item (a 200-item meeting):
+    each item's fields are still exactly its own form's, with its id and its own decisions."""
+    from django.template.loader import render_to_string
+
+    from klynge.meetings.services import decision_create
+    from klynge.memos.selectors import referral_committees
+    from klynge.site.memos.forms import ReferralForm
+
+    without = agenda_item_create(
+        meeting=world.meeting, title="Uden beslutning", kind=AgendaItemKind.DISCUSSION
+    )
+    other = agenda_item_create(meeting=world.meeting, title="Anden beslutning", kind=AgendaItemKind.DECISION)
+    decision_create(agenda_item=other, kind="coordination", text="Et <andet> valg & en tekst")
+    page = editor_of(world.municipality).get(f"/moeder/{world.meeting.pk}/").content.decode()
+    committees = list(referral_committees(meeting=world.meeting))
+    for item in (world.agenda_item, without, other, world.agenda_item):
+        item = AgendaItem.objects.get(pk=item.pk)
+        own = render_to_string(
+            "web/includes/form_fields.html",
+            {"form": ReferralForm(item=item, committees=committees), "refusal_heading": "x"},
+        )
+        assert own in page
+        assert (f'name="orientering-{item.pk}-decision"' in own) == item.decisions.exists()
+    assert "Et &lt;andet&gt; valg &amp; en tekst" in page

@@ -159,6 +159,13 @@ class MemoEditForm(DanishForm):
         )
 
 
+def referral_decision_choices(decisions: list[Decision]) -> list[tuple[object, str]]:
+    return [
+        ("", "Hele punktet"),
+        *((d.pk, f"{d.get_kind_display()}: {Truncator(d.text).chars(60)}") for d in decisions),
+    ]
+
+
 class ReferralForm(DanishForm):
     """Mark an agenda item (or one decision on it) "til orientering" for a committee."""
 
@@ -211,10 +218,7 @@ class ReferralForm(DanishForm):
         assert isinstance(decision_field, forms.ModelChoiceField)
         if decisions:
             decision_field.queryset = item.decisions.all()
-            decision_field.choices = [
-                ("", "Hele punktet"),
-                *((d.pk, f"{d.get_kind_display()}: {Truncator(d.text).chars(60)}") for d in decisions),
-            ]
+            decision_field.choices = referral_decision_choices(decisions)
         else:
             del self.fields["decision"]
 

@@ -9,14 +9,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.forms import BoundField, ChoiceField
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from klynge.meetings.models import AgendaItem, Meeting
 from klynge.memos.access import access_referral_write, referrals_visible_to
 from klynge.memos.models import CommitteeReferral
 from klynge.memos.selectors import referral_committees, referrals_filtered
 from klynge.organisation.models import Committee
-from klynge.site.memos.forms import ReferralForm
+from klynge.site.memos.forms import ReferralForm, referral_decision_choices
 
 
 @dataclass
@@ -24,6 +27,13 @@ class MeetingReferrals:
     by_item: dict[int, list[CommitteeReferral]] = field(default_factory=dict)
     can_flag: bool = False
     committees: list[Committee] = field(default_factory=list)
+    # The empty form's fields, rendered once per request for a stand-in item (FORM_STAND_IN): without
+    # and with a decision field, each with the stand-in's decision <select> to put the item's own in.
+    form_fields: dict[bool, tuple[str, str, ReferralForm]] = field(default_factory=dict)
+
+
+FORM_STAND_IN = "orientering-klyngepunkt"
+REFUSAL_HEADING = "Punktet er ikke sat til orientering"
 
 
 def meeting_referrals(request: HttpRequest, meeting: Meeting) -> MeetingReferrals:
@@ -38,16 +48,51 @@ def meeting_referrals(request: HttpRequest, meeting: Meeting) -> MeetingReferral
     return cache[meeting.pk]
 
 
+def empty_form_fields(data: MeetingReferrals, item: AgendaItem) -> SafeString:
+    """The fields of the item's empty form, as `web/includes/form_fields.html` renders them.
+
+    Rendered once per request and reused for each of a meeting's items with only the prefix (the item's
+    id) and the decision <select> (the item's decisions) changed: a form rendered per item cost 200
+    forms and their selects' options through the template engine on a 200-item meeting."""
+    decisions = list(item.decisions.all())
+    has_decisions = bool(decisions)
+    if has_decisions not in data.form_fields:
+        stand_in = ReferralForm(item=item, committees=data.committees, prefix=FORM_STAND_IN)
+        fields: str = render_to_string(
+            "web/includes/form_fields.html", {"form": stand_in, "refusal_heading": REFUSAL_HEADING}
+        )
+        data.form_fields[has_decisions] = (fields, str(stand_in["decision"]) if decisions else "", stand_in)
+    fields, stand_in_decision, stand_in = data.form_fields[has_decisions]
+    prefix = f"orientering-{item.pk}"
+    if not decisions:
+        return mark_safe(fields.replace(FORM_STAND_IN, prefix))  # rendered and escaped by the engine
+    # The item's own decision <select>: the stand-in form's field with the item's choices and prefix,
+    # rendered as the item's own form would render it (ReferralForm sets the same choices).
+    decision_field = stand_in.fields["decision"]
+    assert isinstance(decision_field, ChoiceField)
+    decision_field.choices = referral_decision_choices(decisions)
+    stand_in.prefix = prefix
+    try:
+        decision = str(BoundField(stand_in, decision_field, "decision"))
+    finally:
+        stand_in.prefix = FORM_STAND_IN
+    before, after = fields.split(stand_in_decision, 1)
+    return mark_safe(  # each part rendered and escaped by the template engine
+        before.replace(FORM_STAND_IN, prefix) + decision + after.replace(FORM_STAND_IN, prefix)
+    )
+
+
 def item_referrals_context(
     request: HttpRequest, item: AgendaItem, form: ReferralForm | None = None
 ) -> dict[str, Any]:
+    """The block's context: with the form given (after a refusal) or, for an empty form, its fields
+    rendered (`form_fields`)."""
     data = meeting_referrals(request, item.meeting)
-    if data.can_flag and form is None:
-        form = ReferralForm(item=item, committees=data.committees)
     return {
         "item": item,
         "referrals": data.by_item.get(item.pk, []),
         "can_flag": data.can_flag,
         "form": form,
+        "form_fields": empty_form_fields(data, item) if data.can_flag and form is None else None,
         "request": request,
     }
