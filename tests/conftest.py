@@ -15,11 +15,15 @@ from django.db import transaction
 from django.test import override_settings
 from pytest_django import DjangoDbBlocker
 
-from klynge.demo.loader import load_demo
 from klynge.search.services import search_index_rebuild
-from tests.databases import drop_postgresql_template, run_id, setup_test_database, teardown_test_database
+from tests.databases import (
+    demo_database,
+    drop_postgresql_template,
+    run_id,
+    setup_test_database,
+    teardown_test_database,
+)
 from tests.factories import ClusterWorld, build_cluster
-from tests.smtp import SmtpServer, running_smtp_server
 
 # Test modules (or folders) under tests/ that read the search index, so the index follows each change in
 # them as it does in production. The search tests prove so: they write through the services and find it.
@@ -136,19 +140,13 @@ def world(module_world: ClusterWorld, db: None) -> ClusterWorld:
 
 
 @pytest.fixture(scope="module")
-def demo_loaded(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
-    """Load the demo once for a whole test module, inside a transaction that is rolled back afterwards.
+def demo_loaded(
+    django_db_setup: None, django_db_blocker: DjangoDbBlocker, shared_tmp_path: Path
+) -> Iterator[None]:
+    """The demo for a whole test module: a copy of the demo loaded once per run (tests/databases.py),
+    replaced by the empty migrated database after the module's last test.
 
-    Each test runs in a savepoint inside it, so what a test writes is rolled back too. (Flushing the
-    database instead would also remove rows that data migrations put there.)"""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo()
+    Each test runs in a transaction rolled back after it (pytest-django's `db`), so what a test writes
+    goes too. (Flushing the database instead would also remove rows that data migrations put there.)"""
+    with django_db_blocker.unblock(), demo_database(shared_tmp_path):
         yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[SmtpServer]:
-    """A real SMTP server on this machine (aiosmtpd); send to it within `smtp_server.delivering()`."""
-    with running_smtp_server() as server:
-        yield server

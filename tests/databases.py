@@ -12,21 +12,32 @@ The migrations themselves are still run, once per run and database, and tested o
 """
 
 import os
+import pickle
 import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import dj_database_url
 import psycopg
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
-from django.db import connections
+from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.test import override_settings
 from filelock import FileLock
 
+from klynge.demo.loader import load_demo
+
 SQLITE_TEMPLATE = "template.sqlite3"
+# The run's PostgreSQL template, as this process's test database was made from it.
+_postgresql_template: dict[str, str] = {}
 
 
 def run_id() -> int:
@@ -118,6 +129,7 @@ def setup_test_database(shared: Path) -> tuple[str, str]:
     if connection.vendor != "postgresql":
         raise NotImplementedError(f"No test database template for {connection.vendor}")
     template_name = postgresql_template_name(original, run_id())
+    _postgresql_template["name"] = template_name
     with (
         FileLock(str(shared / f"{template_name}.lock")),
         _postgresql_admin(connection.settings_dict) as admin,
@@ -146,6 +158,7 @@ def drop_postgresql_template(url: str, run: int) -> None:
     config = dj_database_url.parse(url)
     with _postgresql_admin(dict(config)) as admin:
         name = postgresql_template_name(str(config["NAME"]), run)
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}_demo" WITH (FORCE)')
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -156,3 +169,115 @@ def create_postgresql_database_from_template(url: str, name: str) -> None:
     template_name = postgresql_template_name(str(config["NAME"]), run_id())
     with _postgresql_admin(dict(config)) as admin:
         admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"')
+
+
+# The demo, loaded once per run and copied into each module that reads it: loading it costs seconds (it
+# publishes every agenda's package PDFs), and some twenty modules read it.
+DEMO_SNAPSHOT = "demo.sqlite3"
+DEMO_FILES = "demo-files.pickle"
+
+
+def _use_database(connection: BaseDatabaseWrapper, name: str) -> None:
+    connection.close()
+    settings.DATABASES[connection.alias]["NAME"] = connection.settings_dict["NAME"] = name
+
+
+def _stored_names(path: str = "") -> set[str]:
+    directories, files = default_storage.listdir(path)
+    names = {f"{path}/{name}" if path else name for name in files}
+    for directory in directories:
+        names |= _stored_names(f"{path}/{directory}" if path else directory)
+    return names
+
+
+def _load_demo_committed(files: Path) -> None:
+    """Load the demo in the current database, committed, with its search index as in production, and
+    keep the files it stored (the test storage is in this process's memory) in `files`."""
+    before = _stored_names()
+    with override_settings(SEARCH_INDEXING=True):
+        load_demo()
+    stored = {}
+    for name in sorted(_stored_names() - before):
+        with default_storage.open(name, "rb") as handle:
+            stored[name] = handle.read()
+    building = files.with_suffix(".building")
+    building.write_bytes(pickle.dumps(stored))
+    os.replace(building, files)
+
+
+def _restore_files(files: Path) -> None:
+    for name, data in pickle.loads(files.read_bytes()).items():
+        if default_storage.exists(name):
+            default_storage.delete(name)
+        default_storage.save(name, ContentFile(data))
+
+
+@contextmanager
+def demo_database(shared: Path) -> Iterator[None]:
+    """The demo in the test database until the block ends, then the empty migrated database again.
+
+    Inside a transaction already open (a module's `world`), the demo is loaded in it and rolled back."""
+    connection = connections["default"]
+    connection.ensure_connection()
+    if connection.in_atomic_block:
+        with transaction.atomic():
+            load_demo()
+            yield
+            transaction.set_rollback(True)
+        return
+    files = shared / DEMO_FILES
+    if connection.vendor == "sqlite":
+        snapshot = shared / DEMO_SNAPSHOT
+        with FileLock(f"{snapshot}.lock"):
+            loaded_here = not snapshot.exists()
+            if loaded_here:
+                _load_demo_committed(files)
+                building = shared / f"{DEMO_SNAPSHOT}.building"
+                with closing(sqlite3.connect(building)) as target:
+                    connection.connection.backup(target)
+                os.replace(building, snapshot)
+        if not loaded_here:
+            with closing(sqlite3.connect(snapshot)) as source:
+                source.backup(connection.connection)
+            _restore_files(files)
+        ContentType.objects.clear_cache()
+        try:
+            yield
+        finally:
+            with closing(sqlite3.connect(sqlite_template(shared))) as source:
+                source.backup(connection.connection)
+            ContentType.objects.clear_cache()
+        return
+    test_name = str(connection.settings_dict["NAME"])
+    migrated = _postgresql_template["name"]
+    demo_template = f"{migrated}_demo"
+    clone = f"{test_name}_demo"
+    with (
+        FileLock(str(shared / f"{demo_template}.lock")),
+        _postgresql_admin(connection.settings_dict) as admin,
+    ):
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [demo_template]).fetchone()
+        loaded_here = not exists
+        if loaded_here:
+            building = f"{demo_template}_building"
+            admin.execute(f'DROP DATABASE IF EXISTS "{building}"')
+            admin.execute(f'CREATE DATABASE "{building}" TEMPLATE "{migrated}"')
+            _use_database(connection, building)
+            try:
+                _load_demo_committed(files)
+            finally:
+                _use_database(connection, test_name)
+            admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{demo_template}"')
+        admin.execute(f'DROP DATABASE IF EXISTS "{clone}"')
+        admin.execute(f'CREATE DATABASE "{clone}" TEMPLATE "{demo_template}"')
+    if not loaded_here:
+        _restore_files(files)
+    _use_database(connection, clone)
+    ContentType.objects.clear_cache()
+    try:
+        yield
+    finally:
+        _use_database(connection, test_name)
+        ContentType.objects.clear_cache()
+        with _postgresql_admin(connection.settings_dict) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{clone}" WITH (FORCE)')
