@@ -164,6 +164,22 @@ def _next_meetings(collaborations: Sequence[Collaboration]) -> dict[int, Meeting
     return {m.pk: m for m in Meeting.objects.filter(pk__in=meeting_ids).select_related("body")}
 
 
+def _public_decision_counts(ids: Sequence[int], *, since: datetime.date | None = None) -> dict[int, int]:
+    """The public decisions per collaboration (at meetings on or after `since`), in one grouped query.
+    The public rule is a condition on the joined item, not "in the set of every public item"."""
+    decisions = Decision.objects.filter(
+        visible_items_condition(None, path="agenda_item"), agenda_item__meeting__body__collaboration__in=ids
+    )
+    if since is not None:
+        decisions = decisions.filter(agenda_item__meeting__date__gte=since)
+    return dict(
+        decisions.order_by()
+        .values("agenda_item__meeting__body__collaboration")
+        .annotate(count=Count("pk"))
+        .values_list("agenda_item__meeting__body__collaboration", "count")
+    )
+
+
 def _summaries(collaborations: Sequence[Collaboration]) -> list[CollaborationSummary]:
     """Summaries for collaborations from `_collaborations` (four queries, whatever their number)."""
     ids = [c.pk for c in collaborations]
@@ -177,17 +193,7 @@ def _summaries(collaborations: Sequence[Collaboration]) -> list[CollaborationSum
         {n.pk: n.parent_id for n in nodes},
         progress,
     )
-    decisions = dict(
-        # The public rule as a condition on the joined item, not "in the set of every public item".
-        Decision.objects.filter(
-            visible_items_condition(None, path="agenda_item"),
-            agenda_item__meeting__body__collaboration__in=ids,
-        )
-        .order_by()
-        .values("agenda_item__meeting__body__collaboration")
-        .annotate(count=Count("pk"))
-        .values_list("agenda_item__meeting__body__collaboration", "count")
-    )
+    decisions = _public_decision_counts(ids)
     funds = fund_totals_by_collaboration(collaboration_ids=ids)
     meetings = _next_meetings(collaborations)
     return [
@@ -240,17 +246,7 @@ def _overview_summaries(
         .annotate(count=Count("pk"))
     ):
         by_status[collaboration_id][status] = count
-    decisions = dict(
-        Decision.objects.filter(
-            visible_items_condition(None, path="agenda_item"),
-            agenda_item__meeting__body__collaboration__in=ids,
-            agenda_item__meeting__date__gte=decisions_since,
-        )
-        .order_by()
-        .values("agenda_item__meeting__body__collaboration")
-        .annotate(count=Count("pk"))
-        .values_list("agenda_item__meeting__body__collaboration", "count")
-    )
+    decisions = _public_decision_counts(ids, since=decisions_since)
     funds = fund_totals_by_collaboration(collaboration_ids=ids)
     meetings = _next_meetings(collaborations)
     return [
