@@ -24,6 +24,7 @@ from tests.databases import (
     teardown_test_database,
 )
 from tests.factories import ClusterWorld, build_cluster
+from tests.smtp import SmtpServer, running_smtp_server
 
 # Test modules (or folders) under tests/ that read the search index, so the index follows each change in
 # them as it does in production. The search tests prove so: they write through the services and find it.
@@ -150,3 +151,10 @@ def demo_loaded(
     goes too. (Flushing the database instead would also remove rows that data migrations put there.)"""
     with django_db_blocker.unblock(), demo_database(shared_tmp_path):
         yield
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server on this machine (aiosmtpd); send to it within `smtp_server.delivering()`."""
+    with running_smtp_server() as server:
+        yield server
