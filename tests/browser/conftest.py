@@ -48,6 +48,11 @@ def browser() -> Iterator[object]:
 def page(browser: object, live_server: object) -> Iterator[object]:
     context = browser.new_context(locale="da-DK", base_url=live_server.url)  # type: ignore[attr-defined]
     context.set_default_timeout(10_000)
+    # Assertions wait as long as actions do: on a busy CI machine the first page that draws the whole
+    # OpenAPI schema (the API docs) can take longer than Playwright's default of 5 s.
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=10_000)
     page = context.new_page()
     yield page
     context.close()
