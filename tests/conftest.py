@@ -82,10 +82,10 @@ def django_db_setup(
 ) -> Iterator[None]:
     """pytest-django's test database, copied from the run's migrated template (tests/databases.py)."""
     with django_db_blocker.unblock():
-        names = setup_test_database(shared_tmp_path)
+        original = setup_test_database(shared_tmp_path)
     yield
     with django_db_blocker.unblock():
-        teardown_test_database(*names)
+        teardown_test_database(original)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -108,9 +108,9 @@ def _postgresql_admin(settings_dict: dict[str, object]) -> psycopg.Connection[tu
     )
 
 
-def setup_test_database(shared: Path) -> tuple[str, str]:
+def setup_test_database(shared: Path) -> str:
     """Point the default connection at its test database, copied from the run's template. Returns the
-    original database name and the test database's, for `teardown_test_database`."""
+    original database name, for `teardown_test_database`."""
     connection = connections["default"]
     original = str(connection.settings_dict["NAME"])
     test_name = connection.creation._get_test_db_name()
@@ -125,7 +125,7 @@ def setup_test_database(shared: Path) -> tuple[str, str]:
         else:
             connection.close()
             shutil.copyfile(template, test_name)
-        return original, test_name
+        return original
     if connection.vendor != "postgresql":
         raise NotImplementedError(f"No test database template for {connection.vendor}")
     template_name = postgresql_template_name(original, run_id())
@@ -145,12 +145,12 @@ def setup_test_database(shared: Path) -> tuple[str, str]:
         admin.execute(f'CREATE DATABASE "{test_name}" TEMPLATE "{template_name}"')
     connection.close()
     settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = test_name
-    return original, test_name
+    return original
 
 
-def teardown_test_database(original: str, test_name: str) -> None:
-    connection = connections["default"]
-    connection.creation.destroy_test_db(original, verbosity=0)
+def teardown_test_database(original: str) -> None:
+    """Drop the test database (nothing to drop for SQLite in memory) and point back at `original`."""
+    connections["default"].creation.destroy_test_db(original, verbosity=0)
 
 
 def drop_postgresql_template(url: str, run: int) -> None:
