@@ -26,6 +26,11 @@ else:
     _database = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 DATABASES = {"default": _database}
 
+# WhiteNoise indexes every static file when its middleware starts (some 3,600 files with the finders), and
+# Django's test client starts the middleware anew for each client: 25–50 ms per client, thousands of
+# clients in the suite. Looking a file up when it is asked for serves the same files.
+WHITENOISE_AUTOREFRESH = True
+
 # Rate limiting is tested on its own (tests/accounts), with it switched on there.
 AXES_ENABLED = False
 
