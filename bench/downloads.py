@@ -37,7 +37,7 @@ PATHS = ["/api/v1/exports/initiatives.csv", "/api/v1/meetings.ics"]
 def body(client: Client, path: str) -> bytes:
     response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
-    return b"".join(response.streaming_content) if response.streaming else response.content
+    return response.getvalue()  # the streamed body joined, or the body
 
 
 def main() -> None:
