@@ -188,7 +188,8 @@ def _parties(*, meeting: Meeting, members: list[ExpectedMember]) -> list[PartyAt
 
 
 def _relevant(item: AgendaItem, members: list[ExpectedMember]) -> list[RelevantSubstitute]:
-    item_topics = {topic.pk for topic in item.topics.all()}
+    listed = getattr(item, "topic_list", None)  # as the meeting page reads its agenda (meeting_agenda)
+    item_topics = {topic.pk for topic in (item.topics.all() if listed is None else listed)}
     relevant = []
     for member in members:
         for substitution in member.substitutions:
@@ -216,7 +217,8 @@ def meeting_attendance(*, meeting: Meeting, agenda_items: Sequence[AgendaItem]) 
     agenda item, the substitutes whose topics make them more relevant to it, and the absences that concern it.
 
     `agenda_items` are the items the viewer may see, already fetched with their topics prefetched and their
-    `number` as the viewer sees it (closed items the viewer may not see must not be passed). At most six queries, whatever the data size."""
+    `number` as the viewer sees it (closed items the viewer may not see must not be passed); their topics
+    as prefetched `topics` or as the list `topic_list` (`meetings.selectors.meeting_agenda`). At most six queries, whatever the data size."""
     day = attendance_day(meeting)
     absences, unseen_absentees = _absences(meeting=meeting, visible=agenda_items)
     absence_by_membership = {row.absence.membership_id: row for row in absences}

@@ -54,7 +54,8 @@ def empty_form_fields(data: MeetingReferrals, item: AgendaItem) -> SafeString:
     Rendered once per request and reused for each of a meeting's items with only the prefix (the item's
     id) and the decision <select> (the item's decisions) changed: a form rendered per item cost 200
     forms and their selects' options through the template engine on a 200-item meeting."""
-    decisions = list(item.decisions.all())
+    listed = getattr(item, "decision_list", None)  # as the meeting page reads its agenda (meeting_agenda)
+    decisions = list(item.decisions.all()) if listed is None else listed
     has_decisions = bool(decisions)
     if has_decisions not in data.form_fields:
         stand_in = ReferralForm(item=item, committees=data.committees, prefix=FORM_STAND_IN)
