@@ -12,9 +12,10 @@ from typing import Any
 from django.forms import BoundField, ChoiceField
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from klynge.meetings.models import AgendaItem, Meeting
+from klynge.meetings.models import AgendaItem, Decision, Meeting
 from klynge.memos.access import access_referral_write, referrals_visible_to
 from klynge.memos.models import CommitteeReferral
 from klynge.memos.selectors import referral_committees, referrals_filtered
@@ -33,6 +34,9 @@ class MeetingReferrals:
     # The block of an item marked for no committee, for a viewer who may not mark it: rendered once per
     # request for a stand-in item id (EMPTY_STAND_IN), the item's id put in its place.
     empty: str | None = None
+    # The stand-in's decision <select> in parts: before its options, one option (OPTION_MARK's), between
+    # two options, after them.
+    decision_select: tuple[str, str, str, str] | None = None
 
 
 FORM_STAND_IN = "orientering-klyngepunkt"
@@ -103,20 +107,41 @@ def empty_form_fields(data: MeetingReferrals, item: AgendaItem) -> SafeString:
     prefix = f"orientering-{item.pk}"
     if not decisions:
         return mark_safe(fields.replace(FORM_STAND_IN, prefix))  # rendered and escaped by the engine
-    # The item's own decision <select>: the stand-in form's field with the item's choices and prefix,
-    # rendered as the item's own form would render it (ReferralForm sets the same choices).
-    decision_field = stand_in.fields["decision"]
-    assert isinstance(decision_field, ChoiceField)
-    decision_field.choices = referral_decision_choices(decisions)
-    stand_in.prefix = prefix
-    try:
-        decision = str(BoundField(stand_in, decision_field, "decision"))
-    finally:
-        stand_in.prefix = FORM_STAND_IN
     before, after = fields.split(stand_in_decision, 1)
-    return mark_safe(  # each part rendered and escaped by the template engine
-        before.replace(FORM_STAND_IN, prefix) + decision + after.replace(FORM_STAND_IN, prefix)
+    return mark_safe(  # each part rendered and escaped by the template engine, the labels escaped here
+        before.replace(FORM_STAND_IN, prefix)
+        + _decision_select(data, stand_in, decisions, prefix)
+        + after.replace(FORM_STAND_IN, prefix)
     )
+
+
+OPTION_MARK = "klynge-beslutning"
+
+
+def _decision_select(
+    data: MeetingReferrals, stand_in: ReferralForm, decisions: list[Decision], prefix: str
+) -> str:
+    """The stand-in form's decision <select> with the item's decisions as its options, as the engine
+    renders the item's own (`referral_decision_choices`): the stand-in's field is rendered once with two
+    marked options, and each of the item's options is the marked one with its value and label put in."""
+    if data.decision_select is None:
+        decision_field = stand_in.fields["decision"]
+        assert isinstance(decision_field, ChoiceField)
+        decision_field.choices = [
+            ("", "Hele punktet"),
+            (EMPTY_STAND_IN, OPTION_MARK),
+            (EMPTY_STAND_IN, OPTION_MARK),
+        ]
+        rendered = str(BoundField(stand_in, decision_field, "decision"))
+        option = f'<option value="{EMPTY_STAND_IN}">{OPTION_MARK}</option>'
+        head, between, tail = rendered.split(option)
+        data.decision_select = (head, option, between, tail)
+    head, option, between, tail = data.decision_select
+    options = (
+        option.replace(str(EMPTY_STAND_IN), escape(value)).replace(OPTION_MARK, escape(label))
+        for value, label in referral_decision_choices(decisions)[1:]
+    )
+    return head.replace(FORM_STAND_IN, prefix) + between.join(options) + tail
 
 
 def item_referrals_context(

@@ -7,11 +7,13 @@ The same HTML as the include (without `inline`), every value escaped; a test hol
 from django import template
 from django.db.models import Model
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from klynge.site.templatetags.klynge_urls import record_url_of
 
 register = template.Library()
+
+EXAMPLE_BADGE = mark_safe(' <span class="badge badge-warning">Eksempeldata</span>')
 
 
 @register.simple_tag
@@ -24,9 +26,7 @@ def provenance_line(record: Model, label: str = "") -> SafeString:
             label,
             record_url_of("provenance:source_detail", source.key),
             source.title,
-            format_html(' <span class="badge badge-warning">Eksempeldata</span>')
-            if source.kind == "example"
-            else "",
+            EXAMPLE_BADGE if source.kind == "example" else "",
         )
     else:
         line = format_html("{}: ikke angivet", label)
