@@ -299,7 +299,9 @@ def test_the_meeting_page_renders_each_items_form_as_the_item_own_form(
     assert "Et &lt;andet&gt; valg &amp; en tekst" in page
 
 
-def test_each_items_block_on_the_meeting_page_is_the_blocks_own(world: ClusterWorld, committee: Committee) -> None:
+def test_each_items_block_on_the_meeting_page_is_the_blocks_own(
+    world: ClusterWorld, committee: Committee
+) -> None:
     """The block of an item marked for no committee is rendered once per request for a stand-in and given
     each item's id, form fields and decision options: each item's block must still be exactly what the
     block's template renders for that item, for the public and for an editor, beside a marked item."""

@@ -228,7 +228,7 @@ def meeting_agenda(*, pk: int, visible: VisibleItems | None = None) -> Meeting |
         .first()
     )
     if meeting is not None:
-        for number, item in enumerate(meeting.agenda, start=1):  # type: ignore[attr-defined]
+        for number, item in enumerate(meeting.agenda, start=1):
             item.number = number  # type: ignore[attr-defined]
     return meeting
 

@@ -887,7 +887,9 @@ def agenda_with_links(items: list[AgendaItem]) -> None:
         Prefetch("focus_areas", queryset=querysets["focus_areas"], to_attr="focus_area_list"),
         Prefetch("initiatives", queryset=querysets["initiatives"], to_attr="initiative_list"),
         Prefetch(
-            "focus_areas_decided", queryset=querysets["focus_areas_decided"], to_attr="focus_areas_decided_list"
+            "focus_areas_decided",
+            queryset=querysets["focus_areas_decided"],
+            to_attr="focus_areas_decided_list",
         ),
         Prefetch("decision_list__allocations", queryset=querysets["allocations"], to_attr="allocation_list"),
         Prefetch(

@@ -24,8 +24,8 @@ from klynge.meetings.access import (
 from klynge.meetings.models import AgendaItem, Meeting
 from klynge.meetings.selectors import agenda_item_for_edit as select_agenda_item_for_edit
 from klynge.meetings.selectors import decision_for_edit as select_decision_for_edit
-from klynge.meetings.selectors import meeting_body_choices, meeting_years, number_of, open_proposal_count
 from klynge.meetings.selectors import meeting_agenda as select_meeting_agenda
+from klynge.meetings.selectors import meeting_body_choices, meeting_years, number_of, open_proposal_count
 from klynge.meetings.selectors import meeting_for_edit as select_meeting_for_edit
 from klynge.meetings.selectors import meeting_list as select_meetings
 from klynge.site.editing import command_page
@@ -73,7 +73,9 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = select_meeting_agenda(pk=pk, visible=visible_agenda_items(request.user)) if pk <= MAX_PK else None
+    meeting = (
+        select_meeting_agenda(pk=pk, visible=visible_agenda_items(request.user)) if pk <= MAX_PK else None
+    )
     if meeting is None:
         raise Http404("Mødet findes ikke.")
     items: list[AgendaItem] = meeting.agenda  # type: ignore[attr-defined]
