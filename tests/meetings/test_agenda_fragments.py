@@ -1,5 +1,5 @@
 """The meeting page's per-item fragments built in Python or once per page (`klynge_agenda`:
-`{% item_texts %}`, `{% item_attachments %}`) give what the template's own lines gave (copied here from
+`{% item_texts %}`, `{% item_attachments %}`, `{% item_tools %}`) give what the template's own lines gave (copied here from
 the template as it was), every value escaped, for the public and for an editor; and the page's reading of
 the agenda (`meeting_agenda`, lists) holds the same records in the same order as the API's."""
 
@@ -23,6 +23,22 @@ from tests.factories import ClusterWorld
 # related managers of the API's reading.
 TEMPLATE_LINES = Template(
     """{% load klynge_urls %}{% for item in meeting.agenda_items.all %}
+  {% if can_edit %}
+  <div class="agenda-item-tools d-print-none">
+    <a class="function-link" href="{% record_url 'meetings:agenda_item_edit' item.pk %}">Redigér punktet</a>
+    {% if meeting.status == "held" %}<a class="function-link" href="{% record_url 'meetings:decision_create' item.pk %}">Registrér beslutning</a>{% endif %}
+    {% record_url 'meetings:agenda_item_move' item.pk as move_url %}<form method="post" action="{{ move_url }}" class="d-inline" hx-post="{{ move_url }}" hx-target="#dagsorden" hx-select="#dagsorden" hx-swap="outerHTML">
+      {% csrf_token %}
+      {% if not forloop.first %}<button type="submit" name="retning" value="op" class="function-link" aria-label="Flyt punkt {{ item.number }} op">Flyt op</button>{% endif %}
+      {% if not forloop.last %}<button type="submit" name="retning" value="ned" class="function-link" aria-label="Flyt punkt {{ item.number }} ned">Flyt ned</button>{% endif %}
+    </form>
+    {% if not item.decisions.all and not item.reported_figures.all %}
+    <form method="post" action="{% record_url 'meetings:agenda_item_remove' item.pk %}" class="d-inline" onsubmit="return confirm('Fjern punktet fra dagsordenen?');">
+      {% csrf_token %}<button type="submit" class="function-link" aria-label="Fjern punkt {{ item.number }}">Fjern punktet</button>
+    </form>
+    {% endif %}
+  </div>
+  {% endif %}
   {% if item.summary %}<p>{{ item.summary|linebreaksbr }}</p>{% endif %}
   {% if item.case_description %}<h4 class="mt-5">Sagsfremstilling</h4><div class="case-text">{{ item.case_description|linebreaks }}</div>{% endif %}
   {% if item.recommendation %}<h4 class="mt-5">Indstilling</h4><div class="case-text">{{ item.recommendation|linebreaks }}</div>{% endif %}
@@ -37,6 +53,7 @@ TEMPLATE_LINES = Template(
 )
 FRAGMENTS = Template(
     """{% load klynge_agenda %}{% for item in meeting.agenda %}
+  {% if can_edit %}{% item_tools item forloop.first forloop.last %}{% endif %}
   {% item_texts item %}
   {% item_attachments item %}
 {% endfor %}"""
@@ -100,6 +117,12 @@ def test_the_fragments_give_what_the_template_gave(
         and "Bilag &lt;1&gt; &amp; &quot;to&quot;" in built
     )
     assert ("Lukket bilag" in built) == can_edit and ("Læg bilag op" in built) == can_edit
+    # The editor's tools: the first item moves only down, the last only up; one with a decision stays.
+    moved_up = re.findall(r'aria-label="Flyt punkt (\d+) op"', built)
+    assert moved_up == ([str(item.number) for item in new.agenda[1:]] if can_edit else [])  # type: ignore[attr-defined]
+    removable = [str(item.number) for item in new.agenda if not item.decision_list]  # type: ignore[attr-defined]
+    assert re.findall(r'aria-label="Fjern punkt (\d+)"', built) == (removable if can_edit else [])
+    assert not can_edit or len(removable) < len(new.agenda)  # type: ignore[attr-defined]
     assert [i.pk for i in new.agenda] == [i.pk for i in old.agenda_items.all()]  # type: ignore[attr-defined]
     assert [i.number for i in new.agenda] == [i.number for i in old.agenda_items.all()]  # type: ignore[attr-defined]
 

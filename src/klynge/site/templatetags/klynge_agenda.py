@@ -5,6 +5,9 @@ or in Python rather than by the template engine per item (issue 14: a 200-item m
   renders it included with `attachments=item.visible_attachments can_edit=can_edit upload_url=… heading="Bilag"`.
   An item with no attachment shows, to those who may upload, only the heading and the upload link: that
   is rendered once per page for a stand-in item and given each item's id.
+- `{% item_tools item first last %}`: the editor's tools (edit, decide, move, remove), as
+  `meetings/includes/agenda_item_tools.html` renders them: rendered once per page for each kind of item
+  (first, last, removable) for a stand-in item, given each item's id and number.
 - `{% item_texts item %}`: the item's summary, case texts and what it concerns (topics, focus areas,
   initiatives), as the template wrote them, every value escaped.
 
@@ -102,3 +105,28 @@ def item_texts(item: AgendaItem) -> SafeString:
         _links("Indsatser:", item.initiative_list, "work:initiative_detail"),  # type: ignore[attr-defined]
     ]
     return mark_safe("\n  ".join(parts))  # each part built with format_html (escaped)
+
+
+TOOLS = "meetings/includes/agenda_item_tools.html"
+NUMBER_STAND_IN = 918_273_645_546_372_817  # a number no item has (nor is it the id stand-in)
+
+
+@register.simple_tag(takes_context=True)
+def item_tools(context: template.Context, item: AgendaItem, first: bool, last: bool) -> SafeString:
+    removable = not item.decision_list and not item.figure_list  # type: ignore[attr-defined]
+    page: dict[Any, Any] = context.render_context.dicts[0]  # this page's render
+    cache: dict[tuple[bool, bool, bool], str] = page.setdefault(TOOLS, {})
+    kind = (bool(first), bool(last), removable)
+    if kind not in cache:
+        assert context.template is not None
+        tools = context.template.engine.get_template(TOOLS)
+        stand_in = AgendaItem(pk=STAND_IN)
+        stand_in.number = NUMBER_STAND_IN  # type: ignore[attr-defined]
+        stand_in.decision_list = [] if removable else [None]  # type: ignore[attr-defined]
+        stand_in.figure_list = []  # type: ignore[attr-defined]
+        with context.push(item=stand_in, first=first, last=last):
+            cache[kind] = tools.render(context)
+    number: int = item.number  # type: ignore[attr-defined]
+    return mark_safe(  # rendered and escaped by the engine; an id and a number put in
+        cache[kind].replace(str(STAND_IN), str(item.pk)).replace(str(NUMBER_STAND_IN), str(number))
+    )
