@@ -7,7 +7,7 @@ from klynge.accounts.models import Role
 from klynge.accounts.services import account_create
 from klynge.api.services import token_create
 from klynge.organisation.models import Party, Person
-from tests.site.test_permission_matrix import records  # noqa: F401 (the matrix's records, for the API's matrix)
+from tests.site.test_permission_matrix import module_records, records  # noqa: F401 (the matrix's records, for the API's matrix)
 
 
 def token_for(*, email: str, role: Role, party: Party | None = None, person: Person | None = None) -> str:
