@@ -275,11 +275,12 @@ TASKS = {
 
 # The anonymous response cache (klynge.pagecache): whole responses for readers who are not logged in,
 # keyed by the data version that every database write changes. Local memory per worker process, bounded
-# by entries and by the size of one response, so memory stays flat; KLYNGE_PAGE_CACHE=off switches it off.
+# by entries and by the size of one response (kept compressed, 5–15 times smaller), so memory stays flat;
+# KLYNGE_PAGE_CACHE=off switches it off.
 PAGECACHE_ENABLED = env_flag("KLYNGE_PAGE_CACHE", True)
 PAGECACHE_ALIAS = "pages"
 PAGECACHE_SECONDS = int(os.environ.get("KLYNGE_PAGE_CACHE_SECONDS", 300))
-PAGECACHE_MAX_BYTES = int(os.environ.get("KLYNGE_PAGE_CACHE_MAX_BYTES", 512 * 1024))
+PAGECACHE_MAX_BYTES = int(os.environ.get("KLYNGE_PAGE_CACHE_MAX_BYTES", 2 * 1024 * 1024))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     PAGECACHE_ALIAS: {
