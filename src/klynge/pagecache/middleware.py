@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import BaseCache, caches
 from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
@@ -105,7 +106,12 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not enabled() or not is_anonymous_read(request):
             return self.get_response(request)
-        key = cache_key(request, version.current_key())
+        try:
+            data_version = version.current_key()
+        except DatabaseError:
+            # No version, no cache: the view answers as it would without it (the health check's 503).
+            return self.get_response(request)
+        key = cache_key(request, data_version)
         writes_before = version.local_writes.value
         if key is None:
             return self.get_response(request)
