@@ -263,3 +263,12 @@ def test_a_session_cookie_of_any_kind_bypasses_the_cache(world: ClusterWorld) ->
     assert cached(client.get(url)) is None
     other = Client(HTTP_AUTHORIZATION="Bearer ukendt")
     assert cached(other.get("/api/v1/meetings")) is None
+
+
+def test_the_anonymous_export_is_cached_and_a_logged_in_one_stays_private(world: ClusterWorld) -> None:
+    url = "/api/v1/exports/initiatives.csv"
+    assert cached(Client().get(url)) == "miss"
+    assert cached(Client().get(url)) == "hit"
+    editor = editor_of(world.municipality).get(url)
+    assert cached(editor) is None
+    assert editor["Cache-Control"] == "private, no-store"
