@@ -443,11 +443,21 @@ def _soak_lines() -> list[str]:
         else:
             cells = "; ".join(
                 f"{viewer}: p50 {v['p50_ms']} ms, p95 {v['p95_ms']} ms"
+                + (f" (CPU p50 {v['cpu_p50_ms']} ms, p95 {v['cpu_p95_ms']} ms" if "cpu_p50_ms" in v else "")
+                + (
+                    f"; PostgreSQL's CPU {v['server_cpu_mean_ms']} ms a search"
+                    if "server_cpu_mean_ms" in v
+                    else ""
+                )
+                + (")" if "cpu_p50_ms" in v else "")
                 for viewer, v in result["viewers"].items()
             )
+            load = result.get("load_average")
             lines.append(
                 f"**{name}** ({result['when']}, {result['database']}, in process, {result['runs']} searches over "
-                f"{len(result['queries'])} queries): {cells}."
+                f"{len(result['queries'])} queries"
+                + (f", load average {load[0]:.1f}" if load else "")
+                + f"): {cells}."
             )
         lines.append("")
     return lines

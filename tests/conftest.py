@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.db import transaction
 from django.test import override_settings
 from pytest_django import DjangoDbBlocker
 
@@ -19,6 +18,7 @@ from klynge.search.services import search_index_rebuild
 from tests.databases import (
     demo_database,
     drop_postgresql_template,
+    records_for_module,
     run_id,
     setup_test_database,
     teardown_test_database,
@@ -47,23 +47,27 @@ def _reads_search_index(node: pytest.Item | pytest.Collector) -> bool:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The module's world stays until the module's last test, so in each module the tests without it run
-    # first (e.g. those of an empty database); otherwise the order is kept.
+    # A module's shared records (`world`, `module_…`) stay until the module's last test, so in each module
+    # the tests without them run first (e.g. those of an empty database); otherwise the order is kept.
     module_order: dict[pytest.Module | None, int] = {}
     for item in items:
         module_order.setdefault(item.getparent(pytest.Module), len(module_order))
-    items.sort(
-        key=lambda item: (module_order[item.getparent(pytest.Module)], "module_world" in item.fixturenames)
-    )
+    items.sort(key=lambda item: (module_order[item.getparent(pytest.Module)], _uses_module_records(item)))
     for item in items:
         # The module-wide world sits in a transaction that a transactional test would commit or flush.
         transactional = "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
         marker = item.get_closest_marker("django_db")
         transactional = transactional or bool(marker and marker.kwargs.get("transaction"))
-        if transactional and "module_world" in item.fixturenames:
+        if transactional and _uses_module_records(item):
             raise pytest.UsageError(
-                f"{item.nodeid}: a transactional test cannot use `world`; build its own with build_cluster()"
+                f"{item.nodeid}: a transactional test cannot use a module's records (`world`, `module_…`); "
+                "build its own with build_cluster()"
             )
+
+
+def _uses_module_records(item: pytest.Item) -> bool:
+    """Does the test read records written once for its module (`records_for_module`)?"""
+    return any(name.startswith("module_") for name in getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(scope="session")
@@ -125,10 +129,8 @@ def module_world(
     """The test world, built once for a module inside a transaction rolled back after its last test.
 
     Each test runs in a savepoint inside it (pytest-django's `db`), so what a test writes is rolled back."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        built = build_cluster("Test")
-        yield built
-        transaction.set_rollback(True)
+    with records_for_module(django_db_blocker):
+        yield build_cluster("Test")
 
 
 @pytest.fixture

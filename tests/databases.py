@@ -32,6 +32,7 @@ from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import override_settings
 from filelock import FileLock
+from pytest_django import DjangoDbBlocker
 
 from klynge.demo.loader import load_demo
 from klynge.pagecache.version import local_writes
@@ -48,6 +49,17 @@ def run_id() -> int:
 
 def postgresql_template_name(database_name: str, run: int) -> str:
     return f"test_{database_name}_template_{run}"
+
+
+@contextmanager
+def records_for_module(django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
+    """Records that a test module's tests share, written once in a transaction rolled back after the
+    module's last test. Each test runs in a savepoint inside it (pytest-django's `db`), so what a test
+    writes goes with the test. A module-scoped fixture that writes them is named `module_…`: its module's
+    tests without it run first (tests/conftest.py), and a transactional test may not use it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 def _migrate(connection: BaseDatabaseWrapper, name: str) -> None:

@@ -42,8 +42,9 @@ CHECKS = [
     response_schema_conformance,
     negative_data_rejection,
 ]
-# Enough examples per operation to reach its edges; more in a dedicated run: KLYNGE_FUZZ_EXAMPLES=500.
-EXAMPLES = int(os.environ.get("KLYNGE_FUZZ_EXAMPLES", "30"))
+# Per operation and caller: the suite draws 10 fixed examples (141 operations × 2 callers: 2,820 calls, a
+# fifth of the suite's time at 30); a dedicated run explores further: KLYNGE_FUZZ_EXAMPLES=500.
+EXAMPLES = int(os.environ.get("KLYNGE_FUZZ_EXAMPLES", "10"))
 # The suite draws the same examples every run, so a red build always means a change broke something;
 # the dedicated run (KLYNGE_FUZZ_EXAMPLES=500) explores new ones.
 DERANDOMIZE = "KLYNGE_FUZZ_EXAMPLES" not in os.environ

@@ -43,7 +43,9 @@ def test_an_empty_query_finds_nothing(world: ClusterWorld) -> None:
     assert Client().get("/api/v1/search?q=").json() == {
         "query": "",
         "count": 0,
+        "count_more": False,
         "counts": {},
+        "counts_more": False,
         "limit": 20,
         "offset": 0,
         "items": [],

@@ -18,7 +18,6 @@ from klynge.attachments.models import Attachment
 from klynge.attendance.models import Absence
 from klynge.attendance.services import absence_record
 from klynge.bodies.models import Collaboration, Membership, Substitution
-from klynge.demo.loader import load_demo
 from klynge.gpcoverage.models import GpCoverageDataset
 from klynge.healthplans.models import HealthPlanGoal, LocalHealthPlan
 from klynge.healthplans.services import health_plan_goal_create, local_health_plan_create
@@ -327,8 +326,8 @@ def _check_page(page: Page, path: str, seen: set[str]) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("demo_loaded")
 def test_every_form_control_is_visible_labelled_and_clickable(page: Page) -> None:
-    load_demo()
     _add_draft_memo_and_absence()
     account_create(email="admin@kontrol.test", password=PASSWORD, role=Role.ADMIN)
     paths = {name: url() for name, url in PAGES.items()}

@@ -1,4 +1,4 @@
-"""The settings give SQLite its options for concurrent writers, and leave other databases' alone."""
+"""The settings give SQLite its options for concurrent writers, and PostgreSQL no JIT compilation."""
 
 import json
 import os
@@ -28,6 +28,20 @@ def test_an_sqlite_database_gets_wal_immediate_transactions_and_a_busy_timeout(u
     assert "journal_mode=WAL" in options["init_command"]
 
 
-def test_a_postgresql_database_gets_none_of_them() -> None:
-    # psycopg would refuse them as unknown connection options.
-    assert database_settings("postgres://klynge@db.example.dk/klynge").get("OPTIONS", {}) == {}
+def test_a_postgresql_database_gets_none_of_them_but_no_jit() -> None:
+    # psycopg would refuse SQLite's as unknown connection options. JIT compilation took 1.3 s of the
+    # editor's 1.6 s initiatives export at national scale.
+    assert database_settings("postgres://klynge@db.example.dk/klynge").get("OPTIONS", {}) == {
+        "options": "-c jit=off"
+    }
+
+
+@pytest.mark.django_db
+def test_the_connection_runs_without_jit() -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)

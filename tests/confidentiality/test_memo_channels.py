@@ -9,11 +9,13 @@ of another body, another party's secretariat, and a secretariat whose party had 
 
 import datetime
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
 from django.test import Client
+from pytest_django import DjangoDbBlocker
 
 from klynge.bodies.services import membership_create, participation_set
 from klynge.meetings.models import AgendaItem
@@ -23,6 +25,7 @@ from klynge.organisation.services import person_create
 from klynge.work.services import focus_area_update
 from tests.clients import administrator, editor_of, member_as
 from tests.confidentiality.channels import api_token_client, leaks, readable_text
+from tests.databases import records_for_module
 from tests.factories import ClusterWorld, build_cluster
 
 # Words that stand only in the closed records (the search finds them by their stem).
@@ -62,8 +65,21 @@ def draft(api: Client, committee: Committee) -> dict[str, object]:
     )
 
 
+@pytest.fixture(scope="module")
+def module_scene(
+    search_indexing: bool, django_db_setup: None, django_db_blocker: DjangoDbBlocker
+) -> Iterator[Scene]:
+    """The scene, built once for the module (its tests only read it; what one writes goes with it)."""
+    with records_for_module(django_db_blocker):
+        yield build_scene()
+
+
 @pytest.fixture
-def scene(db: None) -> Scene:
+def scene(module_scene: Scene, db: None) -> Scene:
+    return module_scene
+
+
+def build_scene() -> Scene:
     world, other = build_cluster("Test"), build_cluster("Anden")
     editor = editor_of(world.municipality)
     api = api_token_client(editor)

@@ -6,14 +6,17 @@ to anyone else, and those who may read the item read it.
 Who may read the council's closed item: an administrator and the secretariat of a party in the council.
 Not: the public, a member of another body (the cluster's mayor), another cluster's member and editor."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from pytest_django import DjangoDbBlocker
 
 from klynge.meetings.models import Decision, RecommendationResponse
 from tests.clients import administrator, editor_of, member_as
 from tests.confidentiality.channels import api_token_client, leaks
+from tests.databases import records_for_module
 from tests.factories import ClusterWorld, build_cluster
 from tests.meetings.council_world import Council, build_council
 
@@ -31,8 +34,21 @@ class Scene:
     clients: dict[str, Client]
 
 
+@pytest.fixture(scope="module")
+def module_scene(
+    search_indexing: bool, django_db_setup: None, django_db_blocker: DjangoDbBlocker
+) -> Iterator[Scene]:
+    """The scene, built once for the module (its tests only read it; what one writes goes with it)."""
+    with records_for_module(django_db_blocker):
+        yield build_scene()
+
+
 @pytest.fixture
-def scene(db: None) -> Scene:
+def scene(module_scene: Scene, db: None) -> Scene:
+    return module_scene
+
+
+def build_scene() -> Scene:
     world: ClusterWorld = build_cluster("Test")
     other = build_cluster("Anden")
     council = build_council(world, is_public=False)

@@ -10,7 +10,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from pytest_django import DjangoDbBlocker
 
@@ -20,6 +19,7 @@ from klynge.kernel.validity import active_on
 from klynge.organisation.models import Party, PartyKind, RegionMembership
 from klynge.provenance.models import Source
 from klynge.reference.services import ImportResult, reference_import
+from tests.databases import records_for_module
 
 BEFORE = datetime.date(2026, 6, 1)
 AFTER = datetime.date(2027, 6, 1)
@@ -27,9 +27,8 @@ AFTER = datetime.date(2027, 6, 1)
 
 @pytest.fixture(scope="module")
 def imported(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[ImportResult]:
-    with django_db_blocker.unblock(), transaction.atomic():
+    with records_for_module(django_db_blocker):
         yield reference_import()
-        transaction.set_rollback(True)
 
 
 pytestmark = pytest.mark.usefixtures("imported", "db")

@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Iterator
 
 import pytest
-from django.db import transaction
 from pytest_django import DjangoDbBlocker
 
 from klynge.accounts.models import Role
@@ -22,15 +21,15 @@ from klynge.reform.services import Choice
 from klynge.work.models import FocusAreaStatus, InitiativeStatus
 from klynge.work.services import focus_area_create, initiative_create
 from tests.clients import editor_of
+from tests.databases import records_for_module
 from tests.site.querycount import queries_for
 
 
 @pytest.fixture(scope="module")
 def national(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
-    with django_db_blocker.unblock(), transaction.atomic():
+    with records_for_module(django_db_blocker):
         reference_import()
         yield
-        transaction.set_rollback(True)
 
 
 pytestmark = pytest.mark.usefixtures("national", "db")

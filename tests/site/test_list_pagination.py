@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from pytest_django import DjangoDbBlocker
@@ -27,6 +27,7 @@ from klynge.site import pagination
 from klynge.site.work import views as work_views
 from klynge.temporaryplaces.models import PlaceCount
 from tests.clients import editor_of
+from tests.databases import records_for_module
 from tests.factories import ClusterWorld, build_cluster
 from tests.site.querycount import forget_cached_pages, grow_other_clusters
 
@@ -128,7 +129,7 @@ class Counted:
 
 @pytest.fixture(scope="module")
 def counted(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[Counted]:
-    with django_db_blocker.unblock(), transaction.atomic():
+    with records_for_module(django_db_blocker):
         world = build_cluster("Test")
         _extra_records(world, 3, "a")
         clients = {"anonymous": Client(), "editor": editor_of(world.municipality)}
@@ -141,7 +142,6 @@ def counted(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterat
         grow_other_clusters(10)
         _extra_records(world, 30, "b")
         yield Counted(world=world, before=before, after=count())
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from klynge.api.auth import READ_AUTH
 from klynge.api.errors import LIST_ERRORS
 from klynge.api.schemas import Input
 from klynge.search.models import Kind
-from klynge.search.selectors import MAX_LIMIT, MAX_QUERY_LENGTH, SearchQueryTooLong, search
+from klynge.search.selectors import COUNT_BOUND, MAX_LIMIT, MAX_QUERY_LENGTH, SearchQueryTooLong, search
 
 router = Router(tags=["Search"])
 
@@ -41,8 +41,25 @@ class SearchHit(Schema):
 
 class SearchOut(Schema):
     query: str
-    count: int = Field(description="All matches of the chosen kinds the caller may see.")
-    counts: dict[str, int] = Field(description="Matches per kind, whatever kinds were chosen.")
+    count: int = Field(
+        description=(
+            f"The matches of the chosen kinds the caller may see: exact up to {COUNT_BOUND:,} (or to the end "
+            "of the requested page, if that lies further), where counting stops; `count_more` says whether "
+            "there are more."
+        )
+    )
+    count_more: bool = Field(
+        description=f"True when there are more matches than `count` (counting stopped at {COUNT_BOUND:,})."
+    )
+    counts: dict[str, int] = Field(
+        description=(
+            f"Matches per kind, whatever kinds were chosen, among the best {COUNT_BOUND:,} matches the caller "
+            "may see: exact when `counts_more` is false, otherwise lower bounds."
+        )
+    )
+    counts_more: bool = Field(
+        description=f"True when there are more than {COUNT_BOUND:,} matches in all, so `counts` are lower bounds."
+    )
     limit: int
     offset: int
     items: list[SearchHit]
@@ -65,7 +82,9 @@ def search_records(request: HttpRequest, parameters: Query[SearchParameters]) ->
     return {
         "query": page.query,
         "count": page.total,
+        "count_more": page.more,
         "counts": {str(kind): count for kind, count in page.counts.items()},
+        "counts_more": page.counts_more,
         "limit": page.limit,
         "offset": page.offset,
         "items": [

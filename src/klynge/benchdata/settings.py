@@ -10,7 +10,7 @@ after KLYNGE_BENCH_STATEMENT_TIMEOUT_MS (default 20 s), so a page that cannot an
 import os
 
 from klynge.settings import *  # noqa: F403
-from klynge.settings import DATABASES
+from klynge.settings import DATABASES, POSTGRESQL_OPTIONS
 
 DEBUG = False
 SECRET_KEY = os.environ.get("KLYNGE_SECRET_KEY", "bench-only-" + "k" * 50)
@@ -21,5 +21,5 @@ STATEMENT_TIMEOUT_MS = int(os.environ.get("KLYNGE_BENCH_STATEMENT_TIMEOUT_MS", 2
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),
-        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        "options": f"{POSTGRESQL_OPTIONS} -c statement_timeout={STATEMENT_TIMEOUT_MS}",
     }

@@ -103,6 +103,13 @@ def _meetings_with_closed_items_visible(user: Any) -> QuerySet[Meeting, Any] | b
     return False
 
 
+def visibility_key(user: Any) -> tuple[Any, ...]:
+    """Everything the rules here read from the user: two users with the same key get the same
+    conditions (item_fields_condition, closed_meeting_condition), so a compiled condition may be kept
+    by this key (klynge.search keeps its SQL). A rule that comes to read more from the user adds it here."""
+    return (is_administrator(user), editor_party_id(user), member_person_id(user))
+
+
 def visible_items_condition(user: Any = None, *, path: str = "") -> Q:
     """The rule as a condition on the agenda item at `path` from the records filtered ("" for the item
     itself): public, or of a meeting whose closed items the user may see. A condition on the joined item,

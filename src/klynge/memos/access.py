@@ -13,7 +13,12 @@ from django.db.models import Q, QuerySet
 
 from klynge.accounts.access import editor_party_id, is_administrator
 from klynge.bodies.access import access_collaboration_edit
-from klynge.meetings.access import ensure_meeting_edit, visible_agenda_items, visible_items_condition
+from klynge.meetings.access import (
+    ensure_meeting_edit,
+    visibility_key,
+    visible_agenda_items,
+    visible_items_condition,
+)
 from klynge.meetings.models import Meeting
 from klynge.memos.models import Memo, MemoStatus
 from klynge.organisation.models import Committee, Party
@@ -81,6 +86,13 @@ def memos_visible_to(user: Any) -> Q:
     if scope == Q():
         return Q()
     return (Q(status=MemoStatus.FINAL) | Q(committee__party=editor_party_id(user))) & readable
+
+
+def memo_visibility_key(user: Any) -> tuple[Any, ...]:
+    """Everything memos_visible_to reads from the user (with the agenda items' rule, whose key it
+    includes): two users with the same key see the same memos, so a compiled condition may be kept by it.
+    A rule here that comes to read more from the user adds it here."""
+    return (_may_write_memos(user), is_administrator(user), editor_party_id(user), visibility_key(user))
 
 
 def access_memo_view(user: Any, memo: Memo) -> bool:

@@ -342,10 +342,10 @@ def search_hits(query: str, candidates: Collection[tuple[str, int]]) -> set[tupl
     found: set[tuple[str, int]] = set()
     offset = 0
     while True:
-        hits, counts = backend.search(entries, text, kinds=(), limit=SEARCH_PAGE, offset=offset)
-        found |= {(hit.entry.kind, hit.entry.object_id) for hit in hits}
+        page = backend.search(entries, text, kinds=(), limit=SEARCH_PAGE, offset=offset, bound=SEARCH_PAGE)
+        found |= {(hit.entry.kind, hit.entry.object_id) for hit in page.hits}
         offset += SEARCH_PAGE
-        if not hits or offset >= sum(counts.values()):
+        if not page.more:
             return found
 
 

@@ -5,6 +5,7 @@ import os
 import dj_database_url
 
 from klynge.settings import *  # noqa: F403
+from klynge.settings import POSTGRESQL_OPTIONS
 
 DEBUG = False
 SECRET_KEY = "klynge-tests"
@@ -21,10 +22,15 @@ if _test_url:
     _database["TEST"] = {"NAME": f"test_{_database['NAME']}_{os.getpid()}"}
     # A test database need not survive a crash: commits (migrations, transactional tests) do not wait
     # for the write-ahead log to reach the disk.
-    _database.setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
+    _database.setdefault("OPTIONS", {})["options"] = f"{POSTGRESQL_OPTIONS} -c synchronous_commit=off"
 else:
     _database = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 DATABASES = {"default": _database}
+
+# WhiteNoise indexes every static file when its middleware starts (some 3,600 files with the finders), and
+# Django's test client starts the middleware anew for each client: 25–50 ms per client, thousands of
+# clients in the suite. Looking a file up when it is asked for serves the same files.
+WHITENOISE_AUTOREFRESH = True
 
 # Rate limiting is tested on its own (tests/accounts), with it switched on there.
 AXES_ENABLED = False

@@ -1,8 +1,9 @@
 """PostgreSQL full-text search with the 'danish' configuration.
 
 The `vector` column holds the title (weight A) and text (weight B); a GIN index (migration 0002) serves
-the `@@` match. One query reads the visible matches once (id, kind, date, rank) for both the counts per
-kind and the page's ids; a second fetches the page's rows with their highlighted title and snippet. The query is read by websearch_to_tsquery, which accepts any text without error.
+the `@@` match. One query reads the visible matches once (id, kind, date, rank) and returns the best of
+them, as many as are counted (klynge.search.backends: up to the bound); a second fetches the page's rows
+with their highlighted title and snippet. The query is read by websearch_to_tsquery, which accepts any text without error.
 ts_headline marks matches with private-use characters; the result is escaped in Python and only then
 are the marks turned into <mark>, so nothing from a record's text reaches the page unescaped.
 """
@@ -13,7 +14,16 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVe
 from django.db import connection
 from django.db.models import QuerySet
 
-from klynge.search.backends import SNIPPET_WORDS, Hit, row_condition
+from klynge.search.backends import (
+    SNIPPET_WORDS,
+    Found,
+    Hit,
+    Match,
+    RowCondition,
+    compiled,
+    counted_sql,
+    read_counted,
+)
 from klynge.search.models import SearchEntry
 from klynge.search.text import MARK_START, MARK_STOP, marked_to_html
 
@@ -44,14 +54,42 @@ class PostgreSQLBackend:
         """The vectors live in the rows themselves."""
 
     def search(
-        self, entries: QuerySet[SearchEntry], query: str, *, kinds: Collection[str], limit: int, offset: int
-    ) -> tuple[list[Hit], dict[str, int]]:
-        ranked, counts = self._ranked_page(entries, query, kinds=kinds, limit=limit, offset=offset)
-        if not ranked:
-            return [], counts
+        self,
+        entries: QuerySet[SearchEntry] | RowCondition,
+        query: str,
+        *,
+        kinds: Collection[str],
+        limit: int,
+        offset: int,
+        bound: int,
+    ) -> Found:
+        """One pass over the visible matches, read once as narrow rows (id, kind, date, rank), for the
+        page's ids and the counts (klynge.search.backends.counted_sql); ts_rank needs each match's row,
+        so every match is read, but only the counted are sorted and counted. A second query reads the
+        page's rows."""
+        condition = compiled(entries)
+        visible_sql, visible_params = condition.sql, condition.params
+        tail, tail_params = counted_sql(kinds=kinds, limit=limit, offset=offset, bound=bound)
+        sql = (
+            "WITH matches AS MATERIALIZED ("
+            "SELECT e.id, e.kind, e.date, ts_rank(e.vector, q) AS rank "
+            f"FROM {SearchEntry._meta.db_table} e, websearch_to_tsquery(%s::regconfig, %s) q "
+            f"WHERE e.vector @@ q AND ({visible_sql})){tail}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (CONFIG, query, *visible_params, *tail_params))
+            counted = read_counted(cursor.fetchall(), limit=limit, offset=offset, bound=bound)
+        return Found(
+            self._hits(query, counted.page), counted.total, counted.more, counted.counts, counted.counts_more
+        )
+
+    def _hits(self, query: str, page: list[Match]) -> list[Hit]:
+        """The page's rows, with their titles and snippets highlighted by ts_headline."""
+        if not page:
+            return []
         ts_query = SearchQuery(query, search_type="websearch", config=CONFIG)
         rows = (
-            SearchEntry.objects.filter(pk__in=list(ranked))
+            SearchEntry.objects.filter(pk__in=[m.id for m in page])
             .annotate(
                 title_marked=SearchHeadline(
                     "title",
@@ -79,39 +117,10 @@ class PostgreSQLBackend:
         return [
             Hit(
                 entry=row,
-                rank=rank,
+                rank=m.rank,
                 title_html=marked_to_html(row.title_marked),
                 snippet_html=marked_to_html(_with_ellipses(row.snippet_marked, row.text)),
             )
-            for pk, rank in ranked.items()
-            if (row := by_id.get(pk)) is not None
-        ], counts
-
-    def _ranked_page(
-        self, entries: QuerySet[SearchEntry], query: str, *, kinds: Collection[str], limit: int, offset: int
-    ) -> tuple[dict[int, float], dict[str, int]]:
-        """One pass over the visible matches: how many of each kind, and the ids and ranks of the page
-        (best first). The matches are read once, as narrow rows (id, kind, date, rank), for both."""
-        visible_sql, visible_params = row_condition(entries, "e")
-        chosen = sorted(kinds)
-        only_chosen = f"WHERE kind IN ({', '.join(['%s'] * len(chosen))}) " if chosen else ""
-        sql = (
-            "WITH matches AS MATERIALIZED ("
-            "SELECT e.id, e.kind, e.date, ts_rank(e.vector, q) AS rank "
-            f"FROM {SearchEntry._meta.db_table} e, websearch_to_tsquery(%s::regconfig, %s) q "
-            f"WHERE e.vector @@ q AND ({visible_sql})) "
-            "SELECT kind, COUNT(*), NULL::bigint, NULL::real FROM matches GROUP BY kind "
-            "UNION ALL (SELECT kind, NULL, id, rank FROM matches "
-            f"{only_chosen}ORDER BY rank DESC, date DESC NULLS LAST, id LIMIT %s OFFSET %s)"
-        )
-        params = (CONFIG, query, *visible_params, *chosen, limit, offset)
-        counts: dict[str, int] = {}
-        ranked: dict[int, float] = {}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for kind, count, pk, rank in cursor.fetchall():
-                if pk is None:
-                    counts[kind] = int(count)
-                else:
-                    ranked[int(pk)] = float(rank)
-        return ranked, counts
+            for m in page
+            if (row := by_id.get(m.id)) is not None
+        ]

@@ -5,6 +5,11 @@ when its entry is deleted, so deletions (also cascaded ones) need nothing from h
 parsed and stemmed in Python and rebuilt from quoted stems only, so no input can be an FTS5 syntax
 error. Matches are ranked by bm25 with the title weighing ten times the text; the words are
 highlighted in Python on the original text by their stems.
+
+FTS5 ranks every match itself, without reading the index rows; only the best (as many as a search
+counts, klynge.search.backends, with some to spare for what the viewer may not see) are then joined to
+their rows and tested by the visibility rule. Should too few of them be visible (or of the chosen kinds),
+a second query tests every match.
 """
 
 from collections.abc import Collection, Sequence
@@ -12,7 +17,16 @@ from collections.abc import Collection, Sequence
 from django.db import connection
 from django.db.models import QuerySet
 
-from klynge.search.backends import SNIPPET_WORDS, Hit, row_condition
+from klynge.search.backends import (
+    SNIPPET_WORDS,
+    Counted,
+    Found,
+    Hit,
+    RowCondition,
+    compiled,
+    counted_sql,
+    read_counted,
+)
 from klynge.search.models import SearchEntry
 from klynge.search.text import fts5_expression, highlight, parse_query, stemmed
 
@@ -41,47 +55,82 @@ class SQLiteBackend:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
 
     def search(
-        self, entries: QuerySet[SearchEntry], query: str, *, kinds: Collection[str], limit: int, offset: int
-    ) -> tuple[list[Hit], dict[str, int]]:
+        self,
+        entries: QuerySet[SearchEntry] | RowCondition,
+        query: str,
+        *,
+        kinds: Collection[str],
+        limit: int,
+        offset: int,
+        bound: int,
+    ) -> Found:
         parsed = parse_query(query)
         expression = fts5_expression(parsed)
         if expression is None:
-            return [], {}
-        # One pass over the visible matches, as narrow rows (id, kind, date, score), for both the counts
-        # per kind and the page's ids; only the page's rows are then read whole.
-        visible_sql, visible_params = row_condition(entries, "e")
-        chosen = sorted(kinds)
-        only_chosen = f"WHERE kind IN ({', '.join(['%s'] * len(chosen))}) " if chosen else ""
-        sql = (
-            "WITH matches AS MATERIALIZED ("
-            f"SELECT e.id AS id, e.kind AS kind, e.date AS date, "
-            f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score "
-            f"FROM {FTS_TABLE} JOIN {TABLE} e ON e.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND ({visible_sql})) "
-            "SELECT kind, COUNT(*), NULL, NULL FROM matches GROUP BY kind "
-            "UNION ALL SELECT * FROM (SELECT kind, NULL, id, score FROM matches "
-            f"{only_chosen}ORDER BY score, date DESC, id LIMIT %s OFFSET %s)"
-        )
-        counts: dict[str, int] = {}
-        ranked: dict[int, float] = {}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, (expression, *visible_params, *chosen, limit, offset))
-            for kind, count, pk, score in cursor.fetchall():
-                if pk is None:
-                    counts[kind] = int(count)
-                else:
-                    ranked[int(pk)] = -float(score)  # bm25 is lower for better matches
-        if not ranked:
-            return [], counts
-        rows = {row.pk: row for row in SearchEntry.objects.filter(pk__in=list(ranked)).defer("vector")}
+            return Found([], 0, False, {}, False)
+        counted = self._counted(entries, expression, kinds=kinds, limit=limit, offset=offset, bound=bound)
+        page = counted.page
+        total, more, counts, counts_more = counted.total, counted.more, counted.counts, counted.counts_more
+        if not page:
+            return Found([], total, more, counts, counts_more)
+        rows = {
+            row.pk: row for row in SearchEntry.objects.filter(pk__in=[m.id for m in page]).defer("vector")
+        }
         wanted = parsed.highlight_stems
-        return [
+        hits = [
             Hit(
                 entry=row,
-                rank=rank,
+                rank=m.rank,
                 title_html=highlight(row.title, wanted),
                 snippet_html=highlight(row.text, wanted, max_words=SNIPPET_WORDS),
             )
-            for pk, rank in ranked.items()
-            if (row := rows.get(pk)) is not None
-        ], counts
+            for m in page
+            if (row := rows.get(m.id)) is not None
+        ]
+        return Found(hits, total, more, counts, counts_more)
+
+    def _counted(
+        self,
+        entries: QuerySet[SearchEntry] | RowCondition,
+        expression: str,
+        *,
+        kinds: Collection[str],
+        limit: int,
+        offset: int,
+        bound: int,
+    ) -> Counted:
+        """The page's ids and the counts (klynge.search.backends.counted_sql) among the visible matches
+        of FTS5's best (by bm25): the first query takes as many as are counted and a quarter more (the
+        visibility rule hides a few, the kinds perhaps more); if that was not every match and too few of
+        them remain, the second takes every match. (Where matches tie with the last one taken, FTS5
+        chooses which are taken; the order is otherwise as everywhere.)"""
+        condition = compiled(entries)
+        visible_sql, visible_params = condition.sql, condition.params
+        tail, tail_params = counted_sql(
+            kinds=kinds,
+            limit=limit,
+            offset=offset,
+            bound=bound,
+            more=" UNION ALL SELECT 4, NULL, NULL, NULL, COUNT(*) FROM best",
+        )
+        wanted = max(bound, offset + limit) + 1
+        counted = None
+        for taken in (wanted + wanted // 4 + 50, -1):  # -1: no limit
+            sql = (
+                "WITH best AS MATERIALIZED ("
+                f"SELECT rowid AS id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score "
+                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY score LIMIT %s), "
+                # bm25 is lower for better matches: the rank is its negation.
+                "matches AS MATERIALIZED (SELECT e.id AS id, e.kind AS kind, e.date AS date, -best.score AS rank "
+                f"FROM best JOIN {TABLE} e ON e.id = best.id WHERE ({visible_sql}))"
+                f"{tail}"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, (expression, taken, *visible_params, *tail_params))
+                counted = read_counted(cursor.fetchall(), limit=limit, offset=offset, bound=bound)
+            taken_all = counted.extra.get(4, 0) < taken
+            enough = counted.more and (not kinds or counted.counts_more)
+            if taken_all or enough:
+                break
+        assert counted is not None
+        return counted

@@ -32,6 +32,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 form.add_error("q", SearchForm.base_fields["q"].error_messages["max_length"])
     else:
         selected = [t for t in request.GET.getlist("type") if t in Kind.values]
+    # Beyond the count's bound the number of pages is not known: "side 3 af mere end 50".
     last_page = 1 if page is None else max(1, -(-page.total // PAGE_SIZE))
     return render(
         request,
