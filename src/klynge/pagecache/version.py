@@ -34,7 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import DatabaseError, connections
-from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.base.base import NO_DB_ALIAS, BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
 
 from klynge.pagecache.models import DataVersion
@@ -111,13 +111,13 @@ def is_rollback(sql: str) -> bool:
 class _SharedBump:
     """The bump of the shared version, registered on commit once per transaction (and connection)."""
 
-    def __init__(self, alias: str) -> None:
-        self.alias = alias
+    def __init__(self, connection: BaseDatabaseWrapper) -> None:
+        self.connection = connection
         self.done = False
 
     def __call__(self) -> None:
         self.done = True
-        bump_shared_version(using=self.alias)
+        _bump(self.connection)
 
 
 def _registered(connection: BaseDatabaseWrapper, bump: _SharedBump) -> bool:
@@ -135,14 +135,16 @@ def _watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, conte
         return result
     local_writes.increment()
     connection: BaseDatabaseWrapper = context["connection"]
+    if connection.alias == NO_DB_ALIAS:
+        return result  # the maintenance connection (creating or dropping a database) has no version row
     if connection.in_atomic_block:
         pending: _SharedBump | None = getattr(connection, "_pagecache_bump", None)
         if pending is None or pending.done or not _registered(connection, pending):
-            pending = _SharedBump(connection.alias)
+            pending = _SharedBump(connection)
             connection._pagecache_bump = pending  # type: ignore[attr-defined]
             connection.on_commit(pending, robust=True)
     elif connection.get_autocommit():
-        bump_shared_version(using=connection.alias)
+        _bump(connection)
     # In manual transaction management (set_autocommit(False), which Klynge does not use) no commit can be
     # waited for: the local counter has moved, and other workers follow within the cache's TTL.
     return result
@@ -151,7 +153,10 @@ def _watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, conte
 def bump_shared_version(*, using: str = "default") -> None:
     """Change the shared version (a new row starts at a random number, so a database emptied and filled
     again never repeats a version that caches may still hold)."""
-    connection = connections[using]
+    _bump(connections[using])
+
+
+def _bump(connection: BaseDatabaseWrapper) -> None:
     table = connection.ops.quote_name(DataVersion._meta.db_table)
     try:
         with connection.cursor() as cursor:
