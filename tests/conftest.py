@@ -48,26 +48,28 @@ def _reads_search_index(node: pytest.Item | pytest.Collector) -> bool:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # A module's shared records (`world`, `module_…`) stay until the module's last test, so in each module
-    # the tests without them run first (e.g. those of an empty database); otherwise the order is kept.
+    # the tests without them run first (e.g. those of an empty database), then those with the world only,
+    # then those with more; otherwise the order is kept.
     module_order: dict[pytest.Module | None, int] = {}
     for item in items:
         module_order.setdefault(item.getparent(pytest.Module), len(module_order))
-    items.sort(key=lambda item: (module_order[item.getparent(pytest.Module)], _uses_module_records(item)))
+    items.sort(key=lambda item: (module_order[item.getparent(pytest.Module)], _module_records_used(item)))
     for item in items:
         # The module-wide world sits in a transaction that a transactional test would commit or flush.
         transactional = "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
         marker = item.get_closest_marker("django_db")
         transactional = transactional or bool(marker and marker.kwargs.get("transaction"))
-        if transactional and _uses_module_records(item):
+        if transactional and _module_records_used(item):
             raise pytest.UsageError(
                 f"{item.nodeid}: a transactional test cannot use a module's records (`world`, `module_…`); "
                 "build its own with build_cluster()"
             )
 
 
-def _uses_module_records(item: pytest.Item) -> bool:
-    """Does the test read records written once for its module (`records_for_module`)?"""
-    return any(name.startswith("module_") for name in getattr(item, "fixturenames", ()))
+def _module_records_used(item: pytest.Item) -> int:
+    """How many sets of records written once for its module (`records_for_module`) the test reads: in a
+    module, tests that read fewer run first, before the others' records are written."""
+    return sum(name.startswith("module_") for name in getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(scope="session")

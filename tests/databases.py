@@ -11,18 +11,22 @@ The migrations themselves are still run, once per run and database, and tested o
 (tests/cli/test_klynge_command.py migrates a fresh database through the command, as a user does).
 """
 
+import copy
+import inspect
 import os
 import pickle
 import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import dj_database_url
 import psycopg
+import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -36,6 +40,8 @@ from pytest_django import DjangoDbBlocker
 
 from klynge.demo.loader import load_demo
 from klynge.pagecache.version import local_writes
+
+T = TypeVar("T")
 
 SQLITE_TEMPLATE = "template.sqlite3"
 # The run's PostgreSQL template, as this process's test database was made from it.
@@ -60,6 +66,28 @@ def records_for_module(django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+def built_once_per_module(name: str, build: Callable[[Any], T]) -> tuple[Any, Any]:
+    """Two fixtures for records a module's tests share, built by `build(world)` once per module on its
+    `world`: `module_<name>` (module-scoped, see records_for_module) and `<name>`, which gives each test a
+    fresh copy of the built objects (a test that changes one in memory does not change it for the next).
+    Assign both in the test module or conftest: `module_x, x = built_once_per_module("x", build_x)`."""
+
+    @pytest.fixture(scope="module", name=f"module_{name}")
+    def module_records(module_world: Any, django_db_blocker: DjangoDbBlocker) -> Iterator[T]:
+        with records_for_module(django_db_blocker):
+            yield build(module_world)
+
+    def records(**fixtures: Any) -> T:
+        return copy.deepcopy(fixtures[f"module_{name}"])  # type: ignore[no-any-return]
+
+    # Named in the signature, so that pytest (and the suite's ordering, tests/conftest.py) sees that the
+    # test reads the module's records.
+    records.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter(p, inspect.Parameter.KEYWORD_ONLY) for p in (f"module_{name}", "db")]
+    )
+    return module_records, pytest.fixture(name=name)(records)
 
 
 def _migrate(connection: BaseDatabaseWrapper, name: str) -> None:

@@ -7,6 +7,7 @@ from klynge.bodies.models import Collaboration, CollaborationKind
 from klynge.bodies.services import collaboration_create
 from klynge.work.models import Initiative
 from klynge.work.services import initiative_create
+from tests.databases import built_once_per_module
 from tests.factories import ClusterWorld, build_cluster
 from tests.meetings.parity import Caller, caller
 
@@ -20,8 +21,7 @@ class Councils:
     foreign_initiative: Initiative  # of a cluster outside the council's municipalities
 
 
-@pytest.fixture
-def councils(world: ClusterWorld) -> Councils:
+def _councils(world: ClusterWorld) -> Councils:
     other = build_cluster("Anden")
     council = collaboration_create(
         name="Sundhedsråd Test",
@@ -51,3 +51,6 @@ def callers(councils: Councils) -> dict[str, Caller]:
         "editor": caller("sek@test.dk", Role.EDITOR, party=world.municipality),
         "member": caller("medlem@test.dk", Role.MEMBER, person=world.mayor),
     }
+
+
+module_councils, councils = built_once_per_module("councils", _councils)

@@ -19,6 +19,7 @@ from klynge.work.commands import (
 )
 from klynge.work.models import Initiative
 from klynge.work.services import initiative_create
+from tests.databases import built_once_per_module
 from tests.factories import ClusterWorld, build_cluster
 from tests.meetings.parity import Caller, Write, assert_same, caller
 
@@ -36,8 +37,7 @@ class Records:
         return self.world.agenda_item
 
 
-@pytest.fixture
-def records(world: ClusterWorld) -> Records:
+def _records(world: ClusterWorld) -> Records:
     closed = agenda_item_create(
         meeting=world.meeting, title="Lukket punkt", kind=AgendaItemKind.DECISION, is_public=False
     )
@@ -421,3 +421,6 @@ def test_every_refused_field_is_named_at_once(records: Records, callers: dict[st
         "focus_areas": [FOCUS_AREA_NOT_ALLOWED],
         "initiatives": [INITIATIVE_NOT_ALLOWED],
     }
+
+
+module_records, records = built_once_per_module("records", _records)

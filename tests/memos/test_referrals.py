@@ -4,6 +4,7 @@ included only when that memo is finalised."""
 
 import datetime
 import re
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -296,3 +297,42 @@ def test_the_meeting_page_renders_each_items_form_as_the_item_own_form(
         assert own in page
         assert (f'name="orientering-{item.pk}-decision"' in own) == item.decisions.exists()
     assert "Et &lt;andet&gt; valg &amp; en tekst" in page
+
+
+def test_each_items_block_on_the_meeting_page_is_the_blocks_own(
+    world: ClusterWorld, committee: Committee
+) -> None:
+    """The block of an item marked for no committee is rendered once per request for a stand-in and given
+    each item's id, form fields and decision options: each item's block must still be exactly what the
+    block's template renders for that item, for the public and for an editor, beside a marked item."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    from klynge.meetings.services import decision_create
+    from klynge.site.memos.referrals import item_referrals_context
+
+    plain = agenda_item_create(meeting=world.meeting, title="Uden beslutning", kind=AgendaItemKind.DISCUSSION)
+    two = agenda_item_create(meeting=world.meeting, title="To beslutninger", kind=AgendaItemKind.DECISION)
+    decision_create(agenda_item=two, kind="coordination", text="Se orientering-klyngepunkt <her> & der")
+    decision_create(agenda_item=two, kind="coordination", text="918273645546372819 klynge-beslutning")
+    editor = editor_of(world.municipality)
+    flag(editor, world.agenda_item, committee, note="Bør <kende> den")
+    csrf = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+    for client, user in ((Client(), AnonymousUser()), (editor, _logged_in_user(editor))):
+        page = csrf.sub("csrf", client.get(f"/moeder/{world.meeting.pk}/").content.decode())
+        request = RequestFactory().get("/")
+        request.user = user
+        for item in (world.agenda_item, plain, two):
+            item = AgendaItem.objects.get(pk=item.pk)
+            context = item_referrals_context(request, item)
+            own = csrf.sub("csrf", render_to_string("memos/includes/item_referrals.html", context))
+            assert own in page, (client, item.title)
+    assert "Se orientering-klyngepunkt &lt;her&gt; &amp; der" in page
+    assert "918273645546372819 klynge-beslutning" in page and page.count('id="orientering-') >= 3
+
+
+def _logged_in_user(client: Client) -> Any:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(pk=client.session["_auth_user_id"])

@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from typing import Any
 
-import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from klynge.accounts.models import Role
 from klynge.accounts.services import account_create
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind
 from klynge.meetings.services import agenda_item_create, decision_create
+from tests.databases import built_once_per_module
 from tests.factories import ClusterWorld, build_cluster
 
 ROLES = [
@@ -32,8 +32,7 @@ class Closed:
     decision: Decision
 
 
-@pytest.fixture
-def closed(world: ClusterWorld) -> Closed:
+def _closed(world: ClusterWorld) -> Closed:
     """A closed agenda item with a decision in the world's cluster, and another cluster."""
     item = agenda_item_create(
         meeting=world.meeting,
@@ -60,3 +59,6 @@ def user_for(role: str, world: ClusterWorld, other: ClusterWorld) -> Any:
         return AnonymousUser()
     user, _ = account_create(email=f"{role.replace('_', '-')}@test.dk", password="x", **accounts[role])
     return user
+
+
+module_closed, closed = built_once_per_module("closed", _closed)

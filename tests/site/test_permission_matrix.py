@@ -42,6 +42,7 @@ from klynge.work.models import FollowUpResearchStatus
 from klynge.work.services import allocation_create, follow_up_research_create
 from tests.attachments.files import pdf_bytes
 from tests.clients import administrator, editor_of, member_as
+from tests.databases import built_once_per_module
 from tests.factories import ClusterWorld, build_cluster, linked_agenda_item
 from tests.gpcoverage.helpers import gp_coverage_matrix_records
 from tests.temporaryplaces.helpers import temporary_places_matrix_records
@@ -331,8 +332,7 @@ def everything() -> tuple[int, ...]:
     return tuple(counts)
 
 
-@pytest.fixture
-def records(world: ClusterWorld) -> Records:
+def _records(world: ClusterWorld) -> Records:
     closed_item = linked_agenda_item(
         meeting=world.meeting,
         title=CLOSED_TITLE,
@@ -469,3 +469,6 @@ def test_refused_posts_change_nothing(records: Records, role: str) -> None:
         else:
             assert response.status_code in (403, 404), (name, url, response.status_code)
     assert everything() == before
+
+
+module_records, records = built_once_per_module("records", _records)

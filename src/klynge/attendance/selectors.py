@@ -187,12 +187,15 @@ def _parties(*, meeting: Meeting, members: list[ExpectedMember]) -> list[PartyAt
     return ordered
 
 
-def _relevant(item: AgendaItem, members: list[ExpectedMember]) -> list[RelevantSubstitute]:
-    item_topics = {topic.pk for topic in item.topics.all()}
+def _relevant(
+    item: AgendaItem, members: list[ExpectedMember], substitution_topics: dict[int, list[Topic]]
+) -> list[RelevantSubstitute]:
+    listed = getattr(item, "topic_list", None)  # as the meeting page reads its agenda (meeting_agenda)
+    item_topics = {topic.pk for topic in (item.topics.all() if listed is None else listed)}
     relevant = []
     for member in members:
         for substitution in member.substitutions:
-            shared = [topic for topic in substitution.topics.all() if topic.pk in item_topics]
+            shared = [topic for topic in substitution_topics[substitution.pk] if topic.pk in item_topics]
             if shared:
                 absence = member.absence
                 comes_instead = (
@@ -216,7 +219,9 @@ def meeting_attendance(*, meeting: Meeting, agenda_items: Sequence[AgendaItem]) 
     agenda item, the substitutes whose topics make them more relevant to it, and the absences that concern it.
 
     `agenda_items` are the items the viewer may see, already fetched with their topics prefetched and their
-    `number` as the viewer sees it (closed items the viewer may not see must not be passed). At most six queries, whatever the data size."""
+    `number` as the viewer sees it (closed items the viewer may not see must not be passed); their topics
+    as prefetched `topics` or as the list `topic_list` (`meetings.selectors.meeting_agenda`). At most six
+    queries, whatever the data size."""
     day = attendance_day(meeting)
     absences, unseen_absentees = _absences(meeting=meeting, visible=agenda_items)
     absence_by_membership = {row.absence.membership_id: row for row in absences}
@@ -230,10 +235,15 @@ def meeting_attendance(*, meeting: Meeting, agenda_items: Sequence[AgendaItem]) 
     ]
     parties = _parties(meeting=meeting, members=members)
     members = [member for party in parties for member in party.members]  # in the order shown
+    substitution_topics = {  # once, not per item (a related manager per item and substitution)
+        substitution.pk: list(substitution.topics.all())
+        for member in members
+        for substitution in member.substitutions
+    }
     items = [
         ItemAttendance(
             item=item,
-            relevant=_relevant(item, members),
+            relevant=_relevant(item, members, substitution_topics),
             absences=[row for row in absences if row.applies_to(item)],
         )
         for item in agenda_items

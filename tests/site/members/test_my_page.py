@@ -5,7 +5,6 @@ see and stops working when it is revoked or replaced."""
 import datetime
 import re
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
@@ -17,6 +16,7 @@ from klynge.meetings.services import agenda_item_create, meeting_create
 from klynge.organisation.models import Person
 from klynge.organisation.services import person_create
 from tests.clients import editor_of, member_as
+from tests.databases import built_once_per_module
 from tests.factories import ClusterWorld, build_cluster
 from tests.site.querycount import queries_for
 
@@ -39,8 +39,7 @@ def _lasting(world: ClusterWorld) -> ClusterWorld:
     return world
 
 
-@pytest.fixture
-def closed_world(world: ClusterWorld) -> ClusterWorld:
+def _closed_world(world: ClusterWorld) -> ClusterWorld:
     """A closed item at a coming meeting of the world's political body (where the mayor sits), one at a
     meeting held before the mayor's seat began, and one in another cluster's body."""
     world = _lasting(world)
@@ -196,3 +195,6 @@ def test_my_page_and_calendar_make_the_same_queries_however_much_data(closed_wor
     assert queries_for(client, "/min-side/") == page_before
     assert queries_for(Client(), feed) == feed_before
     assert page_before <= 16
+
+
+module_closed_world, closed_world = built_once_per_module("closed_world", _closed_world)

@@ -24,8 +24,8 @@ from klynge.meetings.access import (
 from klynge.meetings.models import AgendaItem, Meeting
 from klynge.meetings.selectors import agenda_item_for_edit as select_agenda_item_for_edit
 from klynge.meetings.selectors import decision_for_edit as select_decision_for_edit
+from klynge.meetings.selectors import meeting_agenda as select_meeting_agenda
 from klynge.meetings.selectors import meeting_body_choices, meeting_years, number_of, open_proposal_count
-from klynge.meetings.selectors import meeting_detail as select_meeting
 from klynge.meetings.selectors import meeting_for_edit as select_meeting_for_edit
 from klynge.meetings.selectors import meeting_list as select_meetings
 from klynge.site.editing import command_page
@@ -40,7 +40,7 @@ from klynge.site.meetings.forms import (
 )
 from klynge.site.pagination import other_parameters, page_of
 from klynge.work import commands as work_commands
-from klynge.work.selectors import meeting_with_links
+from klynge.work.selectors import agenda_with_links
 
 MAX_PK = 2**63 - 1
 
@@ -73,11 +73,13 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = select_meeting(pk=pk, visible=visible_agenda_items(request.user)) if pk <= MAX_PK else None
-    meeting = meeting_with_links(meeting)  # what its items concern and its decisions did, in work
+    meeting = (
+        select_meeting_agenda(pk=pk, visible=visible_agenda_items(request.user)) if pk <= MAX_PK else None
+    )
     if meeting is None:
         raise Http404("Mødet findes ikke.")
-    items = list(meeting.agenda_items.all())
+    items: list[AgendaItem] = meeting.agenda  # type: ignore[attr-defined]
+    agenda_with_links(items)  # what its items concern and its decisions did, in work
     own_attachments, item_attachments = attachments_of_meeting(meeting=meeting, user=request.user)
     for item in items:
         item.visible_attachments = item_attachments.get(item.pk, [])  # type: ignore[attr-defined]

@@ -213,7 +213,8 @@ class ReferralForm(DanishForm):
         )
         if isinstance(committees, list):
             committee_field.choices = [("", "Vælg udvalg"), *((c.pk, c.name) for c in committees)]
-        decisions = list(item.decisions.all())
+        listed = getattr(item, "decision_list", None)  # as the meeting page reads its agenda
+        decisions = list(item.decisions.all()) if listed is None else listed
         decision_field = self.fields["decision"]
         assert isinstance(decision_field, forms.ModelChoiceField)
         if decisions:

@@ -12,9 +12,10 @@ from typing import Any
 from django.forms import BoundField, ChoiceField
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from klynge.meetings.models import AgendaItem, Meeting
+from klynge.meetings.models import AgendaItem, Decision, Meeting
 from klynge.memos.access import access_referral_write, referrals_visible_to
 from klynge.memos.models import CommitteeReferral
 from klynge.memos.selectors import referral_committees, referrals_filtered
@@ -30,6 +31,12 @@ class MeetingReferrals:
     # The empty form's fields, rendered once per request for a stand-in item (FORM_STAND_IN): without
     # and with a decision field, each with the stand-in's decision <select> to put the item's own in.
     form_fields: dict[bool, tuple[str, str, ReferralForm]] = field(default_factory=dict)
+    # The block of an item marked for no committee, for a viewer who may not mark it: rendered once per
+    # request for a stand-in item id (EMPTY_STAND_IN), the item's id put in its place.
+    empty: str | None = None
+    # The stand-in's decision <select> in parts: before its options, one option (OPTION_MARK's), between
+    # two options, after them.
+    decision_select: tuple[str, str, str, str] | None = None
 
 
 FORM_STAND_IN = "orientering-klyngepunkt"
@@ -48,13 +55,47 @@ def meeting_referrals(request: HttpRequest, meeting: Meeting) -> MeetingReferral
     return cache[meeting.pk]
 
 
+EMPTY_STAND_IN = 918_273_645_546_372_819  # an id no item has
+FIELDS_MARK = "<!-- klynge: the item's form fields -->"
+
+
+def empty_block(request: HttpRequest, item: AgendaItem, csrf_token: object) -> SafeString | None:
+    """The item's block when no committee is marked on it (None otherwise), as the template renders it:
+    rendered once per request for a stand-in item, with the item's id put in place of the stand-in's and,
+    for those who may mark it, the item's own empty form fields (`empty_form_fields`) in place of a mark.
+    A 200-item meeting's page rendered the block's template 200 times."""
+    data = meeting_referrals(request, item.meeting)
+    if data.by_item.get(item.pk):
+        return None
+    if data.empty is None:
+        stand_in = AgendaItem(pk=EMPTY_STAND_IN, meeting=item.meeting)
+        data.empty = render_to_string(
+            "memos/includes/item_referrals.html",
+            {
+                "item": stand_in,
+                "referrals": [],
+                "can_flag": data.can_flag,
+                "form": None,
+                "form_fields": mark_safe(FIELDS_MARK) if data.can_flag else None,
+                "request": request,
+                "csrf_token": csrf_token,
+            },
+        )
+        assert not data.can_flag or data.empty.count(FIELDS_MARK) == 1
+    block = data.empty.replace(str(EMPTY_STAND_IN), str(item.pk))
+    if data.can_flag:
+        block = block.replace(FIELDS_MARK, empty_form_fields(data, item))
+    return mark_safe(block)  # rendered and escaped by the engine, the fields too
+
+
 def empty_form_fields(data: MeetingReferrals, item: AgendaItem) -> SafeString:
     """The fields of the item's empty form, as `web/includes/form_fields.html` renders them.
 
     Rendered once per request and reused for each of a meeting's items with only the prefix (the item's
     id) and the decision <select> (the item's decisions) changed: a form rendered per item cost 200
     forms and their selects' options through the template engine on a 200-item meeting."""
-    decisions = list(item.decisions.all())
+    listed = getattr(item, "decision_list", None)  # as the meeting page reads its agenda (meeting_agenda)
+    decisions = list(item.decisions.all()) if listed is None else listed
     has_decisions = bool(decisions)
     if has_decisions not in data.form_fields:
         stand_in = ReferralForm(item=item, committees=data.committees, prefix=FORM_STAND_IN)
@@ -66,20 +107,41 @@ def empty_form_fields(data: MeetingReferrals, item: AgendaItem) -> SafeString:
     prefix = f"orientering-{item.pk}"
     if not decisions:
         return mark_safe(fields.replace(FORM_STAND_IN, prefix))  # rendered and escaped by the engine
-    # The item's own decision <select>: the stand-in form's field with the item's choices and prefix,
-    # rendered as the item's own form would render it (ReferralForm sets the same choices).
-    decision_field = stand_in.fields["decision"]
-    assert isinstance(decision_field, ChoiceField)
-    decision_field.choices = referral_decision_choices(decisions)
-    stand_in.prefix = prefix
-    try:
-        decision = str(BoundField(stand_in, decision_field, "decision"))
-    finally:
-        stand_in.prefix = FORM_STAND_IN
     before, after = fields.split(stand_in_decision, 1)
-    return mark_safe(  # each part rendered and escaped by the template engine
-        before.replace(FORM_STAND_IN, prefix) + decision + after.replace(FORM_STAND_IN, prefix)
+    return mark_safe(  # each part rendered and escaped by the template engine, the labels escaped here
+        before.replace(FORM_STAND_IN, prefix)
+        + _decision_select(data, stand_in, decisions, prefix)
+        + after.replace(FORM_STAND_IN, prefix)
     )
+
+
+OPTION_MARK = "klynge-beslutning"
+
+
+def _decision_select(
+    data: MeetingReferrals, stand_in: ReferralForm, decisions: list[Decision], prefix: str
+) -> str:
+    """The stand-in form's decision <select> with the item's decisions as its options, as the engine
+    renders the item's own (`referral_decision_choices`): the stand-in's field is rendered once with two
+    marked options, and each of the item's options is the marked one with its value and label put in."""
+    if data.decision_select is None:
+        decision_field = stand_in.fields["decision"]
+        assert isinstance(decision_field, ChoiceField)
+        decision_field.choices = [
+            ("", "Hele punktet"),
+            (EMPTY_STAND_IN, OPTION_MARK),
+            (EMPTY_STAND_IN, OPTION_MARK),
+        ]
+        rendered = str(BoundField(stand_in, decision_field, "decision"))
+        option = f'<option value="{EMPTY_STAND_IN}">{OPTION_MARK}</option>'
+        head, between, tail = rendered.split(option)
+        data.decision_select = (head, option, between, tail)
+    head, option, between, tail = data.decision_select
+    options = (
+        option.replace(str(EMPTY_STAND_IN), escape(value)).replace(OPTION_MARK, escape(label))
+        for value, label in referral_decision_choices(decisions)[1:]
+    )
+    return head.replace(FORM_STAND_IN, prefix) + between.join(options) + tail
 
 
 def item_referrals_context(
