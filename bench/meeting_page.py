@@ -24,6 +24,9 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR.parent / "src"))
 os.environ["DJANGO_SETTINGS_MODULE"] = "klynge.benchdata.settings"
+# The page's own work: the anonymous response cache (klynge.pagecache) would serve the anonymous runs from
+# memory (bench/anonymous_cache.py measures that).
+os.environ.setdefault("KLYNGE_PAGE_CACHE", "off")
 
 import django  # noqa: E402
 

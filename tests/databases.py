@@ -39,6 +39,7 @@ from filelock import FileLock
 from pytest_django import DjangoDbBlocker
 
 from klynge.demo.loader import load_demo
+from klynge.pagecache.version import local_writes
 
 T = TypeVar("T")
 
@@ -217,6 +218,13 @@ DEMO_SNAPSHOT = "demo.sqlite3"
 DEMO_FILES = "demo-files.pickle"
 
 
+def _database_replaced() -> None:
+    """The database changed beneath this process, without a statement of its own: forget what it cached
+    of it (content types, and the anonymous pages, whose keys move on with the local write counter)."""
+    ContentType.objects.clear_cache()
+    local_writes.increment()
+
+
 def _use_database(connection: BaseDatabaseWrapper, name: str) -> None:
     connection.close()
     settings.DATABASES[connection.alias]["NAME"] = connection.settings_dict["NAME"] = name
@@ -280,13 +288,13 @@ def demo_database(shared: Path) -> Iterator[None]:
             with closing(sqlite3.connect(snapshot)) as source:
                 source.backup(connection.connection)
             _restore_files(files)
-        ContentType.objects.clear_cache()
+        _database_replaced()
         try:
             yield
         finally:
             with closing(sqlite3.connect(sqlite_template(shared))) as source:
                 source.backup(connection.connection)
-            ContentType.objects.clear_cache()
+            _database_replaced()
         return
     test_name = str(connection.settings_dict["NAME"])
     migrated = _postgresql_template["name"]
@@ -313,11 +321,11 @@ def demo_database(shared: Path) -> Iterator[None]:
     if not loaded_here:
         _restore_files(files)
     _use_database(connection, clone)
-    ContentType.objects.clear_cache()
+    _database_replaced()
     try:
         yield
     finally:
         _use_database(connection, test_name)
-        ContentType.objects.clear_cache()
+        _database_replaced()
         with _postgresql_admin(connection.settings_dict) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{clone}" WITH (FORCE)')

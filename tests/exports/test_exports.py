@@ -32,7 +32,7 @@ from klynge.work.services import (
     initiative_set_progress,
 )
 from tests.factories import HELD_ON, ClusterWorld, build_cluster
-from tests.site.querycount import enrich_world, grow_other_clusters
+from tests.site.querycount import CACHE_VERSION_READ, enrich_world, forget_cached_pages, grow_other_clusters
 
 CLOSED_TITLE = "Fortroligt punkt om budget"
 CLOSED_DECISION = "Fortrolig beslutning om midler"
@@ -283,6 +283,7 @@ def test_the_downloads_are_documented_with_their_media_types() -> None:
 
 def _queries(client: Client, url: str) -> int:
     client.get(url)
+    forget_cached_pages()  # the export's own queries (and the cache's version read), not a cache hit
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200, response.content
@@ -297,8 +298,8 @@ def test_every_export_makes_the_same_few_queries_however_much_data(world: Cluste
     enrich_world(world)
     after = {url: _queries(Client(), url) for url in urls}
     assert after == before
-    assert max(before[url] for url in TABLES) <= 3
-    assert before["/api/v1/exports/public.json"] <= 60
+    assert max(before[url] for url in TABLES) <= 3 + CACHE_VERSION_READ
+    assert before["/api/v1/exports/public.json"] <= 60 + CACHE_VERSION_READ
 
 
 @pytest.mark.django_db

@@ -15,6 +15,7 @@ from klynge.healthplans.services import (
 from klynge.work.services import initiative_create
 from tests.healthplans.conftest import Councils
 from tests.meetings.parity import Caller, Write, assert_same
+from tests.site.querycount import CACHE_VERSION_READ, forget_cached_pages
 
 GOAL_QUERIES = 3  # measured: the goal, its initiatives, its version
 
@@ -121,6 +122,7 @@ def test_a_goal_in_the_api_is_read_in_the_same_queries_however_many_initiatives_
     goal = health_plan_goal_create(plan=plan, title="Mål 1", initiatives=[councils.council_initiative])
     client = Client()
     client.get(f"/api/v1/health-plan-goals/{goal.pk}")  # warm up: one-off lookups do not count
+    forget_cached_pages()
     with CaptureQueriesContext(connection) as small:
         assert client.get(f"/api/v1/health-plan-goals/{goal.pk}").status_code == 200
 
@@ -137,4 +139,4 @@ def test_a_goal_in_the_api_is_read_in_the_same_queries_however_many_initiatives_
     with django_assert_max_num_queries(len(small.captured_queries)):  # type: ignore[operator]
         answer = client.get(f"/api/v1/health-plan-goals/{goal.pk}")
     assert len(answer.json()["initiatives"]) == 11
-    assert len(small.captured_queries) <= GOAL_QUERIES
+    assert len(small.captured_queries) <= GOAL_QUERIES + CACHE_VERSION_READ  # anonymous: a cache miss

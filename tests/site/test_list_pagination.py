@@ -29,7 +29,7 @@ from klynge.temporaryplaces.models import PlaceCount
 from tests.clients import editor_of
 from tests.databases import records_for_module
 from tests.factories import ClusterWorld, build_cluster
-from tests.site.querycount import grow_other_clusters
+from tests.site.querycount import forget_cached_pages, grow_other_clusters
 
 PAGES = [
     "/samarbejder/",
@@ -113,6 +113,7 @@ def _extra_records(world: ClusterWorld, count: int, tag: str) -> None:
 
 def _queries(client: Client, url: str) -> int:
     client.get(url)  # warm up, so one-off lookups do not count
+    forget_cached_pages()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"

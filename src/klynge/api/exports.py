@@ -48,21 +48,28 @@ def _file(media_type: str, description: str) -> dict[str, Any]:
     return {"responses": {200: {"description": description, "content": {media_type: {"schema": schema}}}}}
 
 
-def _download(content: bytes, *, content_type: str, name: str, extension: str) -> HttpResponse:
+def _download(
+    request: HttpRequest, content: bytes, *, content_type: str, name: str, extension: str
+) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     filename = f"klynge-{name}-{timezone.localdate().isoformat()}.{extension}"
     response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["Cache-Control"] = "private, no-store"  # it may hold closed items the caller may see
+    if request.user.is_authenticated:
+        # It may hold closed items the caller may see: never let a cache hand it to someone else. The
+        # anonymous caller's holds what the public sees, the same for everyone.
+        response["Cache-Control"] = "private, no-store"
+    response["Vary"] = "Authorization, Cookie"
     return response
 
 
-def _csv(table: Table, name: str) -> HttpResponse:
-    return _download(csvfile.write_csv(table), content_type=csvfile.CONTENT_TYPE, name=name, extension="csv")
+def _csv(request: HttpRequest, table: Table, name: str) -> HttpResponse:
+    content = csvfile.write_csv(table)
+    return _download(request, content, content_type=csvfile.CONTENT_TYPE, name=name, extension="csv")
 
 
-def _xlsx(table: Table, name: str) -> HttpResponse:
+def _xlsx(request: HttpRequest, table: Table, name: str) -> HttpResponse:
     content = xlsxfile.write_xlsx(table, day=timezone.localdate())
-    return _download(content, content_type=xlsxfile.CONTENT_TYPE, name=name, extension="xlsx")
+    return _download(request, content, content_type=xlsxfile.CONTENT_TYPE, name=name, extension="xlsx")
 
 
 def _initiatives(request: HttpRequest, filters: InitiativeFilters) -> Table:
@@ -106,25 +113,25 @@ def _table_route(
 @_table_route("/exports/initiatives.csv", "initiatives_csv", "text/csv", INITIATIVES + CSV_NOTE)
 def initiatives_csv(request: HttpRequest, filters: Query[InitiativeFilters]) -> Any:
     """The initiatives as CSV for Danish Excel."""
-    return _csv(_initiatives(request, filters), "indsatser")
+    return _csv(request, _initiatives(request, filters), "indsatser")
 
 
 @_table_route("/exports/initiatives.xlsx", "initiatives_xlsx", xlsxfile.CONTENT_TYPE, INITIATIVES)
 def initiatives_xlsx(request: HttpRequest, filters: Query[InitiativeFilters]) -> Any:
     """The initiatives as an Excel workbook, with real dates and numbers."""
-    return _xlsx(_initiatives(request, filters), "indsatser")
+    return _xlsx(request, _initiatives(request, filters), "indsatser")
 
 
 @_table_route("/exports/allocations.csv", "allocations_csv", "text/csv", ALLOCATIONS + CSV_NOTE)
 def allocations_csv(request: HttpRequest, filters: Query[AllocationFilters]) -> Any:
     """The allocations from the funds the caller may see, as CSV for Danish Excel."""
-    return _csv(_allocations(request, filters), "bevillinger")
+    return _csv(request, _allocations(request, filters), "bevillinger")
 
 
 @_table_route("/exports/allocations.xlsx", "allocations_xlsx", xlsxfile.CONTENT_TYPE, ALLOCATIONS)
 def allocations_xlsx(request: HttpRequest, filters: Query[AllocationFilters]) -> Any:
     """The allocations from the funds the caller may see, as an Excel workbook."""
-    return _xlsx(_allocations(request, filters), "bevillinger")
+    return _xlsx(request, _allocations(request, filters), "bevillinger")
 
 
 PUBLIC_SCHEMA = {

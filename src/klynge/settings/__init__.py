@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "klynge.demo",
     "klynge.benchdata",
     "klynge.server",
+    "klynge.pagecache",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "klynge.site.middleware.RefusedFormStatusMiddleware",
+    # Anonymous readers' pages and API reads from memory (klynge.pagecache): inside everything that adds
+    # headers or cookies, so a cached answer passes them as a fresh one does.
+    "klynge.pagecache.middleware.AnonymousPageCacheMiddleware",
     # Last, as django-axes requires: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -276,6 +280,24 @@ TASKS = {
         ),
         "QUEUES": ["default"],
     }
+}
+
+# The anonymous response cache (klynge.pagecache): whole responses for readers who are not logged in,
+# keyed by the data version that every database write changes. Local memory per worker process, bounded
+# by entries and by the size of one response (kept compressed, 5–15 times smaller), so memory stays flat;
+# KLYNGE_PAGE_CACHE=off switches it off.
+PAGECACHE_ENABLED = env_flag("KLYNGE_PAGE_CACHE", True)
+PAGECACHE_ALIAS = "pages"
+PAGECACHE_SECONDS = int(os.environ.get("KLYNGE_PAGE_CACHE_SECONDS", 300))
+PAGECACHE_MAX_BYTES = int(os.environ.get("KLYNGE_PAGE_CACHE_MAX_BYTES", 2 * 1024 * 1024))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    PAGECACHE_ALIAS: {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "klynge-pages",
+        "TIMEOUT": PAGECACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("KLYNGE_PAGE_CACHE_ENTRIES", 500))},
+    },
 }
 
 LOGGING = {

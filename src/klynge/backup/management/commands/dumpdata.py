@@ -3,8 +3,8 @@
 What differs from Django's defaults, so that nobody has to know it:
 - natural keys for the rows `migrate` creates itself (content types, permissions, role groups; see
   klynge.backup.formats), every other row with its id;
-- left out: the content types and permissions (a new database has them after `klynge migrate`) and the
-  search index (`klynge loaddata` rebuilds it from the records).
+- left out: the content types and permissions (a new database has them after `klynge migrate`), the
+  search index (`klynge loaddata` rebuilds it from the records) and the page cache's data version.
 Naming one of them (`klynge dumpdata contenttypes`, `auth.Permission`) dumps it all the same.
 """
 
@@ -13,7 +13,8 @@ from typing import Any
 from django.core.management.commands import dumpdata
 
 # What a backup leaves out: migrate creates it, or it is built from the records.
-LEFT_OUT = ("contenttypes", "auth.permission", "search")
+# (The page cache's data version belongs to the database it counts the writes of, not to the records.)
+LEFT_OUT = ("contenttypes", "auth.permission", "search", "pagecache")
 
 
 class Command(dumpdata.Command):

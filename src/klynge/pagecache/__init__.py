@@ -1,0 +1,9 @@
+"""The anonymous response cache: whole pages and API reads for readers who are not logged in.
+
+Safe by construction: a response is stored and served only for a request with no login of any kind (no
+session cookie, no Authorization header, no `?token=`), and only when it is the same for every such reader
+(200, not streamed, no cookie set, no CSRF token used, no flash messages, not marked private). Its key
+holds the data version (`version.py`), which every database write changes before anyone can read the new
+data under the old key, so a cached page is never older than the database, apart from what changes with
+the clock alone (bounded by the date in the key and a TTL). It imports no domain app.
+"""
