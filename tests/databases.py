@@ -12,6 +12,8 @@ The migrations themselves are still run, once per run and database, and tested o
 """
 
 import copy
+import hashlib
+import importlib.metadata
 import inspect
 import os
 import pickle
@@ -19,6 +21,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -107,7 +110,10 @@ def sqlite_template(shared: Path) -> Path:
         building = shared / f"{SQLITE_TEMPLATE}.building"
         building.unlink(missing_ok=True)
         connection = connections["default"]
-        if connection.vendor == "sqlite":
+        kept = _kept_sqlite_template()
+        if kept.exists():
+            shutil.copyfile(kept, building)
+        elif connection.vendor == "sqlite":
             saved = connection.settings_dict["NAME"]
             try:
                 _migrate(connection, str(building))
@@ -128,8 +134,39 @@ def sqlite_template(shared: Path) -> Path:
                 check=True,
                 capture_output=True,
             )
+        if not kept.exists():
+            _keep_sqlite_template(building, kept)
         os.replace(building, template)
     return template
+
+
+# The migrated SQLite template outlives the run, for the next run of the same code: CI's PostgreSQL run
+# (whose `klynge` subprocesses use SQLite files) after its SQLite run, a developer's next run. It is
+# named by a digest of all the code and of the installed packages: migrations, and the code that data
+# migrations and `post_migrate` call, decide what a migrated database holds.
+KEPT_TEMPLATES = Path(tempfile.gettempdir()) / "klynge-test-templates"
+
+
+def _kept_sqlite_template() -> Path:
+    digest = hashlib.sha256()
+    source = Path(__file__).resolve().parents[1] / "src"
+    for path in sorted(source.rglob("*.py")):
+        digest.update(str(path.relative_to(source)).encode())
+        digest.update(path.read_bytes())
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    digest.update("\n".join(packages).encode())
+    digest.update(sqlite3.sqlite_version.encode())
+    return KEPT_TEMPLATES / f"{digest.hexdigest()[:32]}.sqlite3"
+
+
+def _keep_sqlite_template(migrated: Path, kept: Path) -> None:
+    """Keep `migrated` as `kept`, the only one kept (the others are of older code)."""
+    kept.parent.mkdir(exist_ok=True)
+    for older in kept.parent.glob("*.sqlite3"):
+        older.unlink(missing_ok=True)
+    partial = kept.with_suffix(f".{os.getpid()}.partial")
+    shutil.copyfile(migrated, partial)
+    os.replace(partial, kept)
 
 
 def copy_sqlite_template(shared: Path, target: Path) -> Path:
