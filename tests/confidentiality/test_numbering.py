@@ -29,6 +29,7 @@ from klynge.work.services import allocation_create, initiative_approve, initiati
 from tests.clients import editor_of, member_as
 from tests.databases import records_for_module
 from tests.factories import ClusterWorld, build_cluster
+from tests.site.querycount import forget_cached_pages
 
 CLOSED = "Lukket punkt om budgetforhandlingen"
 CLOSED_DECISION = "Lukket beslutning om budgetrammen"
@@ -303,6 +304,7 @@ def test_numbering_takes_the_same_queries_however_many_items(agenda: Agenda) -> 
         result = []
         for url in urls:
             client.get(url)
+            forget_cached_pages()
             with CaptureQueriesContext(connection) as queries:
                 assert client.get(url).status_code == 200
             result.append(len(queries.captured_queries))
