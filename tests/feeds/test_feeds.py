@@ -281,7 +281,7 @@ def test_feeds_make_the_same_few_queries_however_many_meetings(world: ClusterWor
 
 # ---- The feed as written: the same bytes icalendar writes ---------------------------------------------
 
-AWKWARD = '<script>alert("x")</script> & \'citat\'; a,b\\c ^ æøå – ' + "Sundhedsklyngens ønsker " * 6
+AWKWARD = "<script>alert(\"x\")</script> & 'citat'; a,b\\c ^ æøå – " + "Sundhedsklyngens ønsker " * 6
 
 
 def icalendar_reference(feed: bytes, meetings: list[Meeting], url: str) -> bytes:
