@@ -26,6 +26,7 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR.parent / "src"))
+sys.path.insert(0, str(BENCH_DIR))
 os.environ["DJANGO_SETTINGS_MODULE"] = "klynge.benchdata.settings"
 os.environ["KLYNGE_PAGE_CACHE"] = "off"
 
@@ -37,6 +38,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from soak import _server_cpu_seconds as server_cpu_seconds  # noqa: E402  (the server process's CPU time)
 
 from klynge.benchdata.generator import EDITOR_EMAIL  # noqa: E402
 
@@ -60,20 +62,6 @@ def pages() -> list[str]:
         "/moeder/",
         "/api/v1/meetings",
     ]
-
-
-def server_cpu_seconds() -> float | None:
-    """The CPU time (user + system) of this connection's PostgreSQL backend so far, if it runs here."""
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        (pid,) = cursor.fetchone()
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def get(client: Client, path: str) -> None:
