@@ -93,6 +93,17 @@ def editor_client() -> Client:
     return client
 
 
+def browser_cookie(client: Client) -> str:
+    """The logged-in client's cookies as a browser sends them: the session, and the CSRF secret that the
+    pages' forms are signed with (set by the first page with a form)."""
+    client.get("/")
+    return "; ".join(
+        f"{name}={client.cookies[name].value}"
+        for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+        if name in client.cookies
+    )
+
+
 def count_queries(client: Client, path: str) -> dict[str, Any]:
     """Queries and time of one request, in this process (the second request: caches warm)."""
     try:
@@ -232,14 +243,7 @@ def measure(
     targets = pages()
     editor = editor_client()
     clients = {"anonymous": Client(), "editor": editor, EDITOR_UNCACHED: editor}
-    # The editor's cookies as a browser holds them: the session and the CSRF secret the forms are signed
-    # with (set by the first page with a form).
-    editor.get("/")
-    editor_cookie = "; ".join(
-        f"{name}={editor.cookies[name].value}"
-        for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
-        if name in editor.cookies
-    )
+    editor_cookie = browser_cookie(editor)
     cookie_of = {"anonymous": None, "editor": editor_cookie, EDITOR_UNCACHED: editor_cookie}
     results: dict[str, Any] = {
         "label": label,
