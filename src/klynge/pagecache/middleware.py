@@ -97,9 +97,7 @@ def session_viewer(request: HttpRequest) -> Viewer | None:
     if session.session_key is None:
         return None  # no such session (ended, or never was): nobody's own, and not worth keeping
     csrf_secret = request.META.get("CSRF_COOKIE")
-    key = hashlib.sha256(
-        "\n".join([session.session_key or "", content, csrf_secret or ""]).encode()
-    ).hexdigest()
+    key = hashlib.sha256("\n".join([session.session_key, content, csrf_secret or ""]).encode()).hexdigest()
     return Viewer(key=key, session_key=session.session_key, csrf_secret=csrf_secret)
 
 
