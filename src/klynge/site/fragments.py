@@ -10,13 +10,18 @@ quotes, safe strings, lazy strings and numbers):
 - `html_format(format_string, *args)`: `format_html(format_string, *args)`, every argument escaped unless
   it is safe (has `__html__`), as `conditional_escape` does;
 - `html_text(value)`: `conditional_escape(value)`;
+- `display(record, field)`: `record.get_FIELD_display()` (a choice's label), its choices read once per
+  process rather than per call;
 - `html_linebreaks(text)` and `html_linebreaksbr(text)`: `{{ text|linebreaks }}` and
   `{{ text|linebreaksbr }}` with autoescaping on.
 """
 
+import functools
 import html
 import re
 
+from django.db.models import Model
+from django.utils.encoding import force_str
 from django.utils.functional import Promise
 from django.utils.safestring import SafeData, SafeString
 
@@ -56,3 +61,14 @@ def html_linebreaks(text: str) -> SafeString:
             "<p>%s</p>" % (html.escape(p) if escaped else p).replace("\n", "<br>") for p in paragraphs
         )
     )
+
+
+@functools.cache
+def _choices(model: type[Model], field: str) -> dict[object, object]:
+    return dict(model._meta.get_field(field).flatchoices)  # type: ignore[union-attr]
+
+
+def display(record: Model, field: str) -> object:
+    """`record.get_<field>_display()`: the label of the field's value among its choices (or the value)."""
+    value = getattr(record, field)
+    return force_str(_choices(type(record), field).get(value, value), strings_only=True)

@@ -21,16 +21,17 @@ Tests: tests/meetings/test_agenda_fragments.py holds each to the template it rep
 from typing import Any
 
 from django import template
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from klynge.kernel.formatting import danish_amount, danish_date, danish_file_size
 from klynge.meetings.models import AgendaItem, Decision, DecisionKind
-from klynge.site.fragments import html_format, html_linebreaks, html_linebreaksbr, html_text
+from klynge.site.fragments import display, html_format, html_linebreaks, html_linebreaksbr, html_text
 from klynge.site.templatetags.klynge_provenance import provenance_line
 from klynge.site.templatetags.klynge_referrals import item_referrals
 from klynge.site.templatetags.klynge_urls import STAND_IN, record_url_of
 
 register = template.Library()
+
 
 def _csrf_input(context: template.Context) -> str:
     """What `{% csrf_token %}` renders in the page's context."""
@@ -44,21 +45,25 @@ def _attachment_tools(attachment: Any, csrf: str, first: bool, last: bool) -> Sa
     title = html_text(attachment.title)
     move = "".join(
         (
-            "" if first else f'<button type="submit" name="retning" value="op" class="function-link" '
+            ""
+            if first
+            else f'<button type="submit" name="retning" value="op" class="function-link" '
             f'aria-label="Flyt bilaget {title} op">Flyt op</button>',
-            "" if last else f'<button type="submit" name="retning" value="ned" class="function-link" '
+            ""
+            if last
+            else f'<button type="submit" name="retning" value="ned" class="function-link" '
             f'aria-label="Flyt bilaget {title} ned">Flyt ned</button>',
         )
     )
     pk = attachment.pk
-    return mark_safe(  # every value escaped above (the title) or an URL of an id
+    return SafeString(  # every value escaped above (the title) or an URL of an id
         '\n    <span class="d-print-none">\n'
         f'      <a class="function-link" href="{record_url_of("attachments:edit", pk)}">Redigér</a>\n'
         f'      <form method="post" action="{record_url_of("attachments:move", pk)}" class="d-inline">{csrf}\n'
         f"        {move}\n"
         "      </form>\n"
         f'      <form method="post" action="{record_url_of("attachments:remove", pk)}" class="d-inline" '
-        f"onsubmit=\"return confirm('Fjern bilaget?');\">{csrf}<button type=\"submit\" class=\"function-link\" "
+        f'onsubmit="return confirm(\'Fjern bilaget?\');">{csrf}<button type="submit" class="function-link" '
         f'aria-label="Fjern bilaget {title}">Fjern</button></form>\n'
         "    </span>"
     )
@@ -101,7 +106,7 @@ def item_attachments(context: template.Context, item: AgendaItem) -> SafeString 
                 record_url_of("attachments:item_create", item.pk),
             )
         )
-    return mark_safe("".join(parts))  # each part built with html_format or escaped
+    return SafeString("".join(parts))  # each part built with html_format or escaped
 
 
 def _case_text(heading: str, text: str) -> SafeString | str:
@@ -120,7 +125,10 @@ def _links(heading: str, records: list[Any], viewname: str, status: bool = False
     if status:
         names = ", ".join(
             html_format(
-                '<a href="{}">{}</a> ({})', record_url_of(viewname, r.slug), r.name, r.get_status_display().lower()
+                '<a href="{}">{}</a> ({})',
+                record_url_of(viewname, r.slug),
+                r.name,
+                r.get_status_display().lower(),
             )
             for r in records
         )
@@ -154,7 +162,7 @@ def item_texts(item: AgendaItem) -> SafeString:
         ),
         _links("Indsatser:", item.initiative_list, "work:initiative_detail"),  # type: ignore[attr-defined]
     ]
-    return mark_safe("\n  ".join(parts))  # each part built with html_format (escaped)
+    return SafeString("\n  ".join(parts))  # each part built with html_format (escaped)
 
 
 TOOLS = "meetings/includes/agenda_item_tools.html"
@@ -177,7 +185,7 @@ def item_tools(context: template.Context, item: AgendaItem, first: bool, last: b
         with context.push(item=stand_in, first=first, last=last):
             cache[kind] = tools.render(context)
     number: int = item.number  # type: ignore[attr-defined]
-    return mark_safe(  # rendered and escaped by the engine; an id and a number put in
+    return SafeString(  # rendered and escaped by the engine; an id and a number put in
         cache[kind].replace(str(STAND_IN), str(item.pk)).replace(str(NUMBER_STAND_IN), str(number))
     )
 
@@ -197,9 +205,7 @@ def _response(decision: Decision, can_edit: bool) -> SafeString | str:
             html_format(' · <a href="{}" rel="noopener">referat</a>', response.reference)
             if response.reference
             else "",
-            html_format('<p class="mt-1">{}</p>', html_linebreaksbr(response.text))
-            if response.text
-            else "",
+            html_format('<p class="mt-1">{}</p>', html_linebreaksbr(response.text)) if response.text else "",
         )
     else:
         state = html_format(
@@ -227,7 +233,7 @@ def _list(heading: str, items: list[SafeString], spaced: bool = False) -> SafeSt
         return ""
     joined = "".join(f"\n      {item}" for item in items) + "\n    " if spaced else "".join(items)
     return html_format(
-        '<p class="mb-0"><strong>{}</strong></p>\n    <ul class="mt-0">{}</ul>', heading, mark_safe(joined)
+        '<p class="mb-0"><strong>{}</strong></p>\n    <ul class="mt-0">{}</ul>', heading, SafeString(joined)
     )
 
 
@@ -273,7 +279,7 @@ def _decision(decision: Decision, can_edit: bool) -> SafeString:
         '    <p class="mt-2">{}</p>\n'
         "    {}\n    {}\n    {}\n    {}\n    {}\n    {}\n"
         "  </div>",
-        decision.get_kind_display(),
+        display(decision, "kind"),
         html_format(
             ' til <a href="{}">{}</a>',
             record_url_of("organisation:party_detail", recipient.slug),
@@ -306,11 +312,19 @@ def item_decisions(context: template.Context, item: AgendaItem) -> SafeString | 
     return html_format(
         '<h4 class="mt-5">{}</h4>{}',
         "Beslutning" if len(decisions) == 1 else "Beslutninger",
-        mark_safe("".join(_decision(decision, can_edit) for decision in decisions)),  # built with html_format
+        SafeString(
+            "".join(_decision(decision, can_edit) for decision in decisions)
+        ),  # built with html_format
     )
 
 
 FIGURES = "meetings/includes/agenda_item_figures.html"
+OPEN = SafeString('<span class="badge">Åbent punkt</span>')
+CLOSED = SafeString('<span class="badge badge-error">Lukket punkt</span>')
+TENTATIVE = SafeString('<span class="badge badge-warning">Forventet</span>')
+TENTATIVE_NOTE = SafeString(
+    '<p class="small-text">Punktet er forventet, men endnu ikke endeligt sat på dagsordenen.</p>'
+)
 
 
 @register.simple_tag(takes_context=True)
@@ -336,20 +350,14 @@ def agenda_item(context: template.Context, item: AgendaItem, first: bool, last: 
         anchor,
         item.number,  # type: ignore[attr-defined]
         item.title,
-        item.get_kind_display(),  # type: ignore[attr-defined]
-        mark_safe('<span class="badge">Åbent punkt</span>')
-        if item.is_public
-        else mark_safe('<span class="badge badge-error">Lukket punkt</span>'),
-        mark_safe('<span class="badge badge-warning">Forventet</span>') if item.is_tentative else "",
+        display(item, "kind"),
+        OPEN if item.is_public else CLOSED,
+        TENTATIVE if item.is_tentative else "",
         item_tools(context, item, first, last) if context.get("can_edit") else "",
-        mark_safe(
-            '<p class="small-text">Punktet er forventet, men endnu ikke endeligt sat på dagsordenen.</p>'
-        )
-        if item.is_tentative
-        else "",
+        TENTATIVE_NOTE if item.is_tentative else "",
         item_texts(item),
         item_decisions(context, item),
-        mark_safe(figures),  # rendered and escaped by the engine
+        SafeString(figures),  # rendered and escaped by the engine
         item_referrals(context, item),
         item_attachments(context, item),
         provenance_line(item, "Kilde til punktet"),
