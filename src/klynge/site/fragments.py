@@ -34,7 +34,7 @@ def html_text(value: object) -> str:
     if isinstance(value, Promise):
         value = str(value)
     if hasattr(value, "__html__"):
-        return value.__html__()  # type: ignore[no-any-return]
+        return value.__html__()
     return html.escape(str(value))
 
 
@@ -55,12 +55,9 @@ def html_linebreaks(text: str) -> SafeString:
     """`{{ text|linebreaks }}`: paragraphs (`<p>`) at blank lines, other newlines as `<br>`, the text
     escaped unless it is safe."""
     paragraphs = _PARAGRAPHS.split(_NEWLINES.sub("\n", str(text)))
-    escaped = not isinstance(text, SafeData)
-    return SafeString(
-        "\n\n".join(
-            "<p>%s</p>" % (html.escape(p) if escaped else p).replace("\n", "<br>") for p in paragraphs
-        )
-    )
+    if not isinstance(text, SafeData):
+        paragraphs = [html.escape(p) for p in paragraphs]
+    return SafeString("\n\n".join("<p>" + p.replace("\n", "<br>") + "</p>" for p in paragraphs))
 
 
 @functools.cache
