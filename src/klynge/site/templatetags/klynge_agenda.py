@@ -2,9 +2,8 @@
 or in Python rather than by the template engine per item (issue 14: a 200-item meeting ≤ 100 ms).
 
 - `{% item_attachments item %}`: the item's attachment list, as `attachments/includes/attachment_list.html`
-  renders it included with `attachments=item.visible_attachments can_edit=can_edit upload_url=… heading="Bilag"`.
-  An item with no attachment shows, to those who may upload, only the heading and the upload link: that
-  is rendered once per page for a stand-in item and given each item's id.
+  renders it included with `attachments=item.visible_attachments can_edit=can_edit upload_url=… heading="Bilag"`
+  (the editor's links and forms per attachment, the upload link), built in Python.
 - `{% item_tools item first last %}`: the editor's tools (edit, decide, move, remove), as
   `meetings/includes/agenda_item_tools.html` renders them: rendered once per page for each kind of item
   (first, last, removable) for a stand-in item, given each item's id and number.
@@ -12,11 +11,17 @@ or in Python rather than by the template engine per item (issue 14: a 200-item m
   initiatives), as the template wrote them, every value escaped.
 - `{% item_decisions item %}`: the item's decisions (kind, recipient, topic, text, the editor's link, the
   recipient's response, allocations, approved initiatives and trial actions, provenance), as the page's
-  template and `meetings/includes/recommendation_response.html` rendered them, every value escaped.
+  template and its include `meetings/includes/recommendation_response.html` (now gone; copied into the
+  test) rendered them, every value escaped.
 - `{% agenda_item item first last %}`: the item's whole `<section>` on the meeting page, built from the
   fragments above (its reported figures, rare, by `meetings/includes/agenda_item_figures.html`).
 
-Tests: tests/meetings/test_agenda_fragments.py holds each to the template it replaces."""
+Python-built parts use `klynge.site.fragments` (format_html and the linebreaks filters without Django's
+lazy-argument wrappers, ≈3 times faster; held to Django's by tests/site/test_fragments.py).
+
+Tests: tests/meetings/test_agenda_fragments.py holds each to the template it replaces, the whole section
+too (for the public and an editor; every kind of decision block, figures, a marked referral, values with
+`<script>`, `&` and quotes)."""
 
 from typing import Any
 
@@ -191,7 +196,8 @@ def item_tools(context: template.Context, item: AgendaItem, first: bool, last: b
 
 
 def _response(decision: Decision, can_edit: bool) -> SafeString | str:
-    """`meetings/includes/recommendation_response.html`: a recommendation's response by its recipient."""
+    """A recommendation's response by its recipient, as `meetings/includes/recommendation_response.html`
+    (included per decision) rendered it."""
     if decision.kind not in (DecisionKind.RECOMMENDATION, DecisionKind.COUNCIL_RECOMMENDATION):
         return ""
     council = decision.kind == DecisionKind.COUNCIL_RECOMMENDATION
