@@ -233,6 +233,7 @@ SECTIONS = Template(
 {% agenda_item item forloop.first forloop.last %}
 {% endfor %}"""
 )
+ALL_SECTIONS = Template("{% load klynge_agenda %}{% agenda_items meeting.agenda %}")  # as the page has it
 TRICKY = "<script>alert(\"x\")</script> & 'quoted'"
 
 
@@ -331,6 +332,7 @@ def test_each_items_section_is_what_the_template_gave(
     expected = SECTION_TEMPLATE.render(Context(values))
     built = SECTIONS.render(Context(values))
     assert _squeezed(built) == _squeezed(expected)
+    assert _squeezed(ALL_SECTIONS.render(Context(values))) == _squeezed(built)
     for shown in (
         "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;quoted&#x27;",
         "Modtagerens beslutning 14. december 2023:",
@@ -343,3 +345,17 @@ def test_each_items_section_is_what_the_template_gave(
     assert "<script>" not in built
     assert ("Registrér modtagerens beslutning" in built) == can_edit
     assert ("Lukket punkt" in built) == can_edit
+
+
+def test_a_meeting_without_items_says_so(world: ClusterWorld) -> None:
+    import datetime
+
+    from django.test import Client
+
+    from klynge.meetings.services import meeting_create
+
+    empty = meeting_create(body=world.political, date=datetime.date(2024, 3, 1))
+    for client in (Client(), editor_of(world.municipality)):
+        page = client.get(empty.get_absolute_url()).content.decode()
+        assert "<p>Der er ingen dagsordenspunkter registreret.</p>" in page
+        assert 'class="agenda-item"' not in page

@@ -368,3 +368,12 @@ def agenda_item(context: template.Context, item: AgendaItem, first: bool, last: 
         item_attachments(context, item),
         provenance_line(item, "Kilde til punktet"),
     )
+
+
+@register.simple_tag(takes_context=True)
+def agenda_items(context: template.Context, items: list[AgendaItem]) -> SafeString:
+    """`{% for item in items %}{% agenda_item item forloop.first forloop.last %}{% endfor %}` in one call."""
+    last = len(items) - 1
+    return SafeString(  # each section built with html_format (escaped)
+        "".join(f"\n{agenda_item(context, item, n == 0, n == last)}\n" for n, item in enumerate(items))
+    )
