@@ -1,7 +1,9 @@
-"""The anonymous response cache (klynge.pagecache), in process: CPU per anonymous request without the
-cache, on a miss (rendered, then stored) and on a hit (served from memory), and the queries of each.
+"""The response cache (klynge.pagecache), in process: CPU per request without the cache, on a miss
+(rendered, then stored) and on a hit (served from memory), and the queries of each; for the anonymous
+reader (the shared cache) or, with `--viewer editor`, the generated secretariat editor (the session's own).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/klynge_bench_demo .venv/bin/python bench/anonymous_cache.py
+    DATABASE_URL=... .venv/bin/python bench/anonymous_cache.py --viewer editor
 
 The database holds `klynge bench generate` data (any scale). The settings are the bench's
 (`klynge.benchdata.settings`: DEBUG off, persistent connections, the production middleware), whose bare
@@ -77,11 +79,22 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--viewer", choices=("anonymous", "editor"), default="anonymous")
     args = parser.parse_args()
-    client = Client()
-    cache = caches[settings.PAGECACHE_ALIAS]
+    if args.viewer == "editor":
+        from django.contrib.auth import get_user_model
+
+        from klynge.benchdata.generator import EDITOR_EMAIL
+
+        client = Client()
+        client.force_login(get_user_model().objects.get(email=EDITOR_EMAIL))
+        client.get("/")  # the CSRF cookie, as a browser holds it
+        cache = caches[settings.PAGECACHE_VIEWER_ALIAS]
+    else:
+        client = Client()
+        cache = caches[settings.PAGECACHE_ALIAS]
     print(
-        f"{connection.vendor}, load average {' '.join(f'{n:.1f}' for n in os.getloadavg())}, "
+        f"{args.viewer}, {connection.vendor}, load average {' '.join(f'{n:.1f}' for n in os.getloadavg())}, "
         f"median CPU of {args.runs} requests (ms), queries"
     )
     print(f"  {'page':<34} {'off':>8} {'miss':>8} {'hit':>8}   queries off/miss/hit   KB")

@@ -50,7 +50,11 @@ RESULTS_JSON = BENCH_DIR / "results.json"
 RESULTS_MD = BENCH_DIR / "RESULTS.md"
 DIAGNOSIS_MD = BENCH_DIR / "diagnosis.md"  # appended to RESULTS.md: what the profiles say
 BARE = "/bench/bare/"
-VIEWERS = ("anonymous", "editor")
+# The editor twice: as served (a page read again with nothing written since comes from the session's own
+# cache), and with that cache off (every request renders the page: what the first read after a write costs).
+EDITOR_UNCACHED = "editor, own cache off"
+VIEWERS = ("anonymous", "editor", EDITOR_UNCACHED)
+SERVER_ENVIRONMENT = {EDITOR_UNCACHED: {"KLYNGE_PAGE_CACHE_VIEWERS": "off"}}
 CONNECTIONS = (1, 32)
 SEARCH_QUERY = "forebyggelse"
 
@@ -89,12 +93,24 @@ def editor_client() -> Client:
     return client
 
 
+def browser_cookie(client: Client) -> str:
+    """The logged-in client's cookies as a browser sends them: the session, and the CSRF secret that the
+    pages' forms are signed with (set by the first page with a form)."""
+    client.get("/")
+    return "; ".join(
+        f"{name}={client.cookies[name].value}"
+        for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+        if name in client.cookies
+    )
+
+
 def count_queries(client: Client, path: str) -> dict[str, Any]:
     """Queries and time of one request, in this process (the second request: caches warm)."""
     try:
         client.get(path)
-        # The page's own queries (plus the anonymous cache's version read): not an anonymous cache hit.
+        # The page's own queries (plus the cache's version read): not served from a cache.
         caches[settings.PAGECACHE_ALIAS].clear()
+        caches[settings.PAGECACHE_VIEWER_ALIAS].clear()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(path)
@@ -120,10 +136,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(
+    port: int, workers: int, log: Path, extra: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     klynge = Path(sys.executable).with_name("klynge")
     environment = {
         **os.environ,
+        **(extra or {}),
         "DJANGO_SETTINGS_MODULE": "klynge.benchdata.settings",
         "PYTHONPATH": str(REPO_DIR / "src"),
         "KLYNGE_LOG_LEVEL": "WARNING",
@@ -222,11 +241,10 @@ def measure(
     from klynge.work.models import Initiative
 
     targets = pages()
-    clients = {"anonymous": Client(), "editor": editor_client()}
-    cookie_of = {
-        "anonymous": None,
-        "editor": f"{settings.SESSION_COOKIE_NAME}={clients['editor'].cookies[settings.SESSION_COOKIE_NAME].value}",
-    }
+    editor = editor_client()
+    clients = {"anonymous": Client(), "editor": editor, EDITOR_UNCACHED: editor}
+    editor_cookie = browser_cookie(editor)
+    cookie_of = {"anonymous": None, "editor": editor_cookie, EDITOR_UNCACHED: editor_cookie}
     results: dict[str, Any] = {
         "label": label,
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -265,7 +283,9 @@ def measure(
         for viewer in VIEWERS:
             cell = row["viewers"][viewer]
             port = free_port()
-            server = start_server(port, workers, BENCH_DIR / f"server-{label}.log")
+            server = start_server(
+                port, workers, BENCH_DIR / f"server-{label}.log", SERVER_ENVIRONMENT.get(viewer)
+            )
             try:
                 url = f"http://127.0.0.1:{port}{row['path']}"
                 status, elapsed = probe(url, cookie_of[viewer], probe_timeout)

@@ -3,9 +3,11 @@ latency on either database.
 
     python bench/soak.py rss --label national [--requests 10000] [--threads 8]
         Serves the app as load.py does (`klynge serve`, gunicorn, 2 workers, the database of
-        DATABASE_URL) and sends N requests, round-robin over list pages, the API, search and a meeting,
-        anonymously and as the editor, recording each worker's resident memory (RSS) before, every
-        1,000 requests and after. Flat means: no growth from the first thousand to the last.
+        DATABASE_URL) and sends N requests, half round-robin over list pages, the API, search and a
+        meeting, half to a different meeting each time (so the response caches fill up to their bound
+        and go on replacing entries), anonymously and as the editor (with the session and CSRF cookies
+        a browser holds), recording each worker's resident memory (RSS) before, every 1,000 requests and
+        after. Flat means: once the caches are full, no growth to the last.
 
     python bench/soak.py search --label national-sqlite [--runs 200]
         Times the search (the selector behind /soeg/ and /api/v1/search, in this process) for a set of
@@ -36,7 +38,6 @@ import django  # noqa: E402
 django.setup()
 
 import load  # noqa: E402
-from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 
 SOAK_JSON = BENCH_DIR / "soak.json"
@@ -63,10 +64,18 @@ def soak_paths() -> list[str]:
     ]
 
 
+def distinct_paths(count: int = 4000) -> list[str]:
+    """Many different meeting pages: more than both response caches hold together."""
+    from klynge.meetings.models import Meeting
+
+    return [f"/moeder/{pk}/" for pk in Meeting.objects.order_by("pk").values_list("pk", flat=True)[:count]]
+
+
 def rss(label: str, requests: int, threads: int, workers: int) -> dict[str, Any]:
     editor = load.editor_client()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={editor.cookies[settings.SESSION_COOKIE_NAME].value}"
+    cookie = load.browser_cookie(editor)
     paths = soak_paths()
+    distinct = distinct_paths()
     port = load.free_port()
     server = load.start_server(port, workers, BENCH_DIR / f"server-soak-{label}.log")
     samples: list[dict[str, Any]] = []
@@ -88,7 +97,7 @@ def rss(label: str, requests: int, threads: int, workers: int) -> dict[str, Any]
                 done += 1
                 if done % 1000 == 0:
                     sample()
-            path = paths[n % len(paths)]
+            path = paths[n % len(paths)] if n % 4 < 2 else distinct[(n // 4) % len(distinct)]
             headers = {"Cookie": cookie} if n % 2 else {}
             n += threads
             try:
@@ -121,6 +130,7 @@ def rss(label: str, requests: int, threads: int, workers: int) -> dict[str, Any]
         "errors": errors,
         "seconds": round(time.perf_counter() - started, 1),
         "paths": paths,
+        "distinct_paths": len(distinct),
         "samples": samples,
         "growth_after_first_thousand_mb": [
             round(b - a, 1) for a, b in zip(first["rss_mb"], last["rss_mb"], strict=False)

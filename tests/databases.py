@@ -82,15 +82,37 @@ def built_once_per_module(name: str, build: Callable[[Any], T]) -> tuple[Any, An
         with records_for_module(django_db_blocker):
             yield build(module_world)
 
+    return module_records, _each_test(name, copy.deepcopy)
+
+
+def built_alone_once_per_module(name: str, build: Callable[[], T]) -> tuple[Any, Any]:
+    """As built_once_per_module, for records that `build()` writes without the module's `world` (its own
+    clusters, say): `module_<name>` and `<name>`, which gives each test the module's objects as they are,
+    not a copy (they may hold what does not copy, such as test Clients): a test only reads them.
+    Assign both in the test module: `module_x, x = built_alone_once_per_module("x", build_x)`."""
+
+    @pytest.fixture(scope="module", name=f"module_{name}")
+    def module_records(
+        search_indexing: bool, django_db_setup: None, django_db_blocker: DjangoDbBlocker
+    ) -> Iterator[T]:
+        with records_for_module(django_db_blocker):
+            yield build()
+
+    return module_records, _each_test(name, lambda built: built)
+
+
+def _each_test(name: str, give: Callable[[T], T]) -> Any:
+    """The fixture `<name>`: `give(module_<name>)`, in the test's savepoint (pytest-django's `db`)."""
+
     def records(**fixtures: Any) -> T:
-        return copy.deepcopy(fixtures[f"module_{name}"])  # type: ignore[no-any-return]
+        return give(fixtures[f"module_{name}"])
 
     # Named in the signature, so that pytest (and the suite's ordering, tests/conftest.py) sees that the
     # test reads the module's records.
     records.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [inspect.Parameter(p, inspect.Parameter.KEYWORD_ONLY) for p in (f"module_{name}", "db")]
     )
-    return module_records, pytest.fixture(name=name)(records)
+    return pytest.fixture(name=name)(records)
 
 
 def _migrate(connection: BaseDatabaseWrapper, name: str) -> None:

@@ -5,13 +5,10 @@ The agenda is public, closed, public (see test_numbering). The mayor sends word,
 instead, for the closed item only — or for the closed and the third item.
 """
 
-import copy
 import re
-from collections.abc import Iterator
 
 import pytest
 from django.test import Client
-from pytest_django import DjangoDbBlocker
 
 from klynge.attendance.models import Absence
 from klynge.attendance.services import absence_record, absence_update
@@ -24,22 +21,13 @@ from tests.confidentiality.test_numbering import (
     Agenda,
     agenda_public_closed_public,
 )
-from tests.databases import records_for_module
-from tests.factories import ClusterWorld
+from tests.databases import built_once_per_module
 
 DEPUTY = "Stedfortræder Test"
 
 
-@pytest.fixture(scope="module")
-def module_agenda(module_world: ClusterWorld, django_db_blocker: DjangoDbBlocker) -> Iterator[Agenda]:
-    """The agenda, built once for the module on its world; each test gets a fresh copy of the objects."""
-    with records_for_module(django_db_blocker):
-        yield agenda_public_closed_public(module_world)
-
-
-@pytest.fixture
-def agenda(module_agenda: Agenda, db: None) -> Agenda:
-    return copy.deepcopy(module_agenda)
+# The agenda, built once for the module on its world; each test gets a fresh copy of the objects.
+module_agenda, agenda = built_once_per_module("agenda", agenda_public_closed_public)
 
 
 def absence_for(agenda: Agenda, *items: object) -> Absence:

@@ -9,13 +9,11 @@ of another body, another party's secretariat, and a secretariat whose party had 
 
 import datetime
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
 from django.test import Client
-from pytest_django import DjangoDbBlocker
 
 from klynge.bodies.services import membership_create, participation_set
 from klynge.meetings.models import AgendaItem
@@ -25,7 +23,7 @@ from klynge.organisation.services import person_create
 from klynge.work.services import focus_area_update
 from tests.clients import administrator, editor_of, member_as
 from tests.confidentiality.channels import api_token_client, leaks, readable_text
-from tests.databases import records_for_module
+from tests.databases import built_alone_once_per_module
 from tests.factories import ClusterWorld, build_cluster
 
 # Words that stand only in the closed records (the search finds them by their stem).
@@ -63,20 +61,6 @@ def draft(api: Client, committee: Committee) -> dict[str, object]:
             "memo_date": "2023-12-11",
         },
     )
-
-
-@pytest.fixture(scope="module")
-def module_scene(
-    search_indexing: bool, django_db_setup: None, django_db_blocker: DjangoDbBlocker
-) -> Iterator[Scene]:
-    """The scene, built once for the module (its tests only read it; what one writes goes with it)."""
-    with records_for_module(django_db_blocker):
-        yield build_scene()
-
-
-@pytest.fixture
-def scene(module_scene: Scene, db: None) -> Scene:
-    return module_scene
 
 
 def build_scene() -> Scene:
@@ -197,6 +181,9 @@ def build_scene() -> Scene:
         clients=clients,
     )
 
+
+# The scene, built once for the module (its tests only read it; what one writes goes with it).
+module_scene, scene = built_alone_once_per_module("scene", build_scene)
 
 OUTSIDERS = ["anonymous", "member_seat_ended", "member_elsewhere", "editor_other_party", "editor_party_left"]
 READERS = ["administrator", "editor_participating", "member_in_seat", "member_substitute"]

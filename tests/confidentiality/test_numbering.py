@@ -6,11 +6,9 @@ exports, the work pages), counts of 2, and links to an item by its id, never by 
 it sees 1, 2, 3.
 """
 
-import copy
 import datetime
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,15 +18,15 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
-from pytest_django import DjangoDbBlocker
 
 from klynge.meetings.models import AgendaItem, AgendaItemKind, DecisionKind, Meeting, MeetingStatus
 from klynge.meetings.services import agenda_item_create, decision_create, meeting_create
 from klynge.work.models import Initiative
 from klynge.work.services import allocation_create, initiative_approve, initiative_create
 from tests.clients import editor_of, member_as
-from tests.databases import records_for_module
+from tests.databases import built_once_per_module
 from tests.factories import ClusterWorld, build_cluster
+from tests.site.querycount import forget_cached_pages
 
 CLOSED = "Lukket punkt om budgetforhandlingen"
 CLOSED_DECISION = "Lukket beslutning om budgetrammen"
@@ -94,16 +92,8 @@ def agenda_public_closed_public(world: ClusterWorld) -> Agenda:
     return Agenda(world, build_cluster("Anden"), closed, third, initiative)
 
 
-@pytest.fixture(scope="module")
-def module_agenda(module_world: ClusterWorld, django_db_blocker: DjangoDbBlocker) -> Iterator[Agenda]:
-    """The agenda, built once for the module on its world; each test gets a fresh copy of the objects."""
-    with records_for_module(django_db_blocker):
-        yield agenda_public_closed_public(module_world)
-
-
-@pytest.fixture
-def agenda(module_agenda: Agenda, db: None) -> Agenda:
-    return copy.deepcopy(module_agenda)
+# The agenda, built once for the module on its world; each test gets a fresh copy of the objects.
+module_agenda, agenda = built_once_per_module("agenda", agenda_public_closed_public)
 
 
 def html_of(client: Client, url: str) -> str:
@@ -303,6 +293,7 @@ def test_numbering_takes_the_same_queries_however_many_items(agenda: Agenda) -> 
         result = []
         for url in urls:
             client.get(url)
+            forget_cached_pages()
             with CaptureQueriesContext(connection) as queries:
                 assert client.get(url).status_code == 200
             result.append(len(queries.captured_queries))

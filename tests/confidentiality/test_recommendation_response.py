@@ -6,17 +6,15 @@ to anyone else, and those who may read the item read it.
 Who may read the council's closed item: an administrator and the secretariat of a party in the council.
 Not: the public, a member of another body (the cluster's mayor), another cluster's member and editor."""
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 from django.test import Client
-from pytest_django import DjangoDbBlocker
 
 from klynge.meetings.models import Decision, RecommendationResponse
 from tests.clients import administrator, editor_of, member_as
 from tests.confidentiality.channels import api_token_client, leaks
-from tests.databases import records_for_module
+from tests.databases import built_alone_once_per_module
 from tests.factories import ClusterWorld, build_cluster
 from tests.meetings.council_world import Council, build_council
 
@@ -32,20 +30,6 @@ class Scene:
     decision: Decision
     response: RecommendationResponse
     clients: dict[str, Client]
-
-
-@pytest.fixture(scope="module")
-def module_scene(
-    search_indexing: bool, django_db_setup: None, django_db_blocker: DjangoDbBlocker
-) -> Iterator[Scene]:
-    """The scene, built once for the module (its tests only read it; what one writes goes with it)."""
-    with records_for_module(django_db_blocker):
-        yield build_scene()
-
-
-@pytest.fixture
-def scene(module_scene: Scene, db: None) -> Scene:
-    return module_scene
 
 
 def build_scene() -> Scene:
@@ -89,6 +73,9 @@ def build_scene() -> Scene:
     }
     return Scene(council=council, decision=decision, response=response, clients=clients)
 
+
+# The scene, built once for the module (its tests only read it; what one writes goes with it).
+module_scene, scene = built_alone_once_per_module("scene", build_scene)
 
 OUTSIDERS = ["anonymous", "member_elsewhere", "member_other_cluster", "editor_other_party"]
 READERS = ["administrator", "editor_participating"]

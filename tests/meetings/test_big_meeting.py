@@ -10,6 +10,7 @@ from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, Decisio
 from klynge.meetings.selectors import meeting_detail, number_of, visible_number
 from tests.clients import editor_of
 from tests.factories import ClusterWorld
+from tests.site.querycount import forget_cached_pages
 
 
 def _add_items(world: ClusterWorld, start: int, count: int) -> None:
@@ -35,6 +36,7 @@ def _add_items(world: ClusterWorld, start: int, count: int) -> None:
 
 def _queries(client: Client, url: str) -> tuple[int, str]:
     client.get(url)
+    forget_cached_pages()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200

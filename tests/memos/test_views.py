@@ -11,7 +11,7 @@ from klynge.organisation.models import Committee
 from tests.clients import editor_of
 from tests.factories import ClusterWorld, build_cluster
 from tests.memos.extract import docx_text
-from tests.site.querycount import queries_for
+from tests.site.querycount import CACHE_VERSION_READ, queries_for
 
 
 @pytest.fixture
@@ -178,7 +178,7 @@ def test_memo_pages_make_a_fixed_number_of_queries(editor: Client, committee: Co
         memo_finalise(memo=draft(other))
     after = {url: queries_for(editor, url) for url in urls}
     assert before == after
-    assert max(after.values()) <= 10
+    assert max(after.values()) <= 10 + CACHE_VERSION_READ
 
 
 def test_two_editors_never_silently_overwrite_each_other(

@@ -28,14 +28,15 @@ from klynge.work.services import (
 )
 from tests.factories import ClusterWorld, build_cluster, linked_agenda_item
 
-# An anonymous request's one query of the anonymous response cache's own: the read of its data version.
+# A request's one query of the response cache's own: the read of its data version.
 CACHE_VERSION_READ = 1
 
 
 def forget_cached_pages() -> None:
-    """Empty the anonymous response cache (klynge.pagecache), so that the next anonymous request is counted
-    as the page's own work: its queries plus the one read of the cache's data version."""
+    """Empty the response caches (klynge.pagecache), so that the next request is counted as the page's own
+    work: its queries plus the one read of the cache's data version."""
     caches[settings.PAGECACHE_ALIAS].clear()
+    caches[settings.PAGECACHE_VIEWER_ALIAS].clear()
 
 
 def queries_for(client: Client, url: str) -> int:

@@ -84,9 +84,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "klynge.site.middleware.RefusedFormStatusMiddleware",
-    # Anonymous readers' pages and API reads from memory (klynge.pagecache): inside everything that adds
-    # headers or cookies, so a cached answer passes them as a fresh one does.
-    "klynge.pagecache.middleware.AnonymousPageCacheMiddleware",
+    # Pages and API reads from memory (klynge.pagecache), anonymous readers' shared and each session's own:
+    # inside everything that adds headers or cookies, so a cached answer passes them as a fresh one does.
+    "klynge.pagecache.middleware.PageCacheMiddleware",
     # Last, as django-axes requires: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -282,12 +282,15 @@ TASKS = {
     }
 }
 
-# The anonymous response cache (klynge.pagecache): whole responses for readers who are not logged in,
-# keyed by the data version that every database write changes. Local memory per worker process, bounded
-# by entries and by the size of one response (kept compressed, 5–15 times smaller), so memory stays flat;
-# KLYNGE_PAGE_CACHE=off switches it off.
+# The response cache (klynge.pagecache): whole responses keyed by the data version that every database
+# write changes. Anonymous readers share one cache; a logged-in viewer's responses are kept for that session
+# alone (its key holds the session and its CSRF secret). Local memory per worker process, bounded by
+# entries and by the size of one response (kept compressed, 5–15 times smaller), so memory stays flat;
+# KLYNGE_PAGE_CACHE=off switches both off, KLYNGE_PAGE_CACHE_VIEWERS=off the viewers' alone.
 PAGECACHE_ENABLED = env_flag("KLYNGE_PAGE_CACHE", True)
+PAGECACHE_VIEWERS_ENABLED = env_flag("KLYNGE_PAGE_CACHE_VIEWERS", True)
 PAGECACHE_ALIAS = "pages"
+PAGECACHE_VIEWER_ALIAS = "viewer_pages"
 PAGECACHE_SECONDS = int(os.environ.get("KLYNGE_PAGE_CACHE_SECONDS", 300))
 PAGECACHE_MAX_BYTES = int(os.environ.get("KLYNGE_PAGE_CACHE_MAX_BYTES", 2 * 1024 * 1024))
 CACHES = {
@@ -297,6 +300,12 @@ CACHES = {
         "LOCATION": "klynge-pages",
         "TIMEOUT": PAGECACHE_SECONDS,
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("KLYNGE_PAGE_CACHE_ENTRIES", 500))},
+    },
+    PAGECACHE_VIEWER_ALIAS: {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "klynge-viewer-pages",
+        "TIMEOUT": PAGECACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("KLYNGE_PAGE_CACHE_VIEWER_ENTRIES", 500))},
     },
 }
 
