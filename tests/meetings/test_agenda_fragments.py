@@ -84,7 +84,12 @@ def items(world: ClusterWorld) -> list[AgendaItem]:
     world.focus_area.decided_at = full
     world.focus_area.save()
     world.initiative.agenda_items.add(full, closed)
-    for item, title in ((full, 'Bilag <1> & "to"'), (full, "Andet bilag"), (closed, "Lukket bilag")):
+    for item, title in (
+        (full, 'Bilag <1> & "to"'),
+        (full, "Andet bilag"),
+        (full, "Tredje bilag"),  # one in the middle: moved up and down
+        (closed, "Lukket bilag"),
+    ):
         attachment_create(
             meeting=world.meeting, agenda_item=item, content=pdf_bytes(), original_name="b.pdf", title=title
         )

@@ -48,26 +48,30 @@ def _csrf_input(context: template.Context) -> str:
 
 def _attachment_tools(attachment: Any, csrf: str, first: bool, last: bool) -> SafeString:
     title = html_text(attachment.title)
-    move = "".join(
-        (
-            ""
-            if first
-            else f'<button type="submit" name="retning" value="op" class="function-link" '
-            f'aria-label="Flyt bilaget {title} op">Flyt op</button>',
-            ""
-            if last
-            else f'<button type="submit" name="retning" value="ned" class="function-link" '
-            f'aria-label="Flyt bilaget {title} ned">Flyt ned</button>',
-        )
+    up = (
+        ""
+        if first
+        else f'<button type="submit" name="retning" value="op" class="function-link" '
+        f'aria-label="Flyt bilaget {title} op">Flyt op</button>'
     )
-    pk = attachment.pk
-    return SafeString(  # every value escaped above (the title) or an URL of an id
+    down = (
+        ""
+        if last
+        else f'<button type="submit" name="retning" value="ned" class="function-link" '
+        f'aria-label="Flyt bilaget {title} ned">Flyt ned</button>'
+    )
+    edit, move_url, remove = (
+        html_text(record_url_of(viewname, attachment.pk))
+        for viewname in ("attachments:edit", "attachments:move", "attachments:remove")
+    )
+    return SafeString(  # every value escaped above (the title, the URLs)
         '\n    <span class="d-print-none">\n'
-        f'      <a class="function-link" href="{record_url_of("attachments:edit", pk)}">Redigér</a>\n'
-        f'      <form method="post" action="{record_url_of("attachments:move", pk)}" class="d-inline">{csrf}\n'
-        f"        {move}\n"
+        f'      <a class="function-link" href="{edit}">Redigér</a>\n'
+        f'      <form method="post" action="{move_url}" class="d-inline">{csrf}\n'
+        f"        {up}\n"
+        f"        {down}\n"
         "      </form>\n"
-        f'      <form method="post" action="{record_url_of("attachments:remove", pk)}" class="d-inline" '
+        f'      <form method="post" action="{remove}" class="d-inline" '
         f'onsubmit="return confirm(\'Fjern bilaget?\');">{csrf}<button type="submit" class="function-link" '
         f'aria-label="Fjern bilaget {title}">Fjern</button></form>\n'
         "    </span>"
