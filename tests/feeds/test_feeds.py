@@ -277,3 +277,64 @@ def test_feeds_make_the_same_few_queries_however_many_meetings(world: ClusterWor
     assert after == before
     assert before["/api/v1/meetings.ics?since=2000-01-01"] <= 2
     assert before[f"/api/v1/bodies/{world.political.pk}.ics?since=2000-01-01"] <= 3
+
+
+# ---- The feed as written: the same bytes icalendar writes ---------------------------------------------
+
+AWKWARD = "<script>alert(\"x\")</script> & 'citat'; a,b\\c ^ æøå – " + "Sundhedsklyngens ønsker " * 6
+
+
+def icalendar_reference(feed: bytes, meetings: list[Meeting], url: str) -> bytes:
+    """What icalendar itself writes for these meetings (`Event` by `meeting_event`, `Calendar.to_ical`),
+    with the feed's own calendar properties, time zone and time stamp."""
+    from klynge.feeds.calendar import meeting_event
+
+    parsed = Calendar.from_ical(feed)
+    calendar = Calendar()
+    for name in ("PRODID", "VERSION", "CALSCALE", "METHOD", "X-WR-CALNAME", "X-WR-CALDESC", "X-WR-TIMEZONE"):
+        calendar.add(name, str(parsed[name]))
+    (zone,) = parsed.walk("VTIMEZONE")
+    calendar.add_component(zone)
+    stamp = parsed.walk("VEVENT")[0]["DTSTAMP"].dt
+    for meeting in meetings:
+        calendar.add_component(
+            meeting_event(meeting, url=f"http://testserver{url.format(pk=meeting.pk)}", stamp=stamp)
+        )
+    return calendar.to_ical()
+
+
+@pytest.mark.django_db
+def test_the_feed_is_byte_for_byte_what_icalendar_writes(closed_world: ClusterWorld) -> None:
+    """The events are written directly (for speed): text escaped, long lines folded at 75 octets between
+    whole UTF-8 characters and never after an escaping backslash, timed and all-day, cancelled, with
+    and without place and changes, exactly as icalendar writes them; HTML is not HTML here, so <, & and
+    quotes pass as they are."""
+    world = closed_world
+    agenda_item_create(meeting=world.meeting, title=AWKWARD, kind=AgendaItemKind.DECISION)
+    change(world.meeting, title=AWKWARD, location="Rådhuset;\nlokale 1,\r\nbagindgangen \\ syd")
+    meeting_create(
+        body=world.political,
+        date=datetime.date(2024, 3, 31),  # the night summer time begins
+        start_time=datetime.time(1, 30),
+        status=MeetingStatus.CANCELLED,
+        title="x" * 73 + "\\",  # an escaping backslash falls at the fold
+    )
+    meeting_create(body=world.political, date=datetime.date(2024, 10, 27), start_time=datetime.time(23, 0))
+    from klynge.feeds.selectors import meetings_for_feed
+    from klynge.meetings.access import visible_agenda_items
+
+    for viewer in (None, user("editor_participating", world)):
+        client = Client()
+        if viewer is not None:
+            client.force_login(viewer)
+        response = client.get("/api/v1/meetings.ics?since=2000-01-01")
+        assert response.status_code == 200
+        meetings = list(
+            meetings_for_feed(visible=visible_agenda_items(viewer), start=datetime.date(2000, 1, 1))
+        )
+        assert len(meetings) >= 3
+        assert response.content == icalendar_reference(response.content, meetings, "/moeder/{pk}/")
+        text = response.content.decode()
+        assert "<script>alert(\"x\")</script> & 'citat'\\; a\\,b\\\\c ^ æøå" in text.replace("\r\n ", "")
+        assert (CLOSED_TITLE in text.replace("\r\n ", "")) is (viewer is not None)
+        assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))

@@ -170,13 +170,17 @@ def test_a_new_login_is_a_new_key(world: ClusterWorld) -> None:
     assert cached(client.get(url)) != "hit"
 
 
-def test_a_head_request_is_answered_by_the_view(world: ClusterWorld) -> None:
+def test_a_head_request_is_answered_by_the_view_for_every_reader(world: ClusterWorld) -> None:
     url = meeting_url(world)
     editor = editor_of(world.municipality)
     served_from_cache(editor, url)
     head = editor.head(url)
     assert head.status_code == 200
     assert cached(head) is None
+    # The anonymous reader's too.
+    assert cached(Client().get(url)) in ("miss", "hit")
+    anonymous = Client().head(url)
+    assert anonymous.status_code == 200 and cached(anonymous) is None
 
 
 def test_a_response_the_view_forbids_keeping_is_not_kept(world: ClusterWorld) -> None:

@@ -35,6 +35,17 @@ def meetings_for_feed(
 
     Meetings known only by month or half-year are left out: a calendar entry claims a day, and the
     day is not known. They come into the feed (with the same UID) once their date is fixed."""
+    meetings = Meeting.objects.filter(date_precision=DatePrecision.DAY)
+    if start is not None:
+        meetings = meetings.filter(date__gte=start)
+    if body is not None:
+        meetings = meetings.filter(body=body)
+    if bodies is not None:
+        meetings = meetings.filter(body__in=bodies)
+    # The items of these meetings first, then the rule: with "id in the visible ids" alone PostgreSQL found
+    # every visible item (60,000 for an editor at national scale, 60–120 ms) to keep the feed's 500; with
+    # the meetings first it starts from their items (about 10 ms).
+    items = AgendaItem.objects.filter(meeting__in=meetings.values("pk")).filter(pk__in=visible)
     meeting_changed = (
         HistoricalMeeting.objects.filter(id=OuterRef("pk"))
         .order_by("-history_date")
@@ -46,23 +57,16 @@ def meetings_for_feed(
         .values("history_date")[:1]
     )
     meetings = (
-        Meeting.objects.filter(date_precision=DatePrecision.DAY)
-        .select_related("body", "body__collaboration")
+        meetings.select_related("body", "body__collaboration")
         .prefetch_related(
             Prefetch(
                 "agenda_items",
-                queryset=AgendaItem.objects.filter(pk__in=visible).order_by("position"),
+                queryset=items.order_by("position"),
                 to_attr="feed_items",
             )
         )
         .annotate(meeting_changed_at=Subquery(meeting_changed), items_changed_at=Subquery(items_changed))
     )
-    if start is not None:
-        meetings = meetings.filter(date__gte=start)
-    if body is not None:
-        meetings = meetings.filter(body=body)
-    if bodies is not None:
-        meetings = meetings.filter(body__in=bodies)
     return meetings.order_by("date", "start_time", "pk")
 
 

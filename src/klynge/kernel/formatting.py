@@ -1,6 +1,7 @@
 """Danish formatting of dates and amounts, as Danish municipal memos write them (via Babel)."""
 
 import datetime
+import functools
 from decimal import ROUND_DOWN, Decimal, localcontext
 from typing import Any
 
@@ -32,6 +33,9 @@ UP_TO_TWO_DECIMALS = parse_pattern("#,##0.##")
 LONGEST_AMOUNT = 40  # characters of digits and separators parse_danish_amount reads (10^12 has 17)
 
 
+# Babel formats a date in some 80 µs; a page shows the same few dozen days again and again (meetings,
+# periods of members and seats), so the text of each day is kept (a few thousand days: well under 1 MB).
+@functools.lru_cache(maxsize=4096)
 def danish_date(day: datetime.date | None) -> str:
     """14. december 2023"""
     if day is None:
@@ -39,6 +43,7 @@ def danish_date(day: datetime.date | None) -> str:
     return format_date(day, "d. MMMM y", locale=LOCALE)
 
 
+@functools.lru_cache(maxsize=1024)
 def danish_month(day: datetime.date) -> str:
     """december 2023"""
     return format_date(day, "MMMM y", locale=LOCALE)

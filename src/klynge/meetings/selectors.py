@@ -133,7 +133,13 @@ def decisions_latest(*, limit: int = 10, visible: VisibleItems | None = None) ->
     Sorting every decision by its meeting's date costs a join of all decisions, items and meetings (0.4 s
     at national scale); the newest held meetings are found from the meetings table alone, and only their
     decisions are joined and sorted. Should those meetings hold fewer than `limit` decisions the viewer
-    may see, fewer are shown: they are the recent ones."""
+    may see, fewer are shown: they are the recent ones.
+
+    The condition on the item's meeting comes first, on its own, although the visible items are already
+    of those meetings: PostgreSQL plans the joins in the order written once a query has more than 8
+    relations (`join_collapse_limit`), and with the visibility rule first it joined every decision to its
+    item and meeting before keeping the few hundred visible ones (65 ms for an editor at national scale);
+    with the meetings first it starts from their 30 rows and finds items and decisions by index (5–9 ms)."""
     items = public_agenda_items() if visible is None else visible
     newest = (
         Meeting.objects.filter(status=MeetingStatus.HELD)  # decisions are made at held meetings only
@@ -141,7 +147,8 @@ def decisions_latest(*, limit: int = 10, visible: VisibleItems | None = None) ->
         .values("pk")[:LATEST_DECISIONS_MEETINGS]
     )
     return list(
-        Decision.objects.filter(agenda_item__in=items.filter(meeting__in=newest))
+        Decision.objects.filter(agenda_item__meeting__in=newest)
+        .filter(agenda_item__in=items.filter(meeting__in=newest))
         .select_related("agenda_item", "agenda_item__meeting", "agenda_item__meeting__body", "recommended_to")
         .order_by(
             "-agenda_item__meeting__date", "-agenda_item__meeting__pk", "-agenda_item__position", "-pk"

@@ -63,15 +63,11 @@ def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "catchment_rules": catchment_rules_current_for_collaboration(
                 collaboration=collaboration, day=today
             ),
-            "focus_areas": focus_areas_for_collaboration(
-                collaboration=collaboration, visible=visible_agenda_items(request.user)
-            ),
+            "focus_areas": focus_areas_for_collaboration(collaboration=collaboration, visible=visible),
             "initiatives": initiatives_recent_for_collaboration(
                 collaboration=collaboration, limit=RECENT_INITIATIVES
             ),
-            "funds": funds_for_collaboration(
-                collaboration=collaboration, visible=visible_agenda_items(request.user)
-            ),
+            "funds": funds_for_collaboration(collaboration=collaboration, visible=visible),
             "upcoming": meetings_upcoming(
                 day=today, limit=RECENT_MEETINGS, collaboration=collaboration, visible=visible
             ),
