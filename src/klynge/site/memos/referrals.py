@@ -5,6 +5,7 @@ Worked out once per meeting and request (three queries at most, whatever the num
 meeting page's own view needs no change: its template asks per item through `{% item_referrals item %}`.
 """
 
+import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,7 +13,6 @@ from typing import Any
 from django.forms import BoundField, ChoiceField
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from klynge.meetings.models import AgendaItem, Decision, Meeting
@@ -82,10 +82,17 @@ def empty_block(request: HttpRequest, item: AgendaItem, csrf_token: object) -> S
             },
         )
         assert not data.can_flag or data.empty.count(FIELDS_MARK) == 1
-    block = data.empty.replace(str(EMPTY_STAND_IN), str(item.pk))
-    if data.can_flag:
-        block = block.replace(FIELDS_MARK, empty_form_fields(data, item))
-    return mark_safe(block)  # rendered and escaped by the engine, the fields too
+    pk = str(item.pk)
+    if not data.can_flag:
+        return SafeString(
+            pk.join(data.empty.split(str(EMPTY_STAND_IN)))
+        )  # rendered and escaped by the engine
+    head, tail = data.empty.split(FIELDS_MARK)
+    return SafeString(  # rendered and escaped by the engine, the fields too
+        pk.join(head.split(str(EMPTY_STAND_IN)))
+        + empty_form_fields(data, item)
+        + pk.join(tail.split(str(EMPTY_STAND_IN)))
+    )
 
 
 def empty_form_fields(data: MeetingReferrals, item: AgendaItem) -> SafeString:
@@ -106,12 +113,12 @@ def empty_form_fields(data: MeetingReferrals, item: AgendaItem) -> SafeString:
     fields, stand_in_decision, stand_in = data.form_fields[has_decisions]
     prefix = f"orientering-{item.pk}"
     if not decisions:
-        return mark_safe(fields.replace(FORM_STAND_IN, prefix))  # rendered and escaped by the engine
+        return SafeString(prefix.join(fields.split(FORM_STAND_IN)))  # rendered and escaped by the engine
     before, after = fields.split(stand_in_decision, 1)
-    return mark_safe(  # each part rendered and escaped by the template engine, the labels escaped here
-        before.replace(FORM_STAND_IN, prefix)
+    return SafeString(  # each part rendered and escaped by the template engine, the labels escaped here
+        prefix.join(before.split(FORM_STAND_IN))
         + _decision_select(data, stand_in, decisions, prefix)
-        + after.replace(FORM_STAND_IN, prefix)
+        + prefix.join(after.split(FORM_STAND_IN))
     )
 
 
@@ -138,7 +145,7 @@ def _decision_select(
         data.decision_select = (head, option, between, tail)
     head, option, between, tail = data.decision_select
     options = (
-        option.replace(str(EMPTY_STAND_IN), escape(value)).replace(OPTION_MARK, escape(label))
+        option.replace(str(EMPTY_STAND_IN), html.escape(str(value))).replace(OPTION_MARK, html.escape(label))
         for value, label in referral_decision_choices(decisions)[1:]
     )
     return head.replace(FORM_STAND_IN, prefix) + between.join(options) + tail

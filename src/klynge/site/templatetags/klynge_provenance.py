@@ -6,9 +6,9 @@ The same HTML as the include (without `inline`), every value escaped; a test hol
 
 from django import template
 from django.db.models import Model
-from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from klynge.site.fragments import html_format
 from klynge.site.templatetags.klynge_urls import record_url_of
 
 register = template.Library()
@@ -21,7 +21,7 @@ def provenance_line(record: Model, label: str = "") -> SafeString:
     label = label or "Kilde"
     source = getattr(record, "source", None)
     if source:
-        line = format_html(
+        line = html_format(
             '{}: <a href="{}">{}</a>{}',
             label,
             record_url_of("provenance:source_detail", source.key),
@@ -29,10 +29,10 @@ def provenance_line(record: Model, label: str = "") -> SafeString:
             EXAMPLE_BADGE if source.kind == "example" else "",
         )
     else:
-        line = format_html("{}: ikke angivet", label)
+        line = html_format("{}: ikke angivet", label)
     note = getattr(record, "source_note", "")
-    return format_html(
+    return html_format(
         '\n<p class="provenance small-text">\n  {}{}\n</p>\n',
         line,
-        format_html('<span class="provenance-note"> – {}</span>', note) if note else "",
+        html_format('<span class="provenance-note"> – {}</span>', note) if note else "",
     )
