@@ -438,8 +438,15 @@ def _soak_lines() -> list[str]:
         if result["kind"] == "rss":
             lines.append(
                 f"**{name}** ({result['when']}, {result['database']}): {result['requests']:,} requests "
-                f"({result['errors']} failed) in {result['seconds']:,} s, 8 threads, round-robin over "
-                f"{len(result['paths'])} pages and endpoints, every other one as the editor. Worker RSS in MB:"
+                f"({result['errors']} failed) in {result['seconds']:,} s, 8 threads, "
+                + (
+                    f"half round-robin over {len(result['paths'])} pages and endpoints, half to a different "
+                    f"one of {result['distinct_paths']:,} meetings each time (the response caches fill and "
+                    "go on replacing entries)"
+                    if result.get("distinct_paths")
+                    else f"round-robin over {len(result['paths'])} pages and endpoints"
+                )
+                + ", every other one as the editor. Worker RSS in MB:"
             )
             lines.append("")
             lines.append(
