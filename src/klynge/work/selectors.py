@@ -224,15 +224,23 @@ def initiative_roots(*, collaboration: Collaboration | None = None) -> QuerySet[
 
 
 def _descendants_of(roots: Sequence[Initiative]) -> QuerySet[Initiative]:
-    """Every initiative below these (at any depth), found by the database in one recursive query."""
+    """Every initiative below these (at any depth), found by the database in one recursive query.
+
+    An initiative's parent is always of its own collaboration (Initiative.clean, which every service
+    runs), so the recursion looks only among the roots' collaborations' initiatives: the same rows, but
+    PostgreSQL no longer hashes every initiative in the country at each level (issue 14: 9.4 → 2.6 ms
+    under EXPLAIN ANALYZE on the national cluster page)."""
     table = connection.ops.quote_name(Initiative._meta.db_table)
-    placeholders = ", ".join(["%s"] * len(roots))
+    collaboration_ids = sorted({root.collaboration_id for root in roots})
+    roots_in = ", ".join(["%s"] * len(roots))
+    collaborations_in = ", ".join(["%s"] * len(collaboration_ids))
     below = RawSQL(
         f"WITH RECURSIVE below(id) AS ("
-        f"SELECT id FROM {table} WHERE parent_id IN ({placeholders}) "
-        f"UNION SELECT child.id FROM {table} AS child JOIN below ON child.parent_id = below.id"
+        f"SELECT id FROM {table} WHERE parent_id IN ({roots_in}) "
+        f"UNION SELECT child.id FROM {table} AS child JOIN below ON child.parent_id = below.id "
+        f"WHERE child.collaboration_id IN ({collaborations_in})"
         f") SELECT id FROM below",
-        [root.pk for root in roots],
+        [*(root.pk for root in roots), *collaboration_ids],
     )
     return Initiative.objects.filter(pk__in=below).select_related("collaboration", "focus_area")
 

@@ -35,6 +35,7 @@ register = template.Library()
 def source_cell(record: Any) -> str:
     """`web/includes/source_cell.html` included with record=record (its trailing newline too)."""
     source = record.source
+    cell: str
     if source:
         cell = html_format(
             '<a href="{}">{}</a>', record_url_of("provenance:source_detail", source.key), source.title
@@ -89,7 +90,7 @@ def seat_rows(body: Any, can_edit: bool = False) -> SafeString:
 def _substitution(substitution: Any, can_edit: bool) -> str:
     substitute = substitution.substitute
     topics = substitution.topics.all()
-    parts = [
+    parts: list[str] = [
         html_format(
             '\n          <p class="mt-0 mb-2"><a href="{}">{}</a>',
             record_url_of("organisation:person_detail", substitute.slug),
@@ -152,9 +153,7 @@ def membership_rows(body: Any, can_edit: bool = False) -> SafeString:
                 record_url_of("organisation:party_detail", party.slug),
                 party.name,
                 period(membership, "start,end"),
-                ""
-                if membership.is_current
-                else SafeString(' <span class="badge">Ikke aktuelt</span>'),
+                "" if membership.is_current else SafeString(' <span class="badge">Ikke aktuelt</span>'),
                 SafeString(substitutions or "–"),
                 SafeString(source_cell(membership)),
                 edit,
