@@ -11,7 +11,9 @@ Each tag gives what the `{% for %}` loop it replaces gave, whitespace included, 
 - `{% fund_rows funds hide_body %}`: `work/includes/fund_table.html`'s rows;
 - `{% meeting_rows meetings hide_body %}`: `web/includes/meeting_table.html`'s rows;
 - `{% committee_rows committees %}`: the structure page's committees with their topics;
-- `{% collaboration_card collaboration heading wide %}`: `web/includes/collaboration_card.html`.
+- `{% collaboration_card collaboration heading wide %}`: `web/includes/collaboration_card.html`;
+- `{% source_cell record %}`: `web/includes/source_cell.html` included with record=record (the cluster
+  page's catchment rules; the rows above use it too).
 
 Python-built parts use `klynge.site.fragments` (format_html without Django's lazy-argument wrappers).
 Tests: tests/site/test_row_fragments.py holds each to the template it replaced (copied into the test),
@@ -32,7 +34,8 @@ from klynge.site.templatetags.klynge_urls import record_url_of
 register = template.Library()
 
 
-def source_cell(record: Any) -> str:
+@register.simple_tag
+def source_cell(record: Any) -> SafeString:
     """`web/includes/source_cell.html` included with record=record (its trailing newline too)."""
     source = record.source
     cell: str
@@ -44,7 +47,7 @@ def source_cell(record: Any) -> str:
         cell = "Ikke angivet"
     if record.source_note:
         cell += html_format('<br><span class="small-text">{}</span>', record.source_note)
-    return cell + "\n"
+    return SafeString(cell + "\n")
 
 
 def _joined(rows: Iterable[str]) -> SafeString:
@@ -155,7 +158,7 @@ def membership_rows(body: Any, can_edit: bool = False) -> SafeString:
                 period(membership, "start,end"),
                 "" if membership.is_current else SafeString(' <span class="badge">Ikke aktuelt</span>'),
                 SafeString(substitutions or "–"),
-                SafeString(source_cell(membership)),
+                source_cell(membership),
                 edit,
             )
         )
@@ -257,7 +260,7 @@ def fund_rows(funds: Iterable[Any], hide_body: bool = False) -> SafeString:
                 SafeString(_amount(fund.amount)),
                 formatting.danish_amount(fund.allocated),
                 SafeString(_amount(fund.remaining)),
-                SafeString(source_cell(fund)),
+                source_cell(fund),
             )
         )
     return _joined(rows)
