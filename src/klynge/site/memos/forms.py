@@ -1,6 +1,7 @@
 """Danish forms for drafting and editing memos: each checks what was typed and builds its command
 (`klynge.memos.commands`), which does the validation that matters."""
 
+import unicodedata
 from typing import Any
 
 from django import forms
@@ -21,6 +22,7 @@ from klynge.memos.models import CaseNumberKind, Memo, MemoKind
 from klynge.memos.selectors import case_number_kinds
 from klynge.organisation.models import Committee, Party
 from klynge.site.forms import DanishForm
+from klynge.site.fragments import display
 
 # Form fields for case numbers are named by this prefix and the kind's code, e.g. casenumber_edoc.
 CASE_NUMBER_PREFIX = "casenumber_"
@@ -160,10 +162,16 @@ class MemoEditForm(DanishForm):
 
 
 def referral_decision_choices(decisions: list[Decision]) -> list[tuple[object, str]]:
-    return [
-        ("", "Hele punktet"),
-        *((d.pk, f"{d.get_kind_display()}: {Truncator(d.text).chars(60)}") for d in decisions),
-    ]
+    return [("", "Hele punktet"), *((d.pk, f"{display(d, 'kind')}: {_cut(d.text)}") for d in decisions)]
+
+
+def _cut(text: str, length: int = 60) -> str:
+    """`Truncator(text).chars(length)` (the `truncatechars` filter): a text of at most `length`
+    characters already in NFC is what it gives back unchanged, without its look at each character (the
+    meeting page labels each decision of 200 items)."""
+    if len(text) <= length and unicodedata.is_normalized("NFC", text):
+        return text
+    return str(Truncator(text).chars(length))
 
 
 class ReferralForm(DanishForm):
