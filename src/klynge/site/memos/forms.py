@@ -1,12 +1,10 @@
 """Danish forms for drafting and editing memos: each checks what was typed and builds its command
 (`klynge.memos.commands`), which does the validation that matters."""
 
-import unicodedata
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils.text import Truncator
 
 from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem, Decision
@@ -22,7 +20,7 @@ from klynge.memos.models import CaseNumberKind, Memo, MemoKind
 from klynge.memos.selectors import case_number_kinds
 from klynge.organisation.models import Committee, Party
 from klynge.site.forms import DanishForm
-from klynge.site.fragments import display
+from klynge.site.fragments import display, truncate_chars
 
 # Form fields for case numbers are named by this prefix and the kind's code, e.g. casenumber_edoc.
 CASE_NUMBER_PREFIX = "casenumber_"
@@ -162,16 +160,10 @@ class MemoEditForm(DanishForm):
 
 
 def referral_decision_choices(decisions: list[Decision]) -> list[tuple[object, str]]:
-    return [("", "Hele punktet"), *((d.pk, f"{display(d, 'kind')}: {_cut(d.text)}") for d in decisions)]
-
-
-def _cut(text: str, length: int = 60) -> str:
-    """`Truncator(text).chars(length)` (the `truncatechars` filter): a text of at most `length`
-    characters already in NFC is what it gives back unchanged, without its look at each character (the
-    meeting page labels each decision of 200 items)."""
-    if len(text) <= length and unicodedata.is_normalized("NFC", text):
-        return text
-    return str(Truncator(text).chars(length))
+    return [
+        ("", "Hele punktet"),
+        *((d.pk, f"{display(d, 'kind')}: {truncate_chars(d.text, 60)}") for d in decisions),
+    ]
 
 
 class ReferralForm(DanishForm):
