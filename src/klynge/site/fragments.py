@@ -35,6 +35,8 @@ _PARAGRAPHS = re.compile("\n{2,}")  # django.utils.html.linebreaks
 
 def html_text(value: object) -> str:
     """`conditional_escape(value)`: a safe value's own HTML, anything else escaped."""
+    if type(value) is str:  # most: neither lazy nor safe (a subclass, as SafeString, is looked at below)
+        return html.escape(value)
     if isinstance(value, Promise):
         value = str(value)
     if hasattr(value, "__html__"):
