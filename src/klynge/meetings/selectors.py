@@ -217,15 +217,7 @@ def meeting_agenda(*, pk: int, visible: VisibleItems | None = None) -> Meeting |
     items = (
         AgendaItem.objects.filter(pk__in=items_visible)
         .select_related("source")
-        .prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.order_by("name"), to_attr="topic_list"),
-            Prefetch("decisions", queryset=_decisions_in_full().order_by("pk"), to_attr="decision_list"),
-            Prefetch(
-                "reported_figures",
-                queryset=ReportedFigure.objects.select_related("area", "source").order_by("pk"),
-                to_attr="figure_list",
-            ),
-        )
+        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name"), to_attr="topic_list"))
         .order_by("position")
     )
     meeting = (
@@ -235,8 +227,26 @@ def meeting_agenda(*, pk: int, visible: VisibleItems | None = None) -> Meeting |
         .first()
     )
     if meeting is not None:
+        agenda: dict[int, AgendaItem] = {}
         for number, item in enumerate(meeting.agenda, start=1):
             item.number = number  # type: ignore[attr-defined]
+            item.decision_list = []  # type: ignore[attr-defined]
+            item.figure_list = []  # type: ignore[attr-defined]
+            agenda[item.pk] = item
+        # The decisions and figures of the meeting's items, kept for the items in the agenda (they are as
+        # closed as their item): a prefetch passed the 200 items' ids as an `IN` list, each id prepared
+        # by Django and the long statement split by psycopg, per relation.
+        for decision in _decisions_in_full().filter(agenda_item__meeting_id=pk).order_by("pk"):
+            owner = agenda.get(decision.agenda_item_id)
+            if owner is not None:
+                decision.agenda_item = owner  # as a prefetch sets it
+                owner.decision_list.append(decision)  # type: ignore[attr-defined]
+        figures = ReportedFigure.objects.select_related("area", "source").filter(agenda_item__meeting_id=pk)
+        for figure in figures.order_by("pk"):
+            owner = agenda.get(figure.agenda_item_id)
+            if owner is not None:
+                figure.agenda_item = owner
+                owner.figure_list.append(figure)  # type: ignore[attr-defined]
     return meeting
 
 
