@@ -1,9 +1,21 @@
 """Reads for meetings, agenda items, decisions and reported figures."""
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from klynge.bodies.models import Body, Collaboration
@@ -204,6 +216,27 @@ def meeting_detail(*, pk: int, visible: VisibleItems | None = None) -> Meeting |
     return meeting
 
 
+def lists_by_meeting(
+    owners: Mapping[int, Model], rows: QuerySet[Any], owner: str, meeting: str, meeting_id: int, to_attr: str
+) -> None:
+    """What `Prefetch(<reverse of owner>, queryset=rows, to_attr=to_attr)` gives the owners (a meeting's
+    agenda items, or their decisions, by id): on each, the list of the rows whose foreign key `owner` is it,
+    in the queryset's order, each row's `owner` set to it. Read by the meeting (`meeting` is the path from
+    a row to its meeting) rather than by an `IN` list of the owners' ids, which Django prepared id by id
+    and psycopg split on each request (200 ids for a 200-item meeting). Rows of others (a closed item's,
+    for a viewer whose agenda does not have it) are read and dropped: only the owners' rows are kept."""
+    for record in owners.values():
+        setattr(record, to_attr, [])
+    if not owners:
+        return  # as a prefetch for no records: no query
+    attname = rows.model._meta.get_field(owner).attname
+    for row in rows.filter(**{meeting: meeting_id}):
+        record = owners.get(getattr(row, attname))
+        if record is not None:
+            setattr(row, owner, record)
+            getattr(record, to_attr).append(row)
+
+
 def meeting_agenda(*, pk: int, visible: VisibleItems | None = None) -> Meeting | None:
     """A meeting with its whole agenda for its page, read as plain lists rather than related managers.
 
@@ -230,23 +263,17 @@ def meeting_agenda(*, pk: int, visible: VisibleItems | None = None) -> Meeting |
         agenda: dict[int, AgendaItem] = {}
         for number, item in enumerate(meeting.agenda, start=1):
             item.number = number  # type: ignore[attr-defined]
-            item.decision_list = []  # type: ignore[attr-defined]
-            item.figure_list = []  # type: ignore[attr-defined]
             agenda[item.pk] = item
-        # The decisions and figures of the meeting's items, kept for the items in the agenda (they are as
-        # closed as their item): a prefetch passed the 200 items' ids as an `IN` list, each id prepared
-        # by Django and the long statement split by psycopg, per relation.
-        for decision in _decisions_in_full().filter(agenda_item__meeting_id=pk).order_by("pk"):
-            owner = agenda.get(decision.agenda_item_id)
-            if owner is not None:
-                decision.agenda_item = owner  # as a prefetch sets it
-                owner.decision_list.append(decision)  # type: ignore[attr-defined]
-        figures = ReportedFigure.objects.select_related("area", "source").filter(agenda_item__meeting_id=pk)
-        for figure in figures.order_by("pk"):
-            owner = agenda.get(figure.agenda_item_id)
-            if owner is not None:
-                figure.agenda_item = owner
-                owner.figure_list.append(figure)  # type: ignore[attr-defined]
+        lists_by_meeting(
+            agenda,
+            _decisions_in_full().order_by("pk"),
+            "agenda_item",
+            "agenda_item__meeting",
+            pk,
+            "decision_list",
+        )
+        figures = ReportedFigure.objects.select_related("area", "source").order_by("pk")
+        lists_by_meeting(agenda, figures, "agenda_item", "agenda_item__meeting", pk, "figure_list")
     return meeting
 
 
