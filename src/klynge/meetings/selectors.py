@@ -231,10 +231,10 @@ def lists_by_meeting(
         return  # as a prefetch for no records: no query
     attname = rows.model._meta.get_field(owner).attname
     for row in rows.filter(**{meeting: meeting_id}):
-        record = owners.get(getattr(row, attname))
-        if record is not None:
-            setattr(row, owner, record)
-            getattr(record, to_attr).append(row)
+        found = owners.get(getattr(row, attname))
+        if found is not None:
+            setattr(row, owner, found)
+            getattr(found, to_attr).append(row)
 
 
 def meeting_agenda(*, pk: int, visible: VisibleItems | None = None) -> Meeting | None:

@@ -881,8 +881,10 @@ def agenda_with_links(items: list[AgendaItem]) -> None:
     `meeting_with_links` (the API's reading), with no queryset cloned per item (six queries)."""
     if not items:
         return
-    querysets = {
-        prefetch.prefetch_through.rpartition("__")[2]: prefetch.queryset for prefetch in _agenda_item_links()
+    querysets: dict[str, QuerySet[Any]] = {
+        prefetch.prefetch_through.rpartition("__")[2]: prefetch.queryset
+        for prefetch in _agenda_item_links()
+        if prefetch.queryset is not None
     }
     prefetch_related_objects(
         items,

@@ -7,6 +7,7 @@ meeting page's own view needs no change: its template asks per item through `{% 
 
 import html
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +56,7 @@ def meeting_referrals(
     cache: dict[int, MeetingReferrals] = request.__dict__.setdefault("_klynge_meeting_referrals", {})
     if meeting.pk not in cache:
         by_item: dict[int, list[CommitteeReferral]] = defaultdict(list)
+        rows: Iterable[CommitteeReferral]
         if agenda is None:
             rows = referrals_filtered(visible=referrals_visible_to(request.user), meeting_id=meeting.pk)
         else:
