@@ -4,6 +4,7 @@ or the meeting, downloaded only by those who may read them — as a download, ne
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils.html import conditional_escape
 
 from klynge.attachments.models import Attachment
 from klynge.attachments.services import attachment_create
@@ -134,3 +135,45 @@ def test_the_meeting_page_costs_the_same_with_more_attachments(
         )
         attachment_create(meeting=world.meeting, content=pdf_bytes(), original_name=f"m{i}.pdf")
     assert (queries_for(editor, url), queries_for(public, url)) == before
+
+
+def test_the_meeting_page_lists_each_attachment_only_to_those_who_may_read_it(
+    world: ClusterWorld, closed_item: AgendaItem
+) -> None:
+    """The page keeps its items' attachments by the agenda the viewer sees (an item's attachment is as
+    closed as its item) and the meeting's own by their condition: each title reaches exactly its readers,
+    escaped."""
+    titles = {
+        "public item": "Åbent <script>alert(\"bilag\")</script> & 'citat'",
+        "closed item": 'Lukket <script>alert("punkt")</script> & "tilbud"',
+        "public own": "Mødets åbne bilag & <b>plan</b>",
+        "closed own": "Mødets lukkede bilag & <i>notat</i>",
+    }
+    for name, item, is_public in (
+        ("public item", world.agenda_item, True),
+        ("closed item", closed_item, True),  # ticked public, yet on a closed item: closed
+        ("public own", None, True),
+        ("closed own", None, False),
+    ):
+        attachment_create(
+            meeting=world.meeting,
+            agenda_item=item,
+            content=pdf_bytes(),
+            original_name=f"{name}.pdf",
+            title=titles[name],
+            is_public=is_public,
+        )
+    other = build_cluster("Anden")
+    readers = {"public item", "public own"}
+    for client, sees in (
+        (Client(), readers),
+        (editor_of(other.municipality), readers),
+        (member_as(other.mayor), readers),
+        (editor_of(world.municipality), set(titles)),
+        (member_as(world.mayor), set(titles)),
+    ):
+        page = client.get(world.meeting.get_absolute_url()).content.decode()
+        for name, title in titles.items():
+            escaped = conditional_escape(title)
+            assert (escaped in page) == (name in sees), (name, client)
+            assert title not in page  # never unescaped

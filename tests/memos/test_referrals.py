@@ -336,3 +336,29 @@ def _logged_in_user(client: Client) -> Any:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(pk=client.session["_auth_user_id"])
+
+
+def test_the_decision_options_on_the_meeting_page_are_cut_as_truncatechars(world: ClusterWorld) -> None:
+    """Each decision's option in an item's referral form is its kind and its text cut to 60 characters as
+    Django's `truncatechars` cuts it (short texts whole, long ones with "…", combining accents not
+    counted), escaped."""
+    from django.utils.html import escape
+    from django.utils.text import Truncator
+
+    from klynge.meetings.services import decision_create
+
+    item = agenda_item_create(meeting=world.meeting, title="Mange beslutninger", kind=AgendaItemKind.DECISION)
+    texts = [
+        "Kort <script>alert(\"x\")</script> & 'citat'",
+        'Lang tekst med <script>alert("x")</script> & "citat" om pårørendeinddragelse i kommunerne',
+        "e\u0301" * 70,  # combining accents
+        "cafe\u0301 " + "ø" * 80,  # not in NFC
+        "x" * 60,
+        "y" * 61,
+    ]
+    decisions = [decision_create(agenda_item=item, kind="coordination", text=text) for text in texts]
+    page = editor_of(world.municipality).get(f"/moeder/{world.meeting.pk}/").content.decode()
+    for decision, text in zip(decisions, texts, strict=True):
+        label = f"{decision.get_kind_display()}: {Truncator(text).chars(60)}"
+        assert f'<option value="{decision.pk}">{escape(label)}</option>' in page, text
+    assert "<script>alert" not in page.split(f'id="orientering-{item.pk}"', 1)[1].split("</details>", 1)[0]

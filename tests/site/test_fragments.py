@@ -6,9 +6,17 @@ from django.template.defaultfilters import linebreaks_filter, linebreaksbr
 from django.utils.functional import lazy
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from klynge.meetings.models import AgendaItem, AgendaItemKind, Decision, DecisionKind
-from klynge.site.fragments import display, html_format, html_linebreaks, html_linebreaksbr, html_text
+from klynge.site.fragments import (
+    display,
+    html_format,
+    html_linebreaks,
+    html_linebreaksbr,
+    html_text,
+    truncate_chars,
+)
 
 lazy_text = lazy(lambda text: text, str)
 
@@ -65,3 +73,26 @@ def test_display_is_get_field_display() -> None:
     for decision_kind in [*DecisionKind.values, ""]:
         decision = Decision(kind=decision_kind)
         assert display(decision, "kind") == decision.get_kind_display()
+
+
+CUT_TEXTS: list[str] = [
+    "",
+    "kort",
+    "x" * 59,
+    "x" * 60,
+    "x" * 61,
+    "Klyngen godkendte pårørendeinddragelse inden for midlertidige pladser.",
+    "Æblegrød og øl på Ærø " * 5,
+    '<script>alert("x")</script> & "citat" ' * 3,
+    "e\u0301" * 40,  # combining accents: Truncator does not count them
+    "cafe\u0301 " + "y" * 70,  # not in NFC: Truncator composes it first
+    "y" * 58 + "\u0301\u0301" + "z" * 10,  # a combining character within the first 61
+    "z" * 61 + "\u0301" * 5,  # combining characters only after the cut
+    "\u2026" * 70,
+]
+
+
+@pytest.mark.parametrize("text", CUT_TEXTS)
+@pytest.mark.parametrize("length", [0, 1, 2, 10, 59, 60, 61])
+def test_truncate_chars_is_truncators(text: str, length: int) -> None:
+    assert truncate_chars(text, length) == Truncator(text).chars(length)

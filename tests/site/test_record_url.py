@@ -37,3 +37,26 @@ def test_what_reverse_refuses_is_refused() -> None:
             reverse(viewname, args=[arg])
         with pytest.raises(NoReverseMatch):
             render("{% record_url name arg %}", name=viewname, arg=arg)
+
+
+def test_within_fixed_urls_the_same_urls_and_after_it_the_prefix_is_read_again() -> None:
+    """The agenda's render keeps each view's pattern by name (`fixed_urls`); outside it, a changed script
+    prefix is followed as `reverse` follows it."""
+    from django.urls import set_script_prefix
+
+    from klynge.site.templatetags.klynge_urls import fixed_urls, record_url_of
+
+    with fixed_urls():
+        for arg in (1, 987_654_321, 1):
+            assert record_url_of("meetings:agenda_item_edit", arg) == reverse(
+                "meetings:agenda_item_edit", args=[arg]
+            )
+        assert record_url_of("provenance:source_detail", "kilde-1") == reverse(
+            "provenance:source_detail", args=["kilde-1"]
+        )
+    set_script_prefix("/klynge/")
+    try:
+        url = record_url_of("meetings:agenda_item_edit", 5)
+        assert url == reverse("meetings:agenda_item_edit", args=[5]) and url.startswith("/klynge/")
+    finally:
+        set_script_prefix("/")

@@ -31,10 +31,16 @@ def visible_attachments_condition(user: Any, *, path: str = "") -> Q:
     on_proposal = Q(**{f"{prefix}proposal__isnull": False}) & proposals_visible_condition(
         user, path=f"{prefix}proposal"
     )
-    on_meeting = Q(**{f"{prefix}agenda_item__isnull": True, f"{prefix}proposal__isnull": True}) & (
+    return on_item | on_proposal | meeting_own_attachments_condition(user, path=path)
+
+
+def meeting_own_attachments_condition(user: Any, *, path: str = "") -> Q:
+    """A meeting's own attachments (of no item or proposal) the user may read: the public ones, and the
+    others if the user may read the meeting's closed items."""
+    prefix = f"{path}__" if path else ""
+    return Q(**{f"{prefix}agenda_item__isnull": True, f"{prefix}proposal__isnull": True}) & (
         Q(**{f"{prefix}is_public": True}) | closed_meeting_condition(user, path=f"{prefix}meeting")
     )
-    return on_item | on_proposal | on_meeting
 
 
 def visible_attachments(user: Any) -> QuerySet[Attachment]:

@@ -3,11 +3,15 @@
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from klynge.attachments.access import visible_attachments, visible_attachments_condition
+from klynge.attachments.access import (
+    meeting_own_attachments_condition,
+    visible_attachments,
+    visible_attachments_condition,
+)
 from klynge.attachments.models import Attachment
-from klynge.meetings.models import AgendaItemProposal, Meeting
+from klynge.meetings.models import AgendaItem, AgendaItemProposal, Meeting
 
 
 def _listed(queryset: QuerySet[Attachment]) -> QuerySet[Attachment]:
@@ -16,19 +20,26 @@ def _listed(queryset: QuerySet[Attachment]) -> QuerySet[Attachment]:
 
 
 def attachments_of_meeting(
-    *, meeting: Meeting, user: Any
+    *, meeting: Meeting, user: Any, agenda: list[AgendaItem] | None = None
 ) -> tuple[list[Attachment], dict[int, list[Attachment]]]:
     """The meeting's own attachments and those of its items, each list in order, as the user may read
-    them (one query; a proposal's attachments are shown with the proposal)."""
-    rows = _listed(
-        Attachment.objects.filter(visible_attachments_condition(user), meeting=meeting, proposal__isnull=True)
-    )
+    them (one query; a proposal's attachments are shown with the proposal).
+
+    `agenda`, if given, is the meeting's agenda as the user may see it (`meetings.selectors.meeting_agenda`
+    with their visibility): an item's attachment is as closed as its item, so those of its items are the
+    ones kept, and only the meeting's own are filtered by the query (`meeting_own_attachments_condition`)."""
+    if agenda is None:
+        visible = visible_attachments_condition(user)
+    else:
+        visible = Q(agenda_item__isnull=False) | meeting_own_attachments_condition(user)
+        shown = {item.pk for item in agenda}
+    rows = _listed(Attachment.objects.filter(visible, meeting=meeting, proposal__isnull=True))
     own: list[Attachment] = []
     by_item: dict[int, list[Attachment]] = defaultdict(list)
     for attachment in rows:
         if attachment.agenda_item_id is None:
             own.append(attachment)
-        else:
+        elif agenda is None or attachment.agenda_item_id in shown:
             by_item[attachment.agenda_item_id].append(attachment)
     return own, dict(by_item)
 

@@ -32,7 +32,7 @@ from klynge.bodies.access import editable_collaborations
 from klynge.bodies.models import Body, Collaboration
 from klynge.meetings.access import VisibleItems, public_agenda_items, visible_agenda_items
 from klynge.meetings.models import AgendaItem, Decision, Meeting
-from klynge.meetings.selectors import visible_number
+from klynge.meetings.selectors import lists_by_meeting, visible_number
 from klynge.organisation.models import Party, Topic
 from klynge.work.models import (
     Allocation,
@@ -887,30 +887,39 @@ def agenda_with_links(items: list[AgendaItem]) -> None:
     `focus_area_list`, `initiative_list`, `focus_areas_decided_list`; on each decision `allocation_list`,
     `approved_initiative_list`, `approved_trial_action_list`. The same records, in the same order, as
     `meeting_with_links` (the API's reading), with no queryset cloned per item (six queries)."""
-    querysets = {
-        prefetch.prefetch_through.rpartition("__")[2]: prefetch.queryset for prefetch in _agenda_item_links()
+    if not items:
+        return
+    querysets: dict[str, QuerySet[Any]] = {
+        prefetch.prefetch_through.rpartition("__")[2]: prefetch.queryset
+        for prefetch in _agenda_item_links()
+        if prefetch.queryset is not None
     }
     prefetch_related_objects(
         items,
         Prefetch("focus_areas", queryset=querysets["focus_areas"], to_attr="focus_area_list"),
         Prefetch("initiatives", queryset=querysets["initiatives"], to_attr="initiative_list"),
-        Prefetch(
-            "focus_areas_decided",
-            queryset=querysets["focus_areas_decided"],
-            to_attr="focus_areas_decided_list",
-        ),
-        Prefetch("decision_list__allocations", queryset=querysets["allocations"], to_attr="allocation_list"),
-        Prefetch(
-            "decision_list__approved_initiatives",
-            queryset=querysets["approved_initiatives"],
-            to_attr="approved_initiative_list",
-        ),
-        Prefetch(
-            "decision_list__approved_trial_actions",
-            queryset=querysets["approved_trial_actions"],
-            to_attr="approved_trial_action_list",
-        ),
     )
+    # The rest by the meeting, not by IN lists of the items' and decisions' ids (lists_by_meeting).
+    meeting_id = items[0].meeting_id
+    by_id = {item.pk: item for item in items}
+    lists_by_meeting(
+        by_id,
+        querysets["focus_areas_decided"],
+        "decided_at",
+        "decided_at__meeting",
+        meeting_id,
+        "focus_areas_decided_list",
+    )
+    decisions = {d.pk: d for item in items for d in item.decision_list}  # type: ignore[attr-defined]
+    for relation, to_attr in (
+        ("allocations", "allocation_list"),
+        ("approved_initiatives", "approved_initiative_list"),
+        ("approved_trial_actions", "approved_trial_action_list"),
+    ):
+        owner = "decision" if relation == "allocations" else "approved_by"
+        lists_by_meeting(
+            decisions, querysets[relation], owner, f"{owner}__agenda_item__meeting", meeting_id, to_attr
+        )
 
 
 def agenda_item_with_links(item: AgendaItem | None) -> AgendaItem | None:

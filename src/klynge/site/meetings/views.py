@@ -38,6 +38,7 @@ from klynge.site.meetings.forms import (
     decision_initial,
     meeting_initial,
 )
+from klynge.site.memos.referrals import meeting_referrals
 from klynge.site.pagination import other_parameters, page_of
 from klynge.work import commands as work_commands
 from klynge.work.selectors import agenda_with_links
@@ -80,7 +81,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Mødet findes ikke.")
     items: list[AgendaItem] = meeting.agenda  # type: ignore[attr-defined]
     agenda_with_links(items)  # what its items concern and its decisions did, in work
-    own_attachments, item_attachments = attachments_of_meeting(meeting=meeting, user=request.user)
+    # The agenda was read as the viewer may see it: its items' attachments and referrals are the ones shown.
+    own_attachments, item_attachments = attachments_of_meeting(
+        meeting=meeting, user=request.user, agenda=items
+    )
+    meeting_referrals(request, meeting, agenda=items)  # kept for the request: {% item_referrals %} reads it
     for item in items:
         item.visible_attachments = item_attachments.get(item.pk, [])  # type: ignore[attr-defined]
     can_see_proposals = request.user.is_authenticated and access_meeting_proposals(request.user, meeting)

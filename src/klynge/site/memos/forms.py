@@ -5,7 +5,6 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils.text import Truncator
 
 from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem, Decision
@@ -21,6 +20,7 @@ from klynge.memos.models import CaseNumberKind, Memo, MemoKind
 from klynge.memos.selectors import case_number_kinds
 from klynge.organisation.models import Committee, Party
 from klynge.site.forms import DanishForm
+from klynge.site.fragments import display, truncate_chars
 
 # Form fields for case numbers are named by this prefix and the kind's code, e.g. casenumber_edoc.
 CASE_NUMBER_PREFIX = "casenumber_"
@@ -162,7 +162,7 @@ class MemoEditForm(DanishForm):
 def referral_decision_choices(decisions: list[Decision]) -> list[tuple[object, str]]:
     return [
         ("", "Hele punktet"),
-        *((d.pk, f"{d.get_kind_display()}: {Truncator(d.text).chars(60)}") for d in decisions),
+        *((d.pk, f"{display(d, 'kind')}: {truncate_chars(d.text, 60)}") for d in decisions),
     ]
 
 

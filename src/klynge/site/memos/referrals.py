@@ -7,9 +7,11 @@ meeting page's own view needs no change: its template asks per item through `{% 
 
 import html
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
 from django.forms import BoundField, ChoiceField
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -43,11 +45,28 @@ FORM_STAND_IN = "orientering-klyngepunkt"
 REFUSAL_HEADING = "Punktet er ikke sat til orientering"
 
 
-def meeting_referrals(request: HttpRequest, meeting: Meeting) -> MeetingReferrals:
+def meeting_referrals(
+    request: HttpRequest, meeting: Meeting, *, agenda: list[AgendaItem] | None = None
+) -> MeetingReferrals:
+    """The meeting's referrals the viewer may see, by item, and what marking needs (kept for the request).
+
+    `agenda`, if given, is the meeting's agenda as the viewer may see it (`meetings.selectors.meeting_agenda`
+    with their visibility): a referral is as closed as its item, so those of its items are the ones shown,
+    without the visibility condition built and compiled again for the query."""
     cache: dict[int, MeetingReferrals] = request.__dict__.setdefault("_klynge_meeting_referrals", {})
     if meeting.pk not in cache:
         by_item: dict[int, list[CommitteeReferral]] = defaultdict(list)
-        for referral in referrals_filtered(visible=referrals_visible_to(request.user), meeting_id=meeting.pk):
+        rows: Iterable[CommitteeReferral]
+        if agenda is None:
+            rows = referrals_filtered(visible=referrals_visible_to(request.user), meeting_id=meeting.pk)
+        else:
+            shown = {item.pk for item in agenda}
+            rows = (
+                referral
+                for referral in referrals_filtered(visible=Q(), meeting_id=meeting.pk)
+                if referral.agenda_item_id in shown
+            )
+        for referral in rows:
             by_item[referral.agenda_item_id].append(referral)
         can_flag = access_referral_write(request.user, meeting)
         committees = list(referral_committees(meeting=meeting)) if can_flag else []

@@ -33,7 +33,7 @@ from klynge.meetings.models import AgendaItem, Decision, DecisionKind
 from klynge.site.fragments import display, html_format, html_linebreaks, html_linebreaksbr, html_text
 from klynge.site.templatetags.klynge_provenance import provenance_line
 from klynge.site.templatetags.klynge_referrals import item_referrals
-from klynge.site.templatetags.klynge_urls import STAND_IN, record_url_of
+from klynge.site.templatetags.klynge_urls import STAND_IN, fixed_urls, record_url_of
 
 register = template.Library()
 
@@ -378,6 +378,7 @@ def agenda_item(context: template.Context, item: AgendaItem, first: bool, last: 
 def agenda_items(context: template.Context, items: list[AgendaItem]) -> SafeString:
     """`{% for item in items %}{% agenda_item item forloop.first forloop.last %}{% endfor %}` in one call."""
     last = len(items) - 1
-    return SafeString(  # each section built with html_format (escaped)
-        "".join(f"\n{agenda_item(context, item, n == 0, n == last)}\n" for n, item in enumerate(items))
-    )
+    with fixed_urls():
+        return SafeString(  # each section built with html_format (escaped)
+            "".join(f"\n{agenda_item(context, item, n == 0, n == last)}\n" for n, item in enumerate(items))
+        )
