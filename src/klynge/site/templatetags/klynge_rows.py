@@ -230,19 +230,22 @@ def _amount(value: Any) -> str:
     return "ikke oplyst" if value is None else html_text(formatting.danish_amount(value))
 
 
+def _body_cell(record: Any, hide_body: bool) -> str:
+    """The table's body column (left out where the table is one body's own)."""
+    if hide_body:
+        return ""
+    return html_format(
+        '<td><a href="{}">{}</a></td>',
+        record_url_of("bodies:body_detail", record.body.slug),
+        record.body.name,
+    )
+
+
 @register.simple_tag
 def fund_rows(funds: Iterable[Any], hide_body: bool = False) -> SafeString:
     rows = []
     for fund in funds:
-        body = (
-            html_format(
-                '<td><a href="{}">{}</a></td>',
-                record_url_of("bodies:body_detail", fund.body.slug),
-                fund.body.name,
-            )
-            if not hide_body
-            else ""
-        )
+        body = _body_cell(fund, hide_body)
         rows.append(
             html_format(
                 '\n      <tr>\n        <td><a href="{}">{}</a>{}</td>\n        {}\n        <td>{}</td>\n'
@@ -273,15 +276,7 @@ def fund_rows(funds: Iterable[Any], hide_body: bool = False) -> SafeString:
 def meeting_rows(meetings: Iterable[Any], hide_body: bool = False) -> SafeString:
     rows = []
     for meeting in meetings:
-        body = (
-            html_format(
-                '<td><a href="{}">{}</a></td>',
-                record_url_of("bodies:body_detail", meeting.body.slug),
-                meeting.body.name,
-            )
-            if not hide_body
-            else ""
-        )
+        body = _body_cell(meeting, hide_body)
         rows.append(
             html_format(
                 '\n      <tr>\n        <td class="nowrap"><a href="{}">{}</a></td>\n        {}\n'
