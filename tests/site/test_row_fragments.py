@@ -1,5 +1,5 @@
-"""The rows and cards that `klynge_rows` builds in Python (the cluster page, `/struktur/`, a body's page and
-the lists that share their includes) give, through HTTP, exactly the pages the former templates gave.
+"""The rows and cards that `klynge_rows` builds in Python (the cluster page, `/struktur/`, `/foelg/`, a body's
+page and the lists that share their includes) give, through HTTP, exactly the pages the former templates gave.
 
 The former templates (before issue 14's tags) are kept in `former_row_templates/`, found first when
 `TEMPLATES` puts that folder in `DIRS`: each page is fetched with them and with the current ones, for the
@@ -109,6 +109,7 @@ def pages(world: ClusterWorld) -> list[str]:
         reverse("work:fund_list"),
         reverse("work:initiative_list"),
         reverse("work:focus_area_detail", args=[world.focus_area.slug]),
+        reverse("portal:overview"),
     ]
 
 
@@ -136,6 +137,8 @@ def test_the_pages_are_what_the_former_templates_gave(nasty: ClusterWorld, viewe
     for shown in ("Vikar ", "Titel ", "Note ", "Betingelse ", "Overordnet ", "Del ", "Motor ", "Møde "):
         assert shown + "&lt;script&gt;" in cluster, shown
     assert "Ekstraordinært" in cluster and "Ikke aktuelt" in cluster and "40 %" in cluster
+    overview = fetch(client, reverse("portal:overview")).decode()
+    assert "Klynge &lt;script&gt;" in overview and "ikke oplyst" in overview and "Intet planlagt" in overview
     assert ("Tilføj stedfortræder" in fetch(client, pages(nasty)[1]).decode()) == (viewer == "editor")
 
 

@@ -12,6 +12,8 @@ Each tag gives what the `{% for %}` loop it replaces gave, whitespace included, 
 - `{% meeting_rows meetings hide_body %}`: `web/includes/meeting_table.html`'s rows;
 - `{% committee_rows committees %}`: the structure page's committees with their topics;
 - `{% collaboration_card collaboration heading wide %}`: `web/includes/collaboration_card.html`;
+- `{% portal_overview_rows summaries %}`: the rows of `/foelg/`'s tables (with
+  `portal/includes/fund_figures.html`);
 - `{% source_cell record %}`: `web/includes/source_cell.html` included with record=record (the cluster
   page's catchment rules; the rows above use it too).
 
@@ -404,3 +406,78 @@ def collaboration_card(collaboration: Any, heading: str = "", wide: bool = False
         )
     lines.append("\n    </div>\n  </div>\n</li>\n")
     return SafeString("".join(lines))
+
+
+# ---- portal/overview.html ---------------------------------------------------------------------------------
+
+
+def _fund_figures(total: Any, allocated: Any, remaining: Any) -> str:
+    """`portal/includes/fund_figures.html` included with total, allocated and remaining (its trailing
+    newline too; no `unknown_text`)."""
+    return (
+        '<td class="align-text-right nowrap">'
+        + ("ikke oplyst" if total is None else html_text(formatting.danish_amount(total)))
+        + '</td>\n<td class="align-text-right nowrap">'
+        + html_text(formatting.danish_amount(allocated))
+        + '</td>\n<td class="align-text-right nowrap">'
+        + ("ikke oplyst" if remaining is None else html_text(formatting.danish_amount(remaining)))
+        + "</td>\n"
+    )
+
+
+@register.simple_tag
+def portal_overview_rows(summaries: Iterable[Any]) -> SafeString:
+    """The rows of `/foelg/`'s table of a kind's collaborations (`portal.selectors.CollaborationSummary`):
+    initiatives by status, public decisions, funds and the next meeting."""
+    rows = []
+    for summary in summaries:
+        collaboration = summary.collaboration
+        url = record_url_of("portal:collaboration", collaboration.slug)
+        if summary.initiative_count:
+            statuses = (
+                '<ul class="nobullet-list portal-status-list">'
+                + "".join(
+                    html_format(
+                        '<li><a href="{}?status={}#indsatser">{} {}</a></li>',
+                        url,
+                        s.status,
+                        formatting.danish_number(s.count),
+                        str(s.label).lower(),
+                    )
+                    for s in summary.statuses_in_use
+                )
+                + "</ul>"
+            )
+        else:
+            statuses = "Ingen registreret"
+        funds = summary.funds
+        if funds.fund_count:
+            money = "\n        " + _fund_figures(funds.total, funds.allocated, funds.remaining) + "\n        "
+        else:
+            money = (
+                '\n        <td class="align-text-right" colspan="3">Ingen puljer registreret</td>\n        '
+            )
+        meeting = summary.next_meeting
+        if meeting:
+            next_meeting = html_format(
+                '<a href="{}">{}</a><br><span class="small-text">{}</span>',
+                record_url_of("meetings:meeting_detail", meeting.pk),
+                meeting_date(meeting),
+                meeting.body.name,
+            )
+        else:
+            next_meeting = "Intet planlagt"
+        rows.append(
+            html_format(
+                '\n      <tr>\n        <th scope="row"><a href="{}">{}</a></th>\n        <td>{}</td>\n'
+                '        <td class="align-text-right">{}</td>\n        {}\n        <td>{}</td>\n'
+                "      </tr>\n      ",
+                url,
+                collaboration.name,
+                SafeString(statuses),
+                formatting.danish_number(summary.decision_count),
+                SafeString(money),
+                SafeString(next_meeting),
+            )
+        )
+    return _joined(rows)
