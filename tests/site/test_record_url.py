@@ -60,3 +60,25 @@ def test_within_fixed_urls_the_same_urls_and_after_it_the_prefix_is_read_again()
         assert url == reverse("meetings:agenda_item_edit", args=[5]) and url.startswith("/klynge/")
     finally:
         set_script_prefix("/")
+
+
+def test_fixed_urls_nested_keep_the_outer_ones_patterns_until_it_ends() -> None:
+    """The row tags each run within `fixed_urls`, and call one another (a fund's row its source cell): an
+    inner one leaves the outer one's patterns in place, and after the outer one the prefix is read again."""
+    from django.urls import set_script_prefix
+
+    from klynge.site.templatetags.klynge_urls import _fixed, fixed_urls, record_url_of
+
+    with fixed_urls():
+        outer = _fixed.get()
+        with fixed_urls():
+            assert _fixed.get() is outer
+            assert record_url_of("meetings:meeting_detail", 3) == reverse("meetings:meeting_detail", args=[3])
+        assert _fixed.get() is outer and outer is not None and "meetings:meeting_detail" in outer
+    assert _fixed.get() is None
+    set_script_prefix("/klynge/")
+    try:
+        url = record_url_of("meetings:meeting_detail", 3)
+        assert url == reverse("meetings:meeting_detail", args=[3]) and url.startswith("/klynge/")
+    finally:
+        set_script_prefix("/")

@@ -21,8 +21,9 @@ Python-built parts use `klynge.site.fragments` (format_html without Django's laz
 Tests: tests/site/test_row_fragments.py holds each to the template it replaced (copied into the test),
 through the pages and directly, with `<script>`, `&` and quotes in names."""
 
-from collections.abc import Iterable
-from typing import Any
+import functools
+from collections.abc import Callable, Iterable
+from typing import Any, ParamSpec
 
 from django import template
 from django.utils.safestring import SafeString
@@ -31,12 +32,25 @@ from klynge.kernel import formatting
 from klynge.site.fragments import display, html_format, html_text
 from klynge.site.templatetags.danish import meeting_date, percent, period
 from klynge.site.templatetags.klynge_records import badge_class
-from klynge.site.templatetags.klynge_urls import record_url_of
+from klynge.site.templatetags.klynge_urls import fixed_urls, record_url_of
 
 register = template.Library()
+P = ParamSpec("P")
 
 
-@register.simple_tag
+def _rows_tag(build: Callable[P, SafeString]) -> Callable[P, SafeString]:
+    """A tag that builds rows, its links' view patterns looked up by name only while it runs
+    (`fixed_urls`: without it each link reads the script prefix and URL configuration again)."""
+
+    @functools.wraps(build)
+    def tag(*args: P.args, **kwargs: P.kwargs) -> SafeString:
+        with fixed_urls():
+            return build(*args, **kwargs)
+
+    return register.simple_tag(tag)
+
+
+@_rows_tag
 def source_cell(record: Any) -> SafeString:
     """`web/includes/source_cell.html` included with record=record (its trailing newline too)."""
     source = record.source
@@ -59,7 +73,7 @@ def _joined(rows: Iterable[str]) -> SafeString:
 # ---- bodies/includes/body_members.html -------------------------------------------------------------
 
 
-@register.simple_tag
+@_rows_tag
 def seat_rows(body: Any, can_edit: bool = False) -> SafeString:
     rows = []
     for seat in body.seats.all():
@@ -123,7 +137,7 @@ def _substitution(substitution: Any, can_edit: bool) -> str:
     return "".join(parts)
 
 
-@register.simple_tag
+@_rows_tag
 def membership_rows(body: Any, can_edit: bool = False) -> SafeString:
     rows = []
     for membership in body.memberships.all():
@@ -178,7 +192,7 @@ def _progress(progress: Any) -> str:
     return html_text(percent(progress.value)) + rolled_up + "\n"
 
 
-@register.simple_tag
+@_rows_tag
 def initiative_rows(
     rows: Iterable[Any], hide_collaboration: bool = False, hide_focus_area: bool = False
 ) -> SafeString:
@@ -243,7 +257,7 @@ def _body_cell(record: Any, hide_body: bool) -> str:
     )
 
 
-@register.simple_tag
+@_rows_tag
 def fund_rows(funds: Iterable[Any], hide_body: bool = False) -> SafeString:
     rows = []
     for fund in funds:
@@ -274,7 +288,7 @@ def fund_rows(funds: Iterable[Any], hide_body: bool = False) -> SafeString:
 # ---- web/includes/meeting_table.html -----------------------------------------------------------------
 
 
-@register.simple_tag
+@_rows_tag
 def meeting_rows(meetings: Iterable[Any], hide_body: bool = False) -> SafeString:
     rows = []
     for meeting in meetings:
@@ -302,7 +316,7 @@ def meeting_rows(meetings: Iterable[Any], hide_body: bool = False) -> SafeString
 # ---- web/structure.html ---------------------------------------------------------------------------------
 
 
-@register.simple_tag
+@_rows_tag
 def committee_rows(committees: Iterable[Any]) -> SafeString:
     rows = []
     for committee in committees:
@@ -333,7 +347,7 @@ def _links(viewname: str, records: Iterable[Any]) -> str:
     )
 
 
-@register.simple_tag
+@_rows_tag
 def collaboration_card(collaboration: Any, heading: str = "", wide: bool = False) -> SafeString:
     heading = heading or "h3"
     subheading = html_text(display(collaboration, "kind"))
@@ -425,7 +439,7 @@ def _fund_figures(total: Any, allocated: Any, remaining: Any) -> str:
     )
 
 
-@register.simple_tag
+@_rows_tag
 def portal_overview_rows(summaries: Iterable[Any]) -> SafeString:
     """The rows of `/foelg/`'s table of a kind's collaborations (`portal.selectors.CollaborationSummary`):
     initiatives by status, public decisions, funds and the next meeting."""

@@ -43,7 +43,11 @@ def _pattern(viewname: str) -> tuple[str, str] | None:
 @contextmanager
 def fixed_urls() -> Iterator[None]:
     """Within: the script prefix and URL configuration are taken to stay as they are (a page's agenda
-    being built, in one thread, changes neither), so each view's pattern is looked up by its name only."""
+    being built, in one thread, changes neither), so each view's pattern is looked up by its name only.
+    Within an enclosing `fixed_urls()`, the enclosing one's patterns are used."""
+    if _fixed.get() is not None:
+        yield
+        return
     token = _fixed.set({})
     try:
         yield
