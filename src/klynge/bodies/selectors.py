@@ -237,20 +237,33 @@ _GROUP_BY_KIND = {
 
 
 def structure_overview() -> list[RegionStructure]:
-    """Every collaboration placed under its region (or its host party's region), grouped by kind."""
+    """Every collaboration placed under its region (or its host party's region), grouped by kind.
+
+    What each collaboration's card shows is in lists rather than prefetched managers (`hospital_list`,
+    `municipalities`, `body_list`, `span_list`, `administration_list` with each one's `committee_list`):
+    the same rows and queries, without a manager and a filtered queryset made per collaboration."""
     regions = list(Party.objects.filter(kind=PartyKind.REGION).order_by("name"))
     collaborations = list(
         Collaboration.objects.select_related("region", "host_party")
         .prefetch_related(
-            Prefetch("hospitals", queryset=Hospital.objects.order_by("name")),
+            Prefetch("hospitals", queryset=Hospital.objects.order_by("name"), to_attr="hospital_list"),
             _municipalities(),
-            _simple_bodies(),
-            Prefetch("spans", queryset=Collaboration.objects.order_by("name")),
+            Prefetch(
+                "bodies",
+                queryset=Body.objects.annotate(level_order=LEVEL_ORDER).order_by("level_order"),
+                to_attr="body_list",
+            ),
+            Prefetch("spans", queryset=Collaboration.objects.order_by("name"), to_attr="span_list"),
             Prefetch(
                 "administrations",
                 queryset=Administration.objects.select_related("party")
-                .prefetch_related(Prefetch("committees", queryset=Committee.objects.order_by("name")))
+                .prefetch_related(
+                    Prefetch(
+                        "committees", queryset=Committee.objects.order_by("name"), to_attr="committee_list"
+                    )
+                )
                 .order_by("name"),
+                to_attr="administration_list",
             ),
         )
         .annotate(kind_order=KIND_ORDER)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from klynge.bodies.selectors import cluster_list, structure_overview
 from klynge.meetings.access import visible_agenda_items
 from klynge.meetings.selectors import decisions_latest, meetings_recent, meetings_upcoming
-from klynge.organisation.selectors import authority_area_list, committee_list
+from klynge.organisation.selectors import authority_area_list, committee_overview
 from klynge.reform.selectors import municipalities_in_several_clusters
 from klynge.site.pagination import NoSuchPage
 
@@ -33,7 +33,7 @@ def structure(request: HttpRequest) -> HttpResponse:
         "web/structure.html",
         {
             "regions": structure_overview(),
-            "committees": committee_list(),
+            "committees": committee_overview(),
             "authority_areas": authority_area_list(),
         },
     )

@@ -10,8 +10,10 @@ Each tag gives what the `{% for %}` loop it replaces gave, whitespace included, 
   rows (with `work/includes/progress.html`);
 - `{% fund_rows funds hide_body %}`: `work/includes/fund_table.html`'s rows;
 - `{% meeting_rows meetings hide_body %}`: `web/includes/meeting_table.html`'s rows;
-- `{% committee_rows committees %}`: the structure page's committees with their topics;
-- `{% collaboration_card collaboration heading wide %}`: `web/includes/collaboration_card.html`;
+- `{% committee_rows committees %}`: the structure page's committees with their topics
+  (`organisation.selectors.committee_overview`);
+- `{% collaboration_card collaboration heading wide %}`: `web/includes/collaboration_card.html` (for a
+  collaboration of `bodies.selectors.structure_overview`);
 - `{% portal_overview_rows summaries %}`: the rows of `/foelg/`'s tables (with
   `portal/includes/fund_figures.html`);
 - `{% source_cell record %}`: `web/includes/source_cell.html` included with record=record (the cluster
@@ -330,7 +332,7 @@ def committee_rows(committees: Iterable[Any]) -> SafeString:
                 committee.code,
                 committee.party.name,
                 administration.abbreviation if administration else "",
-                SafeString(", ".join(html_text(topic.name) for topic in committee.topics.all())),
+                SafeString(", ".join(html_text(topic.name) for topic in committee.topic_list)),
             )
         )
     return _joined(rows)
@@ -353,10 +355,10 @@ def collaboration_card(collaboration: Any, heading: str = "", wide: bool = False
     subheading = html_text(display(collaboration, "kind"))
     if collaboration.valid_from or collaboration.valid_to:
         subheading += " · " + html_text(period(collaboration))
-    hospitals = collaboration.hospitals.all()
+    hospitals = collaboration.hospital_list
     municipalities = collaboration.municipalities
-    spans = collaboration.spans.all()
-    bodies = collaboration.bodies.all()
+    spans = collaboration.span_list
+    bodies = collaboration.body_list
     lines = [
         '<li class="col-12' + ("" if wide else " col-md-6 col-lg-4") + '">\n  <div class="card">\n'
         '    <div class="card-content">\n      <span class="card-subheading">' + subheading + "</span>\n",
