@@ -5,7 +5,8 @@ Python rather than by the template engine per row (issue 14: the editor's cluste
 Each tag gives what the `{% for %}` loop it replaces gave, whitespace included, every value escaped:
 
 - `{% seat_rows body can_edit %}` and `{% membership_rows body can_edit %}`: the rows of a body's seats and
-  members (with substitutes and their topics) in `bodies/includes/body_members.html`;
+  members (with substitutes and their topics, as `bodies.selectors.membership_queryset` lists them) in
+  `bodies/includes/body_members.html`;
 - `{% initiative_rows rows hide_collaboration hide_focus_area %}`: `work/includes/initiative_rows.html`'s
   rows (with `work/includes/progress.html`);
 - `{% fund_rows funds hide_body %}`: `work/includes/fund_table.html`'s rows;
@@ -110,7 +111,7 @@ def seat_rows(body: Any, can_edit: bool = False) -> SafeString:
 
 def _substitution(substitution: Any, can_edit: bool) -> str:
     substitute = substitution.substitute
-    topics = substitution.topics.all()
+    topics = substitution.topic_list
     parts: list[str] = [
         html_format(
             '\n          <p class="mt-0 mb-2"><a href="{}">{}</a>',
@@ -145,7 +146,7 @@ def membership_rows(body: Any, can_edit: bool = False) -> SafeString:
     for membership in body.memberships.all():
         person, party = membership.person, membership.party
         substitutions = "".join(
-            _substitution(substitution, can_edit) for substitution in membership.substitutions.all()
+            _substitution(substitution, can_edit) for substitution in membership.substitution_list
         )
         edit = (
             html_format(
