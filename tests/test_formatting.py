@@ -208,3 +208,49 @@ def test_a_form_refuses_what_is_not_an_exact_amount_in_danish(text: str) -> None
 )
 def test_a_reported_figure_in_kroner_follows_the_amount_rule(value: Decimal, unit: str, text: str) -> None:
     assert danish_figure(value, unit) == text
+
+
+@settings(max_examples=500)
+@given(st.integers(min_value=-(10**18), max_value=10**18))
+@example(0)
+@example(-1)
+@example(999)
+@example(-1000)
+def test_a_whole_number_is_written_as_babel_writes_it(value: int) -> None:
+    """`danish_number` writes an int without Babel: the very text Babel gives (grouping and minus)."""
+    from babel.numbers import format_decimal
+
+    from klynge.kernel.formatting import NUMBER_LOCALE, UP_TO_TWO_DECIMALS
+
+    assert danish_number(value) == format_decimal(value, format=UP_TO_TWO_DECIMALS, locale=NUMBER_LOCALE)
+
+
+def test_an_amount_kept_from_before_is_the_text_of_that_very_amount() -> None:
+    """`danish_amount` keeps each amount's text, by the Decimal's exact text (equal Decimals written
+    differently are kept apart); an int, a float and a Decimal of one value give the amount rule's text."""
+    from klynge.kernel.formatting import _compact
+
+    def uncached(value: Decimal) -> str:
+        return f"{_compact(value) or danish_kroner(value)} kr."
+
+    for value in (
+        "0.5",
+        "0.500",
+        "0.50",
+        "0.505",
+        "1400000",
+        "1400000.00",
+        "1234567.5",
+        "-350000",
+        "0",
+        "-0",
+    ):
+        amount = Decimal(value)
+        assert danish_amount(amount) == danish_amount(amount) == uncached(amount), value
+    assert (
+        danish_amount(1400000)
+        == danish_amount(1400000.0)
+        == danish_amount(Decimal(1400000))
+        == "1,4 mio. kr."
+    )
+    assert danish_amount(True) == danish_amount(Decimal(1)) == "1 kr."
