@@ -61,3 +61,32 @@ def test_an_unknown_total_leaves_the_sum_unknown(world: ClusterWorld) -> None:
     totals = fund_totals_by_collaboration(collaboration_ids=[world.cluster.pk])[world.cluster.pk]
     assert totals.unknown_totals == 1 and totals.total is None and totals.remaining is None
     assert totals.allocated == Decimal(2_000_000)
+
+
+def test_remaining_as_read_is_what_the_database_subtracts_and_the_admin_sorts_by_it(
+    world: ClusterWorld,
+) -> None:
+    """`remaining` is worked out as each fund is read: the very Decimal the database's subtraction gave
+    (kroner and øre, None for an unknown total), however the funds are read; the admin, which sorts by it,
+    has it from the database too."""
+    from django.urls import reverse
+
+    from klynge.work.selectors import with_remaining_in_database
+    from tests.clients import administrator
+
+    fund_create(body=world.political, year=2024, name="Øremærket", amount=Decimal("1000.05"))
+    fund_create(body=world.political, year=2025, name="Ukendt ramme")
+    read = funds_with_totals(Fund.objects.order_by("pk"))
+    database = with_remaining_in_database(funds_with_totals(Fund.objects.order_by("pk")))
+    subtracted = [
+        (pk, remaining, str(remaining)) for pk, remaining in database.values_list("pk", "remaining")
+    ]
+    assert [(f.pk, f.remaining, str(f.remaining)) for f in read] == subtracted  # type: ignore[attr-defined]
+    assert len(subtracted) == 3 and None in [remaining for _, remaining, _ in subtracted]
+    assert read.get(name="Ukendt ramme").remaining is None  # type: ignore[attr-defined]
+    assert str(read.get(name="Øremærket").remaining) == "1000.05"  # type: ignore[attr-defined]
+    assert read.filter(name="Øremærket").first().remaining == Decimal("1000.05")  # type: ignore[union-attr]
+    changelist, admin = reverse("admin:work_fund_changelist"), administrator()
+    for order in ("6", "-6"):  # the sixth column: "rest"
+        response = admin.get(changelist, {"o": order})
+        assert response.status_code == 200 and "Øremærket" in response.content.decode()

@@ -20,7 +20,7 @@ from klynge.work.models import (
     Initiative,
     TrialAction,
 )
-from klynge.work.selectors import fund_queryset
+from klynge.work.selectors import fund_queryset, with_remaining_in_database
 
 
 @admin.register(HealthAgreement)
@@ -138,7 +138,7 @@ class FundAdmin(CommandAdmin, SourcedAdmin):
     autocomplete_fields = ["body"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Fund]:
-        return fund_queryset(visible_agenda_items(request.user))
+        return with_remaining_in_database(fund_queryset(visible_agenda_items(request.user)))
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return ["body", "year"] if obj is not None else []  # a fund stays with its body and year

@@ -2,7 +2,7 @@
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -27,6 +27,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.db.models.query import ModelIterable
 
 from klynge.bodies.access import editable_collaborations
 from klynge.bodies.models import Body, Collaboration
@@ -570,10 +571,30 @@ def funds_with_totals(funds: QuerySet[Fund], *, visible: VisibleItems | None = N
     allocation: shown next to the total and the listed allocations, the true remainder would give away
     the closed allocations' sum by subtraction (and, for a single one, its exact amount). The pages say
     so. The rule that a fund is never over-allocated counts every allocation (Fund.allocated_total, in the
-    models' clean), whoever asks."""
-    return funds.annotate(allocated=_allocated_sum(visible)).annotate(
-        remaining=ExpressionWrapper(F("amount") - F("allocated"), output_field=MONEY)
-    )
+    models' clean), whoever asks.
+
+    `remaining` is worked out as each fund is read (`_FundsWithRemaining`), not by the database: as an
+    annotation on `allocated` it held the allocations' sum a second time, built and compiled again (≈1.3 ms
+    of an editor's funds on a national cluster page). Where the database must sort by it (the admin's
+    list), `with_remaining_in_database` adds it there too, the same value."""
+    totals = funds.annotate(allocated=_allocated_sum(visible))
+    totals._iterable_class = _FundsWithRemaining
+    return totals
+
+
+class _FundsWithRemaining(ModelIterable[Fund]):
+    """The funds as a query reads them, each with `remaining`: its total less `allocated` (None when the
+    total is unknown), as the database worked it out when it was an annotation (Decimal subtraction)."""
+
+    def __iter__(self) -> Iterator[Fund]:
+        for fund in super().__iter__():
+            fund.remaining = None if fund.amount is None else fund.amount - fund.allocated  # type: ignore[attr-defined]
+            yield fund
+
+
+def with_remaining_in_database(funds: QuerySet[Fund]) -> QuerySet[Fund]:
+    """Funds of `funds_with_totals` that the database can also sort by `remaining` (the admin's list)."""
+    return funds.annotate(remaining=ExpressionWrapper(F("amount") - F("allocated"), output_field=MONEY))
 
 
 @dataclass(frozen=True)

@@ -475,6 +475,7 @@ def portal_overview_rows(summaries: Iterable[Any]) -> SafeString:
                 '\n        <td class="align-text-right" colspan="3">Ingen puljer registreret</td>\n        '
             )
         meeting = summary.next_meeting
+        next_meeting: str
         if meeting:
             next_meeting = html_format(
                 '<a href="{}">{}</a><br><span class="small-text">{}</span>',
