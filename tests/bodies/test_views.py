@@ -72,3 +72,36 @@ def test_a_fixed_number_of_queries(client: Client, world: ClusterWorld) -> None:
         },
         world=world,
     )
+
+
+def test_a_collaborations_administrations_and_hospitals_are_shown_by_name_in_as_many_queries(
+    client: Client, world: ClusterWorld
+) -> None:
+    """The page shows its administrations' and hospitals' names (read without their parties and sources):
+    however many there are, the queries stay the same (one hospital or more: the catchment is read)."""
+    from klynge.bodies.models import CollaborationKind
+    from klynge.bodies.services import collaboration_create
+    from klynge.catchment.services import hospital_create
+    from klynge.organisation.services import administration_create
+    from tests.site.querycount import queries_for
+
+    bare = collaboration_create(
+        name="Sekretariat Tom", kind=CollaborationKind.SECRETARIAT, hospitals=[world.hospital]
+    )
+    administrations = [
+        administration_create(party=world.municipality, name="Sundhed & Omsorg", abbreviation="SOF"),
+        administration_create(party=world.region, name="Koncern Plan", abbreviation="KP"),
+    ]
+    full = collaboration_create(
+        name="Sekretariat Fuld",
+        kind=CollaborationKind.SECRETARIAT,
+        administrations=administrations,
+        hospitals=[world.hospital, hospital_create(name="Andet Hospital", region=world.region)],
+        spans=[world.cluster],
+    )
+    html = client.get(f"/samarbejder/{full.slug}/").content.decode()
+    assert "Sundhed &amp; Omsorg (SOF)<br>Koncern Plan (KP)" in html or "Koncern Plan (KP)<br>Sundhed" in html
+    assert "Andet Hospital<br>Test Hospital" in html
+    assert queries_for(client, f"/samarbejder/{full.slug}/") == queries_for(
+        client, f"/samarbejder/{bare.slug}/"
+    )

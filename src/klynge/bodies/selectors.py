@@ -182,11 +182,12 @@ def cluster_list() -> QuerySet[Collaboration]:
 
 
 def collaboration_detail(*, slug: str, day: datetime.date) -> Collaboration | None:
+    """The collaboration with what its page shows (its hospitals' and administrations' names only)."""
     return (
         Collaboration.objects.filter(slug=slug)
         .select_related("region", "host_party", "source")
         .prefetch_related(
-            Prefetch("hospitals", queryset=Hospital.objects.select_related("source").order_by("name")),
+            Prefetch("hospitals", queryset=Hospital.objects.order_by("name")),
             Prefetch("parties", queryset=Party.objects.order_by("kind", "name")),
             Prefetch(
                 "spans",
@@ -196,10 +197,7 @@ def collaboration_detail(*, slug: str, day: datetime.date) -> Collaboration | No
                 "spanned_by",
                 queryset=Collaboration.objects.annotate(kind_order=KIND_ORDER).order_by("kind_order", "name"),
             ),
-            Prefetch(
-                "administrations",
-                queryset=Administration.objects.select_related("party").order_by("party__name", "name"),
-            ),
+            Prefetch("administrations", queryset=Administration.objects.order_by("party__name", "name")),
             bodies_prefetch(day=day),
         )
         .first()
