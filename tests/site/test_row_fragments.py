@@ -19,12 +19,13 @@ from django.urls import reverse
 
 from klynge.bodies.models import CollaborationKind, MembershipRole
 from klynge.bodies.services import collaboration_create, membership_create, substitution_create
-from klynge.catchment.services import hospital_create
-from klynge.meetings.models import MeetingStatus
-from klynge.meetings.services import meeting_create
+from klynge.catchment.models import AreaKind
+from klynge.catchment.services import area_create, catchment_rule_create, hospital_create, specialty_create
+from klynge.meetings.models import AgendaItemKind, MeetingStatus
+from klynge.meetings.services import agenda_item_create, meeting_create
 from klynge.organisation.services import committee_create, person_create, topic_create
-from klynge.work.models import InitiativeStatus
-from klynge.work.services import fund_create, initiative_create, initiative_set_progress
+from klynge.work.models import FocusAreaStatus, InitiativeStatus
+from klynge.work.services import focus_area_create, fund_create, initiative_create, initiative_set_progress
 from tests.clients import editor_of
 from tests.factories import ClusterWorld, build_cluster
 
@@ -88,6 +89,24 @@ def nasty(world: ClusterWorld) -> ClusterWorld:
     initiative_set_progress(initiative=child, progress=40)
     fund_create(body=other.professional, year=2026, name=f"Motor {NASTY}", amount=None)
     fund_create(body=other.political, year=2025, name="Pulje", amount=Decimal("1234567.50"))
+    # The cluster page's catchment rules (a district in a municipality, for a specialty, ended) and focus
+    # areas (chosen at a public item, at a closed one, at none).
+    district = area_create(name=f"Bydel {NASTY}", kind=AreaKind.DISTRICT, parent=other.area)
+    catchment_rule_create(
+        area=district,
+        hospital=other.hospital,
+        specialty=specialty_create(name=f"Fødsler {NASTY}"),
+        valid_from=datetime.date(2023, 1, 1),
+        valid_to=datetime.date(2030, 12, 31),
+        source_note=f"Regel {NASTY}",
+    )
+    closed = agenda_item_create(
+        meeting=other.meeting, title="Lukket", kind=AgendaItemKind.DECISION, is_public=False
+    )
+    for name, decided_at in ((f"Fokus {NASTY}", closed), ("Fokus uden punkt", None)):
+        focus_area_create(
+            name=name, collaborations=[other.cluster], status=FocusAreaStatus.DISCUSSED, decided_at=decided_at
+        )
     meeting_create(body=other.professional, date=datetime.date(2026, 12, 20), is_extra=True)
     meeting_create(
         body=other.political,
@@ -134,9 +153,23 @@ def test_the_pages_are_what_the_former_templates_gave(nasty: ClusterWorld, viewe
     structure = fetch(client, reverse("web:structure")).decode()
     for shown in ("Udvalg ", "Emne ", "Hospital ", "Klynge "):
         assert shown + "&lt;script&gt;" in structure, shown
-    for shown in ("Vikar ", "Titel ", "Note ", "Betingelse ", "Overordnet ", "Del ", "Motor ", "Møde "):
+    for shown in (
+        "Vikar ",
+        "Titel ",
+        "Note ",
+        "Betingelse ",
+        "Overordnet ",
+        "Del ",
+        "Motor ",
+        "Møde ",
+        "Bydel ",
+    ):
         assert shown + "&lt;script&gt;" in cluster, shown
     assert "Ekstraordinært" in cluster and "Ikke aktuelt" in cluster and "40 %" in cluster
+    assert "Fokus &lt;script&gt;" in cluster and "Fødsler &lt;script" in cluster
+    # The closed item where a focus area was discussed: named for the public, linked for its party's editor.
+    assert ("på et lukket punkt" in cluster) == (viewer == "anonymous")
+    assert "Regel &lt;script" in cluster and "31. december 2030" in cluster and "Fokus uden punkt" in cluster
     overview = fetch(client, reverse("portal:overview")).decode()
     assert "Klynge &lt;script&gt;" in overview and "ikke oplyst" in overview and "Intet planlagt" in overview
     assert ("Tilføj stedfortræder" in fetch(client, pages(nasty)[1]).decode()) == (viewer == "editor")

@@ -15,6 +15,8 @@ Each tag gives what the `{% for %}` loop it replaces gave, whitespace included, 
   (`organisation.selectors.committee_overview`);
 - `{% collaboration_card collaboration heading wide %}`: `web/includes/collaboration_card.html` (for a
   collaboration of `bodies.selectors.structure_overview`);
+- `{% catchment_rule_rows rules %}` and `{% focus_area_rows focus_areas %}`: the cluster page's catchment
+  rules and focus areas;
 - `{% portal_overview_rows summaries %}`: the rows of `/foelg/`'s tables (with
   `portal/includes/fund_figures.html`);
 - `{% source_cell record %}`: `web/includes/source_cell.html` included with record=record (the cluster
@@ -496,6 +498,64 @@ def portal_overview_rows(summaries: Iterable[Any]) -> SafeString:
                 formatting.danish_number(summary.decision_count),
                 SafeString(money),
                 SafeString(next_meeting),
+            )
+        )
+    return _joined(rows)
+
+
+# ---- bodies/collaboration_detail.html ------------------------------------------------------------------
+
+
+@_rows_tag
+def catchment_rule_rows(rules: Iterable[Any]) -> SafeString:
+    """The cluster page's catchment rules (`bodies.selectors.catchment_rules_current_for_collaboration`)."""
+    rows = []
+    for rule in rules:
+        area, specialty = rule.area, rule.specialty
+        parent_name = area.parent.name if area.parent is not None else ""
+        period_text = html_text(formatting.danish_date(rule.valid_from))
+        if rule.valid_to:
+            period_text += " – " + html_text(formatting.danish_date(rule.valid_to))
+        rows.append(
+            html_format(
+                '\n      <tr>\n        <td>{} <span class="small-text">({})</span></td>\n        <td>{}</td>\n'
+                "        <td>{}</td>\n        <td>{}</td>\n        <td>{}</td>\n        <td>{}</td>\n"
+                "      </tr>\n      ",
+                area.name,
+                str(display(area, "kind")).lower(),
+                parent_name or "–",
+                rule.hospital.name,
+                specialty.name if specialty else "Alle specialer",
+                SafeString(period_text),
+                source_cell(rule),
+            )
+        )
+    return _joined(rows)
+
+
+@_rows_tag
+def focus_area_rows(focus_areas: Iterable[Any]) -> SafeString:
+    """The cluster page's focus areas (`work.selectors.focus_areas_for_collaboration`): where each was
+    discussed or chosen, linked where the viewer may see that agenda item (`decided_at_visible`)."""
+    rows = []
+    for focus_area in focus_areas:
+        item = focus_area.decided_at
+        decided: str
+        if item and focus_area.decided_at_visible:
+            decided = html_format('<a href="{}">{}</a>', item.get_absolute_url(), meeting_date(item.meeting))
+        elif item:
+            decided = "på et lukket punkt"
+        else:
+            decided = "–"
+        rows.append(
+            html_format(
+                '\n      <tr>\n        <td><a href="{}">{}</a></td>\n'
+                '        <td><span class="{}">{}</span></td>\n        <td>{}</td>\n      </tr>\n      ',
+                record_url_of("work:focus_area_detail", focus_area.slug),
+                focus_area.name,
+                badge_class(focus_area.status),
+                display(focus_area, "status"),
+                SafeString(decided),
             )
         )
     return _joined(rows)
