@@ -77,16 +77,21 @@ class CompositeForeignKey(models.BaseConstraint):
     def create_sql(
         self, model: type[models.Model] | None, schema_editor: BaseDatabaseSchemaEditor | None
     ) -> str:
-        assert model is not None and schema_editor is not None
-        table = schema_editor.quote_name(model._meta.db_table)
-        return f"ALTER TABLE {table} ADD {self._definition(model, schema_editor)}"
+        return self._alter_table(model, schema_editor, f"ADD {self._definition(model, schema_editor)}")
 
     def remove_sql(
         self, model: type[models.Model] | None, schema_editor: BaseDatabaseSchemaEditor | None
     ) -> str:
+        assert schema_editor is not None
+        return self._alter_table(
+            model, schema_editor, f"DROP CONSTRAINT {schema_editor.quote_name(self.name)}"
+        )
+
+    def _alter_table(
+        self, model: type[models.Model] | None, schema_editor: BaseDatabaseSchemaEditor | None, change: str
+    ) -> str:
         assert model is not None and schema_editor is not None
-        table = schema_editor.quote_name(model._meta.db_table)
-        return f"ALTER TABLE {table} DROP CONSTRAINT {schema_editor.quote_name(self.name)}"
+        return f"ALTER TABLE {schema_editor.quote_name(model._meta.db_table)} {change}"
 
     def validate(
         self,
