@@ -145,3 +145,11 @@ def test_serve_refuses_a_settings_module_that_does_not_exist(production_environm
     )
     assert result.returncode == 1
     assert "Cannot import the settings module 'klynge.settings.nowhere'" in result.stderr
+
+
+def test_serve_refuses_a_server_setting_that_is_no_number(production_environment: dict[str, str]) -> None:
+    environment = {**production_environment, "KLYNGE_REQUEST_TIMEOUT": "30s"}
+    result = subprocess.run([*KLYNGE, "serve"], env=environment, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "KLYNGE_REQUEST_TIMEOUT must be a whole number, not '30s'." in result.stderr
+    assert "Traceback" not in result.stderr
