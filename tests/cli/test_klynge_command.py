@@ -27,3 +27,26 @@ def test_klynge_creates_its_data_folder_and_migrates_a_fresh_sqlite_database(tmp
     )
     assert result.returncode == 0, result.stderr
     assert (data_dir / "klynge.sqlite3").stat().st_size > 0
+
+
+def test_klynge_shell_imports_every_model_and_complains_of_none(tmp_path: Path) -> None:
+    env = {**os.environ, "KLYNGE_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "klynge.settings"}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "klynge",
+            "shell",
+            "-c",
+            "print(Meeting.__name__, HistoricalMeeting.__name__)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "could not be automatically imported" not in result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "Meeting HistoricalMeeting"
