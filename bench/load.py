@@ -428,11 +428,8 @@ def render(all_results: dict[str, Any]) -> str:
                 counts = []
                 for label in labels:
                     pages_ = all_results[label]["pages"]
-                    counts.append(
-                        pages_[index]["viewers"][viewer]["in_process"]["queries"]
-                        if index < len(pages_)
-                        else None
-                    )
+                    cell = pages_[index]["viewers"].get(viewer) if index < len(pages_) else None
+                    counts.append(cell["in_process"]["queries"] if cell is not None else None)
                 same = "yes" if len(set(counts)) == 1 and None not in counts else "**no**"
                 cells = " | ".join("–" if c is None else str(c) for c in counts)
                 lines.append(f"| {page['name']} | {viewer} | {cells} | {same} |")
