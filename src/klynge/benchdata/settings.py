@@ -9,6 +9,7 @@ after KLYNGE_BENCH_STATEMENT_TIMEOUT_MS (default 20 s), so a page that cannot an
 
 import os
 
+from klynge.kernel.environment import env_int
 from klynge.settings import *  # noqa: F403
 from klynge.settings import DATABASES, POSTGRESQL_OPTIONS
 
@@ -17,7 +18,7 @@ SECRET_KEY = os.environ.get("KLYNGE_SECRET_KEY", "bench-only-" + "k" * 50)
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 ROOT_URLCONF = "klynge.benchdata.urls"
 
-STATEMENT_TIMEOUT_MS = int(os.environ.get("KLYNGE_BENCH_STATEMENT_TIMEOUT_MS", 20_000))
+STATEMENT_TIMEOUT_MS = env_int("KLYNGE_BENCH_STATEMENT_TIMEOUT_MS", 20_000, minimum=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),

@@ -10,18 +10,13 @@ from pathlib import Path
 
 import dj_database_url
 
+from klynge.kernel.environment import env_flag, env_float, env_int, env_int_list
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # In the repository (an editable install, as the README sets up) this is the repo root.
 REPO_DIR = PACKAGE_DIR.parent.parent
 DATA_DIR = Path(os.environ.get("KLYNGE_DATA_DIR", REPO_DIR / "data"))
 NODE_MODULES_DIR = Path(os.environ.get("KLYNGE_NODE_MODULES", REPO_DIR / "node_modules"))
-
-
-def env_flag(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 DEBUG = env_flag("KLYNGE_DEBUG", True)
@@ -84,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "klynge.site.middleware.RefusedFormStatusMiddleware",
+    # A logged-in caller's answers, kept from the cache first or not, marked private for proxies.
+    "klynge.pagecache.middleware.PersonalResponsesMiddleware",
     # Pages and API reads from memory (klynge.pagecache), anonymous readers' shared and each session's own:
     # inside everything that adds headers or cookies, so a cached answer passes them as a fresh one does.
     "klynge.pagecache.middleware.PageCacheMiddleware",
@@ -96,7 +93,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Login rate limiting: after 5 failed attempts for one account from one address, wait 15 minutes.
-AXES_FAILURE_LIMIT = int(os.environ.get("KLYNGE_LOGIN_FAILURE_LIMIT", 5))
+AXES_FAILURE_LIMIT = env_int("KLYNGE_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
@@ -164,7 +161,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # meeting's decisions were read by scanning all 25,000 of them (5 ms) instead of by the items' index
 # (0.4 ms). KLYNGE_POSTGRESQL_RANDOM_PAGE_COST sets another.
 POSTGRESQL_OPTIONS = (
-    f"-c jit=off -c random_page_cost={float(os.environ.get('KLYNGE_POSTGRESQL_RANDOM_PAGE_COST', '1.1'))}"
+    f"-c jit=off -c random_page_cost={env_float('KLYNGE_POSTGRESQL_RANDOM_PAGE_COST', 1.1, minimum=0.01)}"
 )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"] = {
@@ -228,7 +225,7 @@ STORAGES = {
 }
 
 # Attachments (bilag): the largest file accepted, and the kinds (by content, see klynge.attachments.files).
-KLYNGE_ATTACHMENT_MAX_BYTES = int(os.environ.get("KLYNGE_ATTACHMENT_MAX_BYTES", 25 * 1024 * 1024))
+KLYNGE_ATTACHMENT_MAX_BYTES = env_int("KLYNGE_ATTACHMENT_MAX_BYTES", 25 * 1024 * 1024, minimum=1)
 KLYNGE_ATTACHMENT_TYPES = [
     t.strip()
     for t in os.environ.get("KLYNGE_ATTACHMENT_TYPES", "pdf,docx,xlsx,png,jpeg").split(",")
@@ -258,21 +255,19 @@ EMAIL_BACKEND = os.environ.get(
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
-EMAIL_PORT = int(os.environ.get("KLYNGE_EMAIL_PORT", 587))
+EMAIL_PORT = env_int("KLYNGE_EMAIL_PORT", 587, minimum=1, maximum=65535)
 EMAIL_HOST_USER = os.environ.get("KLYNGE_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("KLYNGE_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("KLYNGE_EMAIL_USE_TLS", True) and not env_flag("KLYNGE_EMAIL_USE_SSL", False)
 EMAIL_USE_SSL = env_flag("KLYNGE_EMAIL_USE_SSL", False)
-EMAIL_TIMEOUT = int(os.environ.get("KLYNGE_EMAIL_TIMEOUT", 30))
+EMAIL_TIMEOUT = env_int("KLYNGE_EMAIL_TIMEOUT", 30, minimum=1)
 DEFAULT_FROM_EMAIL = os.environ.get("KLYNGE_EMAIL_FROM", "Klynge <klynge@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 KLYNGE_BASE_URL = os.environ.get("KLYNGE_BASE_URL", "http://127.0.0.1:8000")
 # Reminders to editors this many days before a meeting's deadline for items; the weekly digest goes out
 # on the first run of `klynge notifications run-due` from this weekday on (0 = Monday).
-NOTIFICATIONS_REMINDER_DAYS = [
-    int(day) for day in os.environ.get("KLYNGE_REMINDER_DAYS", "3,1").split(",") if day.strip()
-]
-NOTIFICATIONS_DIGEST_WEEKDAY = int(os.environ.get("KLYNGE_DIGEST_WEEKDAY", 0))
+NOTIFICATIONS_REMINDER_DAYS = env_int_list("KLYNGE_REMINDER_DAYS", [3, 1], minimum=0)
+NOTIFICATIONS_DIGEST_WEEKDAY = env_int("KLYNGE_DIGEST_WEEKDAY", 0, minimum=0, maximum=6)
 
 # Background tasks (django-tasks): kept in the database and run by `klynge db_worker`. "immediate" runs
 # them in the process that enqueues them (tests; a demo without a worker).
@@ -296,21 +291,21 @@ PAGECACHE_ENABLED = env_flag("KLYNGE_PAGE_CACHE", True)
 PAGECACHE_VIEWERS_ENABLED = env_flag("KLYNGE_PAGE_CACHE_VIEWERS", True)
 PAGECACHE_ALIAS = "pages"
 PAGECACHE_VIEWER_ALIAS = "viewer_pages"
-PAGECACHE_SECONDS = int(os.environ.get("KLYNGE_PAGE_CACHE_SECONDS", 300))
-PAGECACHE_MAX_BYTES = int(os.environ.get("KLYNGE_PAGE_CACHE_MAX_BYTES", 2 * 1024 * 1024))
+PAGECACHE_SECONDS = env_int("KLYNGE_PAGE_CACHE_SECONDS", 300, minimum=1)
+PAGECACHE_MAX_BYTES = env_int("KLYNGE_PAGE_CACHE_MAX_BYTES", 2 * 1024 * 1024, minimum=0)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     PAGECACHE_ALIAS: {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "klynge-pages",
         "TIMEOUT": PAGECACHE_SECONDS,
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("KLYNGE_PAGE_CACHE_ENTRIES", 500))},
+        "OPTIONS": {"MAX_ENTRIES": env_int("KLYNGE_PAGE_CACHE_ENTRIES", 500, minimum=1)},
     },
     PAGECACHE_VIEWER_ALIAS: {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "klynge-viewer-pages",
         "TIMEOUT": PAGECACHE_SECONDS,
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("KLYNGE_PAGE_CACHE_VIEWER_ENTRIES", 500))},
+        "OPTIONS": {"MAX_ENTRIES": env_int("KLYNGE_PAGE_CACHE_VIEWER_ENTRIES", 500, minimum=1)},
     },
 }
 

@@ -8,8 +8,9 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from klynge.kernel.environment import env_flag, env_int
 from klynge.settings import *  # noqa: F403
-from klynge.settings import default_storage_from_env, env_flag
+from klynge.settings import default_storage_from_env
 
 DEBUG = False
 
@@ -22,7 +23,7 @@ if not os.environ.get("KLYNGE_ALLOWED_HOSTS"):
 SECURE_SSL_REDIRECT = True
 # The health check is asked over plain HTTP from inside the container or by the load balancer.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_HSTS_SECONDS = int(os.environ.get("KLYNGE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SECURE_HSTS_SECONDS = env_int("KLYNGE_HSTS_SECONDS", 60 * 60 * 24 * 365, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("KLYNGE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_flag("KLYNGE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True

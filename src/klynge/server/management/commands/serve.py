@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 PRODUCTION_SETTINGS = "klynge.settings.production"
 DEVELOPMENT_SETTINGS = "klynge.settings"
+GUNICORN_CONFIG = "klynge.server.gunicorn"
 
 
 def default_settings_module() -> str:
@@ -62,6 +63,9 @@ class Command(BaseCommand):
             raise CommandError("--workers must be at least 1.")
         try:
             importlib.import_module(settings_module)
+            importlib.import_module(
+                GUNICORN_CONFIG
+            )  # its environment variables, checked before gunicorn starts
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
         except ImportError as error:
@@ -73,7 +77,7 @@ class Command(BaseCommand):
             "-m",
             "gunicorn",
             "--config",
-            "python:klynge.server.gunicorn",
+            f"python:{GUNICORN_CONFIG}",
             "--bind",
             options["bind"],
             "--workers",
