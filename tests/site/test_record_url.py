@@ -39,11 +39,23 @@ def test_what_reverse_refuses_is_refused() -> None:
             render("{% record_url name arg %}", name=viewname, arg=arg)
 
 
+def assert_prefix_followed(viewname: str, arg: int) -> None:
+    """Outside `fixed_urls`, `record_url_of` follows a changed script prefix as `reverse` does."""
+    from django.urls import set_script_prefix
+
+    from klynge.site.templatetags.klynge_urls import record_url_of
+
+    set_script_prefix("/klynge/")
+    try:
+        url = record_url_of(viewname, arg)
+        assert url == reverse(viewname, args=[arg]) and url.startswith("/klynge/")
+    finally:
+        set_script_prefix("/")
+
+
 def test_within_fixed_urls_the_same_urls_and_after_it_the_prefix_is_read_again() -> None:
     """The agenda's render keeps each view's pattern by name (`fixed_urls`); outside it, a changed script
     prefix is followed as `reverse` follows it."""
-    from django.urls import set_script_prefix
-
     from klynge.site.templatetags.klynge_urls import fixed_urls, record_url_of
 
     with fixed_urls():
@@ -54,19 +66,12 @@ def test_within_fixed_urls_the_same_urls_and_after_it_the_prefix_is_read_again()
         assert record_url_of("provenance:source_detail", "kilde-1") == reverse(
             "provenance:source_detail", args=["kilde-1"]
         )
-    set_script_prefix("/klynge/")
-    try:
-        url = record_url_of("meetings:agenda_item_edit", 5)
-        assert url == reverse("meetings:agenda_item_edit", args=[5]) and url.startswith("/klynge/")
-    finally:
-        set_script_prefix("/")
+    assert_prefix_followed("meetings:agenda_item_edit", 5)
 
 
 def test_fixed_urls_nested_keep_the_outer_ones_patterns_until_it_ends() -> None:
     """The row tags each run within `fixed_urls`, and call one another (a fund's row its source cell): an
     inner one leaves the outer one's patterns in place, and after the outer one the prefix is read again."""
-    from django.urls import set_script_prefix
-
     from klynge.site.templatetags.klynge_urls import _fixed, fixed_urls, record_url_of
 
     with fixed_urls():
@@ -76,9 +81,4 @@ def test_fixed_urls_nested_keep_the_outer_ones_patterns_until_it_ends() -> None:
             assert record_url_of("meetings:meeting_detail", 3) == reverse("meetings:meeting_detail", args=[3])
         assert _fixed.get() is outer and outer is not None and "meetings:meeting_detail" in outer
     assert _fixed.get() is None
-    set_script_prefix("/klynge/")
-    try:
-        url = record_url_of("meetings:meeting_detail", 3)
-        assert url == reverse("meetings:meeting_detail", args=[3]) and url.startswith("/klynge/")
-    finally:
-        set_script_prefix("/")
+    assert_prefix_followed("meetings:meeting_detail", 3)
