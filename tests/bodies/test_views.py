@@ -67,7 +67,7 @@ def test_a_fixed_number_of_queries(client: Client, world: ClusterWorld) -> None:
         client,
         {
             "/samarbejder/": 6,
-            f"/samarbejder/{world.cluster.slug}/": 20,
+            f"/samarbejder/{world.cluster.slug}/": 19,
             f"/organer/{world.political.slug}/": 10,
         },
         world=world,
@@ -105,3 +105,26 @@ def test_a_collaborations_administrations_and_hospitals_are_shown_by_name_in_as_
     assert queries_for(client, f"/samarbejder/{full.slug}/") == queries_for(
         client, f"/samarbejder/{bare.slug}/"
     )
+
+
+def test_the_collaboration_page_counts_every_initiative_and_shows_the_ten_newest(
+    client: Client, world: ClusterWorld
+) -> None:
+    """The numbers come with the newest top-level initiatives: counted over all of the collaboration's,
+    not the ten shown (and apart, for a collaboration without any)."""
+    from klynge.work.models import Initiative
+    from klynge.work.services import initiative_create
+
+    for n in range(12):
+        parent = initiative_create(name=f"Ny indsats {n:02}", collaboration=world.cluster)
+        if n % 4 == 0:
+            initiative_create(name=f"Delindsats {n:02}", collaboration=world.cluster, parent=parent)
+    total = Initiative.objects.filter(collaboration=world.cluster).count()
+    top_level = Initiative.objects.filter(collaboration=world.cluster, parent__isnull=True).count()
+    assert total > top_level > 10
+    html = client.get(f"/samarbejder/{world.cluster.slug}/").content.decode()
+    assert (
+        f"<p>{total} indsatser i alt, heraf {top_level} på øverste niveau. Her vises de 10 nyeste med deres "
+        "delindsatser.</p>"
+    ) in html
+    assert "Ny indsats 11" in html and "Ny indsats 01" not in html

@@ -23,6 +23,7 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    Window,
     prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
@@ -277,14 +278,24 @@ class RecentInitiatives:
 
 def initiatives_recent_for_collaboration(*, collaboration: Collaboration, limit: int) -> RecentInitiatives:
     """The `limit` newest top-level initiatives of the collaboration with their trees (progress rolled up
-    within each tree), and the numbers of top-level and of all its initiatives (three queries)."""
+    within each tree), and the numbers of top-level and of all its initiatives (two queries: the numbers
+    come with the newest, counted over every top-level one and every one; for a collaboration without
+    top-level initiatives, counted apart)."""
+    initiatives = Initiative.objects.filter(collaboration=collaboration)
+    every = initiatives.order_by().values("collaboration").annotate(n=Count("pk")).values("n")
     roots = list(
-        initiative_roots().filter(collaboration=collaboration).order_by("-pk")[:limit]  # newest first
+        initiative_roots()
+        .filter(collaboration=collaboration)
+        .annotate(top_level_count=Window(Count("pk")), total_count=Subquery(every))
+        .order_by("-pk")[:limit]  # newest first
     )
     groups = initiative_trees(roots=roots)
-    counts = Initiative.objects.filter(collaboration=collaboration).aggregate(
-        total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
-    )
+    if roots:
+        counts = {"top_level": roots[0].top_level_count, "total": roots[0].total_count}
+    else:
+        counts = initiatives.aggregate(
+            total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
+        )
     return RecentInitiatives(
         rows=groups[0].rows if groups else [],
         shown=len(roots),
