@@ -4,7 +4,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/klynge_bench_demo .venv/bin/python bench/load.py --label demo
 
 The database holds `klynge bench generate` data (see bench/README.md). For each page, anonymous and logged
-in as the generated secretariat editor (a session cookie), it counts the queries (in this process, with
+in (a session cookie) as the generated member, secretariat editor and admin (`--viewers` picks), it counts the queries (in this process, with
 Django's test client) and then, unless --counts-only, measures req/s, p50 and p99 with `wrk` at 1 and 32
 connections against `klynge serve` (gunicorn, 2 workers, klynge.benchdata.settings), beside the bare view
 `/bench/bare/` in the same server. A page that does not answer within --probe-timeout is recorded as
@@ -44,7 +44,7 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from klynge.benchdata.generator import EDITOR_EMAIL  # noqa: E402
+from klynge.benchdata.generator import ADMIN_EMAIL, EDITOR_EMAIL, MEMBER_EMAIL  # noqa: E402
 
 RESULTS_JSON = BENCH_DIR / "results.json"
 RESULTS_MD = BENCH_DIR / "RESULTS.md"
@@ -53,7 +53,11 @@ BARE = "/bench/bare/"
 # The editor twice: as served (a page read again with nothing written since comes from the session's own
 # cache), and with that cache off (every request renders the page: what the first read after a write costs).
 EDITOR_UNCACHED = "editor, own cache off"
-VIEWERS = ("anonymous", "editor", EDITOR_UNCACHED)
+# The issue's four kinds of reader: the public, a member of a body (sees the closed items of their own
+# bodies' meetings), the secretariat editor (their party's closed items, the editing forms) and the admin
+# (everything).
+VIEWERS = ("anonymous", "member", "editor", EDITOR_UNCACHED, "admin")
+LOGIN = {"member": MEMBER_EMAIL, "editor": EDITOR_EMAIL, EDITOR_UNCACHED: EDITOR_EMAIL, "admin": ADMIN_EMAIL}
 SERVER_ENVIRONMENT = {EDITOR_UNCACHED: {"KLYNGE_PAGE_CACHE_VIEWERS": "off"}}
 CONNECTIONS = (1, 32)
 SEARCH_QUERY = "forebyggelse"
@@ -85,12 +89,16 @@ def pages() -> list[tuple[str, str]]:
     ]
 
 
-def editor_client() -> Client:
+def logged_in_client(email: str) -> Client:
     from django.contrib.auth import get_user_model
 
     client = Client()
-    client.force_login(get_user_model().objects.get(email=EDITOR_EMAIL))
+    client.force_login(get_user_model().objects.get(email=email))
     return client
+
+
+def editor_client() -> Client:
+    return logged_in_client(EDITOR_EMAIL)
 
 
 def browser_cookie(client: Client) -> str:
@@ -234,17 +242,24 @@ def run_wrk(url: str, cookie: str | None, connections: int, duration: int) -> di
 
 
 def measure(
-    label: str, duration: int, probe_timeout: float, counts_only: bool, workers: int
+    label: str,
+    duration: int,
+    probe_timeout: float,
+    counts_only: bool,
+    workers: int,
+    viewers: tuple[str, ...] = VIEWERS,
 ) -> dict[str, Any]:
     from klynge.meetings.models import AgendaItem, Decision, Meeting
     from klynge.search.models import SearchEntry
     from klynge.work.models import Initiative
 
     targets = pages()
-    editor = editor_client()
-    clients = {"anonymous": Client(), "editor": editor, EDITOR_UNCACHED: editor}
-    editor_cookie = browser_cookie(editor)
-    cookie_of = {"anonymous": None, "editor": editor_cookie, EDITOR_UNCACHED: editor_cookie}
+    by_email = {
+        email: logged_in_client(email) for email in {LOGIN[viewer] for viewer in viewers if viewer in LOGIN}
+    }
+    clients = {viewer: by_email[LOGIN[viewer]] if viewer in LOGIN else Client() for viewer in viewers}
+    cookies = {email: browser_cookie(client) for email, client in by_email.items()}
+    cookie_of = {viewer: cookies[LOGIN[viewer]] if viewer in LOGIN else None for viewer in viewers}
     results: dict[str, Any] = {
         "label": label,
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -269,7 +284,7 @@ def measure(
     }
     for name, path in targets:
         row: dict[str, Any] = {"name": name, "path": path, "viewers": {}}
-        for viewer in VIEWERS:
+        for viewer in viewers:
             row["viewers"][viewer] = {"in_process": count_queries(clients[viewer], path)}
             print(f"{label} {viewer:<9} {path:<45} {row['viewers'][viewer]['in_process']}", flush=True)
         results["pages"].append(row)
@@ -280,7 +295,7 @@ def measure(
     # A fresh server for each page and viewer: requests still queued when wrk stops (32 connections on a
     # slow page) would otherwise be served first and slow down the next measurement.
     for row in results["pages"]:
-        for viewer in VIEWERS:
+        for viewer in viewers:
             cell = row["viewers"][viewer]
             port = free_port()
             server = start_server(
@@ -413,11 +428,8 @@ def render(all_results: dict[str, Any]) -> str:
                 counts = []
                 for label in labels:
                     pages_ = all_results[label]["pages"]
-                    counts.append(
-                        pages_[index]["viewers"][viewer]["in_process"]["queries"]
-                        if index < len(pages_)
-                        else None
-                    )
+                    cell = pages_[index]["viewers"].get(viewer) if index < len(pages_) else None
+                    counts.append(cell["in_process"]["queries"] if cell is not None else None)
                 same = "yes" if len(set(counts)) == 1 and None not in counts else "**no**"
                 cells = " | ".join("–" if c is None else str(c) for c in counts)
                 lines.append(f"| {page['name']} | {viewer} | {cells} | {same} |")
@@ -504,12 +516,26 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--counts-only", action="store_true", help="only count queries; no server, no wrk")
     parser.add_argument("--render-only", action="store_true", help="only write RESULTS.md from results.json")
+    parser.add_argument(
+        "--viewers",
+        type=lambda value: tuple(part.strip() for part in value.split(",")),
+        default=VIEWERS,
+        help=f"comma-separated, of: {', '.join(VIEWERS)} (default: all)",
+    )
     arguments = parser.parse_args()
+    unknown = set(arguments.viewers) - set(VIEWERS)
+    if unknown:
+        parser.error(f"unknown viewers: {', '.join(sorted(unknown))}")
     if arguments.render_only:
         RESULTS_MD.write_text(render(json.loads(RESULTS_JSON.read_text())))
         return
     results = measure(
-        arguments.label, arguments.duration, arguments.probe_timeout, arguments.counts_only, arguments.workers
+        arguments.label,
+        arguments.duration,
+        arguments.probe_timeout,
+        arguments.counts_only,
+        arguments.workers,
+        arguments.viewers,
     )
     all_results = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
     all_results[arguments.label] = results

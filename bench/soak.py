@@ -11,7 +11,7 @@ latency on either database.
 
     python bench/soak.py search --label national-sqlite [--runs 200]
         Times the search (the selector behind /soeg/ and /api/v1/search, in this process) for a set of
-        queries, anonymously and as the editor, and reports p50 and p95.
+        queries, anonymously and as the generated member, editor and admin, and reports p50 and p95.
 
 Both merge their result into bench/soak.json under the label; load.py appends them to RESULTS.md.
 """
@@ -156,10 +156,16 @@ def search(label: str, runs: int) -> dict[str, Any]:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import AnonymousUser
 
-    from klynge.benchdata.generator import EDITOR_EMAIL
+    from klynge.benchdata.generator import ADMIN_EMAIL, EDITOR_EMAIL, MEMBER_EMAIL
     from klynge.search.selectors import search as run_search
 
-    viewers = {"anonymous": AnonymousUser(), "editor": get_user_model().objects.get(email=EDITOR_EMAIL)}
+    accounts = get_user_model().objects
+    viewers = {
+        "anonymous": AnonymousUser(),
+        "member": accounts.get(email=MEMBER_EMAIL),
+        "editor": accounts.get(email=EDITOR_EMAIL),
+        "admin": accounts.get(email=ADMIN_EMAIL),
+    }
     out: dict[str, Any] = {
         "kind": "search",
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),

@@ -19,8 +19,6 @@ import os
 import pickle
 import shutil
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -43,6 +41,7 @@ from pytest_django import DjangoDbBlocker
 
 from klynge.demo.loader import load_demo
 from klynge.pagecache.version import local_writes
+from tests.processes import run_klynge
 
 T = TypeVar("T")
 
@@ -144,17 +143,14 @@ def sqlite_template(shared: Path) -> Path:
         else:
             # A third-party app's data migration writes to the default database whatever it migrates, so
             # a second connection will not do: `klynge migrate` on the file, as a user runs it.
-            environment = {k: v for k, v in os.environ.items() if not k.startswith(("KLYNGE_", "DJANGO_"))}
-            environment.update(
-                DJANGO_SETTINGS_MODULE="klynge.settings",
+            run_klynge(
+                "migrate",
+                "--noinput",
+                "-v",
+                "0",
+                data_dir=shared,
+                succeed=True,
                 DATABASE_URL=f"sqlite:///{building}",
-                KLYNGE_DATA_DIR=str(shared),
-            )
-            subprocess.run(
-                [sys.executable, "-m", "klynge", "migrate", "--noinput", "-v", "0"],
-                env=environment,
-                check=True,
-                capture_output=True,
             )
         if not kept.exists():
             _keep_sqlite_template(building, kept)

@@ -455,6 +455,10 @@ def test_the_lifecycle_and_the_tree_rules_refuse_with_their_messages(world: Clus
     elsewhere = send(client, "patch", f"/initiatives/{proposed.pk}", {"parent": other.initiative.pk})
     assert elsewhere.status_code == 422 and "parent" in elsewhere.json()["errors"]
     assert Initiative.objects.get(pk=proposed.pk).parent_id is None
+    new_part = {"name": "Ny del", "collaboration": world.cluster.pk, "parent": other.initiative.pk}
+    created_elsewhere = send(client, "post", "/initiatives", new_part)
+    assert created_elsewhere.status_code == 422 and "parent" in created_elsewhere.json()["errors"]
+    assert not Initiative.objects.filter(name="Ny del").exists()
 
 
 def test_trial_actions_and_follow_up_research(world: ClusterWorld) -> None:

@@ -8,15 +8,16 @@ on two new PostgreSQL databases of that server.
 import json
 import os
 import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
 import dj_database_url
 import pytest
 
 from tests.databases import copy_sqlite_template, create_postgresql_database_from_template
+from tests.processes import run_klynge
 
 # Run inside `klynge shell`: the number of rows of every model, and what the public finds for some of
 # the seeds' facts (kind and title of each hit, best first).
@@ -50,27 +51,9 @@ call_command("migrate", interactive=False, verbosity=0)
 
 
 def _klynge(
-    *args: str, database_url: str, data_dir: Path, stdout: object = subprocess.PIPE
+    *args: str, database_url: str, data_dir: Path, stdout: int | IO[Any] = subprocess.PIPE
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KLYNGE_")}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "klynge.settings",
-            "DATABASE_URL": database_url,
-            "KLYNGE_DATA_DIR": str(data_dir),
-        }
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "klynge", *args],
-        env=env,
-        stdout=stdout,
-        stderr=subprocess.PIPE,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, f"klynge {' '.join(args)}:\n{result.stderr}"
-    return result
+    return run_klynge(*args, data_dir=data_dir, succeed=True, stdout=stdout, DATABASE_URL=database_url)
 
 
 def _snapshot(database_url: str, data_dir: Path) -> dict[str, dict[str, object]]:

@@ -89,14 +89,16 @@ def _viewer(world: ClusterWorld, role: str) -> Any:
 
 
 @pytest.mark.parametrize(
-    ("role", "tables"),
+    ("role", "tables", "per_rule"),
     [
-        (Role.EDITOR, ["bodies_participation"]),
-        (Role.MEMBER, ["bodies_membership", "bodies_substitution"]),
+        (Role.EDITOR, ["bodies_participation"], None),
+        # A member's few memberships are read once, then joined to their bodies' meetings: never one probe
+        # per meeting (an `EXISTS … OR EXISTS …` did that: 11,000 probes, 440 ms for a cluster's funds).
+        (Role.MEMBER, ["bodies_membership", "bodies_substitution"], 2),
     ],
 )
 def test_who_may_see_closed_items_is_worked_out_per_meeting_not_per_item(
-    worlds: tuple[ClusterWorld, ClusterWorld], role: str, tables: list[str]
+    worlds: tuple[ClusterWorld, ClusterWorld], role: str, tables: list[str], per_rule: int | None
 ) -> None:
     own, _ = worlds
     with connection.cursor() as cursor:
@@ -107,6 +109,11 @@ def test_who_may_see_closed_items_is_worked_out_per_meeting_not_per_item(
     viewer = _viewer(own, role)
     visible = visible_agenda_items(viewer)
     meetings = Meeting.objects.count()
+
+    def visits(rules: int) -> int:
+        """The most visits to the rule's tables for a query in which the rule appears `rules` times."""
+        return rules * (per_rule if per_rule is not None else meetings)
+
     items = AgendaItem.objects.count()
     assert items >= 10 * meetings
 
@@ -119,26 +126,26 @@ def test_who_may_see_closed_items_is_worked_out_per_meeting_not_per_item(
     plan = _executed_plan(page)
     for table in tables:
         # The rule appears twice in this query (the filter and the numbering): at most once per meeting each.
-        assert _loops_on(plan, table) <= 2 * meetings, (table, _loops_on(plan, table), meetings)
+        assert _loops_on(plan, table) <= visits(2), (table, _loops_on(plan, table), meetings)
 
     # The meeting list, each meeting with the number of items the viewer may see: the items are read
     # once per meeting shown, not once per item against every visible item.
     plan = _executed_plan(meeting_list(visible=visible)[:50])
     assert _loops_on(plan, "meetings_agendaitem") <= 2 * 50
     for table in tables:
-        assert _loops_on(plan, table) <= 2 * meetings, (table, _loops_on(plan, table), meetings)
+        assert _loops_on(plan, table) <= visits(2), (table, _loops_on(plan, table), meetings)
 
     # Search: the index rows the viewer may see, agenda items joined rather than looked up in the
     # visible ids row by row. Twice per meeting at most: once for its closed items, once for the meeting's
     # own closed attachments (the index's `closed_meeting` rows), never once per row.
     plan = _executed_plan(visible_entries(viewer))
     for table in tables:
-        assert _loops_on(plan, table) <= 2 * meetings, (table, _loops_on(plan, table), meetings)
+        assert _loops_on(plan, table) <= visits(2), (table, _loops_on(plan, table), meetings)
 
     # The whole count, as a list's total: the same bound.
     plan = _executed_plan(AgendaItem.objects.filter(pk__in=visible))
     for table in tables:
-        assert _loops_on(plan, table) <= meetings, (table, _loops_on(plan, table), meetings)
+        assert _loops_on(plan, table) <= visits(1), (table, _loops_on(plan, table), meetings)
 
 
 def test_the_rule_over_meetings_shows_exactly_the_closed_items_of_the_viewers_meetings(

@@ -6,7 +6,6 @@ import re
 import secrets
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,8 +17,7 @@ import psycopg
 import pytest
 
 from tests.databases import copy_sqlite_template, create_postgresql_database_from_template
-
-KLYNGE = [sys.executable, "-m", "klynge"]
+from tests.processes import KLYNGE
 
 
 def _free_port() -> int:
@@ -127,11 +125,25 @@ def test_serve_migrates_and_serves_the_app_with_its_static_files(
         server.wait(timeout=30)
 
 
-def test_serve_refuses_to_start_without_a_secret_key(production_environment: dict[str, str]) -> None:
-    environment = {**production_environment, "KLYNGE_SECRET_KEY": "too-short"}
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        (
+            "KLYNGE_SECRET_KEY",
+            "too-short",
+            "Set KLYNGE_SECRET_KEY to a random value of at least 50 characters.",
+        ),
+        # gunicorn's own settings, checked before anything starts
+        ("KLYNGE_REQUEST_TIMEOUT", "30s", "KLYNGE_REQUEST_TIMEOUT must be a whole number, not '30s'."),
+    ],
+)
+def test_serve_refuses_to_start_misconfigured(
+    production_environment: dict[str, str], variable: str, value: str, message: str
+) -> None:
+    environment = {**production_environment, variable: value}
     result = subprocess.run([*KLYNGE, "serve"], env=environment, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert "Set KLYNGE_SECRET_KEY to a random value of at least 50 characters." in result.stderr
+    assert message in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -145,11 +157,3 @@ def test_serve_refuses_a_settings_module_that_does_not_exist(production_environm
     )
     assert result.returncode == 1
     assert "Cannot import the settings module 'klynge.settings.nowhere'" in result.stderr
-
-
-def test_serve_refuses_a_server_setting_that_is_no_number(production_environment: dict[str, str]) -> None:
-    environment = {**production_environment, "KLYNGE_REQUEST_TIMEOUT": "30s"}
-    result = subprocess.run([*KLYNGE, "serve"], env=environment, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
-    assert "KLYNGE_REQUEST_TIMEOUT must be a whole number, not '30s'." in result.stderr
-    assert "Traceback" not in result.stderr

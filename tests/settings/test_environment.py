@@ -1,29 +1,16 @@
 """A setting read from the environment that is not what it needs stops `klynge` with one English line that
 names the variable, never a traceback and never a value quietly changed."""
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.processes import run_klynge
+
 
 def klynge(tmp_path: Path, *args: str, **variables: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("KLYNGE_") and key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
-    }
-    environment.update(KLYNGE_DATA_DIR=str(tmp_path), **variables)
-    return subprocess.run(
-        [sys.executable, "-m", "klynge", *args],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_klynge(*args, data_dir=tmp_path, **variables)
 
 
 @pytest.mark.parametrize(

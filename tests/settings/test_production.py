@@ -1,34 +1,17 @@
 """Production settings pass Django's deployment checks with no warnings, and refuse to start unconfigured."""
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.processes import run_klynge
 
 SECRET = "k" * 20 + "Xy7-Q!p9#Lm2$Rt5%Vw8^Zb1&Nc4*Hf6(Jg3)Sd0"
 
 
 def klynge(*args: str, env_extra: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith("KLYNGE_") and k != "DJANGO_SETTINGS_MODULE"
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "klynge.settings.production",
-            "KLYNGE_DATA_DIR": str(tmp_path),
-            **env_extra,
-        }
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "klynge", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_klynge(*args, data_dir=tmp_path, settings="klynge.settings.production", **env_extra)
 
 
 def test_check_deploy_prints_no_warnings(tmp_path: Path) -> None:

@@ -8,12 +8,12 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.databases import copy_sqlite_template
+from tests.processes import run_klynge
 
 # `klynge` processes on an SQLite file: the same in both of the suite's runs, so the SQLite run tests it.
 pytestmark = pytest.mark.skipif(
@@ -38,25 +38,14 @@ print(json.dumps(result))
 
 
 def _klynge(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KLYNGE_") and k != "DATABASE_URL"}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "klynge.settings.production",
-            "KLYNGE_DATA_DIR": str(tmp_path),
-            "KLYNGE_SECRET_KEY": SECRET,
-            "KLYNGE_ALLOWED_HOSTS": "klynge.example.dk",
-        }
+    return run_klynge(
+        *args,
+        data_dir=tmp_path,
+        settings="klynge.settings.production",
+        succeed=True,
+        KLYNGE_SECRET_KEY=SECRET,
+        KLYNGE_ALLOWED_HOSTS="klynge.example.dk",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "klynge", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result
 
 
 def test_after_collectstatic_pages_and_api_docs_get_their_files(

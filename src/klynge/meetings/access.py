@@ -64,7 +64,13 @@ def meetings_with_closed_items_of_member(person_id: int) -> QuerySet[Meeting, An
     substituted = Substitution.objects.filter(
         _ran_on_meeting_day(), substitute=person_id, principal__body=OuterRef("body")
     )
-    return Meeting.objects.filter(Q(Exists(sat)) | Q(Exists(substituted))).values("pk")
+    # Each condition a set of its own: PostgreSQL joins a lone EXISTS from the member's few memberships to
+    # their bodies' meetings, but tests `EXISTS … OR EXISTS …` meeting by meeting (11,000 index probes and
+    # 440 ms for a cluster's funds at national scale, against 2 probes and 5 ms).
+    return Meeting.objects.filter(
+        Q(pk__in=Meeting.objects.filter(Exists(sat)).values("pk"))
+        | Q(pk__in=Meeting.objects.filter(Exists(substituted)).values("pk"))
+    ).values("pk")
 
 
 PUBLISHED = Q(agenda_published_at__isnull=False) | Q(status=MeetingStatus.HELD)

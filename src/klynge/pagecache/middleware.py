@@ -27,6 +27,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 
 from klynge.pagecache import version
 
@@ -168,6 +169,32 @@ def clear(**kwargs: object) -> None:
     ):
         if alias in settings.CACHES:
             caches[alias].clear()
+
+
+def carries_login(request: HttpRequest) -> bool:
+    """Could the answer be this caller's own: a session, an Authorization header or a `token` parameter."""
+    user = getattr(request, "user", None)
+    return (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or "HTTP_AUTHORIZATION" in request.META
+        or "token" in request.GET
+        or (user is not None and user.is_authenticated)
+    )
+
+
+class PersonalResponsesMiddleware:
+    """Every answer to a caller who may be logged in is `Cache-Control: private`, unless its view said more:
+    a proxy or CDN in front (one that ignores `Vary: Cookie`, as some do) never keeps a page with the closed
+    items one viewer may see and hands it to the next. Browsers still keep the page for back and forward."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if carries_login(request) and not _cache_control(response) & NOT_SHARED:
+            patch_cache_control(response, private=True)
+        return response
 
 
 class PageCacheMiddleware:

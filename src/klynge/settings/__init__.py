@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "klynge.site.middleware.RefusedFormStatusMiddleware",
+    # A logged-in caller's answers, kept from the cache first or not, marked private for proxies.
+    "klynge.pagecache.middleware.PersonalResponsesMiddleware",
     # Pages and API reads from memory (klynge.pagecache), anonymous readers' shared and each session's own:
     # inside everything that adds headers or cookies, so a cached answer passes them as a fresh one does.
     "klynge.pagecache.middleware.PageCacheMiddleware",

@@ -9,6 +9,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from klynge.bodies.models import Body, BodyLevel, Collaboration, CollaborationKind
+from klynge.kernel.constraints import CompositeForeignKey
 from klynge.kernel.formatting import danish_amount, danish_kroner
 from klynge.kernel.validity import period_constraint, validate_period
 from klynge.meetings.models import AgendaItem
@@ -126,6 +127,9 @@ INITIATIVE_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+PARENT_COLLABORATION_MESSAGE = "En indsats kan kun være en del af en indsats i samme samarbejde."
+
+
 class Initiative(Sourced):
     """A concrete effort (indsats), possibly part of a larger one; approved by a political body."""
 
@@ -200,6 +204,17 @@ class Initiative(Sourced):
                 name="initiative_progress_percent",
                 violation_error_message="Fremdriften er en procent mellem 0 og 100.",
             ),
+            # A part belongs to its parent's collaboration, in the database too, whatever writes (bulk_create,
+            # update(), raw SQL, loaddata): the initiative pages' recursive query relies on it
+            # (work.selectors._descendants_of). The pair (id, collaboration) is unique because id is, and
+            # exists to be referred to by (parent, collaboration). clean() reports it with its other checks.
+            models.UniqueConstraint(fields=["id", "collaboration"], name="initiative_id_collaboration"),
+            CompositeForeignKey(
+                fields=["parent", "collaboration"],
+                to_fields=["id", "collaboration"],
+                name="initiative_parent_same_collaboration",
+                violation_error_message=PARENT_COLLABORATION_MESSAGE,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -216,7 +231,7 @@ class Initiative(Sourced):
         if self.collaboration_id is not None:
             errors = {}
             if self.parent is not None and self.parent.collaboration_id != self.collaboration_id:
-                errors["parent"] = "En indsats kan kun være en del af en indsats i samme samarbejde."
+                errors["parent"] = PARENT_COLLABORATION_MESSAGE
             if (
                 self.focus_area is not None
                 and not self.focus_area.collaborations.filter(pk=self.collaboration_id).exists()

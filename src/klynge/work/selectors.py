@@ -226,10 +226,11 @@ def initiative_roots(*, collaboration: Collaboration | None = None) -> QuerySet[
 def _descendants_of(roots: Sequence[Initiative]) -> QuerySet[Initiative]:
     """Every initiative below these (at any depth), found by the database in one recursive query.
 
-    An initiative's parent is always of its own collaboration (Initiative.clean, which every service
-    runs), so the recursion looks only among the roots' collaborations' initiatives: the same rows, but
-    PostgreSQL no longer hashes every initiative in the country at each level (issue 14: 9.4 → 2.6 ms
-    under EXPLAIN ANALYZE on the national cluster page)."""
+    An initiative's parent is always of its own collaboration: the database holds it, whatever writes (the
+    composite foreign key initiative_parent_same_collaboration in Initiative.Meta, work migration 0004),
+    and Initiative.clean reports it first. So the recursion looks only among the roots' collaborations'
+    initiatives: the same rows, but PostgreSQL no longer hashes every initiative in the country at each
+    level (issue 14: 9.4 → 2.6 ms under EXPLAIN ANALYZE on the national cluster page)."""
     table = connection.ops.quote_name(Initiative._meta.db_table)
     collaboration_ids = sorted({root.collaboration_id for root in roots})
     roots_in = ", ".join(["%s"] * len(roots))
