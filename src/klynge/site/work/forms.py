@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest
 
 from klynge.bodies.models import Collaboration
 from klynge.kernel.commands import UNSET
@@ -17,7 +18,9 @@ from klynge.kernel.formatting import meeting_label
 from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem
 from klynge.site.forms import DanishAmountField, DanishForm
+from klynge.site.pickers import Picker, RecordPickerField, register
 from klynge.work import commands, selectors
+from klynge.work.access import ensure_any_edit, ensure_initiative_edit
 from klynge.work.models import (
     FocusArea,
     FocusAreaStatus,
@@ -115,14 +118,70 @@ def _set_queryset(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
     field.queryset = queryset
 
 
-class AgendaItemChoiceField(forms.ModelChoiceField):
-    """Agenda items by meeting and title; a record's current item that the editor may not see (a closed
-    item of another collaboration) stays selectable, but without its title (`shown`, see FocusAreaForm)."""
+def agenda_item_label(obj: Any) -> str:
+    """An agenda item by meeting and title; a record's current item that the editor may not see (a
+    closed item of another collaboration) stays selectable, but without its title (`shown`, see
+    selectors.decided_at_choices)."""
+    if not getattr(obj, "shown", True):
+        return "Et lukket dagsordenspunkt, som du ikke har adgang til at se (uændret)"
+    return f"{meeting_label(obj.meeting)}: {obj.title}"
 
-    def label_from_instance(self, obj: Any) -> str:
-        if not getattr(obj, "shown", True):
-            return "Et lukket dagsordenspunkt, som du ikke har adgang til at se (uændret)"
-        return f"{meeting_label(obj.meeting)}: {obj.title}"
+
+def _decided_at_choices(request: HttpRequest) -> QuerySet[AgendaItem]:
+    ensure_any_edit(request.user)
+    return selectors.decided_at_choices(actor=request.user)
+
+
+def _parent_choices(request: HttpRequest) -> QuerySet[Initiative]:
+    """A new initiative's possible parents, or (`?indsats=<slug>`) those of the initiative edited."""
+    slug = request.GET.get("indsats")
+    if not slug:
+        ensure_any_edit(request.user)
+        return selectors.initiative_parent_choices(actor=request.user)
+    initiative = selectors.initiative_for_edit(slug=slug)
+    if initiative is None:
+        raise Http404("Indsatsen findes ikke.")
+    ensure_initiative_edit(request.user, initiative)
+    return selectors.initiative_parent_choices(actor=request.user, initiative=initiative)
+
+
+AGENDA_ITEMS = register(
+    Picker(
+        name="dagsordenspunkter",
+        noun="dagsordenspunkt",
+        definite="dagsordenspunktet",
+        plural="dagsordenspunkter",
+        choices=_decided_at_choices,
+        search_fields=("title", "meeting__title", "meeting__body__name"),
+        label=agenda_item_label,
+    )
+)
+INITIATIVES = register(
+    Picker(
+        name="indsatser",
+        noun="indsats",
+        definite="indsatsen",
+        plural="indsatser",
+        choices=_parent_choices,
+        search_fields=("name",),
+        label=str,
+    )
+)
+
+
+def _picked(
+    picker: Picker, label: str, *, empty_label: str, help_text: str = "", invalid: str = ""
+) -> RecordPickerField:
+    """One record among many, picked by search (klynge.site.pickers); the form sets its queryset."""
+    return RecordPickerField(
+        picker=picker,
+        label=label,
+        queryset=Collaboration.objects.none(),  # each form sets the choices it offers
+        required=False,
+        empty_label=empty_label,
+        help_text=help_text,
+        error_messages={"invalid_choice": invalid or f"Vælg {label.lower()} fra listen."},
+    )
 
 
 def _seen_version() -> forms.IntegerField:
@@ -147,14 +206,12 @@ class FocusAreaForm(DanishForm):
     period_start = _date("Periode fra")
     period_end = _date("Periode til")
     health_agreement = _choice("Sundhedsaftale", empty_label="Ingen")
-    decided_at = AgendaItemChoiceField(
-        label="Drøftet/valgt på",
-        queryset=AgendaItem.objects.none(),
-        required=False,
+    decided_at = _picked(
+        AGENDA_ITEMS,
+        "Drøftet/valgt på",
         empty_label="Ikke registreret",
-        widget=forms.Select(attrs={"class": "form-select"}),
         help_text="Dagsordenspunktet, hvor fokusområdet blev drøftet eller valgt.",
-        error_messages={"invalid_choice": "Vælg et dagsordenspunkt fra listen."},
+        invalid="Vælg et dagsordenspunkt fra listen.",
     )
     seen_version = _seen_version()
 
@@ -213,7 +270,7 @@ class InitiativeForm(DanishForm):
     name = _text("Navn", required_message="Skriv indsatsens navn.")
     description = _description()
     focus_area = _choice("Fokusområde", empty_label="Intet fokusområde")
-    parent = _choice("Del af", empty_label="Ingen (en selvstændig indsats)")
+    parent = _picked(INITIATIVES, "Del af", empty_label="Ingen (en selvstændig indsats)")
     responsible_parties = _several("Ansvarlige parter")
     start = _date("Start")
     end = _date("Slut")
@@ -260,6 +317,9 @@ class InitiativeUpdateForm(InitiativeForm):
         choices = {"actor": user, "initiative": initiative}
         _set_queryset(self, "focus_area", selectors.initiative_focus_area_choices(**choices))
         _set_queryset(self, "parent", selectors.initiative_parent_choices(**choices))
+        parent = self.fields["parent"]
+        assert isinstance(parent, RecordPickerField)
+        parent.search_query(indsats=initiative.slug)
         _set_queryset(self, "responsible_parties", selectors.initiative_party_choices(**choices))
 
     def command(self) -> commands.InitiativeChange:
