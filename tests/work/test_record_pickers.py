@@ -1,5 +1,5 @@
-"""Picking one record among many (klynge.site.pickers): a focus area's agenda item (`decided_at`) and an
-initiative's parent are picked by search, not from a <select> of every record. The search page (/vaelg/…,
+"""Picking one record among many (klynge.site.pickers): a focus area's agenda item (`decided_at`), an
+initiative's parent and a body's new member or substitute are picked by search, not from a <select> of every record. The search page (/vaelg/…,
 a list as the user types with HTMX, a page of its own without JavaScript) offers only what the user may
 pick, at most 20 matches; the form submits the record's number and validates it as before; the form pages
 and the search cost the same with ten times the data."""
@@ -11,8 +11,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from klynge.bodies.models import Membership
 from klynge.meetings.models import AgendaItem, AgendaItemKind
 from klynge.meetings.services import agenda_item_create, meeting_create
+from klynge.organisation.services import person_create
 from klynge.work.models import FocusArea, FocusAreaStatus, Initiative
 from klynge.work.services import focus_area_create, initiative_create
 from tests.clients import administrator, editor_of, member_as
@@ -236,3 +238,52 @@ def test_the_forms_and_the_search_cost_the_same_with_ten_times_the_data(world: C
     many = html(editor, f"{ITEMS}?q=vækst", **HTMX)
     assert many.count("data-pick=") == 20 and "De første 20 dagsordenspunkter" in many
     assert html(admin, f"{INITIATIVES}?q=vækst").count("(nr. ") == 20
+
+
+# ---------------------------------------------------------------------------------------------
+# People (a body's members and their substitutes)
+
+
+def test_people_are_searched_by_editors_only(world: ClusterWorld) -> None:
+    member = member_as(world.mayor)
+    for url in ("/vaelg/personer/", f"/vaelg/personer/?uden={world.mayor.pk}&q=test"):
+        assert Client().get(url).status_code == 302, url
+        assert member.get(url).status_code == 403, url
+    found = html(editor_of(world.municipality), f"/vaelg/personer/?q={world.mayor.pk}", **HTMX)
+    assert f'data-pick="{world.mayor.pk}"' in found
+
+
+def test_a_member_is_added_by_the_picked_number_and_a_bad_one_is_refused(world: ClusterWorld) -> None:
+    editor = editor_of(world.municipality)
+    alderman = person_create(name="Rådmand Søg", party=world.municipality)
+    url = f"/organer/{world.political.slug}/medlemmer/ny/"
+    data = {"party": world.municipality.pk, "role": "member", "title": "", "start": "2024-01-01", "end": ""}
+    for typed in ("999999", "abc", ""):
+        refused = editor.post(url, {**data, "person": typed})
+        assert refused.status_code in (200, 422), typed
+        message = "Vælg en person." if typed == "" else "Vælg en af mulighederne på listen."
+        assert message in refused.content.decode(), typed
+    assert editor.post(url, {**data, "person": alderman.pk}).status_code == 302
+    assert Membership.objects.filter(person=alderman, body=world.political).exists()
+    # Nobody substitutes for themselves: the member's own number is refused.
+    substitute_url = f"/medlemskaber/{world.mayor_membership.pk}/stedfortraedere/ny/"
+    refused = editor.post(substitute_url, {"substitute": world.mayor.pk, "start": "2024-01-01", "end": ""})
+    assert "Vælg en af mulighederne på listen." in refused.content.decode()
+
+
+def test_the_people_forms_cost_the_same_with_ten_times_the_people(world: ClusterWorld) -> None:
+    editor = editor_of(world.municipality)
+    pages = [
+        f"/organer/{world.political.slug}/medlemmer/ny/",
+        f"/medlemskaber/{world.mayor_membership.pk}/stedfortraedere/ny/",
+    ]
+    search = f"/vaelg/personer/?uden={world.mayor.pk}&q=person"
+    for n in range(3):
+        person_create(name=f"Person {n}", party=world.general_practice)
+    before = {url: counted(editor, url) for url in pages}
+    before_search = counted(editor, search, **HTMX)[0]
+    for n in range(3, 30):
+        person_create(name=f"Person {n}", party=world.general_practice)
+    assert {url: counted(editor, url) for url in pages} == before
+    assert counted(editor, search, **HTMX)[0] == before_search
+    assert html(editor, search, **HTMX).count("data-pick=") == 20

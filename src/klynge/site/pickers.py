@@ -24,6 +24,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 
 MATCHES = 20  # shown at most, on the page and as the user types
 QUERY_MAX = 200  # characters of the search text considered
@@ -98,9 +99,11 @@ class RecordPicker(forms.TextInput):
         context["picker"] = {
             "noun": self.picker.noun,
             "definite": self.picker.definite,
-            "empty": self.empty_label.lower(),
+            "empty": "" if self.is_required else self.empty_label.lower(),
             "url": url,
-            "chosen": self.current(value) if has_value else self.empty_label,
+            "chosen": self.current(value)
+            if has_value
+            else ("Ingen endnu" if self.is_required else self.empty_label),
         }
         return context
 
@@ -149,6 +152,7 @@ class RecordPickerField(forms.ModelChoiceField):
         return self.label_from_instance(record)
 
 
+@require_GET
 @login_required
 def picker_page(request: HttpRequest, name: str) -> HttpResponse:
     """The records the user may pick that match the text `q`, at most MATCHES: a page of its own (the
