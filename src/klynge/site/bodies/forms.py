@@ -49,7 +49,8 @@ def person_label(obj: Person) -> str:
 
 def people(*, without: int | None = None) -> QuerySet[Person]:
     """Everyone who may be made a member or a substitute (`without`: the member a substitute stands in for)."""
-    return Person.objects.exclude(pk=without).select_related("party").order_by("name", "pk")
+    everyone = Person.objects.all() if without is None else Person.objects.exclude(pk=without)
+    return everyone.select_related("party").order_by("name", "pk")
 
 
 def _people_to_pick(request: HttpRequest) -> QuerySet[Person]:
