@@ -287,3 +287,24 @@ def test_the_people_forms_cost_the_same_with_ten_times_the_people(world: Cluster
     assert {url: counted(editor, url) for url in pages} == before
     assert counted(editor, search, **HTMX)[0] == before_search
     assert html(editor, search, **HTMX).count("data-pick=") == 20
+
+
+# ---------------------------------------------------------------------------------------------
+# A trial action's initiative
+
+
+def test_a_trial_actions_initiative_is_searched_among_the_focus_areas_collaborations(
+    world: ClusterWorld, editor: Client
+) -> None:
+    other = build_cluster("Anden")
+    url = f"/fokusomraader/{world.focus_area.slug}/proevehandlinger/ny/"
+    search = f"{INITIATIVES}?fokusomraade={world.focus_area.slug}"
+    assert f'hx-get="{search}"' in html(editor, url)
+    found = html(editor, f"{search}&q=indsats", **HTMX)
+    assert f'data-pick="{world.initiative.pk}"' in found and f'data-pick="{other.initiative.pk}"' not in found
+    assert editor_of(other.municipality).get(search).status_code == 403
+    assert editor.get(f"{INITIATIVES}?fokusomraade=findes-ikke").status_code == 404
+    refused = editor.post(url, {"name": "Prøve", "initiative": other.initiative.pk})
+    assert "Vælg indsats fra listen." in refused.content.decode()
+    assert editor.post(url, {"name": "Prøve", "initiative": world.initiative.pk}).status_code == 302
+    assert world.focus_area.trial_actions.get(name="Prøve").initiative == world.initiative

@@ -152,6 +152,13 @@ class RecordPickerField(forms.ModelChoiceField):
         return self.label_from_instance(record)
 
 
+def search_within(form: forms.Form, name: str, **parameters: Any) -> None:
+    """Tell the form's picker `name` what its search needs to offer the form's choices (the record edited)."""
+    field = form.fields[name]
+    assert isinstance(field, RecordPickerField)
+    field.search_query(**parameters)
+
+
 @require_GET
 @login_required
 def picker_page(request: HttpRequest, name: str) -> HttpResponse:

@@ -28,7 +28,7 @@ from klynge.kernel.formatting import danish_date
 from klynge.kernel.records import record_version
 from klynge.organisation.models import Party, Person, Topic
 from klynge.site.forms import DanishForm, DateField
-from klynge.site.pickers import Picker, RecordPickerField, register
+from klynge.site.pickers import Picker, RecordPickerField, register, search_within
 
 PICK = "Vælg en af mulighederne på listen."
 DATE_ERRORS = {"required": "Skriv en dato.", "invalid": "Skriv datoen som dd.mm.åååå, fx 14.12.2023."}
@@ -251,7 +251,7 @@ class SubstitutionCreateForm(DanishForm):
         assert isinstance(substitute, PersonChoiceField)
         # Nobody substitutes for themselves.
         substitute.queryset = people(without=principal.person_id)
-        substitute.search_query(uden=principal.person_id)
+        search_within(self, "substitute", uden=principal.person_id)
         self.principal = principal
 
     def command(self) -> SubstitutionCreate:

@@ -18,9 +18,9 @@ from klynge.kernel.formatting import meeting_label
 from klynge.kernel.records import record_version
 from klynge.meetings.models import AgendaItem
 from klynge.site.forms import DanishAmountField, DanishForm
-from klynge.site.pickers import Picker, RecordPickerField, register
+from klynge.site.pickers import Picker, RecordPickerField, register, search_within
 from klynge.work import commands, selectors
-from klynge.work.access import ensure_any_edit, ensure_initiative_edit
+from klynge.work.access import ensure_any_edit, ensure_focus_area_edit, ensure_initiative_edit
 from klynge.work.models import (
     FocusArea,
     FocusAreaStatus,
@@ -132,17 +132,24 @@ def _decided_at_choices(request: HttpRequest) -> QuerySet[AgendaItem]:
     return selectors.decided_at_choices(actor=request.user)
 
 
-def _parent_choices(request: HttpRequest) -> QuerySet[Initiative]:
-    """A new initiative's possible parents, or (`?indsats=<slug>`) those of the initiative edited."""
-    slug = request.GET.get("indsats")
-    if not slug:
-        ensure_any_edit(request.user)
-        return selectors.initiative_parent_choices(actor=request.user)
-    initiative = selectors.initiative_for_edit(slug=slug)
-    if initiative is None:
-        raise Http404("Indsatsen findes ikke.")
-    ensure_initiative_edit(request.user, initiative)
-    return selectors.initiative_parent_choices(actor=request.user, initiative=initiative)
+def _initiative_choices(request: HttpRequest) -> QuerySet[Initiative]:
+    """The initiatives a form offers: a new initiative's possible parents; those of the initiative edited
+    (`?indsats=<slug>`); or a trial action's of the focus area (`?fokusomraade=<slug>`)."""
+    actor = request.user
+    if slug := request.GET.get("indsats"):
+        initiative = selectors.initiative_for_edit(slug=slug)
+        if initiative is None:
+            raise Http404("Indsatsen findes ikke.")
+        ensure_initiative_edit(actor, initiative)
+        return selectors.initiative_parent_choices(actor=actor, initiative=initiative)
+    if slug := request.GET.get("fokusomraade"):
+        focus_area = selectors.focus_area_for_edit(slug=slug)
+        if focus_area is None:
+            raise Http404("Fokusområdet findes ikke.")
+        ensure_focus_area_edit(actor, focus_area)
+        return selectors.trial_action_initiative_choices(actor=actor, focus_area=focus_area)
+    ensure_any_edit(actor)
+    return selectors.initiative_parent_choices(actor=actor)
 
 
 AGENDA_ITEMS = register(
@@ -162,7 +169,7 @@ INITIATIVES = register(
         noun="indsats",
         definite="indsatsen",
         plural="indsatser",
-        choices=_parent_choices,
+        choices=_initiative_choices,
         search_fields=("name",),
         label=str,
     )
@@ -317,9 +324,7 @@ class InitiativeUpdateForm(InitiativeForm):
         choices = {"actor": user, "initiative": initiative}
         _set_queryset(self, "focus_area", selectors.initiative_focus_area_choices(**choices))
         _set_queryset(self, "parent", selectors.initiative_parent_choices(**choices))
-        parent = self.fields["parent"]
-        assert isinstance(parent, RecordPickerField)
-        parent.search_query(indsats=initiative.slug)
+        search_within(self, "parent", indsats=initiative.slug)
         _set_queryset(self, "responsible_parties", selectors.initiative_party_choices(**choices))
 
     def command(self) -> commands.InitiativeChange:
@@ -335,7 +340,7 @@ class InitiativeUpdateForm(InitiativeForm):
 class TrialActionForm(DanishForm):
     name = _text("Navn")
     description = _description()
-    initiative = _choice("Indsats", empty_label="Ingen indsats")
+    initiative = _picked(INITIATIVES, "Indsats", empty_label="Ingen indsats")
     seen_version = _seen_version()
 
     def __init__(
@@ -365,6 +370,7 @@ class TrialActionForm(DanishForm):
                 actor=user, focus_area=focus_area, trial_action=trial_action
             ),
         )
+        search_within(self, "initiative", fokusomraade=focus_area.slug)
         if trial_action is None or trial_action.named_in_source:
             self.fields["name"].help_text = ""
         else:
