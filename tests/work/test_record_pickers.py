@@ -308,3 +308,28 @@ def test_a_trial_actions_initiative_is_searched_among_the_focus_areas_collaborat
     assert "Vælg indsats fra listen." in refused.content.decode()
     assert editor.post(url, {"name": "Prøve", "initiative": world.initiative.pk}).status_code == 302
     assert world.focus_area.trial_actions.get(name="Prøve").initiative == world.initiative
+
+
+# ---------------------------------------------------------------------------------------------
+# A decision's allocation to an initiative
+
+
+def test_a_decisions_initiative_is_searched_among_the_items_collaborations(
+    world: ClusterWorld, editor: Client, closed: tuple[AgendaItem, FocusArea]
+) -> None:
+    item, _ = closed
+    other = build_cluster("Anden")
+    url = f"/punkter/{world.agenda_item.pk}/beslutninger/ny/"
+    search = f"{INITIATIVES}?punkt={world.agenda_item.pk}"
+    assert f'hx-get="{search}"' in html(editor, url)
+    found = html(editor, f"{search}&q=indsats", **HTMX)
+    assert f'data-pick="{world.initiative.pk}"' in found and f'data-pick="{other.initiative.pk}"' not in found
+    outsider = editor_of(other.municipality)
+    assert outsider.get(search).status_code == 403  # not their meeting
+    assert outsider.get(f"{INITIATIVES}?punkt={item.pk}").status_code == 404  # a closed item they may not see
+    for bad in ("999999", "abc", ""):
+        assert editor.get(f"{INITIATIVES}?punkt={bad}").status_code == 404, bad
+    decision = {"kind": "joint", "text": "Bevilget.", "fund": world.fund.pk, "amount": "1.000"}
+    refused = editor.post(url, {**decision, "initiative": other.initiative.pk})
+    assert refused.status_code == 422
+    assert editor.post(url, {**decision, "initiative": world.initiative.pk}).status_code == 302

@@ -16,7 +16,9 @@ from klynge.bodies.models import Collaboration
 from klynge.kernel.commands import UNSET
 from klynge.kernel.formatting import meeting_label
 from klynge.kernel.records import record_version
+from klynge.meetings.access import ensure_meeting_edit, visible_agenda_items
 from klynge.meetings.models import AgendaItem
+from klynge.meetings.selectors import agenda_item_for_edit
 from klynge.site.forms import DanishAmountField, DanishForm
 from klynge.site.pickers import Picker, RecordPickerField, register, search_within
 from klynge.work import commands, selectors
@@ -134,7 +136,8 @@ def _decided_at_choices(request: HttpRequest) -> QuerySet[AgendaItem]:
 
 def _initiative_choices(request: HttpRequest) -> QuerySet[Initiative]:
     """The initiatives a form offers: a new initiative's possible parents; those of the initiative edited
-    (`?indsats=<slug>`); or a trial action's of the focus area (`?fokusomraade=<slug>`)."""
+    (`?indsats=<slug>`); a trial action's of the focus area (`?fokusomraade=<slug>`); or what a decision on
+    an item allocates to (`?punkt=<id>`, an item the user may see and whose meeting they may change)."""
     actor = request.user
     if slug := request.GET.get("indsats"):
         initiative = selectors.initiative_for_edit(slug=slug)
@@ -142,6 +145,14 @@ def _initiative_choices(request: HttpRequest) -> QuerySet[Initiative]:
             raise Http404("Indsatsen findes ikke.")
         ensure_initiative_edit(actor, initiative)
         return selectors.initiative_parent_choices(actor=actor, initiative=initiative)
+    if "punkt" in request.GET:  # a decision's allocation, to the initiatives of the item's collaboration
+        pk = request.GET["punkt"]
+        visible = visible_agenda_items(actor)
+        item = agenda_item_for_edit(pk=int(pk), visible=visible) if pk.isdigit() and len(pk) < 10 else None
+        if item is None:
+            raise Http404("Dagsordenspunktet findes ikke.")
+        ensure_meeting_edit(actor, item.meeting)
+        return selectors.initiatives_of_meeting(item.meeting)
     if slug := request.GET.get("fokusomraade"):
         focus_area = selectors.focus_area_for_edit(slug=slug)
         if focus_area is None:
