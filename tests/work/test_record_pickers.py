@@ -171,7 +171,7 @@ def test_the_form_saves_the_picked_item(world: ClusterWorld, editor: Client) -> 
     assert world.agenda_item.title in shown
 
 
-@pytest.mark.parametrize("typed", ["999999", "abc", "-1", "1.5"])
+@pytest.mark.parametrize("typed", ["999999", "abc", "-1", "1.5", "99999999999999999999"])
 def test_a_bad_number_gives_the_danish_error(world: ClusterWorld, editor: Client, typed: str) -> None:
     item_data = {
         "name": "Forkert",
