@@ -74,6 +74,7 @@ PAGES: dict[str, Callable[[], str]] = {
     "web:front": lambda: reverse("web:front"),
     "web:structure": lambda: reverse("web:structure"),
     "web:decision_support": lambda: reverse("web:decision_support"),
+    "web:picker": lambda: reverse("web:picker", args=["dagsordenspunkter"]),
     "bodies:collaboration_list": lambda: reverse("bodies:collaboration_list"),
     "bodies:collaboration_detail": lambda: reverse("bodies:collaboration_detail", args=[_cluster().slug]),
     "bodies:body_detail": lambda: reverse("bodies:body_detail", args=[_membership().body.slug]),

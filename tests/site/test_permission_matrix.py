@@ -90,6 +90,7 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "web:front": ("read", lambda r: "/"),
     "web:structure": ("read", lambda r: "/struktur/"),
     "web:decision_support": ("read", lambda r: "/beslutningsstoette/"),
+    "web:picker": ("search", lambda r: "/vaelg/dagsordenspunkter/"),  # what an editor may pick in a form
     "bodies:collaboration_list": ("read", lambda r: "/samarbejder/"),
     "bodies:collaboration_detail": ("read", lambda r: f"/samarbejder/{r.world.cluster.slug}/"),
     "bodies:body_detail": ("read", lambda r: f"/organer/{r.world.political.slug}/"),
@@ -314,7 +315,7 @@ def expected_get(kind: str, role: str) -> set[int]:
         return {200} if role in EDITS else {403}
     if kind == "edit_closed":
         return {200} if role in EDITS else {403} if role in SEES_CLOSED else {404}
-    if kind == "create":
+    if kind in ("create", "search"):
         return {200} if role in EDITORS else {403}
     if kind == "admin":  # administrators only (e.g. the region's reference data)
         return {200} if role == "admin" else {403}
@@ -452,6 +453,9 @@ def test_refused_posts_change_nothing(records: Records, role: str) -> None:
         url = build(records)
         if kind in ("own", "own_post", "secret"):  # the user's own calendar link is no shared record
             assert client.post(url).status_code in (302, 200, 404, 405), (name, url)
+            continue
+        if kind == "search":  # a search for a form's field answers GET only
+            assert client.post(url, {"q": "x"}).status_code == 405, (name, url)
             continue
         if kind in (
             "read",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klynge.site import views
+from klynge.site import pickers, views
 
 app_name = "web"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.front, name="front"),
     path("struktur/", views.structure, name="structure"),
     path("beslutningsstoette/", views.decision_support, name="decision_support"),
+    path("vaelg/<slug:name>/", pickers.picker_page, name="picker"),
 ]

@@ -7,8 +7,11 @@ and its service hold the rules.
 from typing import Any
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import HttpRequest
 
+from klynge.bodies.access import access_any_edit
 from klynge.bodies.commands import (
     BodyCreate,
     BodyUpdate,
@@ -25,6 +28,7 @@ from klynge.kernel.formatting import danish_date
 from klynge.kernel.records import record_version
 from klynge.organisation.models import Party, Person, Topic
 from klynge.site.forms import DanishForm, DateField
+from klynge.site.pickers import Picker, RecordPickerField, register, search_within
 
 PICK = "Vælg en af mulighederne på listen."
 DATE_ERRORS = {"required": "Skriv en dato.", "invalid": "Skriv datoen som dd.mm.åååå, fx 14.12.2023."}
@@ -38,17 +42,45 @@ def seen_version_field() -> forms.IntegerField:
     return forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    """People by name, with their party to tell namesakes apart (one query, however many there are)."""
+def person_label(obj: Person) -> str:
+    """A person by name, with their party to tell namesakes apart."""
+    return f"{obj.name} ({obj.party.name})" if obj.party is not None else obj.name
 
-    def __init__(self, *, queryset: QuerySet[Person], **kwargs: Any) -> None:
-        kwargs.setdefault("widget", forms.Select(attrs={"class": "form-select"}))
+
+def people(*, without: int | None = None) -> QuerySet[Person]:
+    """Everyone who may be made a member or a substitute (`without`: the member a substitute stands in for)."""
+    everyone = Person.objects.all() if without is None else Person.objects.exclude(pk=without)
+    return everyone.select_related("party").order_by("name", "pk")
+
+
+def _people_to_pick(request: HttpRequest) -> QuerySet[Person]:
+    """For editors, as the forms that pick a person are (`?uden=<id>`: not the member substituted)."""
+    if not access_any_edit(request.user):
+        raise PermissionDenied("Du har ikke adgang til at redigere.")
+    without = request.GET.get("uden", "")
+    return people(without=int(without) if without.isdigit() and len(without) < 10 else None)
+
+
+PEOPLE = register(
+    Picker(
+        name="personer",
+        noun="person",
+        definite="personen",
+        plural="personer",
+        choices=_people_to_pick,
+        search_fields=("name", "party__name"),
+        label=person_label,
+    )
+)
+
+
+class PersonChoiceField(RecordPickerField):
+    """A person picked by search (klynge.site.pickers), however many there are."""
+
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("empty_label", "Vælg en person")
         kwargs.setdefault("error_messages", {"required": "Vælg en person.", "invalid_choice": PICK})
-        super().__init__(queryset=queryset.select_related("party").order_by("name", "pk"), **kwargs)
-
-    def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.name} ({obj.party.name})" if obj.party is not None else obj.name
+        super().__init__(picker=PEOPLE, queryset=people(), **kwargs)
 
 
 def role_field() -> forms.ChoiceField:
@@ -75,7 +107,7 @@ END_HELP = "Tom, hvis medlemskabet løber videre. Sæt en slutdato, når medlemm
 
 
 class MembershipCreateForm(DanishForm):
-    person = PersonChoiceField(label="Person", queryset=Person.objects.all())
+    person = PersonChoiceField(label="Person")
     party = forms.ModelChoiceField(
         label="Repræsenterer",
         queryset=Party.objects.none(),
@@ -206,7 +238,7 @@ def substitution_end_help(principal: Membership) -> str:
 
 
 class SubstitutionCreateForm(DanishForm):
-    substitute = PersonChoiceField(label="Stedfortræder", queryset=Person.objects.all())
+    substitute = PersonChoiceField(label="Stedfortræder")
     topics = topics_field()
     condition = condition_field()
     start = date_field("Fra")
@@ -218,9 +250,8 @@ class SubstitutionCreateForm(DanishForm):
         substitute = self.fields["substitute"]
         assert isinstance(substitute, PersonChoiceField)
         # Nobody substitutes for themselves.
-        substitute.queryset = (
-            Person.objects.exclude(pk=principal.person_id).select_related("party").order_by("name", "pk")
-        )
+        substitute.queryset = people(without=principal.person_id)
+        search_within(self, "substitute", uden=principal.person_id)
         self.principal = principal
 
     def command(self) -> SubstitutionCreate:

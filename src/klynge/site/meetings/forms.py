@@ -39,6 +39,8 @@ from klynge.meetings.models import (
 from klynge.meetings.selectors import parties_to_recommend_to
 from klynge.organisation.models import Party, Topic
 from klynge.site.forms import DanishAmountField, DanishForm, DateField
+from klynge.site.pickers import RecordPickerField, search_within
+from klynge.site.work.forms import INITIATIVES
 from klynge.work.commands import (
     APPROVES_NOT_ALLOWED,
     FOCUS_AREA_NOT_ALLOWED,
@@ -343,13 +345,13 @@ class DecisionForm(DanishForm):
         widget=forms.Select(attrs=SELECT),
         empty_label="–",
     )
-    initiative = forms.ModelChoiceField(
+    initiative = RecordPickerField(
+        picker=INITIATIVES,
         label="Bevilget til indsats",
         queryset=Initiative.objects.none(),
         error_messages={"invalid_choice": INITIATIVE_NOT_ALLOWED},
         required=False,
-        widget=forms.Select(attrs=SELECT),
-        empty_label="–",
+        empty_label="Ingen",
     )
     approves = forms.ModelMultipleChoiceField(
         label="Godkender indsatser",
@@ -373,6 +375,7 @@ class DecisionForm(DanishForm):
         _set_queryset(self, "fund", funds_of_item(agenda_item))
         _set_queryset(self, "focus_area", focus_areas_of_meeting(agenda_item.meeting))
         _set_queryset(self, "initiative", initiatives_of_meeting(agenda_item.meeting))
+        search_within(self, "initiative", punkt=agenda_item.pk)
         _set_queryset(self, "approves", initiatives_to_approve(agenda_item))
 
     def clean(self) -> dict[str, Any]:

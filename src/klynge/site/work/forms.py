@@ -10,14 +10,19 @@ from typing import Any
 
 from django import forms
 from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest
 
 from klynge.bodies.models import Collaboration
 from klynge.kernel.commands import UNSET
 from klynge.kernel.formatting import meeting_label
 from klynge.kernel.records import record_version
+from klynge.meetings.access import ensure_meeting_edit, visible_agenda_items
 from klynge.meetings.models import AgendaItem
+from klynge.meetings.selectors import agenda_item_for_edit
 from klynge.site.forms import DanishAmountField, DanishForm
+from klynge.site.pickers import Picker, RecordPickerField, register, search_within
 from klynge.work import commands, selectors
+from klynge.work.access import ensure_any_edit, ensure_focus_area_edit, ensure_initiative_edit
 from klynge.work.models import (
     FocusArea,
     FocusAreaStatus,
@@ -115,14 +120,86 @@ def _set_queryset(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
     field.queryset = queryset
 
 
-class AgendaItemChoiceField(forms.ModelChoiceField):
-    """Agenda items by meeting and title; a record's current item that the editor may not see (a closed
-    item of another collaboration) stays selectable, but without its title (`shown`, see FocusAreaForm)."""
+def agenda_item_label(obj: Any) -> str:
+    """An agenda item by meeting and title; a record's current item that the editor may not see (a
+    closed item of another collaboration) stays selectable, but without its title (`shown`, see
+    selectors.decided_at_choices)."""
+    if not getattr(obj, "shown", True):
+        return "Et lukket dagsordenspunkt, som du ikke har adgang til at se (uændret)"
+    return f"{meeting_label(obj.meeting)}: {obj.title}"
 
-    def label_from_instance(self, obj: Any) -> str:
-        if not getattr(obj, "shown", True):
-            return "Et lukket dagsordenspunkt, som du ikke har adgang til at se (uændret)"
-        return f"{meeting_label(obj.meeting)}: {obj.title}"
+
+def _decided_at_choices(request: HttpRequest) -> QuerySet[AgendaItem]:
+    ensure_any_edit(request.user)
+    return selectors.decided_at_choices(actor=request.user)
+
+
+def _initiative_choices(request: HttpRequest) -> QuerySet[Initiative]:
+    """The initiatives a form offers: a new initiative's possible parents; those of the initiative edited
+    (`?indsats=<slug>`); a trial action's of the focus area (`?fokusomraade=<slug>`); or what a decision on
+    an item allocates to (`?punkt=<id>`, an item the user may see and whose meeting they may change)."""
+    actor = request.user
+    if slug := request.GET.get("indsats"):
+        initiative = selectors.initiative_for_edit(slug=slug)
+        if initiative is None:
+            raise Http404("Indsatsen findes ikke.")
+        ensure_initiative_edit(actor, initiative)
+        return selectors.initiative_parent_choices(actor=actor, initiative=initiative)
+    if "punkt" in request.GET:  # a decision's allocation, to the initiatives of the item's collaboration
+        pk = request.GET["punkt"]
+        visible = visible_agenda_items(actor)
+        item = agenda_item_for_edit(pk=int(pk), visible=visible) if pk.isdigit() and len(pk) < 10 else None
+        if item is None:
+            raise Http404("Dagsordenspunktet findes ikke.")
+        ensure_meeting_edit(actor, item.meeting)
+        return selectors.initiatives_of_meeting(item.meeting)
+    if slug := request.GET.get("fokusomraade"):
+        focus_area = selectors.focus_area_for_edit(slug=slug)
+        if focus_area is None:
+            raise Http404("Fokusområdet findes ikke.")
+        ensure_focus_area_edit(actor, focus_area)
+        return selectors.trial_action_initiative_choices(actor=actor, focus_area=focus_area)
+    ensure_any_edit(actor)
+    return selectors.initiative_parent_choices(actor=actor)
+
+
+AGENDA_ITEMS = register(
+    Picker(
+        name="dagsordenspunkter",
+        noun="dagsordenspunkt",
+        definite="dagsordenspunktet",
+        plural="dagsordenspunkter",
+        choices=_decided_at_choices,
+        search_fields=("title", "meeting__title", "meeting__body__name"),
+        label=agenda_item_label,
+    )
+)
+INITIATIVES = register(
+    Picker(
+        name="indsatser",
+        noun="indsats",
+        definite="indsatsen",
+        plural="indsatser",
+        choices=_initiative_choices,
+        search_fields=("name",),
+        label=str,
+    )
+)
+
+
+def _picked(
+    picker: Picker, label: str, *, empty_label: str, help_text: str = "", invalid: str = ""
+) -> RecordPickerField:
+    """One record among many, picked by search (klynge.site.pickers); the form sets its queryset."""
+    return RecordPickerField(
+        picker=picker,
+        label=label,
+        queryset=Collaboration.objects.none(),  # each form sets the choices it offers
+        required=False,
+        empty_label=empty_label,
+        help_text=help_text,
+        error_messages={"invalid_choice": invalid or f"Vælg {label.lower()} fra listen."},
+    )
 
 
 def _seen_version() -> forms.IntegerField:
@@ -147,14 +224,12 @@ class FocusAreaForm(DanishForm):
     period_start = _date("Periode fra")
     period_end = _date("Periode til")
     health_agreement = _choice("Sundhedsaftale", empty_label="Ingen")
-    decided_at = AgendaItemChoiceField(
-        label="Drøftet/valgt på",
-        queryset=AgendaItem.objects.none(),
-        required=False,
+    decided_at = _picked(
+        AGENDA_ITEMS,
+        "Drøftet/valgt på",
         empty_label="Ikke registreret",
-        widget=forms.Select(attrs={"class": "form-select"}),
         help_text="Dagsordenspunktet, hvor fokusområdet blev drøftet eller valgt.",
-        error_messages={"invalid_choice": "Vælg et dagsordenspunkt fra listen."},
+        invalid="Vælg et dagsordenspunkt fra listen.",
     )
     seen_version = _seen_version()
 
@@ -213,7 +288,7 @@ class InitiativeForm(DanishForm):
     name = _text("Navn", required_message="Skriv indsatsens navn.")
     description = _description()
     focus_area = _choice("Fokusområde", empty_label="Intet fokusområde")
-    parent = _choice("Del af", empty_label="Ingen (en selvstændig indsats)")
+    parent = _picked(INITIATIVES, "Del af", empty_label="Ingen (en selvstændig indsats)")
     responsible_parties = _several("Ansvarlige parter")
     start = _date("Start")
     end = _date("Slut")
@@ -260,6 +335,7 @@ class InitiativeUpdateForm(InitiativeForm):
         choices = {"actor": user, "initiative": initiative}
         _set_queryset(self, "focus_area", selectors.initiative_focus_area_choices(**choices))
         _set_queryset(self, "parent", selectors.initiative_parent_choices(**choices))
+        search_within(self, "parent", indsats=initiative.slug)
         _set_queryset(self, "responsible_parties", selectors.initiative_party_choices(**choices))
 
     def command(self) -> commands.InitiativeChange:
@@ -275,7 +351,7 @@ class InitiativeUpdateForm(InitiativeForm):
 class TrialActionForm(DanishForm):
     name = _text("Navn")
     description = _description()
-    initiative = _choice("Indsats", empty_label="Ingen indsats")
+    initiative = _picked(INITIATIVES, "Indsats", empty_label="Ingen indsats")
     seen_version = _seen_version()
 
     def __init__(
@@ -305,6 +381,7 @@ class TrialActionForm(DanishForm):
                 actor=user, focus_area=focus_area, trial_action=trial_action
             ),
         )
+        search_within(self, "initiative", fokusomraade=focus_area.slug)
         if trial_action is None or trial_action.named_in_source:
             self.fields["name"].help_text = ""
         else:
