@@ -12,7 +12,8 @@ the median wall time, the status and the query count. A page whose record the da
 has no draft memo, for one) is listed as such. A status of 500 or more, or a page over `--limit` ms of
 wall time for any reader, makes the run fail (exit 1).
 
-The result is merged into bench/every_page.json under --label; load.py writes it into RESULTS.md.
+The result is merged into bench/every_page.json under --label and written out as bench/every_page.md,
+which load.py appends to RESULTS.md.
 """
 
 import argparse
@@ -45,6 +46,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from klynge.benchdata.generator import ADMIN_EMAIL, EDITOR_EMAIL, MEMBER_EMAIL  # noqa: E402
 
 RESULTS_JSON = BENCH_DIR / "every_page.json"
+RESULTS_MD = BENCH_DIR / "every_page.md"  # appended to RESULTS.md by load.py
 VIEWERS = {"anonymous": None, "member": MEMBER_EMAIL, "editor": EDITOR_EMAIL, "admin": ADMIN_EMAIL}
 
 
@@ -188,6 +190,7 @@ def main() -> int:
     all_results = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
     all_results[arguments.label] = result
     RESULTS_JSON.write_text(json.dumps(all_results, indent=2, ensure_ascii=False) + "\n")
+    RESULTS_MD.write_text("\n".join(render(all_results)) + "\n")
     print("\n".join(render({arguments.label: result})))
     for problem in problems:
         print("PROBLEM", problem, file=sys.stderr)

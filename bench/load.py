@@ -49,6 +49,7 @@ from klynge.benchdata.generator import ADMIN_EMAIL, EDITOR_EMAIL, MEMBER_EMAIL  
 RESULTS_JSON = BENCH_DIR / "results.json"
 RESULTS_MD = BENCH_DIR / "RESULTS.md"
 DIAGNOSIS_MD = BENCH_DIR / "diagnosis.md"  # appended to RESULTS.md: what the profiles say
+EVERY_PAGE_MD = BENCH_DIR / "every_page.md"  # appended to RESULTS.md: bench/every_page.py's runs
 BARE = "/bench/bare/"
 # The editor twice: as served (a page read again with nothing written since comes from the session's own
 # cache), and with that cache off (every request renders the page: what the first read after a write costs).
@@ -435,6 +436,8 @@ def render(all_results: dict[str, Any]) -> str:
                 lines.append(f"| {page['name']} | {viewer} | {cells} | {same} |")
         lines.append("")
     lines += _soak_lines()
+    if EVERY_PAGE_MD.exists():
+        lines += [EVERY_PAGE_MD.read_text().rstrip(), ""]
     if DIAGNOSIS_MD.exists():
         lines += [DIAGNOSIS_MD.read_text().rstrip(), ""]
     return "\n".join(lines)

@@ -26,6 +26,7 @@ from klynge.bodies.models import (
     Participation,
     Substitution,
 )
+from klynge.kernel.compiled import CompiledSubquery
 from klynge.meetings.models import AgendaItem, AgendaItemProposal, Meeting, MeetingStatus
 
 MEETING_DAY = OuterRef("date")
@@ -91,21 +92,28 @@ def meetings_with_agenda_out_to_party(party_id: int | None) -> QuerySet[Meeting,
 def agenda_items_visible_to_party(party_id: int) -> Q:
     """For a party's committee (memos): the public items, and the closed items the party may see, of the
     meetings whose agenda is out or that the party prepares."""
-    return (Q(is_public=True) | Q(meeting__in=meetings_with_closed_items_of_party(party_id))) & Q(
-        meeting__in=meetings_with_agenda_out_to_party(party_id)
-    )
+    return (
+        Q(is_public=True) | Q(meeting__in=CompiledSubquery(meetings_with_closed_items_of_party, party_id))
+    ) & Q(meeting__in=CompiledSubquery(meetings_with_agenda_out_to_party, party_id))
 
 
-def _meetings_with_closed_items_visible(user: Any) -> QuerySet[Meeting, Any] | bool:
+# The rules below use these subqueries compiled to SQL once per party or person (klynge.kernel.compiled):
+# building and compiling them again for every query cost a logged-in reader's page some milliseconds of
+# Python per query that shows items. Their SQL holds the party's or person's id and reads everything else
+# (participations, memberships, substitutions, meetings) when it runs, so it is right for every viewer
+# with that id, whatever has changed since; a viewer whose party or role changes gets another key.
+
+
+def _meetings_with_closed_items_visible(user: Any) -> CompiledSubquery | bool:
     """The meetings whose closed items the user may see (as ids), or True for all, False for none."""
     if is_administrator(user):
         return True
     party_id = editor_party_id(user)
     if party_id is not None:
-        return meetings_with_closed_items_of_party(party_id)
+        return CompiledSubquery(meetings_with_closed_items_of_party, party_id)
     person_id = member_person_id(user)
     if person_id is not None:
-        return meetings_with_closed_items_of_member(person_id)
+        return CompiledSubquery(meetings_with_closed_items_of_member, person_id)
     return False
 
 
@@ -135,7 +143,7 @@ def item_fields_condition(user: Any, *, present: str, is_public: str, meeting: s
         return Q(**{f"{present}__isnull": False})
     public = Q(**{is_public: True})
     shown = public if closed is False else public | Q(**{f"{meeting}__in": closed})
-    out = meetings_with_agenda_out_to_party(editor_party_id(user))
+    out = CompiledSubquery(meetings_with_agenda_out_to_party, editor_party_id(user))
     return shown & Q(**{f"{meeting}__in": out})
 
 
@@ -257,7 +265,11 @@ def proposals_visible_condition(user: Any, *, path: str = "") -> Q:
     if party_id is None:
         return Q(**{f"{prefix}pk__in": []})
     return Q(**{f"{prefix}party": party_id}) | Q(
-        **{f"{prefix}meeting__body__collaboration__in": collaborations_run_by_party(party_id)}
+        **{
+            f"{prefix}meeting__body__collaboration__in": CompiledSubquery(
+                collaborations_run_by_party, party_id
+            )
+        }
     )
 
 

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.safestring import SafeString
 
+from klynge.kernel.compiled import Kept
 from klynge.meetings.access import closed_meeting_condition, item_fields_condition
 from klynge.memos.access import memo_visibility_key, memos_visible_to
 from klynge.memos.models import Memo
@@ -89,19 +90,13 @@ def visible_entries(user: Any) -> QuerySet[SearchEntry]:
 # from the user (klynge.meetings.access.visibility_key, klynge.memos.access.memo_visibility_key), and the
 # SQL holds subqueries, not their results: it is the same for every viewer with that key, whatever the
 # data. Kept per process, a few hundred keys at most (one per role and party or person searching).
-_RULES: dict[tuple[Any, ...], RowCondition] = {}
-_MAX_RULES = 512
+_RULES: Kept[tuple[Any, ...], RowCondition] = Kept(512)
 
 
 def visible_condition(user: Any) -> RowCondition:
     """visible_entries(user) as SQL on the index row `e`, compiled once per viewer key."""
     key = (connection.vendor, connection.alias, memo_visibility_key(user))
-    rule = _RULES.get(key)
-    if rule is None:
-        if len(_RULES) >= _MAX_RULES:
-            _RULES.clear()
-        rule = _RULES[key] = compiled(visible_entries(user))
-    return rule
+    return _RULES.get(key, lambda: compiled(visible_entries(user)))
 
 
 def search(
