@@ -26,3 +26,11 @@ def member_as(person: Person, email: str = "") -> Client:
 
 def administrator(email: str = "admin@test.dk") -> Client:
     return logged_in(email=email, role=Role.ADMIN)
+
+
+def content_of(response: object) -> bytes:
+    """The response's body, whether it was written at once or streamed (the public data dump)."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    content: bytes = response.content  # type: ignore[attr-defined]
+    return content

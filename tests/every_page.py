@@ -130,6 +130,18 @@ PAGES: dict[str, Callable[[], str]] = {
     "organisation:committee_detail": lambda: reverse(
         "organisation:committee_detail", args=[_first(Committee).slug]
     ),
+    "organisation:committee_memos": lambda: reverse(
+        "organisation:committee_memos", args=[_first(Committee).slug]
+    ),
+    "organisation:committee_focus_areas": lambda: reverse(
+        "organisation:committee_focus_areas", args=[_first(Committee).slug]
+    ),
+    "organisation:committee_initiatives": lambda: reverse(
+        "organisation:committee_initiatives", args=[_first(Committee).slug]
+    ),
+    "organisation:committee_agenda_items": lambda: reverse(
+        "organisation:committee_agenda_items", args=[_first(Committee).slug]
+    ),
     "organisation:party_list": lambda: reverse("organisation:party_list"),
     "organisation:party_detail": lambda: reverse("organisation:party_detail", args=[_municipality().slug]),
     "provenance:source_list": lambda: reverse("provenance:source_list"),

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from klynge.api.services import token_create
+from tests.clients import content_of
 from tests.memos.extract import docx_text, pdf_text
 
 
@@ -18,7 +19,7 @@ def api_token_client(client: Client) -> Client:
 
 def readable_text(response: object) -> str:
     """What a reader gets out of a response, whatever its format (Word and PDF as text)."""
-    content: bytes = response.content  # type: ignore[attr-defined]
+    content = content_of(response)
     kind = response["Content-Type"]  # type: ignore[index]
     if "wordprocessingml" in kind:
         return docx_text(content)

@@ -21,7 +21,7 @@ from klynge.memos.models import Memo
 from klynge.organisation.models import Committee, Person
 from klynge.organisation.services import person_create
 from klynge.work.services import focus_area_update
-from tests.clients import administrator, editor_of, member_as
+from tests.clients import administrator, content_of, editor_of, member_as
 from tests.confidentiality.channels import api_token_client, leaks, readable_text
 from tests.databases import built_alone_once_per_module
 from tests.factories import ClusterWorld, build_cluster
@@ -239,7 +239,7 @@ def test_closed_memos_are_not_there_for_outsiders_and_the_public_version_is(scen
         assert client.get(f"/api/v1/memos/{memo.pk}").status_code == 404
     listed = {m["id"] for m in client.get("/api/v1/memos?limit=100").json()["items"]}
     assert listed == {scene.public_memo.pk, scene.other_memo.pk}
-    public_json = json.loads(client.get("/api/v1/exports/public.json").content)
+    public_json = json.loads(content_of(client.get("/api/v1/exports/public.json")))
     assert {m["id"] for m in public_json["memos"]} == {scene.public_memo.pk, scene.other_memo.pk}
     page = client.get(f"/notater/{scene.public_memo.pk}/").content.decode()
     assert "Offentlig version af et lukket notat" in page and f"/notater/{scene.closed_memo.pk}/" not in page

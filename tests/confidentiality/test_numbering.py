@@ -23,7 +23,7 @@ from klynge.meetings.models import AgendaItem, AgendaItemKind, DecisionKind, Mee
 from klynge.meetings.services import agenda_item_create, decision_create, meeting_create
 from klynge.work.models import Initiative
 from klynge.work.services import allocation_create, initiative_approve, initiative_create
-from tests.clients import editor_of, member_as
+from tests.clients import content_of, editor_of, member_as
 from tests.databases import built_once_per_module
 from tests.factories import ClusterWorld, build_cluster
 from tests.site.querycount import forget_cached_pages
@@ -213,7 +213,7 @@ def test_search_links_to_the_item_by_its_id(agenda: Agenda, viewer: str) -> None
 
 def test_the_public_dump_numbers_the_public_items(agenda: Agenda) -> None:
     for viewer in VIEWERS:
-        dump = json.loads(agenda.client(viewer).get("/api/v1/exports/public.json").content)
+        dump = json.loads(content_of(agenda.client(viewer).get("/api/v1/exports/public.json")))
         items = [
             (i["id"], i["position"], i["title"])
             for i in dump["agenda_items"]

@@ -31,6 +31,7 @@ from klynge.work.services import (
     initiative_create,
     initiative_set_progress,
 )
+from tests.clients import content_of
 from tests.factories import HELD_ON, ClusterWorld, build_cluster
 from tests.site.querycount import CACHE_VERSION_READ, enrich_world, forget_cached_pages, grow_other_clusters
 
@@ -153,7 +154,8 @@ def test_public_json_holds_no_closed_item_or_draft_memo_even_for_an_administrato
     client, headers = client_for("admin", closed_world, how=how)
     response = client.get("/api/v1/exports/public.json", **headers)  # type: ignore[arg-type]
     assert response.status_code == 200
-    text = response.content.decode()
+    assert response.streaming  # written as it is read, never whole in memory
+    text = content_of(response).decode()
     for secret in (CLOSED_TITLE, CLOSED_DECISION, "123456.50", draft.title, draft.body[:40]):
         assert secret not in text
     dump = json.loads(text)
@@ -172,7 +174,7 @@ def test_public_json_holds_no_closed_item_or_draft_memo_even_for_an_administrato
     assert {d["agenda_item_id"] for d in dump["decisions"]} <= item_ids
     assert {f["decided_at_id"] for f in dump["focus_areas"]} - {None} <= item_ids
     # And it is the very same file the public gets.
-    public = Client().get("/api/v1/exports/public.json").json()
+    public = json.loads(content_of(Client().get("/api/v1/exports/public.json")))
     assert public == dump
 
 
@@ -286,7 +288,8 @@ def _queries(client: Client, url: str) -> int:
     forget_cached_pages()  # the export's own queries (and the cache's version read), not a cache hit
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
-    assert response.status_code == 200, response.content
+        content = content_of(response)  # a streamed file reads as it is written
+    assert response.status_code == 200, content
     return len(context.captured_queries)
 
 

@@ -75,6 +75,7 @@ def test_closed_item_visibility_on_every_page(closed_world: ClusterWorld, role: 
         "indsats": f"/indsatser/{world.initiative.slug}/",
         "fokusområde": f"/fokusomraader/{world.focus_area.slug}/",
         "udvalg": f"/udvalg/{world.municipality.committees.get().slug}/",
+        "udvalgets møder": f"/udvalg/{world.municipality.committees.get().slug}/moeder/",
     }
     for name, url in pages.items():
         response = client.get(url)

@@ -24,6 +24,7 @@ from klynge.memos.models import Memo, MemoKind, MemoStatus
 from klynge.organisation.models import Committee, Party, PartyKind, Person
 from klynge.provenance.models import Source, SourceKind
 from klynge.site import pagination
+from klynge.site.organisation import views as organisation_views
 from klynge.site.work import views as work_views
 from klynge.temporaryplaces.models import PlaceCount
 from tests.clients import editor_of
@@ -31,6 +32,7 @@ from tests.databases import records_for_module
 from tests.factories import ClusterWorld, build_cluster
 from tests.site.querycount import forget_cached_pages, grow_other_clusters
 
+COMMITTEE = "/udvalg/sundhedsudvalget-test/"
 PAGES = [
     "/samarbejder/",
     "/personer/",
@@ -47,6 +49,12 @@ PAGES = [
     "/midlertidige-pladser/",
     "/soeg/?q=forebyggelse",
     "/naersundhedsplaner/",
+    # A committee's lists in full: its memos, and what shares a topic with it (the world's committee is on
+    # the topic every grown cluster uses, so these grow with the clusters).
+    f"{COMMITTEE}notater/",
+    f"{COMMITTEE}fokusomraader/",
+    f"{COMMITTEE}indsatser/",
+    f"{COMMITTEE}moeder/",
 ]
 
 API_LISTS = [
@@ -78,8 +86,9 @@ API_LISTS = [
 # Lists the test data do not fill beyond one page (fixed or derived sets): counted, not paged.
 API_FEW = {"/api/v1/topics", "/api/v1/follow-up-research"}
 API_COUNTED_ONLY = ["/api/v1/authority-areas", "/api/v1/health-councils/successors"]
-# Overviews of a bounded set (one row per followed collaboration, counted in the database): counted only.
-PAGES_COUNTED_ONLY = ["/foelg/"]
+# Overviews of a bounded set (one row per followed collaboration, counted in the database; the newest few
+# of each of a committee's lists, linked to the list in full): counted only.
+PAGES_COUNTED_ONLY = ["/foelg/", COMMITTEE]
 
 
 def _extra_records(world: ClusterWorld, count: int, tag: str) -> None:
@@ -125,6 +134,7 @@ class Counted:
     world: ClusterWorld
     before: dict[tuple[str, str], int]
     after: dict[tuple[str, str], int]
+    editor: Client
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +151,7 @@ def counted(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterat
         before = count()
         grow_other_clusters(10)
         _extra_records(world, 30, "b")
-        yield Counted(world=world, before=before, after=count())
+        yield Counted(world=world, before=before, after=count(), editor=clients["editor"])
 
 
 @pytest.fixture
@@ -228,3 +238,35 @@ def test_the_parties_list_is_regrouped_per_page(grown: Counted, small_pages: int
     assert Party.objects.filter(kind=PartyKind.MUNICIPALITY).count() > 2
     html = Client().get("/parter/?side=2").content.decode()
     assert "<h2>" in html
+
+
+def test_the_committee_page_shows_the_newest_of_each_list_and_links_to_the_rest(
+    grown: Counted, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(organisation_views, "COMMITTEE_PREVIEW", 2)
+    for who, client in (("anonymous", Client()), ("editor", grown.editor)):
+        html = client.get(COMMITTEE).content.decode()
+        for heading, part, link in (
+            ("Notater til udvalget", "notater", "Se alle notater til udvalget"),
+            ("Relevante fokusområder", "fokusomraader", "Se alle relevante fokusområder"),
+            ("Relevante indsatser", "indsatser", "Se alle relevante indsatser"),
+            ("Relevante møder", "moeder", "Se alle relevante dagsordenspunkter"),
+        ):
+            section = html.split(f"<h2>{heading}</h2>")[1].split("<h2>")[0].split("<section")[0]
+            assert section.split("</ul>")[0].count("<li>") == 2, (who, heading)
+            assert f'<a href="{COMMITTEE}{part}/">{link}</a>' in section, (who, heading)
+            full = client.get(f"{COMMITTEE}{part}/").content.decode()
+            assert f"<h1>{heading}</h1>" in full and f'href="{COMMITTEE}"' in full, (who, part)
+            first = section.split("<li>")[1].split("</li>")[0]
+            assert first in full, (who, part)  # the newest first, on the committee page and the full list
+
+
+def test_a_short_committee_list_has_no_link_to_the_rest(
+    grown: Counted, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(organisation_views, "COMMITTEE_PREVIEW", 1000)
+    html = Client().get(COMMITTEE).content.decode()
+    assert "Se alle" not in html
+    for part in ("notater", "fokusomraader", "indsatser", "moeder"):
+        assert f'href="{COMMITTEE}{part}/"' not in html
+        assert Client().get(f"/udvalg/findes-ikke/{part}/").status_code == 404

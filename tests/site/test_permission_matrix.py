@@ -229,6 +229,19 @@ URLS: dict[str, tuple[str, Callable[[Records], str]]] = {
     "organisation:person_detail": ("read", lambda r: f"/personer/{r.world.mayor.slug}/"),
     "organisation:committee_list": ("read", lambda r: "/udvalg/"),
     "organisation:committee_detail": ("read", lambda r: f"/udvalg/{r.draft_memo.committee.slug}/"),
+    "organisation:committee_memos": ("read", lambda r: f"/udvalg/{r.draft_memo.committee.slug}/notater/"),
+    "organisation:committee_focus_areas": (
+        "read",
+        lambda r: f"/udvalg/{r.draft_memo.committee.slug}/fokusomraader/",
+    ),
+    "organisation:committee_initiatives": (
+        "read",
+        lambda r: f"/udvalg/{r.draft_memo.committee.slug}/indsatser/",
+    ),
+    "organisation:committee_agenda_items": (
+        "read",
+        lambda r: f"/udvalg/{r.draft_memo.committee.slug}/moeder/",
+    ),
     "organisation:party_list": ("read", lambda r: "/parter/"),
     "organisation:party_detail": ("read", lambda r: f"/parter/{r.world.municipality.slug}/"),
     "provenance:source_list": ("read", lambda r: "/kilder/"),

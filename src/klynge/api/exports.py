@@ -8,8 +8,7 @@ item); the JSON dump is the public's, whoever asks.
 from collections.abc import Callable
 from typing import Any
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from ninja import Field, Query, Router
@@ -18,7 +17,7 @@ from klynge.api.auth import READ_AUTH
 from klynge.api.errors import error_responses
 from klynge.api.schemas import Id, Input
 from klynge.exports import csvfile, xlsxfile
-from klynge.exports.public import public_records
+from klynge.exports.public import public_json_chunks
 from klynge.exports.selectors import allocation_table, initiative_table
 from klynge.exports.tables import Table
 from klynge.meetings.access import visible_agenda_items
@@ -158,8 +157,9 @@ PUBLIC_SCHEMA = {
 )
 def public_json(request: HttpRequest) -> Any:
     """Every public record: never a closed item or a draft memo, whoever asks."""
-    response = JsonResponse(
-        public_records(), encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False}
+    # Written as it is read: the whole dump is never in memory.
+    response = StreamingHttpResponse(
+        (chunk.encode() for chunk in public_json_chunks()), content_type="application/json"
     )
     response["Content-Disposition"] = (
         content_disposition_header(False, "klynge-offentlige-data.json") or "inline"

@@ -7,18 +7,25 @@ references leaves it out. Who imported a file (a user account) is never exported
 
 Each record holds all its fields: references as `<name>_id`, many-to-many references as a list of ids
 under the field's name. An agenda item's `position` is its number among the meeting's public items (1, 2, 3),
-not the stored one, which would tell where a closed item lies. One query per kind and one per many-to-many
-field, whatever the data size.
+not the stored one, which would tell where a closed item lies. One query per kind, one per many-to-many
+field and one for the ids of each kind with closed or draft records, whatever the data size.
+
+The dump is written as it is read (`public_json_chunks`), a few thousand records at a time, so its memory
+does not grow with the data (the ids of the kinds with closed records and the many-to-many links of one
+kind at a time are held); on PostgreSQL its queries read one snapshot (a read-only, repeatable-read
+transaction), so a reference and the record it refers to agree.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, models, transaction
 from django.db.models import Q
 
 from klynge.bodies.models import Body, Collaboration, Membership, Seat, Substitution
@@ -138,37 +145,78 @@ def _links(field: models.ManyToManyField[Any, Any]) -> dict[int, list[int]]:
     return links
 
 
-def public_records() -> dict[str, Any]:
-    """The dump: {"about": …, "<kind>": [records, oldest id first], …}."""
+# Records read from the database at a time, and written to the response at a time.
+CHUNK_SIZE = 2000
+
+
+def _public_ids(kinds: list[RecordKind]) -> dict[type[models.Model], set[int]]:
+    """The ids of the records in the dump, of each kind that has records left out (one query each)."""
+    return {
+        kind.model: set(kind.model._default_manager.filter(kind.public).values_list("pk", flat=True))
+        for kind in kinds
+        if kind.public is not None
+    }
+
+
+def _records(kind: RecordKind, public_ids: dict[type[models.Model], set[int]]) -> Iterator[dict[str, Any]]:
+    """The kind's records in the dump, oldest id first, read a chunk at a time."""
+    records = kind.model._default_manager.all()
+    if kind.public is not None:
+        records = records.filter(kind.public)
+    fields = _fields(kind.model)
+    names = [field.attname for field in fields]
+    shown_as = kind.shown_as or {}
+    computed = {f"shown_{name}": expression for name, expression in shown_as.items()}
+    # The references to kinds with records left out, each with the ids of its kind's records in the dump.
+    references = [
+        (field.attname, ids)
+        for field in fields
+        if field.is_relation and (ids := public_ids.get(field.related_model)) is not None  # type: ignore[arg-type]
+    ]
+    links = {
+        field.name: (public_ids.get(field.related_model), _links(field))
+        for field in _many_to_many(kind.model)
+    }
+    own = public_ids.get(kind.model)
+    for row in records.order_by("pk").values(*names, **computed).iterator(chunk_size=CHUNK_SIZE):
+        if own is not None and row["id"] not in own:
+            continue  # made public after the dump's ids were read (outside a snapshot)
+        record = {name: row[f"shown_{name}"] if name in shown_as else row[name] for name in names}
+        for attname, ids in references:
+            if record[attname] is not None and record[attname] not in ids:
+                record[attname] = None
+        for name, (ids, by_record) in links.items():
+            record[name] = [pk for pk in by_record.get(record["id"], []) if ids is None or pk in ids]
+        yield record
+
+
+def public_records() -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+    """The dump's kinds in order, each with its records (oldest id first), read as they are consumed."""
     kinds = record_kinds()
-    rows: dict[str, list[dict[str, Any]]] = {}
-    exported: dict[type[models.Model], set[int]] = {}
+    public_ids = _public_ids(kinds)
     for kind in kinds:
-        records = kind.model._default_manager.all()
-        if kind.public is not None:
-            records = records.filter(kind.public)
-        names = [field.attname for field in _fields(kind.model)]
-        shown_as = kind.shown_as or {}
-        computed = {f"shown_{name}": expression for name, expression in shown_as.items()}
-        rows[kind.key] = [
-            {name: row[f"shown_{name}"] if name in shown_as else row[name] for name in names}
-            for row in records.order_by("pk").values(*names, **computed)
-        ]
-        exported[kind.model] = {row["id"] for row in rows[kind.key]}
-    filtered = {kind.model for kind in kinds if kind.public is not None}
+        yield kind.key, _records(kind, public_ids)
 
-    def included(model: Any, pk: Any) -> bool:
-        return model not in filtered or pk in exported[model]
 
-    for kind in kinds:
-        references = [
-            field for field in _fields(kind.model) if field.is_relation and field.related_model in filtered
-        ]
-        links = {field.name: (field, _links(field)) for field in _many_to_many(kind.model)}
-        for row in rows[kind.key]:
-            for field in references:
-                if row[field.attname] is not None and not included(field.related_model, row[field.attname]):
-                    row[field.attname] = None
-            for name, (field, by_record) in links.items():
-                row[name] = [pk for pk in by_record.get(row["id"], []) if included(field.related_model, pk)]
-    return {"about": ABOUT, **rows}
+def public_json_chunks() -> Iterator[str]:
+    """The dump as JSON, a chunk at a time: the text `json.dumps` writes for {"about": …, "<kind>": [records,
+    oldest id first], …} (DjangoJSONEncoder, non-ASCII as it is)."""
+    encode = DjangoJSONEncoder(ensure_ascii=False).encode
+    snapshot = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with transaction.atomic():
+        if snapshot:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield '{"about": ' + encode(ABOUT)
+        for key, records in public_records():
+            chunk = [f", {encode(key)}: ["]
+            separator = ""
+            for record in records:
+                chunk.append(separator + encode(record))
+                separator = ", "
+                if len(chunk) >= CHUNK_SIZE:
+                    yield "".join(chunk)
+                    chunk = []
+            chunk.append("]")
+            yield "".join(chunk)
+        yield "}"

@@ -1,6 +1,10 @@
 """People, committees and parties."""
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
@@ -67,23 +71,83 @@ def committee_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
+# The committee page shows the newest few of each list about the committee, each with a link to the whole
+# list on pages of its own (`committee_part`): ten years of memos, initiatives and agenda items on the
+# committee's topics would otherwise all be on the page.
+COMMITTEE_PREVIEW = 10
+
+
+@dataclass(frozen=True)
+class CommitteePart:
+    heading: str
+    template: str
+    empty: str
+
+
+COMMITTEE_PARTS = {
+    "memos": CommitteePart(
+        "Notater til udvalget",
+        "organisation/includes/committee_memos.html",
+        "Der er ingen notater til udvalget endnu.",
+    ),
+    "focus_areas": CommitteePart(
+        "Relevante fokusområder",
+        "organisation/includes/committee_focus_areas.html",
+        "Ingen fokusområder deler emne med udvalget.",
+    ),
+    "initiatives": CommitteePart(
+        "Relevante indsatser",
+        "organisation/includes/committee_initiatives.html",
+        "Ingen indsatser deler emne med udvalget.",
+    ),
+    "agenda_items": CommitteePart(
+        "Relevante møder",
+        "work/includes/agenda_item_list.html",
+        "Ingen dagsordenspunkter deler emne med udvalget.",
+    ),
+}
+
+
+def _committee_lists(request: HttpRequest, committee: Committee) -> dict[str, QuerySet[Any]]:
+    """Every list about the committee, as far as the viewer may see it (not yet fetched)."""
+    topics = committee_topics(committee=committee)
+    return {
+        "memos": memo_list(visible=memos_visible_to(request.user), committee=committee),
+        "focus_areas": focus_areas_by_topics(topics=topics),
+        "initiatives": initiatives_by_topics(topics=topics),
+        "agenda_items": agenda_items_by_topics(topics=topics, visible=visible_agenda_items(request.user)),
+    }
+
+
+def _committee(slug: str) -> Committee:
     committee = select_committee(slug=slug)
     if committee is None:
         raise Http404("Udvalget findes ikke.")
-    topics = committee_topics(committee=committee)
+    return committee
+
+
+def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee(slug)
+    context: dict[str, Any] = {
+        "committee": committee,
+        "can_draft_memo": access_memo_draft(request.user),
+        "can_edit": access_committee_edit(request.user, committee),
+    }
+    for name, rows in _committee_lists(request, committee).items():
+        first = list(rows[: COMMITTEE_PREVIEW + 1])
+        context[name] = first[:COMMITTEE_PREVIEW]
+        context[f"more_{name}"] = len(first) > COMMITTEE_PREVIEW
+    return render(request, "organisation/committee_detail.html", context)
+
+
+def committee_part(request: HttpRequest, slug: str, part: str) -> HttpResponse:
+    """One of the committee page's lists in full, a page at a time."""
+    committee = _committee(slug)
+    page = page_of(request, _committee_lists(request, committee)[part])
     return render(
         request,
-        "organisation/committee_detail.html",
-        {
-            "committee": committee,
-            "focus_areas": focus_areas_by_topics(topics=topics),
-            "initiatives": initiatives_by_topics(topics=topics),
-            "agenda_items": agenda_items_by_topics(topics=topics, visible=visible_agenda_items(request.user)),
-            "memos": memo_list(visible=memos_visible_to(request.user), committee=committee),
-            "can_draft_memo": access_memo_draft(request.user),
-            "can_edit": access_committee_edit(request.user, committee),
-        },
+        "organisation/committee_part.html",
+        {"committee": committee, "part": COMMITTEE_PARTS[part], "page": page, "rows": page.object_list},
     )
 
 
