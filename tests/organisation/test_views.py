@@ -1,7 +1,11 @@
 import pytest
 from django.test import Client
 
-from klynge.organisation.models import Person
+from klynge.meetings.models import AgendaItemKind
+from klynge.meetings.services import agenda_item_create
+from klynge.organisation.models import Committee, Person
+from klynge.work.services import initiative_create
+from tests.clients import editor_of
 from tests.factories import ClusterWorld
 from tests.site.querycount import assert_fixed_queries
 
@@ -74,3 +78,20 @@ def test_a_fixed_number_of_queries(client: Client, world: ClusterWorld) -> None:
         },
         world=world,
     )
+
+
+def test_a_closed_item_brings_its_initiative_only_to_those_who_may_read_it(world: ClusterWorld) -> None:
+    topic = Committee.objects.get(slug="sundhedsudvalget-test").topics.get()
+    closed = agenda_item_create(
+        meeting=world.meeting,
+        title="Lukket punkt om budgettet",
+        kind=AgendaItemKind.DECISION,
+        is_public=False,
+        topics=[topic],
+    )
+    hidden = initiative_create(name="Indsats kun fra et lukket punkt", collaboration=world.cluster)
+    hidden.agenda_items.add(closed)
+    editor = editor_of(world.municipality)
+    for url in (COMMITTEE, f"{COMMITTEE}indsatser/"):
+        assert "Indsats kun fra et lukket punkt" not in Client().get(url).content.decode(), url
+        assert "Indsats kun fra et lukket punkt" in editor.get(url).content.decode(), url

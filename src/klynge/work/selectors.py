@@ -424,10 +424,17 @@ def initiative_family(*, initiative: Initiative) -> InitiativeFamily:
     )
 
 
-def initiatives_by_topics(*, topics: QuerySet[Topic]) -> QuerySet[Initiative]:
-    """Initiatives under a focus area on one of the topics, or on an agenda item about one."""
+def initiatives_by_topics(
+    *, topics: QuerySet[Topic], visible: VisibleItems | None = None
+) -> QuerySet[Initiative]:
+    """Initiatives under a focus area on one of the topics, or on an agenda item about one that the viewer
+    may see (`visible`; the public ones when None): a closed item never brings an initiative to the list
+    of someone who may not read it."""
+    items_on_topics = AgendaItem.objects.filter(
+        topics__in=topics, pk__in=public_agenda_items() if visible is None else visible
+    ).values("pk")
     matching = Initiative.objects.filter(
-        Q(focus_area__topics__in=topics) | Q(agenda_items__topics__in=topics)
+        Q(focus_area__topics__in=topics) | Q(agenda_items__in=items_on_topics)
     )
     return (
         Initiative.objects.filter(pk__in=matching.values("pk"))

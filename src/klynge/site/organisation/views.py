@@ -111,11 +111,12 @@ COMMITTEE_PARTS = {
 def _committee_lists(request: HttpRequest, committee: Committee) -> dict[str, QuerySet[Any]]:
     """Every list about the committee, as far as the viewer may see it (not yet fetched)."""
     topics = committee_topics(committee=committee)
+    visible = visible_agenda_items(request.user)
     return {
         "memos": memo_list(visible=memos_visible_to(request.user), committee=committee),
         "focus_areas": focus_areas_by_topics(topics=topics),
-        "initiatives": initiatives_by_topics(topics=topics),
-        "agenda_items": agenda_items_by_topics(topics=topics, visible=visible_agenda_items(request.user)),
+        "initiatives": initiatives_by_topics(topics=topics, visible=visible),
+        "agenda_items": agenda_items_by_topics(topics=topics, visible=visible),
     }
 
 
