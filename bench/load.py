@@ -249,12 +249,13 @@ def measure(
     counts_only: bool,
     workers: int,
     viewers: tuple[str, ...] = VIEWERS,
+    only: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     from klynge.meetings.models import AgendaItem, Decision, Meeting
     from klynge.search.models import SearchEntry
     from klynge.work.models import Initiative
 
-    targets = pages()
+    targets = [(name, path) for name, path in pages() if path == BARE or not only or path in only]
     by_email = {
         email: logged_in_client(email) for email in {LOGIN[viewer] for viewer in viewers if viewer in LOGIN}
     }
@@ -525,6 +526,9 @@ def main() -> None:
         default=VIEWERS,
         help=f"comma-separated, of: {', '.join(VIEWERS)} (default: all)",
     )
+    parser.add_argument(
+        "--only", action="append", default=[], help="a page's path (repeatable); default: every key page"
+    )
     arguments = parser.parse_args()
     unknown = set(arguments.viewers) - set(VIEWERS)
     if unknown:
@@ -539,6 +543,7 @@ def main() -> None:
         arguments.counts_only,
         arguments.workers,
         arguments.viewers,
+        tuple(arguments.only),
     )
     all_results = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
     all_results[arguments.label] = results

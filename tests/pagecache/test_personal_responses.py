@@ -9,7 +9,7 @@ from klynge.accounts.models import Role
 from klynge.accounts.services import account_create
 from klynge.api.services import token_create
 from tests.clients import editor_of, member_as
-from tests.factories import ClusterWorld
+from tests.factories import ClusterWorld, build_cluster
 from tests.pagecache.test_anonymous_cache import meeting_url
 
 
@@ -37,12 +37,21 @@ def test_an_api_token_or_a_feed_token_makes_the_answer_private(world: ClusterWor
     assert "private" in directives(response)
     response = Client().get(f"/api/v1/meetings.ics?token={secret}")
     assert response.status_code == 200
-    assert directives(response) == {"private", "no-store"}
+    assert directives(response) == {"private"}
 
 
 def test_a_view_that_says_more_is_left_as_it_is(world: ClusterWorld) -> None:
-    response = editor_of(world.municipality).get("/api/v1/meetings.ics")
+    response = editor_of(world.municipality).get("/api/v1/exports/initiatives.csv")
     assert directives(response) == {"private", "no-store"}
+
+
+def test_the_logged_in_calendar_feed_is_kept_for_that_session_alone(world: ClusterWorld) -> None:
+    editor = editor_of(world.municipality)
+    first, again = editor.get("/api/v1/meetings.ics"), editor.get("/api/v1/meetings.ics")
+    assert again.headers.get("X-Klynge-Page-Cache") == "hit"
+    assert again.content == first.content
+    other = editor_of(build_cluster("Anden").municipality, email="anden@test.dk")
+    assert other.get("/api/v1/meetings.ics").headers.get("X-Klynge-Page-Cache") != "hit"
 
 
 def test_the_public_is_not_marked_private(world: ClusterWorld) -> None:

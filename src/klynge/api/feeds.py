@@ -64,8 +64,11 @@ def _feed(
     response = HttpResponse(content, content_type=CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(False, filename) or "inline"
     if request.user.is_authenticated:
-        # It may hold closed items: never let a shared cache hand it to someone else.
-        response["Cache-Control"] = "private, no-store"
+        # It may hold closed items: never let a shared cache hand it to someone else. Private, as the
+        # meeting pages that show the same items are: so the logged-in reader's own response cache keeps
+        # it too (klynge.pagecache), which `no-store` forbade. A calendar program's token link is never
+        # kept by the app (the key does not cover a token).
+        response["Cache-Control"] = "private"
     response["Vary"] = "Authorization, Cookie"
     return response
 
