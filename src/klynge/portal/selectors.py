@@ -308,19 +308,20 @@ def portal_collaboration(*, slug: str, day: datetime.date) -> CollaborationSumma
 def topic_choices(*, collaboration: Collaboration) -> list[Topic]:
     """The topics the collaboration's initiatives can be filtered by: those of its focus areas and of its
     bodies' public agenda items about an initiative."""
+    # Each way to a topic a set of ids of its own: joined in one query with DISTINCT, the focus areas' and
+    # the agenda items' topic rows multiplied each other (160 ms for a cluster's ten years).
+    of_focus_areas = FocusArea.topics.through.objects.filter(focusarea__collaborations=collaboration)
+    of_items = AgendaItem.topics.through.objects.filter(
+        agendaitem__in=AgendaItem.objects.filter(
+            pk__in=public_agenda_items(),
+            meeting__body__collaboration=collaboration,
+            initiatives__isnull=False,
+        )
+    )
     return list(
         Topic.objects.filter(
-            Q(focus_areas__collaborations=collaboration)
-            | Q(
-                agenda_items__in=AgendaItem.objects.filter(
-                    pk__in=public_agenda_items(),
-                    meeting__body__collaboration=collaboration,
-                    initiatives__isnull=False,
-                )
-            )
-        )
-        .distinct()
-        .order_by("name")
+            Q(pk__in=of_focus_areas.values("topic_id")) | Q(pk__in=of_items.values("topic_id"))
+        ).order_by("name")
     )
 
 
