@@ -152,11 +152,16 @@ def _rolled_up_around_cycles(
     return out
 
 
-def initiative_progress() -> dict[int, Progress]:
-    """Rolled-up progress for every initiative (one query)."""
+def initiative_progress(*, collaborations: Iterable[int] | None = None) -> dict[int, Progress]:
+    """Rolled-up progress for every initiative, or for those of some collaborations (one query). Within
+    its collaborations it is exact: an initiative's progress rolls up from its parts, which belong to its
+    collaboration (a database rule: the composite foreign key of migration work 0004)."""
+    initiatives = Initiative.objects.all()
+    if collaborations is not None:
+        initiatives = initiatives.filter(collaboration__in=collaborations)
     nodes = {
         pk: (parent, progress)
-        for pk, parent, progress in Initiative.objects.values_list("pk", "parent_id", "progress")
+        for pk, parent, progress in initiatives.values_list("pk", "parent_id", "progress")
     }
     return rolled_up_progress(nodes)
 
@@ -306,12 +311,13 @@ def initiatives_recent_for_collaboration(*, collaboration: Collaboration, limit:
 
 def initiative_rows_for_collaboration(*, collaboration: Collaboration) -> list[InitiativeRow]:
     initiatives = Initiative.objects.filter(collaboration=collaboration).select_related("focus_area")
-    return _rows(initiatives, initiative_progress())
+    return _rows(initiatives, initiative_progress(collaborations=[collaboration.pk]))
 
 
 def initiative_rows_for_focus_area(*, focus_area: FocusArea) -> list[InitiativeRow]:
     initiatives = Initiative.objects.filter(focus_area=focus_area).select_related("collaboration")
-    return _rows(initiatives, initiative_progress())
+    collaborations = focus_area.collaborations.values_list("pk", flat=True)
+    return _rows(initiatives, initiative_progress(collaborations=collaborations))
 
 
 def _item_visible(visible: VisibleItems | None, path: str) -> Exists:
