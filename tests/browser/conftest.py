@@ -9,6 +9,11 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import Page, expect
+
+from klynge.accounts.models import Role
+from klynge.accounts.services import account_create
+from tests.factories import ClusterWorld, build_cluster
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -56,3 +61,23 @@ def page(browser: object, live_server: object) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+# The secretariat editor of "Byen" whom the flow tests log in as.
+PASSWORD = "et-langt-kodeord-til-test"
+
+
+@pytest.fixture
+def kk() -> ClusterWorld:
+    world = build_cluster("Byen")
+    account_create(email="sekretariat@kk.test", password=PASSWORD, role=Role.EDITOR, party=world.municipality)
+    return world
+
+
+def log_in(page: Page, email: str = "sekretariat@kk.test") -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Log ind").click()
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    expect(page.locator(".username")).to_have_text(email)

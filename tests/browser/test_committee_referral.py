@@ -4,21 +4,12 @@ the item is swapped in place (HTMX), a refusal shows next to its field, and the 
 import pytest
 from playwright.sync_api import Page, expect
 
-from klynge.accounts.models import Role
-from klynge.accounts.services import account_create
 from klynge.memos.models import CommitteeReferral
 from klynge.organisation.models import Committee
-from tests.browser.test_secretariat_flows import PASSWORD, log_in
-from tests.factories import ClusterWorld, build_cluster
+from tests.browser.conftest import log_in
+from tests.factories import ClusterWorld
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def kk() -> ClusterWorld:
-    world = build_cluster("Byen")
-    account_create(email="sekretariat@kk.test", password=PASSWORD, role=Role.EDITOR, party=world.municipality)
-    return world
 
 
 def test_flag_an_item_for_a_committee_without_reloading(page: Page, kk: ClusterWorld) -> None:

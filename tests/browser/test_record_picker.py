@@ -4,20 +4,11 @@ typing, chosen with the keyboard (arrow down, Enter), its number filled in and s
 import pytest
 from playwright.sync_api import Page, expect
 
-from klynge.accounts.models import Role
-from klynge.accounts.services import account_create
 from klynge.work.models import FocusArea
-from tests.browser.test_secretariat_flows import PASSWORD, log_in
-from tests.factories import ClusterWorld, build_cluster
+from tests.browser.conftest import log_in
+from tests.factories import ClusterWorld
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def kk() -> ClusterWorld:
-    world = build_cluster("Byen")
-    account_create(email="sekretariat@kk.test", password=PASSWORD, role=Role.EDITOR, party=world.municipality)
-    return world
 
 
 def test_an_agenda_item_is_picked_by_typing_and_the_keyboard(page: Page, kk: ClusterWorld) -> None:

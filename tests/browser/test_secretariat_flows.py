@@ -10,27 +10,10 @@ from klynge.accounts.models import Role
 from klynge.accounts.services import account_create
 from klynge.meetings.models import AgendaItem, Meeting
 from klynge.work.models import Allocation
+from tests.browser.conftest import PASSWORD, log_in
 from tests.factories import ClusterWorld, build_cluster
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "et-langt-kodeord-til-test"
-
-
-@pytest.fixture
-def kk() -> ClusterWorld:
-    world = build_cluster("Byen")
-    account_create(email="sekretariat@kk.test", password=PASSWORD, role=Role.EDITOR, party=world.municipality)
-    return world
-
-
-def log_in(page: Page, email: str = "sekretariat@kk.test") -> None:
-    page.goto("/")
-    page.get_by_role("link", name="Log ind").click()
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Adgangskode").fill(PASSWORD)
-    page.get_by_role("button", name="Log ind").click()
-    expect(page.locator(".username")).to_have_text(email)
 
 
 def test_log_in_and_prepare_a_meeting(page: Page, kk: ClusterWorld) -> None:
@@ -84,7 +67,9 @@ def test_record_a_decision_with_an_allocation_and_see_an_over_allocation_refused
         page.get_by_label("Emne").select_option(label="Forebyggelse")
         page.get_by_label("Bevilling fra pulje").select_option(label=kk.fund.name)
         page.get_by_label("Beløb").fill(amount)
-        page.get_by_label("Bevilget til indsats").select_option(label=kk.initiative.name)
+        # The initiative is picked by search, as many as a collaboration has (klynge.site.pickers).
+        page.get_by_label("Søg efter indsats").fill(kk.initiative.name[:8])
+        page.locator(f'[data-pick="{kk.initiative.pk}"]').click()
         page.get_by_role("button", name="Gem").click()
 
     fill_decision("Klyngen afsætter 1,5 mio. kr. til indsatsen.", "1,5 mio.")
