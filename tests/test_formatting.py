@@ -217,12 +217,15 @@ def test_a_reported_figure_in_kroner_follows_the_amount_rule(value: Decimal, uni
 @example(999)
 @example(-1000)
 def test_a_whole_number_is_written_as_babel_writes_it(value: int) -> None:
-    """`danish_number` writes an int without Babel: the very text Babel gives (grouping and minus)."""
+    """`danish_number` keeps each whole number's text: the very text Babel gives (grouping and minus),
+    the first time and again."""
     from babel.numbers import format_decimal
 
     from klynge.kernel.formatting import NUMBER_LOCALE, UP_TO_TWO_DECIMALS
 
-    assert danish_number(value) == format_decimal(value, format=UP_TO_TWO_DECIMALS, locale=NUMBER_LOCALE)
+    expected = format_decimal(value, format=UP_TO_TWO_DECIMALS, locale=NUMBER_LOCALE)
+    assert danish_number(value) == expected
+    assert danish_number(value) == expected
 
 
 def test_an_amount_kept_from_before_is_the_text_of_that_very_amount() -> None:

@@ -135,8 +135,13 @@ def danish_number(value: Decimal | int | float | None) -> str:
     or `danish_kroner` where "kr." is written elsewhere."""
     if value is None:
         return ""
-    if type(value) is int:  # most (counts): Babel's Danish grouping and minus sign, without Babel (≈20 µs)
-        return f"{value:,}".replace(",", ".")
+    if type(value) is int:  # most (counts, the same few again and again): Babel's text, kept per number
+        return _whole_number_text(value)
+    return format_decimal(value, format=UP_TO_TWO_DECIMALS, locale=NUMBER_LOCALE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_number_text(value: int) -> str:
     return format_decimal(value, format=UP_TO_TWO_DECIMALS, locale=NUMBER_LOCALE)
 
 
